@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "dok",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "dok", targets: ["dok"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+  ],
+  targets: [
+    // JSON values, diagnostics, suggestions: shared by every other target. No dependencies.
+    .target(name: "DokCore"),
+    // OpenAPI document -> Catalog; compiled catalog cache; argument binding by schema.
+    .target(name: "DokSpec", dependencies: ["DokCore", .product(name: "Yams", package: "Yams")]),
+    // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
+    .target(name: "DokScript", dependencies: ["DokCore"]),
+    // A simulated Dokploy server.
+    .target(
+      name: "DokSandbox",
+      dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
+    // Completion engine, line editor and meta commands.
+    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec"]),
+    // The thin executable.
+    .executableTarget(
+      name: "dok",
+      dependencies: [
+        "DokCore", "DokSpec", "DokScript", "DokSandbox", "DokREPL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
+    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
+    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
+  ]
+)
