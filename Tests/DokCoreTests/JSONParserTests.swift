@@ -4,7 +4,7 @@ import Testing
 @Suite struct JSONParserTests {
   @Test func parsesScalarsAndContainers() throws {
     let v = try JSONParser.parse(#"{"a": [1, 2.5, -3e2, true, false, null], "b": "x\n\u00e9\ud83d\ude00", "c": {}}"#)
-    #expect(v["a"] == [1, 2.5, -300, true, false, nil])
+    #expect(v["a"] == [1, 2.5, -300, true, false, .null])
     #expect(v["b"] == "x\né😀")
     #expect(v["c"] == .object(JSONObject()))
     #expect(v.objectValue?.keys == ["a", "b", "c"])

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Small POSIX file helpers with explicit modes (files that may hold secrets are created 0600).
+public enum FileIO {
+  /// A failure reading or writing a file, with the path and the system's reason.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+  }
+
+  static func failure(_ path: String) -> Failure {
+    Failure(path: path, reason: String(cString: strerror(errno)))
+  }
+
+  /// Reads a whole file.
+  public static func read(_ path: String) throws(Failure) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure(path) }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw failure(path) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
+    var out: [UInt8] = []
+    out.reserveCapacity(Int(st.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure(path)
+      }
+      if n == 0 { break }
+      out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+  }
+
+  /// Reads a whole file as UTF-8 text.
+  public static func readText(_ path: String) throws(Failure) -> String {
+    String(decoding: try read(path), as: UTF8.self)
+  }
+
+  /// True when `path` exists.
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  /// Creates `path` and its parents (mode 0700 for new directories).
+  public static func makeDirectories(_ path: String) throws(Failure) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+      current += "/" + part
+      if mkdir(current, 0o700) != 0 && errno != EEXIST { throw failure(current) }
+    }
+  }
+
+  /// Writes `bytes` to a temporary file beside `path`, fsyncs it, and renames it over `path`,
+  /// so readers see the old file or the new one, never half of either (also across kill -9).
+  public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>, mode: mode_t = 0o600) throws(Failure) {
+    let dir = directory(of: path)
+    if !dir.isEmpty, !exists(dir) { try makeDirectories(dir) }
+    let tmp = "\(path).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else { throw failure(tmp) }
+    let data = Array(bytes)
+    var written = 0
+    while written < data.count {
+      let n = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        let f = failure(tmp)
+        close(fd)
+        unlink(tmp)
+        throw f
+      }
+      written += n
+    }
+    fchmod(fd, mode)
+    fsync(fd)
+    close(fd)
+    guard rename(tmp, path) == 0 else {
+      let f = failure(path)
+      unlink(tmp)
+      throw f
+    }
+  }
+
+  /// The directory part of a path ("" for a bare name).
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// The permission bits of a file, or nil when it does not exist.
+  public static func mode(of path: String) -> mode_t? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return st.st_mode & 0o7777
+  }
+
+  /// An environment variable, or nil when unset or empty.
+  public static func environment(_ name: String) -> String? {
+    guard let v = getenv(name) else { return nil }
+    let s = String(cString: v)
+    return s.isEmpty ? nil : s
+  }
+}

@@ -1,0 +1,56 @@
+import DokCore
+
+/// Stores compiled catalogs under the cache directory, keyed by a hash of the document's bytes,
+/// so a second start does not parse the document again. A corrupt entry is ignored and rebuilt.
+public struct CatalogCache: Sendable {
+  /// The directory holding `catalog-<hash>.bin` files (`$XDG_CACHE_HOME/dok`).
+  public var directory: String?
+
+  /// A cache in `directory`; nil disables caching.
+  public init(directory: String?) {
+    self.directory = directory
+  }
+
+  /// How a catalog was obtained (for `--verbose` notes and benchmarks).
+  public enum Origin: String, Sendable { case cache, parsed }
+
+  /// Loads the catalog for `bytes`: from the cache when a valid entry exists, else by parsing
+  /// (and then storing the result; a failure to store is not an error).
+  public func catalog(for bytes: [UInt8], source: String) throws(SpecError) -> (Catalog, Origin) {
+    let path = entryPath(for: bytes)
+    if let path, let cached = try? FileIO.read(path), let catalog = CatalogCodec.decode(cached) {
+      return (catalog, .cache)
+    }
+    let catalog = try SpecLoader.load(bytes, source: source)
+    if let path { try? FileIO.writeAtomically(path, CatalogCodec.encode(catalog), mode: 0o600) }
+    return (catalog, .parsed)
+  }
+
+  /// The cache file for a document, or nil when caching is off.
+  public func entryPath(for bytes: [UInt8]) -> String? {
+    guard let directory else { return nil }
+    return "\(directory)/catalog-\(DocumentHash.hex(bytes)).bin"
+  }
+}
+
+/// A fast 64-bit content hash (FNV-1a over 8-byte words, mixed with the length).
+public enum DocumentHash {
+  /// Hex digest of `bytes`.
+  public static func hex(_ bytes: [UInt8]) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+    let prime: UInt64 = 0x100_0000_01b3
+    bytes.withUnsafeBytes { raw in
+      let words = raw.count / 8
+      for i in 0..<words {
+        let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+        h = (h ^ w) &* prime
+        h ^= h >> 29
+      }
+      for i in (words * 8)..<raw.count {
+        h = (h ^ UInt64(raw[i])) &* prime
+      }
+    }
+    let s = String(h, radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+  }
+}

@@ -1,0 +1,117 @@
+import DokCore
+
+/// Loads an OpenAPI 3.0/3.1 document (JSON or YAML bytes) into a ``Catalog``.
+///
+/// The caller decides where the bytes come from (a file, a server). Response schemas are never
+/// read, so the JSON parser skips them without building values.
+public enum SpecLoader {
+  static let methods = ["get", "post", "put", "patch", "delete"]
+
+  /// Parses and converts a document. Throws ``SpecError`` naming what is wrong and where.
+  public static func load(_ bytes: [UInt8], source: String = "") throws(SpecError) -> Catalog {
+    let root = try parseDocument(bytes, source: source)
+    do {
+      return try catalog(from: root)
+    } catch {
+      var e = error
+      e.source = source
+      throw e
+    }
+  }
+
+  /// Bytes → JSON value: JSON when the text starts with `{`, else YAML.
+  static func parseDocument(_ bytes: [UInt8], source: String) throws(SpecError) -> JSON {
+    let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+    if first == nil { throw SpecError("the document is empty", source: source) }
+    if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+      do {
+        return try JSONParser.parse(bytes, skipKeys: ["responses"])
+      } catch {
+        throw SpecError("invalid JSON: \(error.message) at line \(error.line), column \(error.column)", source: source)
+      }
+    }
+    return try YAMLReader.parse(bytes, source: source)
+  }
+
+  /// Converts a parsed document.
+  public static func catalog(from root: JSON) throws(SpecError) -> Catalog {
+    guard case .object(let doc) = root else {
+      throw SpecError("expected a JSON object at the top level, found \(root.typeName)", at: "")
+    }
+    let version: String
+    switch doc["openapi"] {
+    case .string(let v)?: version = v
+    case nil:
+      if doc["swagger"] != nil { throw SpecError("Swagger 2.0 is not supported; OpenAPI 3.0 or 3.1 is needed", at: "/swagger") }
+      throw SpecError("no \"openapi\" version field: this is not an OpenAPI document", at: "")
+    case let other?: throw SpecError("\"openapi\" must be a version string, found \(other.typeName)", at: "/openapi")
+    }
+    guard version.hasPrefix("3.") else {
+      throw SpecError("OpenAPI version \(version) is not supported (3.0.x or 3.1.x)", at: "/openapi")
+    }
+    let resolver = SchemaReader(root: root, legacyNullable: version.hasPrefix("3.0"))
+    let info = doc["info"]?.objectValue
+    guard let pathsValue = doc["paths"] else { throw SpecError("no \"paths\" object: the document describes no operations", at: "") }
+    guard case .object(let paths) = pathsValue else {
+      throw SpecError("\"paths\" must be an object, found \(pathsValue.typeName)", at: "/paths")
+    }
+    var procedures: [Procedure] = []
+    procedures.reserveCapacity(paths.count)
+    for (path, item) in paths.pairs {
+      let itemPointer = "/paths/" + SpecError.escape(path)
+      guard case .object(let ops) = try resolver.resolve(item, at: itemPointer).value else {
+        throw SpecError("a path item must be an object, found \(item.typeName)", at: itemPointer)
+      }
+      let shared = ops["parameters"]
+      for method in methods {
+        guard let opValue = ops[method] else { continue }
+        let opPointer = itemPointer + "/" + method
+        guard case .object(let op) = opValue else {
+          throw SpecError("an operation must be an object, found \(opValue.typeName)", at: opPointer)
+        }
+        procedures.append(try procedure(path: path, method: method, op: op, shared: shared, pointer: opPointer, resolver: resolver))
+      }
+    }
+    return Catalog(
+      title: info?["title"]?.stringValue ?? "", version: info?["version"]?.stringValue ?? "",
+      openapi: version, procedures: procedures)
+  }
+
+  static func procedureName(forPath path: String) -> String {
+    var name = Substring(path)
+    while name.hasPrefix("/") { name = name.dropFirst() }
+    for prefix in ["api/trpc/", "api/", "trpc/"] where name.hasPrefix(prefix) {
+      name = name.dropFirst(prefix.count)
+      break
+    }
+    return name.replacingOccurrences(of: "/", with: ".")
+  }
+
+  static func procedure(
+    path: String, method: String, op: JSONObject, shared: JSON?, pointer: String, resolver: SchemaReader
+  ) throws(SpecError) -> Procedure {
+    var params: [Parameter] = []
+    var seen = Set<String>()
+    for (list, listPointer) in [(op["parameters"], pointer + "/parameters"), (shared, FileIO.directory(of: pointer) + "/parameters")] {
+      guard let list else { continue }
+      guard case .array(let items) = list else {
+        throw SpecError("\"parameters\" must be an array, found \(list.typeName)", at: listPointer)
+      }
+      for (i, raw) in items.enumerated() {
+        let p = try resolver.parameter(raw, at: "\(listPointer)/\(i)")
+        if seen.insert(p.name).inserted { params.append(p) }
+      }
+    }
+    if let body = op["requestBody"] {
+      for p in try resolver.bodyParameters(body, at: pointer + "/requestBody") where seen.insert(p.name).inserted {
+        params.append(p)
+      }
+    }
+    var tags: [String] = []
+    if case .array(let t)? = op["tags"] { tags = t.compactMap(\.stringValue) }
+    return Procedure(
+      name: procedureName(forPath: path), method: method.uppercased(), path: path,
+      summary: op["summary"]?.stringValue, description: op["description"]?.stringValue, tags: tags,
+      parameters: params)
+  }
+}
