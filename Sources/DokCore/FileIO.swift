@@ -13,6 +13,10 @@ public enum FileIO {
     public var path: String
     public var reason: String
     public var description: String { "\(path): \(reason)" }
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
   }
 
   static func failure(_ path: String) -> Failure {

@@ -37,6 +37,12 @@ public struct CatalogCache: Sendable {
 public enum DocumentHash {
   /// Hex digest of `bytes`.
   public static func hex(_ bytes: [UInt8]) -> String {
+    let s = String(digest(bytes), radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+  }
+
+  /// The 64-bit digest of `bytes`.
+  public static func digest(_ bytes: [UInt8]) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
     let prime: UInt64 = 0x100_0000_01b3
     bytes.withUnsafeBytes { raw in
@@ -50,7 +56,6 @@ public enum DocumentHash {
         h = (h ^ UInt64(raw[i])) &* prime
       }
     }
-    let s = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - s.count) + s
+    return h
   }
 }

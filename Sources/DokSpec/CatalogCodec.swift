@@ -29,6 +29,8 @@ public enum CatalogCodec {
         write(param.schema, &w)
       }
     }
+    // A trailing checksum of everything before it: a flipped byte is caught, not decoded.
+    w.bytes.append(contentsOf: DocumentHash.digest(w.bytes).littleEndianBytes)
     return w.bytes
   }
 
@@ -66,8 +68,10 @@ public enum CatalogCodec {
 
   /// Decodes a catalog; nil when the bytes are not a valid encoding (corrupt or another version).
   public static func decode(_ bytes: [UInt8]) -> Catalog? {
-    guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else { return nil }
-    var r = BinaryReader(bytes, at: magic.count)
+    guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
+    let payload = Array(bytes[0..<(bytes.count - 8)])
+    guard Array(bytes[(bytes.count - 8)...]) == DocumentHash.digest(payload).littleEndianBytes else { return nil }
+    var r = BinaryReader(payload, at: magic.count)
     do throws(BinaryReader.Corrupt) {
       let title = try r.string()
       let version = try r.string()
@@ -94,7 +98,7 @@ public enum CatalogCodec {
         }
         procs.append(Procedure(name: name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params))
       }
-      guard r.pos == bytes.count else { return nil }
+      guard r.pos == payload.count else { return nil }
       return Catalog(title: title, version: version, openapi: openapi, procedures: procs)
     } catch {
       return nil
@@ -134,4 +138,8 @@ public enum CatalogCodec {
     for _ in 0..<(try r.count()) { s.alternatives.append(try read(&r, depth: depth + 1)) }
     return s
   }
+}
+
+extension UInt64 {
+  var littleEndianBytes: [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: self >> (8 * UInt64($0))) } }
 }

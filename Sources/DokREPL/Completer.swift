@@ -1,0 +1,223 @@
+import DokCore
+import DokSpec
+
+/// The completion engine: a pure function of the line, the cursor and a ``CompletionContext``.
+public enum Completer {
+  /// Characters that end a word. `.`, `$`, `=` and `:` are part of words.
+  public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "[", "{", "}", ",", ";", "!"]
+
+  static let keywords = [
+    "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout", "sleep", "assert",
+    "try", "catch", "exit", "source", "print", "true", "false", "null",
+  ]
+  static let statementKeywords = ["if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source", "print"]
+
+  /// Candidates for the word ending at `cursor` (a character offset; defaults to the end).
+  public static func complete(line: String, cursor: Int? = nil, context: CompletionContext) -> CompletionResult {
+    let chars = Array(line)
+    let end = min(cursor ?? chars.count, chars.count)
+    var start = end
+    var inQuote = false
+    for ch in chars[0..<end] where ch == "\"" { inQuote.toggle() }
+    while start > 0, !wordBreaks.contains(chars[start - 1]) { start -= 1 }
+    let word = String(chars[start..<end])
+    let before = String(chars[0..<start])
+    var candidates: [Completion]
+    if inQuote {
+      candidates = []
+    } else {
+      candidates = complete(word: word, before: before, context: context)
+    }
+    return CompletionResult(wordStart: start, word: word, candidates: candidates)
+  }
+
+  static func complete(word: String, before: String, context: CompletionContext) -> [Completion] {
+    let trimmedBefore = before.drop { $0 == " " || $0 == "\t" }
+    // Meta commands.
+    if trimmedBefore.isEmpty, word.hasPrefix(":") {
+      return context.metaCommands.filter { $0.name.hasPrefix(word) }.map { Completion($0.name, hint: $0.summary) }
+    }
+    if trimmedBefore.hasPrefix(":") { return metaArguments(word: word, before: String(trimmedBefore), context: context) }
+    // Variables and paths into them.
+    if word.hasPrefix("$") { return variables(word: word, context: context) }
+    // `PROC=` value, or a parameter of the call being written.
+    let tokens = statementTokens(before)
+    if let procName = callHead(tokens), let proc = context.catalog?.procedure(named: procName) {
+      if let eq = word.firstIndex(of: "=") {
+        let key = String(word[..<eq])
+        let valuePrefix = String(word[word.index(after: eq)...])
+        return values(key: key, prefix: valuePrefix, proc: proc, context: context)
+      }
+      let given = Set(tokens.compactMap { t -> String? in
+        guard let eq = t.firstIndex(of: "=") else { return nil }
+        return String(t[..<eq]).replacingColonSuffix()
+      })
+      return proc.parametersRequiredFirst
+        .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
+        .map { Completion($0.name + "=", hint: ($0.required ? "required " : "") + $0.schema.typeDescription, appendSpace: false) }
+    }
+    // A procedure (or router) where a call may stand.
+    guard callMayStand(tokens) else { return [] }
+    return procedures(word: word, context: context, withKeywords: tokens.isEmpty)
+  }
+
+  /// The words of the current statement before the cursor word.
+  static func statementTokens(_ before: String) -> [String] {
+    var current = ""
+    var tokens: [String] = []
+    var inString = false
+    for ch in before {
+      if ch == "\"" { inString.toggle() }
+      if !inString, ch == ";" || ch == "{" || ch == "}" || ch == "(" || ch == ")" || ch == "\n" {
+        tokens = []
+        current = ""
+        if ch == ")" { tokens = [")"] }
+        continue
+      }
+      if !inString, ch == " " || ch == "\t" || ch == "," {
+        if !current.isEmpty { tokens.append(current) }
+        current = ""
+        if ch == "," { tokens = [] }
+        continue
+      }
+      current.append(ch)
+    }
+    if !current.isEmpty { tokens.append(current) }
+    return tokens
+  }
+
+  /// The procedure whose argument list the cursor is in.
+  static func callHead(_ tokens: [String]) -> String? {
+    for t in tokens.reversed() {
+      if ["until", "every", "timeout", "{", ")"].contains(t) { return nil }
+      if t.contains("="), !t.hasPrefix("$"), t != "=" { continue }
+      if t.contains("."), !t.hasPrefix("$"), !t.hasPrefix("\""), t.first?.isLetter == true { return t }
+      return nil
+    }
+    return nil
+  }
+
+  /// True where a call may start: statement start, after `=`, `in`, `wait`.
+  static func callMayStand(_ tokens: [String]) -> Bool {
+    guard let last = tokens.last else { return true }
+    return ["=", "in", "wait", "else", "||", "&&", "==", "!="].contains(last)
+  }
+
+  static func procedures(word: String, context: CompletionContext, withKeywords: Bool) -> [Completion] {
+    guard let catalog = context.catalog else { return [] }
+    if let dot = word.firstIndex(of: ".") {
+      let router = String(word[..<dot])
+      return catalog.procedures(inRouter: router).filter { $0.name.hasPrefix(word) }
+        .map { Completion($0.name, hint: $0.summary) }
+    }
+    var out = catalog.routers.filter { $0.hasPrefix(word) }.map { Completion($0 + ".", appendSpace: false) }
+    if withKeywords, !word.isEmpty {
+      out += statementKeywords.filter { $0.hasPrefix(word) }.map { Completion($0) }
+    }
+    return out
+  }
+
+  static func values(key: String, prefix: String, proc: Procedure, context: CompletionContext) -> [Completion] {
+    let name = key.hasSuffix(":") ? String(key.dropLast()) : key
+    guard let param = proc.parameter(named: name) else { return [] }
+    let schema = param.schema
+    var options: [String] = []
+    if let e = schema.enumValues { options += e.map { $0.stringValue ?? $0.compactText } }
+    if schema.allows(.boolean) && !schema.allowsString { options += ["true", "false"] }
+    if name.hasSuffix("Id") || name == "id" { options += context.liveIDs[name] ?? [] }
+    if schema.nullable { options.append("null") }
+    if prefix.hasPrefix("$") {
+      return variables(word: prefix, context: context).map { Completion(key + "=" + $0.text, hint: $0.hint, appendSpace: $0.appendSpace) }
+    }
+    var seen = Set<String>()
+    return options.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.map { Completion(key + "=" + $0) }
+  }
+
+  static func variables(word: String, context: CompletionContext) -> [Completion] {
+    let body = word.dropFirst()
+    guard let pathStart = body.firstIndex(where: { $0 == "." || $0 == "[" }) else {
+      var seen = Set<String>()
+      return context.variables.reversed().filter { $0.name.hasPrefix(body) && seen.insert($0.name).inserted }
+        .map { Completion("$" + $0.name, hint: $0.value.typeName, appendSpace: !isContainer($0.value)) }
+        .sorted { sortKey($0.text) < sortKey($1.text) }
+    }
+    guard let root = context.variable(String(body[..<pathStart])) else { return [] }
+    // Walk the complete segments; the last segment (after the final `.`) is the key prefix.
+    let path = String(body[pathStart...])
+    guard let lastDot = path.lastIndex(of: ".") else {
+      return []
+    }
+    let walked = String(path[..<lastDot])
+    let keyPrefix = String(path[path.index(after: lastDot)...])
+    guard let target = walk(root, path: walked), case .object(let o) = target else { return [] }
+    let base = "$" + body[..<pathStart] + walked + "."
+    return o.pairs.filter { $0.0.hasPrefix(keyPrefix) }.map { key, value in
+      let safe = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+      let text = safe ? base + key : String(base.dropLast()) + "[\"" + key + "\"]"
+      return Completion(text, hint: value.typeName, appendSpace: !isContainer(value))
+    }
+  }
+
+  static func sortKey(_ s: String) -> (Int, Int, String) {
+    let name = s.dropFirst()
+    if let n = Int(name) { return (1, -n, "") }
+    return (name == "_" ? 2 : 0, 0, String(name))
+  }
+
+  static func isContainer(_ v: JSON) -> Bool {
+    if case .object = v { return true }
+    if case .array = v { return true }
+    return false
+  }
+
+  /// Follows `.key`, `[n]` and `["key"]` segments.
+  static func walk(_ value: JSON, path: String) -> JSON? {
+    var current = value
+    var i = path.startIndex
+    while i < path.endIndex {
+      if path[i] == "." {
+        let s = path.index(after: i)
+        var e = s
+        while e < path.endIndex, path[e] != ".", path[e] != "[" { e = path.index(after: e) }
+        guard case .object(let o) = current, let next = o[String(path[s..<e])] else { return nil }
+        current = next
+        i = e
+      } else if path[i] == "[" {
+        guard let close = path[i...].firstIndex(of: "]") else { return nil }
+        let inner = path[path.index(after: i)..<close]
+        if inner.hasPrefix("\"") {
+          guard case .object(let o) = current, let next = o[String(inner.dropFirst().dropLast())] else { return nil }
+          current = next
+        } else {
+          guard case .array(let a) = current, var n = Int(inner) else { return nil }
+          if n < 0 { n += a.count }
+          guard a.indices.contains(n) else { return nil }
+          current = a[n]
+        }
+        i = path.index(after: close)
+      } else {
+        return nil
+      }
+    }
+    return current
+  }
+
+  static func metaArguments(word: String, before: String, context: CompletionContext) -> [Completion] {
+    let parts = before.split(separator: " ").map(String.init)
+    guard let name = parts.first, let spec = context.metaCommands.first(where: { $0.name == name }) else { return [] }
+    if parts.count == 1 {
+      if spec.arguments == [MetaCommandSpec.procedureArgument] {
+        return procedures(word: word, context: context, withKeywords: false)
+      }
+      return spec.arguments.filter { $0.hasPrefix(word) }.map { Completion($0) }
+    }
+    if name == ":set", parts.count == 2, let values = MetaCommandSpec.settingValues[parts[1]] {
+      return values.filter { $0.hasPrefix(word) }.map { Completion($0) }
+    }
+    return []
+  }
+}
+
+extension String {
+  fileprivate func replacingColonSuffix() -> String { hasSuffix(":") ? String(dropLast()) : self }
+}

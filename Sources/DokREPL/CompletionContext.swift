@@ -1,0 +1,69 @@
+import DokCore
+import DokSpec
+
+/// What completion may draw on: the catalog, the session's variables, IDs seen in results, and
+/// the meta commands.
+public struct CompletionContext: Sendable {
+  public var catalog: Catalog?
+  /// Variable names (without `$`) and their values; `_`, `1`, `2`… included.
+  public var variables: [(name: String, value: JSON)]
+  /// IDs seen in this session's results, by key name (`applicationId`), newest first.
+  public var liveIDs: [String: [String]]
+  /// Meta commands (`:help`…) with their argument words.
+  public var metaCommands: [MetaCommandSpec]
+
+  public init(
+    catalog: Catalog?, variables: [(name: String, value: JSON)] = [], liveIDs: [String: [String]] = [:],
+    metaCommands: [MetaCommandSpec] = MetaCommandSpec.all
+  ) {
+    self.catalog = catalog
+    self.variables = variables
+    self.liveIDs = liveIDs
+    self.metaCommands = metaCommands
+  }
+
+  /// The value of a variable, if any.
+  public func variable(_ name: String) -> JSON? {
+    variables.last { $0.name == name }?.value
+  }
+}
+
+/// A meta command's name, summary and the words its first argument may be.
+public struct MetaCommandSpec: Sendable, Hashable {
+  public var name: String
+  public var usage: String
+  public var summary: String
+  /// Fixed first-argument words (`output`, `transport` for `:set`); `["<procedure>"]` completes procedures.
+  public var arguments: [String]
+
+  public init(_ name: String, _ usage: String, _ summary: String, arguments: [String] = []) {
+    self.name = name
+    self.usage = usage
+    self.summary = summary
+    self.arguments = arguments
+  }
+
+  /// Marker argument: complete procedure names.
+  public static let procedureArgument = "<procedure>"
+
+  /// Every meta command of the REPL.
+  public static let all: [MetaCommandSpec] = [
+    MetaCommandSpec(":help", ":help [topic]", "show help (topics: language, calls, waits, meta, exit-codes)", arguments: ["language", "calls", "waits", "meta", "exit-codes", "config"]),
+    MetaCommandSpec(":describe", ":describe PROC", "describe a procedure (also PROC?)", arguments: [procedureArgument]),
+    MetaCommandSpec(":vars", ":vars", "list variables and results"),
+    MetaCommandSpec(":history", ":history [N]", "show recent input"),
+    MetaCommandSpec(":curl", ":curl", "the last request as a curl command (key as $DOKPLOY_API_KEY)"),
+    MetaCommandSpec(":record", ":record FILE | :record stop", "record successful statements into a runbook", arguments: ["stop"]),
+    MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
+    MetaCommandSpec(":set", ":set output json|pretty|table|raw | :set transport openapi|trpc", "change a setting", arguments: ["output", "transport"]),
+    MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
+    MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
+    MetaCommandSpec(":quit", ":quit", "leave dok"),
+  ]
+
+  /// Values for `:set <setting> <value>`.
+  public static let settingValues: [String: [String]] = [
+    "output": ["json", "pretty", "table", "raw", "yaml"],
+    "transport": ["openapi", "trpc"],
+  ]
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DokCore
+import DokSpec
+
+/// `dok describe PROC`: method, path, summary and a parameter table.
+struct DescribeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "describe", abstract: "Describe a procedure: method, path, summary and parameters (required first).")
+
+  @OptionGroup var specOptions: SpecOptions
+
+  @Option(name: .shortAndLong, help: "text (a table) or json.")
+  var output: ListingFormat = .text
+
+  @Argument(help: "The procedure, as router.procedure.")
+  var procedure: String
+
+  func run() async throws {
+    let catalog = try specOptions.catalog()
+    guard let p = catalog.procedure(named: procedure) else {
+      let close = catalog.suggestions(for: procedure)
+      var message = "error: unknown procedure '\(procedure)'"
+      if !close.isEmpty { message += "\n  did you mean: \(close.joined(separator: ", "))?" }
+      throw DokExit(2, message)
+    }
+    switch output {
+    case .text: Terminal.standardOutput.write(ProcedureDescriber.text(p) + "\n")
+    case .json: Terminal.standardOutput.write(JSONWriter.pretty(ProcedureDescriber.json(p)) + "\n")
+    }
+  }
+}

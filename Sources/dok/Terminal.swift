@@ -1,0 +1,40 @@
+import DokCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Facts about the terminal and unbuffered writers for stdout/stderr.
+struct Terminal: Sendable {
+  let fd: Int32
+
+  static let standardOutput = Terminal(fd: 1)
+  static let standardError = Terminal(fd: 2)
+
+  /// True when this stream is a terminal.
+  var isTTY: Bool { isatty(fd) == 1 }
+
+  /// Colour only on a terminal and never when `NO_COLOR` is set (any value).
+  var useColor: Bool {
+    guard isTTY else { return false }
+    if getenv("NO_COLOR") != nil { return false }
+    if let term = FileIO.environment("TERM"), term == "dumb" { return false }
+    return true
+  }
+
+  /// Writes all of `text`.
+  func write(_ text: String) {
+    var t = text
+    t.withUTF8 { buf in
+      var off = 0
+      while off < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        off += n
+      }
+    }
+  }
+}
