@@ -4,7 +4,8 @@ import DokSpec
 /// The completion engine: a pure function of the line, the cursor and a ``CompletionContext``.
 public enum Completer {
   /// Characters that end a word. `.`, `$`, `=` and `:` are part of words.
-  public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "[", "{", "}", ",", ";", "!"]
+  /// `[` breaks a word only where it opens an array literal, not inside a path (`$1.items[0].`).
+  public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "{", "}", ",", ";", "!"]
 
   static let keywords = [
     "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout", "sleep", "assert",
@@ -20,6 +21,7 @@ public enum Completer {
     var inQuote = false
     for ch in chars[0..<end] where ch == "\"" { inQuote.toggle() }
     while start > 0, !wordBreaks.contains(chars[start - 1]) { start -= 1 }
+    while start < end, chars[start] == "[" { start += 1 }
     let word = String(chars[start..<end])
     let before = String(chars[0..<start])
     var candidates: [Completion]
@@ -112,7 +114,7 @@ public enum Completer {
     }
     var out = catalog.routers.filter { $0.hasPrefix(word) }.map { Completion($0 + ".", appendSpace: false) }
     if withKeywords, !word.isEmpty {
-      out += statementKeywords.filter { $0.hasPrefix(word) }.map { Completion($0) }
+      out += statementKeywords.filter { $0.hasPrefix(word) }.sorted().map { Completion($0) }
     }
     return out
   }

@@ -1,0 +1,29 @@
+import DokCore
+import Testing
+
+@testable import DokSpec
+
+/// Golden output of `describe`: the files under Fixtures/golden are the expected text.
+/// Set DOK_UPDATE_GOLDEN=1 to rewrite them after an intended change.
+@Suite struct DescribeGoldenTests {
+  func check(_ actual: String, golden name: String) throws {
+    let path = TestPaths.packageRoot + "/Tests/DokSpecTests/Fixtures/golden/" + name
+    if FileIO.environment("DOK_UPDATE_GOLDEN") != nil {
+      try FileIO.writeAtomically(path, Array(actual.utf8), mode: 0o644)
+    }
+    let expected = try FileIO.readText(path)
+    #expect(actual == expected)
+  }
+
+  @Test func miniText() throws {
+    let c = try SpecLoader.load(TestPaths.fixtureBytes("mini-31.json"))
+    try check(ProcedureDescriber.text(c.procedure(named: "app.save")!) + "\n", golden: "describe-app.save.txt")
+    try check(JSONWriter.pretty(ProcedureDescriber.json(c.procedure(named: "app.save")!)) + "\n", golden: "describe-app.save.json")
+  }
+
+  @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  func realSaveDockerProvider() throws {
+    let p = try #require(RealDocumentTests.catalog.procedure(named: "application.saveDockerProvider"))
+    try check(ProcedureDescriber.text(p) + "\n", golden: "describe-application.saveDockerProvider.txt")
+  }
+}
