@@ -32,9 +32,13 @@ let package = Package(
         "DokCore", "DokSpec", "DokScript", "DokSandbox", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // In-process micro-benchmarks driven by scripts/bench (not installed).
+    .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
+    // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
+    .testTarget(name: "DokCLITests", dependencies: ["DokCore"]),
   ]
 )

@@ -2,32 +2,77 @@ import DokCore
 
 /// Reads schemas and parameters out of a parsed document, resolving local `$ref`s and folding
 /// nullability (`nullable: true`, `type: [T, "null"]`, `anyOf: [T, {type: null}]`).
+///
+/// Errors carry JSON pointers, but none are built while reading succeeds: each level wraps its
+/// work in ``within(_:body:)``, which prepends its path component only to an error on its way out.
 struct SchemaReader {
   let root: JSON
   let legacyNullable: Bool
   static let maxDepth = 64
 
-  /// Follows `$ref` chains; returns the target and its pointer.
-  func resolve(_ value: JSON, at pointer: String) throws(SpecError) -> (value: JSON, pointer: String) {
+  /// Runs `body`; an error it throws gets `components` prepended to its pointer, unless the
+  /// pointer is already absolute (set where a `$ref` was followed).
+  @inline(__always)
+  func within<T>(_ components: String..., body: () throws(SpecError) -> T) throws(SpecError) -> T {
+    try within(path: components, body: body)
+  }
+
+  /// ``within(_:body:)`` with the components as an array.
+  @inline(__always)
+  func within<T>(path components: [String], body: () throws(SpecError) -> T) throws(SpecError) -> T {
+    do {
+      return try body()
+    } catch {
+      var e = error
+      if !e.absolute {
+        e.pointer = components.map { "/" + SpecError.escape($0) }.joined() + (e.pointer ?? "")
+      }
+      throw e
+    }
+  }
+
+  /// An error at the current location (relative pointer "").
+  func fail(_ message: String, at components: String...) -> SpecError {
+    SpecError(message, at: components.map { "/" + SpecError.escape($0) }.joined())
+  }
+
+  /// Follows `$ref` chains. When a reference was followed, `body` runs on the target and its
+  /// errors are made absolute (pointing into the target).
+  func resolved<T>(_ value: JSON, _ body: (JSON) throws(SpecError) -> T) throws(SpecError) -> T {
+    guard case .object(let first) = value, first["$ref"] != nil else { return try body(value) }
     var current = value
-    var currentPointer = pointer
+    var target = ""
     var hops = 0
     while case .object(let o) = current, let ref = o["$ref"] {
-      guard case .string(let target) = ref else {
-        throw SpecError("\"$ref\" must be a string, found \(ref.typeName)", at: currentPointer + "/$ref")
+      guard case .string(let t) = ref else {
+        throw hops == 0 ? fail("\"$ref\" must be a string, found \(ref.typeName)", at: "$ref")
+          : absolute(fail("\"$ref\" must be a string, found \(ref.typeName)", at: "$ref"), base: target)
       }
-      guard target.hasPrefix("#") else {
-        throw SpecError("external reference '\(target)' is not supported; only '#/…' references are", at: currentPointer + "/$ref")
+      guard t.hasPrefix("#") else {
+        let e = fail("external reference '\(t)' is not supported; only '#/…' references are", at: "$ref")
+        throw hops == 0 ? e : absolute(e, base: target)
       }
       hops += 1
-      if hops > 32 { throw SpecError("reference cycle through '\(target)'", at: currentPointer + "/$ref") }
-      guard let resolved = lookup(String(target.dropFirst())) else {
-        throw SpecError("broken $ref '\(target)': nothing at that location", at: currentPointer + "/$ref")
+      if hops > 32 { throw absolute(fail("reference cycle through '\(t)'", at: "$ref"), base: target) }
+      guard let next = lookup(String(t.dropFirst())) else {
+        let e = fail("broken $ref '\(t)': nothing at that location", at: "$ref")
+        throw hops == 1 ? e : absolute(e, base: target)
       }
-      current = resolved
-      currentPointer = String(target.dropFirst())
+      current = next
+      target = String(t.dropFirst())
     }
-    return (current, currentPointer)
+    do {
+      return try body(current)
+    } catch {
+      throw error.absolute ? error : absolute(error, base: target)
+    }
+  }
+
+  private func absolute(_ e: SpecError, base: String) -> SpecError {
+    var e = e
+    e.pointer = base + (e.pointer ?? "")
+    e.absolute = true
+    return e
   }
 
   func lookup(_ pointer: String) -> JSON? {
@@ -49,80 +94,88 @@ struct SchemaReader {
     return node
   }
 
-  func parameter(_ raw: JSON, at pointer: String) throws(SpecError) -> Parameter {
-    let (value, ptr) = try resolve(raw, at: pointer)
-    guard case .object(let o) = value else { throw SpecError("a parameter must be an object, found \(value.typeName)", at: ptr) }
-    guard case .string(let name)? = o["name"] else { throw SpecError("a parameter needs a string \"name\"", at: ptr) }
-    guard case .string(let inValue)? = o["in"] else { throw SpecError("parameter '\(name)' needs a string \"in\"", at: ptr) }
-    guard let location = ParameterLocation(rawValue: inValue == "cookie" ? "header" : inValue) else {
-      throw SpecError("parameter '\(name)' has unknown location \"\(inValue)\"", at: ptr + "/in")
-    }
-    var schema = Schema()
-    if let s = o["schema"] { schema = try self.schema(s, at: ptr + "/schema", depth: 0) }
-    let description = o["description"]?.stringValue ?? schema.description
-    let required = try bool(o["required"], at: ptr + "/required") ?? (location == .path)
-    return Parameter(name: name, location: location, required: required, schema: schema, description: description)
-  }
-
-  func bodyParameters(_ raw: JSON, at pointer: String) throws(SpecError) -> [Parameter] {
-    let (value, ptr) = try resolve(raw, at: pointer)
-    guard case .object(let body) = value else { throw SpecError("\"requestBody\" must be an object, found \(value.typeName)", at: ptr) }
-    guard let content = body["content"] else { return [] }
-    guard case .object(let media) = content else { throw SpecError("\"content\" must be an object, found \(content.typeName)", at: ptr + "/content") }
-    let key = media.keys.first { $0.hasPrefix("application/json") } ?? media.keys.first
-    guard let key, case .object(let mt)? = media[key], let rawSchema = mt["schema"] else { return [] }
-    let schemaPointer = ptr + "/content/" + SpecError.escape(key) + "/schema"
-    let s = try schema(rawSchema, at: schemaPointer, depth: 0)
-    if s.properties.isEmpty && !s.types.isEmpty && !s.types.contains(.object) {
-      throw SpecError("a JSON request body must be an object schema, found type \(s.typeDescription)", at: schemaPointer)
-    }
-    return s.properties.map {
-      Parameter(name: $0.name, location: .body, required: $0.required, schema: $0.schema, description: $0.schema.description)
+  func parameter(_ raw: JSON) throws(SpecError) -> Parameter {
+    try resolved(raw) { value throws(SpecError) in
+      guard case .object(let o) = value else { throw fail("a parameter must be an object, found \(value.typeName)") }
+      guard case .string(let name)? = o["name"] else { throw fail("a parameter needs a string \"name\"") }
+      guard case .string(let inValue)? = o["in"] else { throw fail("parameter '\(name)' needs a string \"in\"") }
+      guard let location = ParameterLocation(rawValue: inValue == "cookie" ? "header" : inValue) else {
+        throw fail("parameter '\(name)' has unknown location \"\(inValue)\"", at: "in")
+      }
+      var schema = Schema()
+      if let s = o["schema"] { schema = try within("schema") { () throws(SpecError) in try self.schema(s, depth: 0) } }
+      let description = o["description"]?.stringValue ?? schema.description
+      let required = try bool(o["required"], "required") ?? (location == .path)
+      return Parameter(name: name, location: location, required: required, schema: schema, description: description)
     }
   }
 
-  func bool(_ v: JSON?, at pointer: String) throws(SpecError) -> Bool? {
+  func bodyParameters(_ raw: JSON) throws(SpecError) -> [Parameter] {
+    try resolved(raw) { value throws(SpecError) in
+      guard case .object(let body) = value else { throw fail("\"requestBody\" must be an object, found \(value.typeName)") }
+      guard let content = body["content"] else { return [] }
+      guard case .object(let media) = content else { throw fail("\"content\" must be an object, found \(content.typeName)", at: "content") }
+      let key = media.keys.first { $0.hasPrefix("application/json") } ?? media.keys.first
+      guard let key, case .object(let mt)? = media[key], let rawSchema = mt["schema"] else { return [] }
+      return try within("content", key, "schema") { () throws(SpecError) in
+        let s = try schema(rawSchema, depth: 0)
+        if s.properties.isEmpty && !s.types.isEmpty && !s.types.contains(.object) {
+          throw fail("a JSON request body must be an object schema, found type \(s.typeDescription)")
+        }
+        return s.properties.map {
+          Parameter(name: $0.name, location: .body, required: $0.required, schema: $0.schema, description: $0.schema.description)
+        }
+      }
+    }
+  }
+
+  func bool(_ v: JSON?, _ key: String) throws(SpecError) -> Bool? {
     guard let v else { return nil }
-    guard case .bool(let b) = v else { throw SpecError("expected true or false, found \(v.typeName)", at: pointer) }
+    guard case .bool(let b) = v else { throw fail("expected true or false, found \(v.typeName)", at: key) }
     return b
   }
 
-  func number(_ v: JSON?, at pointer: String) throws(SpecError) -> Double? {
+  func number(_ v: JSON?, _ key: String) throws(SpecError) -> Double? {
     guard let v else { return nil }
-    guard case .number(let n) = v else { throw SpecError("expected a number, found \(v.typeName)", at: pointer) }
+    guard case .number(let n) = v else { throw fail("expected a number, found \(v.typeName)", at: key) }
     return n
   }
 
-  func string(_ v: JSON?, at pointer: String) throws(SpecError) -> String? {
+  func string(_ v: JSON?, _ key: String) throws(SpecError) -> String? {
     guard let v else { return nil }
-    guard case .string(let s) = v else { throw SpecError("expected a string, found \(v.typeName)", at: pointer) }
+    guard case .string(let s) = v else { throw fail("expected a string, found \(v.typeName)", at: key) }
     return s
   }
 
   /// Converts one schema (recursively).
-  func schema(_ raw: JSON, at pointer: String, depth: Int) throws(SpecError) -> Schema {
+  func schema(_ raw: JSON, depth: Int) throws(SpecError) -> Schema {
     if depth > Self.maxDepth { return Schema() }  // recursive schemas: stop describing, accept anything
-    let (value, ptr) = try resolve(raw, at: pointer)
-    if case .bool = value { return Schema() }
-    guard case .object(let o) = value else { throw SpecError("a schema must be an object, found \(value.typeName)", at: ptr) }
+    return try resolved(raw) { value throws(SpecError) in
+      if case .bool = value { return Schema() }
+      guard case .object(let o) = value else { throw fail("a schema must be an object, found \(value.typeName)") }
+      return try schemaObject(o, depth: depth)
+    }
+  }
+
+  private func schemaObject(_ o: JSONObject, depth: Int) throws(SpecError) -> Schema {
     var s = Schema()
     switch o["type"] {
     case nil: break
     case .string(let t)?:
-      guard let jt = JSONType(rawValue: t) else { throw SpecError("unknown schema type \"\(t)\"", at: ptr + "/type") }
+      guard let jt = JSONType(rawValue: t) else { throw fail("unknown schema type \"\(t)\"", at: "type") }
       if jt == .null { s.nullable = true } else { s.types = [jt] }
     case .array(let ts)?:
       for (i, t) in ts.enumerated() {
         guard case .string(let name) = t, let jt = JSONType(rawValue: name) else {
-          throw SpecError("unknown schema type \(t.compactText)", at: "\(ptr)/type/\(i)")
+          throw fail("unknown schema type \(t.compactText)", at: "type", String(i))
         }
         if jt == .null { s.nullable = true } else { s.types.append(jt) }
       }
-    case let other?: throw SpecError("\"type\" must be a string or an array, found \(other.typeName)", at: ptr + "/type")
+    case let other?: throw fail("\"type\" must be a string or an array, found \(other.typeName)", at: "type")
     }
-    if legacyNullable || o["nullable"] != nil, try bool(o["nullable"], at: ptr + "/nullable") == true { s.nullable = true }
+    if legacyNullable || o["nullable"] != nil, try bool(o["nullable"], "nullable") == true { s.nullable = true }
     if let e = o["enum"] {
-      guard case .array(let values) = e else { throw SpecError("\"enum\" must be an array, found \(e.typeName)", at: ptr + "/enum") }
+      guard case .array(let values) = e else { throw fail("\"enum\" must be an array, found \(e.typeName)", at: "enum") }
       s.enumValues = values.filter { !$0.isNull }
       if values.contains(.null) { s.nullable = true }
       if s.types.isEmpty, let first = s.enumValues?.first {
@@ -135,42 +188,43 @@ struct SchemaReader {
       if s.types.isEmpty, c.stringValue != nil { s.types = [.string] }
     }
     s.defaultValue = o["default"]
-    s.minimum = try number(o["minimum"], at: ptr + "/minimum")
-    s.maximum = try number(o["maximum"], at: ptr + "/maximum")
+    s.minimum = try number(o["minimum"], "minimum")
+    s.maximum = try number(o["maximum"], "maximum")
     if case .number(let n)? = o["exclusiveMinimum"] { s.exclusiveMinimum = n }
     if case .number(let n)? = o["exclusiveMaximum"] { s.exclusiveMaximum = n }
     if case .bool(true)? = o["exclusiveMinimum"] { s.exclusiveMinimum = s.minimum; s.minimum = nil }
     if case .bool(true)? = o["exclusiveMaximum"] { s.exclusiveMaximum = s.maximum; s.maximum = nil }
-    s.minLength = try number(o["minLength"], at: ptr + "/minLength").map { Int($0) }
-    s.maxLength = try number(o["maxLength"], at: ptr + "/maxLength").map { Int($0) }
-    s.pattern = try string(o["pattern"], at: ptr + "/pattern")
-    s.format = try string(o["format"], at: ptr + "/format")
-    s.description = try string(o["description"], at: ptr + "/description")
+    s.minLength = try number(o["minLength"], "minLength").map { Int($0) }
+    s.maxLength = try number(o["maxLength"], "maxLength").map { Int($0) }
+    s.pattern = try string(o["pattern"], "pattern")
+    s.format = try string(o["format"], "format")
+    s.description = try string(o["description"], "description")
     if let props = o["properties"] {
       guard case .object(let members) = props else {
-        throw SpecError("\"properties\" must be an object, found \(props.typeName)", at: ptr + "/properties")
+        throw fail("\"properties\" must be an object, found \(props.typeName)", at: "properties")
       }
       var required = Set<String>()
       if let r = o["required"] {
-        guard case .array(let names) = r else { throw SpecError("\"required\" must be an array, found \(r.typeName)", at: ptr + "/required") }
+        guard case .array(let names) = r else { throw fail("\"required\" must be an array, found \(r.typeName)", at: "required") }
         required = Set(names.compactMap(\.stringValue))
       }
+      s.properties.reserveCapacity(members.count)
       for (name, sub) in members.pairs {
-        let child = try schema(sub, at: ptr + "/properties/" + SpecError.escape(name), depth: depth + 1)
+        let child = try within("properties", name) { () throws(SpecError) in try schema(sub, depth: depth + 1) }
         s.properties.append(Property(name: name, schema: child, required: required.contains(name)))
       }
       if s.types.isEmpty { s.types = [.object] }
     }
     if let items = o["items"] {
-      s.items = [try schema(items, at: ptr + "/items", depth: depth + 1)]
+      s.items = [try within("items") { () throws(SpecError) in try schema(items, depth: depth + 1) }]
       if s.types.isEmpty { s.types = [.array] }
     }
     for key in ["anyOf", "oneOf"] {
       guard let alts = o[key] else { continue }
-      guard case .array(let list) = alts else { throw SpecError("\"\(key)\" must be an array, found \(alts.typeName)", at: ptr + "/" + key) }
+      guard case .array(let list) = alts else { throw fail("\"\(key)\" must be an array, found \(alts.typeName)", at: key) }
       var nonNull: [Schema] = []
       for (i, alt) in list.enumerated() {
-        let a = try schema(alt, at: "\(ptr)/\(key)/\(i)", depth: depth + 1)
+        let a = try within(key, String(i)) { () throws(SpecError) in try schema(alt, depth: depth + 1) }
         if a.types.isEmpty && a.nullable && a.enumValues == nil && a.properties.isEmpty {
           s.nullable = true
         } else {
@@ -191,9 +245,9 @@ struct SchemaReader {
       }
     }
     if let all = o["allOf"] {
-      guard case .array(let list) = all else { throw SpecError("\"allOf\" must be an array, found \(all.typeName)", at: ptr + "/allOf") }
+      guard case .array(let list) = all else { throw fail("\"allOf\" must be an array, found \(all.typeName)", at: "allOf") }
       for (i, part) in list.enumerated() {
-        let p = try schema(part, at: "\(ptr)/allOf/\(i)", depth: depth + 1)
+        let p = try within("allOf", String(i)) { () throws(SpecError) in try schema(part, depth: depth + 1) }
         if s.types.isEmpty { s.types = p.types }
         s.properties += p.properties.filter { prop in !s.properties.contains { $0.name == prop.name } }
         s.enumValues = s.enumValues ?? p.enumValues

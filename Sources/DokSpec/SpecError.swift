@@ -7,6 +7,12 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
   public var pointer: String?
   /// The source name (file or URL).
   public var source: String
+  /// True once the pointer is absolute (errors found inside a `$ref` target).
+  var absolute = false
+
+  public static func == (a: SpecError, b: SpecError) -> Bool {
+    a.message == b.message && a.pointer == b.pointer && a.source == b.source
+  }
 
   public init(_ message: String, at pointer: String? = nil, source: String = "") {
     self.message = message

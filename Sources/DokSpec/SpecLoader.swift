@@ -57,20 +57,28 @@ public enum SpecLoader {
     }
     var procedures: [Procedure] = []
     procedures.reserveCapacity(paths.count)
-    for (path, item) in paths.pairs {
-      let itemPointer = "/paths/" + SpecError.escape(path)
-      guard case .object(let ops) = try resolver.resolve(item, at: itemPointer).value else {
-        throw SpecError("a path item must be an object, found \(item.typeName)", at: itemPointer)
-      }
-      let shared = ops["parameters"]
-      for method in methods {
-        guard let opValue = ops[method] else { continue }
-        let opPointer = itemPointer + "/" + method
-        guard case .object(let op) = opValue else {
-          throw SpecError("an operation must be an object, found \(opValue.typeName)", at: opPointer)
+    do {
+      for (path, item) in paths.pairs {
+        try resolver.within("paths", path) { () throws(SpecError) in
+          try resolver.resolved(item) { value throws(SpecError) in
+            guard case .object(let ops) = value else {
+              throw SpecError("a path item must be an object, found \(item.typeName)", at: "")
+            }
+            let shared = ops["parameters"]
+            for method in methods {
+              guard let opValue = ops[method] else { continue }
+              guard case .object(let op) = opValue else {
+                throw SpecError("an operation must be an object, found \(opValue.typeName)", at: "/" + method)
+              }
+              procedures.append(try procedure(path: path, method: method, op: op, shared: shared, resolver: resolver))
+            }
+          }
         }
-        procedures.append(try procedure(path: path, method: method, op: op, shared: shared, pointer: opPointer, resolver: resolver))
       }
+    } catch {
+      var e = error
+      if e.pointer == nil { e.pointer = "" }
+      throw e
     }
     return Catalog(
       title: info?["title"]?.stringValue ?? "", version: info?["version"]?.stringValue ?? "",
@@ -88,24 +96,25 @@ public enum SpecLoader {
   }
 
   static func procedure(
-    path: String, method: String, op: JSONObject, shared: JSON?, pointer: String, resolver: SchemaReader
+    path: String, method: String, op: JSONObject, shared: JSON?, resolver: SchemaReader
   ) throws(SpecError) -> Procedure {
     var params: [Parameter] = []
     var seen = Set<String>()
-    for (list, listPointer) in [(op["parameters"], pointer + "/parameters"), (shared, FileIO.directory(of: pointer) + "/parameters")] {
+    for (list, prefix) in [(op["parameters"], [method, "parameters"]), (shared, ["parameters"])] {
       guard let list else { continue }
       guard case .array(let items) = list else {
-        throw SpecError("\"parameters\" must be an array, found \(list.typeName)", at: listPointer)
+        throw SpecError("\"parameters\" must be an array, found \(list.typeName)", at: prefix.map { "/" + $0 }.joined())
       }
       for (i, raw) in items.enumerated() {
-        let p = try resolver.parameter(raw, at: "\(listPointer)/\(i)")
+        let p = try resolver.within(prefix[0]) { () throws(SpecError) in
+          try resolver.within(path: Array(prefix.dropFirst()) + [String(i)]) { () throws(SpecError) in try resolver.parameter(raw) }
+        }
         if seen.insert(p.name).inserted { params.append(p) }
       }
     }
     if let body = op["requestBody"] {
-      for p in try resolver.bodyParameters(body, at: pointer + "/requestBody") where seen.insert(p.name).inserted {
-        params.append(p)
-      }
+      let bodyParams = try resolver.within(method, "requestBody") { () throws(SpecError) in try resolver.bodyParameters(body) }
+      for p in bodyParams where seen.insert(p.name).inserted { params.append(p) }
     }
     var tags: [String] = []
     if case .array(let t)? = op["tags"] { tags = t.compactMap(\.stringValue) }

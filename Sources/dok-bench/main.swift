@@ -1,0 +1,78 @@
+import DokCore
+import DokREPL
+import DokSpec
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// In-process measurements for scripts/bench. Prints one JSON object per benchmark on stdout.
+
+func nowNanos() -> UInt64 {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
+  let i = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
+  return Double(sorted[max(0, i)]) / 1000
+}
+
+func completionBenchmark(spec: String) throws {
+  let catalog = try SpecLoader.load(FileIO.read(spec))
+  let result: JSON = [
+    "project": ["projectId": "p1", "name": "web", "environments": [["environmentId": "e1", "name": "production"]]],
+    "environment": ["environmentId": "e1"],
+  ]
+  var ids = LiveIDIndex()
+  ids.record(result)
+  let ctx = CompletionContext(catalog: catalog, variables: [("_", result), ("1", result), ("p", result)], liveIDs: ids.all)
+  let lines = [
+    "applic", "application.dep", "application.deploy ", "application.saveBuildType buildType=", "$1.project.",
+    "$p.project.environments[0].", "application.one applicationId=", "compose.", ":se", "", "post", "$",
+    "application.saveDockerProvider applicationId=x dockerImage=nginx ", "for $a in application.o",
+  ]
+  var samples: [UInt64] = []
+  samples.reserveCapacity(10_000)
+  var total = 0
+  for i in 0..<10_000 {
+    let line = lines[i % lines.count]
+    let t0 = nowNanos()
+    total &+= Completer.complete(line: line, context: ctx).candidates.count
+    samples.append(nowNanos() - t0)
+  }
+  samples.sort()
+  print(
+    #"{"benchmark":"completion","count":10000,"p50_us":\#(percentile(samples, 0.5)),"p99_us":\#(percentile(samples, 0.99)),"max_us":\#(Double(samples.last!) / 1000),"candidates":\#(total)}"#
+  )
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+switch args.first {
+case "load" where args.count == 2:
+  let bytes = try FileIO.read(args[1])
+  var best = [UInt64](repeating: .max, count: 5)
+  for _ in 0..<20 {
+    let t0 = nowNanos()
+    let root = try JSONParser.parse(bytes, skipKeys: ["responses"])
+    let t1 = nowNanos()
+    let catalog = try SpecLoader.catalog(from: root)
+    let t2 = nowNanos()
+    let encoded = CatalogCodec.encode(catalog)
+    let t3 = nowNanos()
+    _ = CatalogCodec.decode(encoded)
+    let t4 = nowNanos()
+    _ = DocumentHash.hex(bytes)
+    let t5 = nowNanos()
+    for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4].enumerated() { best[i] = min(best[i], d) }
+  }
+  let names = ["parse_ms", "catalog_ms", "encode_ms", "decode_ms", "hash_ms"]
+  print("{" + zip(names, best).map { "\"\($0)\":\(Double($1) / 1e6)" }.joined(separator: ",") + "}")
+case "complete" where args.count == 2:
+  try completionBenchmark(spec: args[1])
+default:
+  var usage = "usage: dok-bench complete SPEC\n"
+  usage.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  exit(2)
+}

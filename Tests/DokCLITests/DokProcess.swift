@@ -1,0 +1,80 @@
+import DokCore
+import Foundation
+
+/// Runs the built `dok` binary as a child process and captures its output.
+struct DokProcess {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The binary: `$DOK_BIN`, else `dok` beside the test bundle in the build directory.
+  static let binary: String = {
+    if let b = FileIO.environment("DOK_BIN") { return b }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("dok").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      dir.deleteLastPathComponent()
+    }
+    return packageRoot + "/.build/debug/dok"
+  }()
+
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+  }()
+
+  static let realDocument = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
+    .appendingPathComponent("shared/dokploy/openapi.json").path
+  static let hasRealDocument = FileManager.default.fileExists(atPath: realDocument)
+
+  /// A fresh, private XDG home so tests never share caches or configuration.
+  static func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("dok-home-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    var env = ProcessInfo.processInfo.environment
+    env["HOME"] = home
+    env["XDG_CACHE_HOME"] = home + "/cache"
+    env["XDG_CONFIG_HOME"] = home + "/config"
+    env["XDG_STATE_HOME"] = home + "/state"
+    for k in ["DOKPLOY_URL", "DOKPLOY_API_KEY", "DOKPLOY_AUTH_TOKEN", "NO_COLOR"] { env[k] = nil }
+    for (k, v) in extra { env[k] = v }
+    return env
+  }
+
+  static func run(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.environment = environment ?? isolatedEnvironment()
+    p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+    let out = Pipe()
+    let err = Pipe()
+    let inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try inp.fileHandleForWriting.close()
+    // Read both pipes concurrently so a full pipe never blocks the child.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
