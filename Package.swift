@@ -11,12 +11,19 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // JSON values, diagnostics, suggestions: shared by every other target. No dependencies.
     .target(name: "DokCore"),
     // OpenAPI document -> Catalog; compiled catalog cache; argument binding by schema.
     .target(name: "DokSpec", dependencies: ["DokCore", .product(name: "Yams", package: "Yams")]),
+    // Transport, both wire forms, replies and errors, connection profiles.
+    .target(
+      name: "DokClient",
+      dependencies: ["DokCore", "DokSpec", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+    // Closure-backed fakes of the protocols above, for tests.
+    .target(name: "DokTestSupport", dependencies: ["DokCore", "DokClient"]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),
     // A simulated Dokploy server.
@@ -29,11 +36,12 @@ let package = Package(
     .executableTarget(
       name: "dok",
       dependencies: [
-        "DokCore", "DokSpec", "DokScript", "DokSandbox", "DokREPL",
+        "DokCore", "DokSpec", "DokClient", "DokScript", "DokSandbox", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL"]),
+    .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
