@@ -30,8 +30,10 @@ let package = Package(
     .target(
       name: "DokSandbox",
       dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
+    // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.
-    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec"]),
+    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "CLibEdit"]),
     // The thin executable.
     .executableTarget(
       name: "dok",
