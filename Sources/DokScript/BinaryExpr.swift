@@ -1,0 +1,180 @@
+import DokCore
+
+/// The binary operators (except `&&`/`||`, which short-circuit).
+enum BinaryOp: String, Sendable {
+  case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+  case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=", isIn = "in"
+
+  var isComparison: Bool {
+    switch self {
+    case .eq, .ne, .lt, .le, .gt, .ge, .isIn: true
+    default: false
+    }
+  }
+}
+
+final class BinaryExpr: Expr {
+  let op: BinaryOp
+  let lhs: Expr, rhs: Expr
+  init(_ op: BinaryOp, _ l: Expr, _ r: Expr, pos: Pos) {
+    self.op = op
+    lhs = l
+    rhs = r
+    super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
+  }
+  override var children: [Expr] { [lhs, rhs] }
+
+  override func eval(_ s: Session) throws(Failure) -> JSON {
+    let l = try lhs.eval(s)
+    let r = try rhs.eval(s)
+    if case .number(let a) = l, case .number(let b) = r {
+      switch op {
+      case .add: return .number(a + b)
+      case .sub: return .number(a - b)
+      case .mul: return .number(a * b)
+      case .lt: return .bool(a < b)
+      case .le: return .bool(a <= b)
+      case .gt: return .bool(a > b)
+      case .ge: return .bool(a >= b)
+      case .eq: return .bool(a == b)
+      case .ne: return .bool(a != b)
+      default: break
+      }
+    }
+    return try apply(l, r, s)
+  }
+
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    let l = try await lhs.value(s)
+    let r = try await rhs.value(s)
+    return try apply(l, r, s)
+  }
+
+  func apply(_ l: JSON, _ r: JSON, _ s: Session) throws(Failure) -> JSON {
+    switch op {
+    case .eq: return .bool(l == r)
+    case .ne: return .bool(l != r)
+    case .lt, .le, .gt, .ge:
+      let c: Int
+      switch (l, r) {
+      case (.number(let a), .number(let b)): c = a < b ? -1 : a > b ? 1 : 0
+      case (.string(let a), .string(let b)): c = a < b ? -1 : a > b ? 1 : 0
+      default:
+        throw s.fail("cannot compare \(Values.describeType(l)) and \(Values.describeType(r)) with \(op.rawValue)", pos)
+      }
+      switch op {
+      case .lt: return .bool(c < 0)
+      case .le: return .bool(c <= 0)
+      case .gt: return .bool(c > 0)
+      default: return .bool(c >= 0)
+      }
+    case .isIn:
+      switch r {
+      case .array(let a): return .bool(a.contains(l))
+      case .object(let o):
+        guard case .string(let k) = l else {
+          throw s.fail("'in' on an object needs a string key, not \(Values.describeType(l))", pos)
+        }
+        return .bool(o[k] != nil)
+      case .string(let str):
+        guard case .string(let sub) = l else {
+          throw s.fail("'in' on a string needs a string, not \(Values.describeType(l))", pos)
+        }
+        return .bool(sub.isEmpty || str.contains(sub))
+      default:
+        throw s.fail("'in' needs an array, object or string on the right, not \(Values.describeType(r))", pos)
+      }
+    case .add:
+      switch (l, r) {
+      case (.number(let a), .number(let b)): return .number(a + b)
+      case (.string(let a), .string(let b)): return .string(a + b)
+      case (.array(let a), .array(let b)): return .array(a + b)
+      case (.object(var a), .object(let b)):
+        for (k, v) in b.pairs { a[k] = v }
+        return .object(a)
+      case (.string, _), (_, .string):
+        throw s.fail("cannot add \(Values.describeType(l)) and \(Values.describeType(r)) (use str() to make text)", pos)
+      default:
+        throw s.fail("cannot add \(Values.describeType(l)) and \(Values.describeType(r))", pos)
+      }
+    case .sub, .mul, .div, .mod:
+      guard case .number(let a) = l, case .number(let b) = r else {
+        throw s.fail("cannot apply \(op.rawValue) to \(Values.describeType(l)) and \(Values.describeType(r))", pos)
+      }
+      switch op {
+      case .sub: return .number(a - b)
+      case .mul: return .number(a * b)
+      case .div:
+        if b == 0 { throw s.fail("division by zero", pos) }
+        return .number(a / b)
+      default:
+        if b == 0 { throw s.fail("division by zero (in %)", pos) }
+        return .number(a.truncatingRemainder(dividingBy: b))
+      }
+    }
+  }
+}
+
+/// `a..b`: an inclusive integer range; an array outside `for`.
+final class RangeExpr: Expr {
+  let lower: Expr, upper: Expr
+  static let maxElements = 10_000_000
+  init(_ l: Expr, _ u: Expr, pos: Pos) {
+    lower = l
+    upper = u
+    super.init(pos: pos, hasCall: l.hasCall || u.hasCall)
+  }
+  override var children: [Expr] { [lower, upper] }
+
+  func bounds(_ l: JSON, _ u: JSON, _ s: Session) throws(Failure) -> (Int, Int) {
+    guard case .number(let a) = l, case .number(let b) = u, a == a.rounded(.towardZero), b == b.rounded(.towardZero),
+      abs(a) < 9e15, abs(b) < 9e15
+    else {
+      throw s.fail("a range needs integers, not \(Values.show(l))..\(Values.show(u))", pos)
+    }
+    return (Int(a), Int(b))
+  }
+
+  func array(_ lo: Int, _ hi: Int, _ s: Session) throws(Failure) -> JSON {
+    guard lo <= hi else { return .array([]) }
+    guard hi - lo < RangeExpr.maxElements else { throw s.fail("range \(lo)..\(hi) is too large for an array (use it in 'for')", pos) }
+    return .array((lo...hi).map { .number(Double($0)) })
+  }
+
+  override func eval(_ s: Session) throws(Failure) -> JSON {
+    let (lo, hi) = try bounds(try lower.eval(s), try upper.eval(s), s)
+    return try array(lo, hi, s)
+  }
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    let l = try await lower.value(s)
+    let (lo, hi) = try bounds(l, try await upper.value(s), s)
+    return try array(lo, hi, s)
+  }
+}
+
+/// Formatting and naming of values for messages.
+enum Values {
+  /// `a number (3)`, `a string ("x")`, `null`.
+  static func describeType(_ v: JSON) -> String {
+    switch v {
+    case .null: "null"
+    case .bool: "a boolean (\(show(v)))"
+    case .number: "a number (\(show(v)))"
+    case .string: "a string (\(show(v)))"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+
+  /// Compact JSON, shortened to `limit` characters.
+  static func show(_ v: JSON, limit: Int = 60) -> String {
+    let t = JSONWriter.compact(v)
+    return t.count > limit ? String(t.prefix(limit - 1)) + "…" : t
+  }
+
+  /// What `print` and interpolation show: strings bare, everything else compact JSON.
+  static func text(_ v: JSON) -> String {
+    if case .string(let s) = v { return s }
+    return JSONWriter.compact(v)
+  }
+}

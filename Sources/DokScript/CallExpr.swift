@@ -1,0 +1,81 @@
+import DokCore
+
+/// One `name=value` argument as written.
+struct ArgNode {
+  enum Kind {
+    /// A bare word, typed by the host.
+    case bare(String)
+    /// `"…"`, `$var.path`, `(expr)`, `[…]`, `{…}`, or `name=` (the empty string).
+    case expr(Expr)
+    /// `name:=<json>`.
+    case json(String)
+    /// `name=@path`.
+    case file(String)
+  }
+  var name: String
+  var kind: Kind
+  var pos: Pos
+}
+
+/// `router.procedure name=value …`.
+final class CallExpr: Expr {
+  let procedure: String
+  let args: [ArgNode]
+  /// The arguments' source text.
+  let argsText: String
+  init(procedure: String, args: [ArgNode], argsText: String, pos: Pos) {
+    self.procedure = procedure
+    self.args = args
+    self.argsText = argsText
+    super.init(pos: pos, hasCall: true)
+  }
+
+  override var children: [Expr] {
+    args.compactMap { if case .expr(let e) = $0.kind { e } else { nil } }
+  }
+
+  /// The arguments for the static check (`.deferred` for values known only at run time).
+  func checkArguments() -> [CallArgument] {
+    args.map { a in
+      switch a.kind {
+      case .bare(let w): CallArgument(name: a.name, value: .bare(w), location: nil)
+      case .json(let t): CallArgument(name: a.name, value: .json(t), location: nil)
+      case .file(let p): CallArgument(name: a.name, value: .file(p), location: nil)
+      case .expr(let e): CallArgument(name: a.name, value: e.constantValue.map { .value($0) } ?? .deferred, location: nil)
+      }
+    }
+  }
+
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    try await perform(s, record: s.suppressRecording == 0).value
+  }
+
+  /// Evaluates the arguments, calls the host, and (when `record`) makes the result `$_` and `$N`.
+  func perform(_ s: Session, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
+    var out: [CallArgument] = []
+    out.reserveCapacity(args.count)
+    for a in args {
+      let loc = s.location(a.pos)
+      switch a.kind {
+      case .bare(let w): out.append(CallArgument(name: a.name, value: .bare(w), location: loc))
+      case .json(let t): out.append(CallArgument(name: a.name, value: .json(t), location: loc))
+      case .file(let p): out.append(CallArgument(name: a.name, value: .file(p), location: loc))
+      case .expr(let e): out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+      }
+    }
+    if Task.isCancelled { throw .cancelled }
+    let loc = s.location(pos)
+    let result: JSON
+    do {
+      result = try await s.host.call(procedure: procedure, arguments: out, location: loc)
+    } catch {
+      if Task.isCancelled { throw .cancelled }
+      var e = error
+      if e.procedure == nil { e.procedure = procedure }
+      throw .call(e, loc)
+    }
+    if Task.isCancelled { throw .cancelled }
+    if record { s.record(result) }
+    return (result, out)
+  }
+}

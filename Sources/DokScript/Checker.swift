@@ -1,0 +1,38 @@
+import DokCore
+
+/// The check before a run: `break`/`continue` outside a loop, and every literal call through
+/// ``ScriptHost/check(procedure:arguments:location:)`` (unknown procedures and parameters,
+/// missing required ones, bare words that cannot fit). Syntax is the parser's job.
+struct Checker {
+  let host: any ScriptHost
+  let validate: Bool
+
+  func check(_ program: Program) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    walk(program.block, inLoop: false, file: program.file, into: &out)
+    return out
+  }
+
+  func loc(_ p: Pos, _ file: String) -> SourceLocation {
+    SourceLocation(file: file, line: Int(p.line), column: Int(p.column), length: Int(p.length))
+  }
+
+  func walk(_ b: Block, inLoop: Bool, file: String, into out: inout [Diagnostic]) {
+    for st in b.statements {
+      if st is BreakStmt || st is ContinueStmt, !inLoop {
+        out.append(Diagnostic(.error, "'\(st.text)' outside a loop", at: loc(st.pos, file)))
+      }
+      for e in st.expressions { walk(e, file: file, into: &out) }
+      for (inner, isLoop) in st.blocks { walk(inner, inLoop: inLoop || isLoop, file: file, into: &out) }
+    }
+  }
+
+  func walk(_ e: Expr, file: String, into out: inout [Diagnostic]) {
+    if validate, let c = e as? CallExpr {
+      var args = c.checkArguments()
+      for i in args.indices { args[i].location = loc(c.args[i].pos, file) }
+      out += host.check(procedure: c.procedure, arguments: args, location: loc(c.pos, file))
+    }
+    for child in e.children { walk(child, file: file, into: &out) }
+  }
+}

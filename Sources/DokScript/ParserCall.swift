@@ -1,0 +1,113 @@
+import DokCore
+
+extension Parser {
+  static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+  static func isArgNameChar(_ c: UInt8) -> Bool { Lexer.isIdentChar(c) || c == 0x2D || c == 0x2E }
+  /// A bare word ends at whitespace, `;`, `}` or `)`.
+  static func endsBare(_ c: UInt8) -> Bool { isSpace(c) || c == 0x0A || c == 0x3B || c == 0x7D || c == 0x29 }
+
+  func byte(_ i: Int) -> UInt8 { i < lexer.end ? bytes[i] : 0 }
+
+  /// `router.procedure name=value …` after the procedure token. Reads the argument list at
+  /// byte level: bare words are not tokens.
+  mutating func parseCall(_ name: Token) throws(ParseError) -> CallExpr {
+    var p = name.end
+    var args: [ArgNode] = []
+    var firstStart: Int?
+    var lastArgEnd = name.end
+    while true {
+      var q = p
+      while q < lexer.end && (Parser.isSpace(bytes[q]) || (nlSkipDepth > 0 && bytes[q] == 0x0A)) { q += 1 }
+      let nameStart = q
+      guard q < lexer.end, Lexer.isIdentStart(bytes[q]) else { break }
+      while q < lexer.end && Parser.isArgNameChar(bytes[q]) { q += 1 }
+      let argName = text(nameStart, q)
+      let isJSON: Bool
+      if byte(q) == 0x3D && byte(q + 1) != 0x3D {
+        isJSON = false
+        q += 1
+      } else if byte(q) == 0x3A && byte(q + 1) == 0x3D {
+        isJSON = true
+        q += 2
+      } else {
+        break
+      }
+      if firstStart == nil { firstStart = nameStart }
+      let argPos = pos(nameStart, q)
+      let v = q
+      let c = byte(v)
+      if isJSON {
+        let end = try scanJSON(from: v, name: argName)
+        let raw = text(v, end)
+        do { _ = try JSONParser.parse(raw) } catch {
+          throw ParseError(message: "invalid JSON for \(argName): \(error.message)", offset: v, length: max(1, end - v))
+        }
+        args.append(ArgNode(name: argName, kind: .json(raw), pos: argPos))
+        p = end
+      } else if v >= lexer.end || Parser.endsBare(c) || c == 0x2C || c == 0x23 {
+        args.append(ArgNode(name: argName, kind: .expr(LiteralExpr(.string(""), pos: argPos)), pos: argPos))
+        p = v
+      } else if c == 0x22 || c == 0x27 || c == 0x24 || c == 0x28 || c == 0x5B || c == 0x7B {
+        reset(to: v)
+        let e = try parsePostfix()
+        args.append(ArgNode(name: argName, kind: .expr(e), pos: argPos))
+        p = lastEnd
+      } else if c == 0x40 {
+        var e = v + 1
+        while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
+        if e == v + 1 { throw ParseError(message: "expected a file path after '@' for \(argName)", offset: v) }
+        args.append(ArgNode(name: argName, kind: .file(text(v + 1, e)), pos: argPos))
+        p = e
+      } else {
+        var e = v
+        while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
+        args.append(ArgNode(name: argName, kind: .bare(text(v, e)), pos: argPos))
+        p = e
+      }
+      lastArgEnd = p
+    }
+    reset(to: p)
+    lastEnd = max(lastEnd, p)
+    return CallExpr(
+      procedure: name.text, args: args, argsText: firstStart.map { text($0, lastArgEnd) } ?? "",
+      pos: pos(name.start, name.end))
+  }
+
+  /// The end of a raw JSON value starting at `from` (balanced brackets, strings skipped).
+  func scanJSON(from: Int, name: String) throws(ParseError) -> Int {
+    var i = from
+    let first = byte(i)
+    if first == 0x5B || first == 0x7B {
+      var depth = 0
+      while i < lexer.end {
+        let c = bytes[i]
+        if c == 0x22 {
+          i += 1
+          while i < lexer.end && bytes[i] != 0x22 {
+            if bytes[i] == 0x5C { i += 1 }
+            i += 1
+          }
+        } else if c == 0x5B || c == 0x7B {
+          depth += 1
+        } else if c == 0x5D || c == 0x7D {
+          depth -= 1
+          if depth == 0 { return i + 1 }
+        }
+        i += 1
+      }
+      throw ParseError(message: "unterminated JSON value for \(name)", offset: from, length: max(1, i - from))
+    }
+    if first == 0x22 {
+      i += 1
+      while i < lexer.end && bytes[i] != 0x22 {
+        if bytes[i] == 0x5C { i += 1 }
+        i += 1
+      }
+      guard i < lexer.end else { throw ParseError(message: "unterminated JSON string for \(name)", offset: from) }
+      return i + 1
+    }
+    while i < lexer.end && !Parser.endsBare(bytes[i]) { i += 1 }
+    if i == from { throw ParseError(message: "expected JSON after \(name):=", offset: from) }
+    return i
+  }
+}

@@ -1,0 +1,304 @@
+import DokCore
+
+extension Parser {
+  mutating func parseExpr() throws(ParseError) -> Expr { try parseOr() }
+
+  mutating func parseOr() throws(ParseError) -> Expr {
+    var l = try parseAnd()
+    while peek().kind == .or {
+      let t = advance()
+      l = OrExpr(l, try parseAnd(), pos: pos(t.start, t.end))
+    }
+    return l
+  }
+
+  mutating func parseAnd() throws(ParseError) -> Expr {
+    var l = try parseNot()
+    while peek().kind == .and {
+      let t = advance()
+      l = AndExpr(l, try parseNot(), pos: pos(t.start, t.end))
+    }
+    return l
+  }
+
+  mutating func parseNot() throws(ParseError) -> Expr {
+    let t = peek()
+    if t.kind == .not {
+      advance()
+      return NotExpr(try parseNot(), pos: pos(t.start, t.end))
+    }
+    return try parseComparison()
+  }
+
+  mutating func comparisonOp(_ t: Token) -> BinaryOp? {
+    switch t.kind {
+    case .eq: .eq
+    case .ne: .ne
+    case .lt: .lt
+    case .le: .le
+    case .gt: .gt
+    case .ge: .ge
+    case .ident where t.text == "in": .isIn
+    default: nil
+    }
+  }
+
+  mutating func parseComparison() throws(ParseError) -> Expr {
+    let l = try parseRange()
+    let t = peek()
+    guard let op = comparisonOp(t) else { return l }
+    advance()
+    let r = try parseRange()
+    let n = peek()
+    if comparisonOp(n) != nil {
+      throw ParseError(
+        message: "comparisons do not chain", offset: n.start, length: n.end - n.start,
+        notes: ["hint: combine them with && (a == b && b == c)"])
+    }
+    return BinaryExpr(op, l, r, pos: pos(t.start, t.end))
+  }
+
+  mutating func parseRange() throws(ParseError) -> Expr {
+    let l = try parseAdditive()
+    let t = peek()
+    guard t.kind == .dotdot else { return l }
+    advance()
+    return RangeExpr(l, try parseAdditive(), pos: pos(t.start, t.end))
+  }
+
+  mutating func parseAdditive() throws(ParseError) -> Expr {
+    var l = try parseMultiplicative()
+    while true {
+      let t = peek()
+      let op: BinaryOp
+      switch t.kind {
+      case .plus: op = .add
+      case .minus: op = .sub
+      default: return l
+      }
+      advance()
+      l = BinaryExpr(op, l, try parseMultiplicative(), pos: pos(t.start, t.end))
+    }
+  }
+
+  mutating func parseMultiplicative() throws(ParseError) -> Expr {
+    var l = try parseUnary()
+    while true {
+      let t = peek()
+      let op: BinaryOp
+      switch t.kind {
+      case .star: op = .mul
+      case .slash: op = .div
+      case .percent: op = .mod
+      default: return l
+      }
+      advance()
+      l = BinaryExpr(op, l, try parseUnary(), pos: pos(t.start, t.end))
+    }
+  }
+
+  mutating func parseUnary() throws(ParseError) -> Expr {
+    let t = peek()
+    if t.kind == .minus {
+      advance()
+      let e = try parseUnary()
+      if let lit = e as? LiteralExpr, case .number(let n) = lit.literal { return LiteralExpr(.number(-n), pos: pos(t.start, lastEnd)) }
+      return NegateExpr(e, pos: pos(t.start, t.end))
+    }
+    return try parsePostfix()
+  }
+
+  mutating func parsePostfix() throws(ParseError) -> Expr {
+    let start = peek().start
+    var e = try parsePrimary()
+    while true {
+      let t = peek()
+      if t.kind == .member && !t.spaceBefore {
+        advance()
+        e = MemberExpr(base: e, key: t.text, path: text(start, t.end), pos: pos(t.start, t.end))
+      } else if t.kind == .lbracket && !t.spaceBefore {
+        advance()
+        nlSkipDepth += 1
+        let i = try parseExpr()
+        let close = peek()
+        guard close.kind == .rbracket else { throw unexpected(close, expected: "']'") }
+        advance()
+        nlSkipDepth -= 1
+        e = IndexExpr(base: e, index: i, path: text(start, close.end), pos: pos(t.start, close.end))
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func parsePrimary() throws(ParseError) -> Expr {
+    let t = peek()
+    let p = pos(t.start, t.end)
+    switch t.kind {
+    case .number:
+      advance()
+      return LiteralExpr(.number(t.number), pos: p)
+    case .rawString:
+      advance()
+      return LiteralExpr(.string(t.text), pos: p)
+    case .string:
+      advance()
+      return try interpolation(t)
+    case .variable:
+      advance()
+      if t.text == "_" { return LastResultExpr(pos: p) }
+      if t.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        guard let n = Int(t.text), n >= 1 else {
+          throw ParseError(message: "results are numbered from $1", offset: t.start, length: t.end - t.start)
+        }
+        return ResultRefExpr(index: n, pos: p)
+      }
+      return VariableExpr(slot: symbols.slot(for: t.text), name: t.text, pos: p)
+    case .member:
+      // A leading `.path`: the current value; parsePostfix reads the member.
+      lookahead?.spaceBefore = false
+      return CurrentExpr(pos: p)
+    case .dot:
+      advance()
+      return CurrentExpr(pos: p)
+    case .lparen:
+      advance()
+      nlSkipDepth += 1
+      let e = try parseExpr()
+      let close = peek()
+      guard close.kind == .rparen else { throw unexpected(close, expected: "')'") }
+      nlSkipDepth -= 1
+      advance()
+      return e
+    case .lbracket:
+      advance()
+      nlSkipDepth += 1
+      var items: [Expr] = []
+      while peek().kind != .rbracket {
+        items.append(try parseExpr())
+        let n = peek()
+        if n.kind == .comma { advance() } else if n.kind != .rbracket { throw unexpected(n, expected: "',' or ']'") }
+      }
+      nlSkipDepth -= 1
+      advance()
+      return ArrayExpr(items, pos: p)
+    case .lbrace:
+      advance()
+      nlSkipDepth += 1
+      var keys: [String] = []
+      var values: [Expr] = []
+      while peek().kind != .rbrace {
+        let k = advance()
+        switch k.kind {
+        case .ident: keys.append(k.text)
+        case .rawString: keys.append(k.text)
+        case .string:
+          guard k.parts.count == 1, case .text(let s) = k.parts[0] else {
+            throw ParseError(message: "object keys cannot be interpolated", offset: k.start, length: k.end - k.start)
+          }
+          keys.append(s)
+        case .number: keys.append(text(k.start, k.end))
+        default: throw unexpected(k, expected: "an object key")
+        }
+        _ = try expect(.colon, "':' after the key")
+        values.append(try parseExpr())
+        let n = peek()
+        if n.kind == .comma { advance() } else if n.kind != .rbrace { throw unexpected(n, expected: "',' or '}'") }
+      }
+      nlSkipDepth -= 1
+      advance()
+      return ObjectExpr(keys: keys, values: values, pos: p)
+    case .ident:
+      switch t.text {
+      case "true":
+        advance()
+        return LiteralExpr(.bool(true), pos: p)
+      case "false":
+        advance()
+        return LiteralExpr(.bool(false), pos: p)
+      case "null":
+        advance()
+        return LiteralExpr(.null, pos: p)
+      default: break
+      }
+      if t.text.contains(".") {
+        advance()
+        return try parseCall(t)
+      }
+      if let fn = Builtin(rawValue: t.text) {
+        advance()
+        return try parseBuiltin(fn, t)
+      }
+      var notes: [String] = []
+      let names = Builtin.allCases.map(\.rawValue) + ["true", "false", "null"]
+      if let s = Suggest.closest(to: t.text, in: names, limit: 1).first { notes.append("did you mean '\(s)'?") }
+      advance()
+      let isCall = peek().kind == .lparen
+      throw ParseError(
+        message: isCall ? "unknown function '\(t.text)'" : "unexpected word '\(t.text)' (quote text, or write router.procedure for a call)",
+        offset: t.start, length: t.end - t.start, notes: notes)
+    default:
+      throw unexpected(t, expected: "an expression")
+    }
+  }
+
+  mutating func parseBuiltin(_ fn: Builtin, _ t: Token) throws(ParseError) -> Expr {
+    _ = try expect(.lparen, "'(' after \(fn.rawValue)")
+    nlSkipDepth += 1
+    var args: [Expr] = []
+    while peek().kind != .rparen {
+      args.append(try parseExpr())
+      let n = peek()
+      if n.kind == .comma { advance() } else if n.kind != .rparen { throw unexpected(n, expected: "',' or ')'") }
+    }
+    nlSkipDepth -= 1
+    let close = advance()
+    guard fn.arity.contains(args.count) else {
+      let want = fn.arity.lowerBound == fn.arity.upperBound ? "\(fn.arity.lowerBound)" : "\(fn.arity.lowerBound) or \(fn.arity.upperBound)"
+      throw ParseError(
+        message: "\(fn.rawValue)() takes \(want) argument\(fn.arity.upperBound == 1 ? "" : "s"), not \(args.count)",
+        offset: t.start, length: close.end - t.start)
+    }
+    return BuiltinExpr(fn, args, pos: pos(t.start, t.end))
+  }
+
+  mutating func interpolation(_ t: Token) throws(ParseError) -> Expr {
+    var texts: [String] = []
+    var exprs: [Expr] = []
+    var pendingText = ""
+    for part in t.parts {
+      switch part {
+      case .text(let s): pendingText += s
+      case .interpolation(let s, let e):
+        texts.append(pendingText)
+        pendingText = ""
+        exprs.append(try parseSub(s, e))
+      }
+    }
+    texts.append(pendingText)
+    if exprs.isEmpty { return LiteralExpr(.string(texts[0]), pos: pos(t.start, t.end)) }
+    return InterpolationExpr(texts: texts, exprs: exprs, pos: pos(t.start, t.end))
+  }
+
+  /// Parses the expression inside `${…}` (bytes `start..<end`).
+  mutating func parseSub(_ start: Int, _ end: Int) throws(ParseError) -> Expr {
+    let savedLexer = lexer
+    let savedLook = lookahead
+    let savedDepth = nlSkipDepth
+    let savedEnd = lastEnd
+    lexer = Lexer(bytes: bytes, start: start, end: end)
+    lookahead = nil
+    nlSkipDepth = 1
+    defer {
+      lexer = savedLexer
+      lookahead = savedLook
+      nlSkipDepth = savedDepth
+      lastEnd = savedEnd
+    }
+    if peek().kind == .eof { throw ParseError(message: "empty ${} in a string", offset: start - 2, length: 3) }
+    let e = try parseExpr()
+    let n = peek()
+    guard n.kind == .eof else { throw unexpected(n, expected: "'}' to end the ${…}") }
+    return e
+  }
+}

@@ -1,0 +1,94 @@
+import DokCore
+
+/// Entry points that need no session.
+public enum Script {
+  /// Parses `source`: the diagnostics list every syntax error (nothing may run if any).
+  public static func parse(source: String, file: String) -> Program {
+    Parser.program(source, file: file, symbols: SymbolTable())
+  }
+
+  /// Syntax plus the static check against `host` (what `dok check` reports).
+  public static func check(source: String, file: String, host: any ScriptHost, validate: Bool = true) -> [Diagnostic] {
+    let program = parse(source: source, file: file)
+    if !program.diagnostics.isEmpty { return program.diagnostics }
+    return Checker(host: host, validate: validate).check(program)
+  }
+
+  /// True when `text` stops inside a block, string, `(`, `[` or `${`: the REPL should read
+  /// another line (with a `...` prompt) before executing.
+  public static func isIncomplete(_ text: String) -> Bool {
+    let b = Array(text.utf8)
+    var i = 0
+    var depth = 0
+    func skipString(_ quote: UInt8) -> Bool {
+      i += 1
+      while i < b.count {
+        let c = b[i]
+        if quote == 0x22 && c == 0x5C {
+          i += 2
+          continue
+        }
+        if quote == 0x22 && c == 0x24 && i + 1 < b.count && b[i + 1] == 0x7B {
+          guard let close = Lexer.matchBrace(b, from: i + 2, end: b.count) else { return false }
+          i = close + 1
+          continue
+        }
+        if c == quote { return true }
+        i += 1
+      }
+      return false
+    }
+    while i < b.count {
+      let c = b[i]
+      switch c {
+      case 0x22, 0x27:
+        if !skipString(c) { return true }
+      case 0x23:
+        while i < b.count && b[i] != 0x0A { i += 1 }
+      case 0x7B, 0x28, 0x5B: depth += 1
+      case 0x7D, 0x29, 0x5D: depth -= 1
+      case 0x5C:
+        if i + 1 == b.count || (i + 2 == b.count && b[i + 1] == 0x0A) { return true }
+      default: break
+      }
+      i += 1
+    }
+    return depth > 0
+  }
+
+  /// Types a script argument value like a bare word without a schema: integers and decimals
+  /// become numbers, `true`/`false` booleans, `null` null, anything else a string.
+  public static func typeArgument(_ text: String) -> JSON {
+    switch text {
+    case "true": return .bool(true)
+    case "false": return .bool(false)
+    case "null": return .null
+    default: break
+    }
+    var t = Substring(text)
+    if t.hasPrefix("-") { t = t.dropFirst() }
+    let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+    if (parts.count == 1 || parts.count == 2), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let d = Double(text)
+    {
+      return .number(d)
+    }
+    return .string(text)
+  }
+
+  /// Splits `name=value` script arguments; nil with a message for a malformed one.
+  public static func parseArguments(_ args: [String]) -> Result<[(name: String, value: JSON)], Diagnostic> {
+    var out: [(String, JSON)] = []
+    for a in args {
+      guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+        return .failure(Diagnostic(.error, "script arguments are name=value, not '\(a)'"))
+      }
+      let name = String(a[..<eq])
+      guard name.utf8.allSatisfy(Lexer.isIdentChar), !(name.first?.isNumber ?? true) else {
+        return .failure(Diagnostic(.error, "'\(name)' is not a variable name (letters, digits, _)"))
+      }
+      out.append((name, typeArgument(String(a[a.index(after: eq)...]))))
+    }
+    return .success(out)
+  }
+}

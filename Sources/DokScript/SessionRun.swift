@@ -1,0 +1,171 @@
+import DokCore
+import Foundation
+
+extension Session {
+  // MARK: Public entry points
+
+  /// Parses, checks and runs one REPL entry or a whole file, keeping all state. Syntax and
+  /// check errors run nothing (exit 2).
+  public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
+    sources[file] = source
+    let program = Parser.program(source, file: file, symbols: symbols)
+    if !program.diagnostics.isEmpty { return RunOutcome(exitCode: 2, diagnostics: program.diagnostics, errorCode: "SYNTAX") }
+    let problems = Checker(host: host, validate: options.validate).check(program)
+    if !problems.isEmpty { return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: "CHECK") }
+    return await run(program)
+  }
+
+  /// Syntax and static check only (`dok check`): every problem, nothing runs.
+  public func check(source: String, file: String) -> [Diagnostic] {
+    sources[file] = source
+    let program = Parser.program(source, file: file, symbols: symbols)
+    if !program.diagnostics.isEmpty { return program.diagnostics }
+    return Checker(host: host, validate: options.validate).check(program)
+  }
+
+  func run(_ program: Program) async -> RunOutcome {
+    ensureSlots()
+    currentFile = program.file
+    failedAsserts = 0
+    keptGoingDiagnostics = []
+    declined = false
+    tryDepth = 0
+    depth = 0
+    suppressRecording = 0
+    current = nil
+    do {
+      _ = try await runStatements(program.block.statements)
+    } catch {
+      return outcome(error)
+    }
+    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: keptGoingDiagnostics, errorCode: "ASSERT") }
+    return RunOutcome(exitCode: 0)
+  }
+
+  func outcome(_ f: Failure) -> RunOutcome {
+    switch f {
+    case .exit(let n):
+      return RunOutcome(exitCode: n, diagnostics: keptGoingDiagnostics, errorCode: nil)
+    case .cancelled:
+      return RunOutcome(exitCode: 130, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
+    case .call, .runtime:
+      let d = f.diagnostics
+      testCases.append(
+        TestCase(
+          kind: .error, file: d.first?.location?.file ?? currentFile, line: d.first?.location?.line ?? 0,
+          source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
+            .trimmingCharacters(in: .whitespaces) ?? "",
+          passed: false, message: d.map(\.message).joined(separator: "\n")))
+      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + d, errorCode: f.code)
+    default:
+      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + f.diagnostics, errorCode: f.code)
+    }
+  }
+
+  // MARK: Blocks
+
+  @inline(__always)
+  func runBlockSync(_ b: Block) throws(Failure) -> Flow {
+    depth += 1
+    defer { depth -= 1 }
+    return try runStatementsSync(b.statements)
+  }
+
+  func runBlock(_ b: Block) async throws(Failure) -> Flow {
+    if b.isSync { return try runBlockSync(b) }
+    depth += 1
+    defer { depth -= 1 }
+    return try await runStatements(b.statements)
+  }
+
+  func runStatementsSync(_ list: [Stmt]) throws(Failure) -> Flow {
+    for st in list {
+      if tracing { traceBefore(st) }
+      let f: Flow
+      do {
+        f = try st.execSync(self)
+      } catch {
+        try recover(error, st)
+        continue
+      }
+      if tracing { traceAfter(st) }
+      if f != .normal { return f }
+    }
+    return .normal
+  }
+
+  func runStatements(_ list: [Stmt]) async throws(Failure) -> Flow {
+    for st in list {
+      if tracing { traceBefore(st) }
+      let f: Flow
+      do {
+        f = st.isSync ? try st.execSync(self) : try await st.exec(self)
+      } catch {
+        try recover(error, st)
+        continue
+      }
+      if tracing { traceAfter(st) }
+      if f != .normal { return f }
+    }
+    return .normal
+  }
+
+  /// The `--debug` hook: continue after the failed statement, or abort.
+  func recover(_ e: Failure, _ st: Stmt) throws(Failure) {
+    guard options.debug, !declined, tryDepth == 0, e.isCatchable else { throw e }
+    let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
+    switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
+    case .continue:
+      sink.diagnostic(d)
+    case .abort:
+      declined = true
+      throw e
+    }
+  }
+
+  // MARK: Trace
+
+  func traceBefore(_ st: Stmt) {
+    traceValue = nil
+    guard !st.tracesAfter else { return }
+    sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: ""))
+  }
+
+  func traceAfter(_ st: Stmt) {
+    guard st.tracesAfter else { return }
+    let r = traceValue.map { Values.show($0, limit: 100) } ?? ""
+    sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: r))
+  }
+
+  // MARK: source
+
+  func runSourced(path: String, pos: Pos) async throws(Failure) {
+    guard sourceDepth < 32 else { throw fail("source nested too deeply (a file sourcing itself?)", pos) }
+    let resolved = Session.resolve(path, relativeTo: currentFile)
+    let text: String
+    do { text = try host.readSource(path: resolved) } catch {
+      throw fail("cannot read \(resolved): \(error.localizedDescription)", pos)
+    }
+    sources[resolved] = text
+    let program = Parser.program(text, file: resolved, symbols: symbols)
+    if !program.diagnostics.isEmpty { throw .diagnostics(program.diagnostics) }
+    let problems = Checker(host: host, validate: options.validate).check(program)
+    if !problems.isEmpty { throw .diagnostics(problems) }
+    ensureSlots()
+    let saved = currentFile
+    currentFile = resolved
+    sourceDepth += 1
+    defer {
+      currentFile = saved
+      sourceDepth -= 1
+    }
+    _ = try await runStatements(program.block.statements)
+  }
+
+  /// `path` relative to the directory of `file` (unless absolute, or `file` is not a file).
+  static func resolve(_ path: String, relativeTo file: String) -> String {
+    if path.hasPrefix("/") || file.hasPrefix("<") { return path }
+    guard let slash = file.lastIndex(of: "/") else { return path }
+    return String(file[...slash]) + path
+  }
+}
