@@ -182,7 +182,10 @@ final class AssertStmt: Stmt {
   let message: Expr?
   /// The condition as written.
   let conditionText: String
-  init(condition: Expr, message: Expr?, conditionText: String, pos: Pos, text: String) {
+  /// Where the condition starts (the caret of a failure).
+  let conditionPos: Pos
+  init(condition: Expr, message: Expr?, conditionText: String, conditionPos: Pos, pos: Pos, text: String) {
+    self.conditionPos = conditionPos
     self.condition = condition
     self.message = message
     self.conditionText = conditionText
@@ -216,7 +219,7 @@ final class AssertStmt: Stmt {
     if !operands.isEmpty { msg += "  (\(operands))" }
     let notes = userMessage.map { [$0] } ?? []
     s.recordAssert(self, passed: false, message: ([msg] + notes).joined(separator: "\n"))
-    let failure = Failure.assertion(msg, s.location(condition.pos), notes: notes)
+    let failure = Failure.assertion(msg, s.location(conditionPos), notes: notes)
     if s.options.keepGoing && s.tryDepth == 0 {
       s.failedAsserts += 1
       for d in failure.diagnostics { s.sink.diagnostic(d) }

@@ -63,7 +63,8 @@ extension Parser {
         return SleepStmt(duration: e, pos: p, text: statementText(start))
       case "assert":
         advance()
-        let condStart = peek().start
+        let condTok = peek()
+        let condStart = condTok.start
         let c = try parseExpr()
         let condText = text(condStart, lastEnd)
         var m: Expr?
@@ -71,7 +72,7 @@ extension Parser {
           advance()
           m = try parseExpr()
         }
-        return AssertStmt(condition: c, message: m, conditionText: condText, pos: p, text: statementText(start))
+        return AssertStmt(condition: c, message: m, conditionText: condText, conditionPos: pos(condStart, lastEnd), pos: p, text: statementText(start))
       case "try":
         advance()
         let body = try parseBlock()
@@ -185,8 +186,10 @@ extension Parser {
         timeout = try parseAdditive()
       }
     }
-    return WaitStmt(
+    let w = WaitStmt(
       call: call, condition: cond, conditionText: condText, every: every, timeout: timeout, pos: p,
       text: statementText(first.start))
+    w.conditionPos = pos(condStart, condStart + condText.utf8.count)
+    return w
   }
 }

@@ -5,6 +5,8 @@ final class WaitStmt: Stmt {
   let call: CallExpr?
   let condition: Expr
   let conditionText: String
+  /// Where the condition starts (the caret of a timeout).
+  var conditionPos = Pos.none
   let every: Expr?
   let timeout: Expr?
   static let defaultEvery = 2.0
@@ -90,7 +92,7 @@ final class WaitStmt: Stmt {
     var notes: [String] = []
     if let lastTransport { notes.append("last attempt failed: \(lastTransport.message)") }
     s.recordWait(self, passed: false, message: msg, duration: elapsed)
-    throw .waitTimeout(msg, s.location(condition.pos), notes: notes)
+    throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }
 
   private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress {
