@@ -30,15 +30,17 @@ let package = Package(
     .target(
       name: "DokSandbox",
       dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
+    // What `dok run` and the REPL share: the script host over the client, sinks, the runner.
+    .target(name: "DokRuntime", dependencies: ["DokCore", "DokSpec", "DokScript", "DokClient", "DokSandbox"]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.
-    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "CLibEdit"]),
+    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "DokScript", "DokRuntime", "CLibEdit"]),
     // The thin executable.
     .executableTarget(
       name: "dok",
       dependencies: [
-        "DokCore", "DokSpec", "DokClient", "DokScript", "DokSandbox", "DokREPL",
+        "DokCore", "DokSpec", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).

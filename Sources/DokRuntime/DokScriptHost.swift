@@ -1,0 +1,59 @@
+import DokCore
+import DokScript
+import DokSpec
+import Synchronization
+
+/// The language's window on the world: calls go to a ``ProcedureCaller`` (the client), the
+/// static check uses the catalog and ``ArgumentBinder``, files are read relative to the
+/// including script, and the debug hook is pluggable.
+public final class DokScriptHost: ScriptHost, @unchecked Sendable {
+  public let catalog: Catalog
+  public let caller: any ProcedureCaller
+  private let binder: ArgumentBinder
+  public let clock: any ScriptClock
+  private let failureHandler: Mutex<(@Sendable (ScriptFailure) -> FailureDecision)?>
+
+  public init(
+    catalog: Catalog, caller: any ProcedureCaller, validate: Bool = true, clock: any ScriptClock = SystemClock(),
+    onFailure: (@Sendable (ScriptFailure) -> FailureDecision)? = nil
+  ) {
+    self.catalog = catalog
+    self.caller = caller
+    self.binder = ArgumentBinder(validate: validate)
+    self.clock = clock
+    self.failureHandler = Mutex(onFailure)
+  }
+
+  /// Replaces the debug hook (`dok run --debug`).
+  public func setFailureHandler(_ handler: (@Sendable (ScriptFailure) -> FailureDecision)?) {
+    failureHandler.withLock { $0 = handler }
+  }
+
+  public func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
+    do {
+      return try await caller.call(procedure: procedure, arguments: arguments)
+    } catch {
+      var e = error
+      if e.location == nil { e.location = location }
+      throw e
+    }
+  }
+
+  public func check(procedure: String, arguments: [CallArgument], location: SourceLocation) -> [Diagnostic] {
+    guard let proc = catalog.procedure(named: procedure) else {
+      let close = catalog.suggestions(for: procedure)
+      return [
+        Diagnostic(
+          .error, "unknown procedure '\(procedure)'", at: SourceLocation(file: location.file, line: location.line, column: location.column, length: procedure.count),
+          notes: close.isEmpty ? [] : ["did you mean \(close.joined(separator: ", "))?"])
+      ]
+    }
+    return binder.check(arguments, against: proc).map { e in
+      Diagnostic(.error, e.message, at: e.location ?? location, notes: e.hints.map { "hint: \($0)" })
+    }
+  }
+
+  public func onFailure(_ failure: ScriptFailure) -> FailureDecision {
+    failureHandler.withLock { $0 }?(failure) ?? .abort
+  }
+}

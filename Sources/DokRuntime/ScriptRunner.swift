@@ -1,0 +1,97 @@
+import DokCore
+import DokScript
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What `dok run` was asked to do.
+public struct RunRequest: Sendable {
+  /// A path, or `-` for standard input.
+  public var file: String
+  /// `name=value` script arguments.
+  public var arguments: [String]
+  public var options: ScriptOptions
+  /// Reports to write: (`junit` or `tap`, path).
+  public var reports: [(kind: String, path: String)]
+
+  public init(file: String, arguments: [String] = [], options: ScriptOptions = ScriptOptions(), reports: [(kind: String, path: String)] = []) {
+    self.file = file
+    self.arguments = arguments
+    self.options = options
+    self.reports = reports
+  }
+}
+
+/// Runs a runbook from start to exit code: read, set arguments, check, run (cancellable with
+/// Ctrl-C → 130), render every diagnostic once, write reports.
+public enum ScriptRunner {
+  /// Reads the script text (`-` = stdin). Nil plus a message when it cannot be read.
+  public static func readSource(_ file: String) -> Result<String, Diagnostic> {
+    if file == "-" {
+      var bytes: [UInt8] = []
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+      }
+      return .success(String(decoding: bytes, as: UTF8.self))
+    }
+    do {
+      return .success(try FileIO.readText(file))
+    } catch {
+      return .failure(Diagnostic(.error, "cannot read \(error)"))
+    }
+  }
+
+  /// Runs the request; returns the process exit code.
+  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Session? = nil) async -> Int32 {
+    let file = request.file == "-" ? "<stdin>" : request.file
+    let source: String
+    switch readSource(request.file) {
+    case .success(let s): source = s
+    case .failure(let d):
+      sink.diagnostic(d)
+      return 2
+    }
+    let session = existing ?? Session(host: host, sink: sink, options: request.options)
+    switch Script.parseArguments(request.arguments) {
+    case .success(let args): for (name, value) in args { session.setVariable(name, value) }
+    case .failure(let d):
+      sink.diagnostic(d)
+      return 2
+    }
+    let started = host.clock.now()
+    let outcome = await runCancellable { await session.execute(source: source, file: file) }
+    let renderer = DiagnosticRenderer(color: sink.renderer.color) { name in
+      session.sourceText(file: name) ?? (name == file ? source : nil)
+    }
+    sink.clearProgress()
+    for d in outcome.diagnostics { Output.stderr(renderer.render(d) + "\n") }
+    for report in request.reports {
+      let text: String
+      switch report.kind {
+      case "junit": text = JUnitReport.render(session.testCases, suite: file, time: host.clock.now() - started)
+      default: text = TAPReport.render(session.testCases)
+      }
+      do {
+        try FileIO.writeAtomically(report.path, Array(text.utf8), mode: 0o644)
+      } catch {
+        Output.stderr("error: cannot write the \(report.kind) report: \(error)\n")
+        if outcome.exitCode == 0 { return 2 }
+      }
+    }
+    return outcome.exitCode
+  }
+
+  /// Runs `body` in a task that Ctrl-C cancels.
+  public static func runCancellable(_ body: @escaping @Sendable () async -> RunOutcome) async -> RunOutcome {
+    let task = Task { await body() }
+    InterruptMonitor.shared.install()
+    InterruptMonitor.shared.setInterruptHandler { task.cancel() }
+    defer { InterruptMonitor.shared.setInterruptHandler(nil) }
+    return await task.value
+  }
+}

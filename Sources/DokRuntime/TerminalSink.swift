@@ -1,0 +1,77 @@
+import DokCore
+import DokScript
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes a run's output: `print` lines to stdout; trace lines, diagnostics and wait progress to
+/// stderr. On a terminal a wait shows one live progress line; on a pipe, nothing.
+public final class TerminalSink: ScriptSink, @unchecked Sendable {
+  public let renderer: DiagnosticRenderer
+  private let progressOnTTY: Bool
+  private var progressShown = false
+  /// Redacts values of secret-looking fields in trace output.
+  public var traceTransform: (String) -> String = { $0 }
+
+  public init(renderer: DiagnosticRenderer, showProgress: Bool = isatty(2) == 1) {
+    self.renderer = renderer
+    self.progressOnTTY = showProgress
+  }
+
+  public func print(_ line: String) {
+    clearProgress()
+    Output.stdout(line + "\n")
+  }
+
+  public func trace(_ event: TraceEvent) {
+    clearProgress()
+    Output.stderr(traceTransform(event.line) + "\n")
+  }
+
+  public func waitProgress(_ progress: WaitProgress) {
+    guard progressOnTTY else { return }
+    if progress.finished {
+      clearProgress()
+      return
+    }
+    var line = progress.line
+    if line.count > 150 { line = String(line.prefix(149)) + "…" }
+    Output.stderr("\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
+    progressShown = true
+  }
+
+  public func diagnostic(_ diagnostic: Diagnostic) {
+    clearProgress()
+    Output.stderr(renderer.render(diagnostic) + "\n")
+  }
+
+  /// Removes a live progress line, if one is shown.
+  public func clearProgress() {
+    if progressShown {
+      Output.stderr("\r\u{1B}[2K")
+      progressShown = false
+    }
+  }
+}
+
+/// Unbuffered writes to the standard streams.
+public enum Output {
+  public static func stdout(_ text: String) { write(1, text) }
+  public static func stderr(_ text: String) { write(2, text) }
+
+  public static func write(_ fd: Int32, _ text: String) {
+    var t = text
+    t.withUTF8 { buf in
+      var off = 0
+      while off < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+        if n <= 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        off += n
+      }
+    }
+  }
+}
