@@ -1,0 +1,153 @@
+import DokCore
+import DokRuntime
+import DokScript
+import DokSpec
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The interactive loop: reads entries (continuing open blocks, strings and brackets on a `...`
+/// prompt), runs them through the language's ``Session``, handles meta commands, keeps history
+/// free of secrets, and records.
+///
+/// `run()` blocks: call it from a plain thread, not from a Swift concurrency task.
+public final class REPL: @unchecked Sendable {
+  let editor: LineEditor
+  public let session: Session
+  var environment: REPLEnvironment
+  let sink: REPLSink
+  let terminal: TerminalSink
+  var recorder: Recorder?
+  /// Set by `:quit`; `:continue` sets ``resumeRequested`` (used by `dok run --debug`).
+  var quitRequested = false
+  public internal(set) var resumeRequested = false
+  /// Extra meta commands for a paused run (`:continue`).
+  public var pausedRun = false
+
+  public init(editor: LineEditor, session: Session, environment: REPLEnvironment) {
+    self.editor = editor
+    self.session = session
+    self.environment = environment
+    let renderer = DiagnosticRenderer(color: environment.color) { [session] name in session.sourceText(file: name) }
+    terminal = TerminalSink(renderer: renderer, showProgress: editor.isInteractive)
+    sink = REPLSink(
+      terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact,
+      format: environment.format ?? DefaultFormat.format)
+    session.sink = sink
+  }
+
+  /// The completion context for the current state.
+  public func completionContext() -> CompletionContext {
+    var vars = session.variables
+    vars.append(("_", session.lastResult))
+    for (i, r) in session.results.enumerated() { vars.append((String(i + 1), r)) }
+    return CompletionContext(catalog: environment.catalog, variables: vars, liveIDs: sink.liveIDs.all)
+  }
+
+  /// Completion for the line editor.
+  public func complete(line: String, cursor: Int) -> CompletionResult {
+    Completer.complete(line: line, cursor: cursor, context: completionContext())
+  }
+
+  var prompt: String {
+    let p = "dok \(environment.promptName)> "
+    return environment.color ? "\u{1}\u{1B}[1m\u{1}\(p)\u{1}\u{1B}[0m\u{1}" : p
+  }
+
+  /// Runs until `:quit`, Ctrl-D on an empty line, or the end of piped input. Returns the exit
+  /// code: 0 interactively; for piped input, the last failing statement's code (like `dok run -`).
+  public func run() -> Int32 {
+    var buffer = ""
+    var lastFailure: Int32 = 0
+    while !quitRequested && !resumeRequested {
+      let read = editor.readLine(prompt: buffer.isEmpty ? prompt : "... ")
+      switch read {
+      case .interrupted:
+        buffer = ""
+        continue
+      case .endOfFile:
+        if !buffer.isEmpty {
+          let code = runEntry(buffer)
+          if code != 0 { lastFailure = code }
+        }
+        if editor.isInteractive { Output.stdout("\n") }
+        editor.saveHistory()
+        return editor.isInteractive ? 0 : lastFailure
+      case .line(let line):
+        if buffer.isEmpty {
+          let t = line.trimmingCharacters(in: " \t")
+          if t.isEmpty { continue }
+          if t.hasPrefix(":") {
+            remember(line)
+            meta(t)
+            continue
+          }
+          if t.hasSuffix("?"), !t.contains(" "), environment.catalog.procedure(named: String(t.dropLast())) != nil {
+            remember(line)
+            meta(":describe " + t.dropLast())
+            continue
+          }
+        }
+        remember(line)
+        buffer += buffer.isEmpty ? line : "\n" + line
+        if Script.isIncomplete(buffer) { continue }
+        let code = runEntry(buffer)
+        if code != 0 {
+          lastFailure = code
+          if !editor.isInteractive, code == 2 || code == 130 {
+            editor.saveHistory()
+            return code
+          }
+        }
+        buffer = ""
+      }
+    }
+    editor.saveHistory()
+    return 0
+  }
+
+  private func remember(_ line: String) {
+    guard editor.isInteractive, !environment.policy.mustNotStore(line: line) else { return }
+    editor.addHistory(line)
+  }
+
+  /// Runs one entry; returns its exit code (0 on success).
+  @discardableResult
+  public func runEntry(_ source: String) -> Int32 {
+    sink.beginEntry()
+    let before = session.results.count
+    let outcome = blockingRun { [session] in await session.execute(source: source, file: "<repl>") }
+    terminal.clearProgress()
+    if outcome.exitCode == 130 {
+      Output.stderr(note("interrupted; back at the prompt") + "\n")
+      return 130
+    }
+    for d in outcome.diagnostics { Output.stderr(terminal.renderer.render(d) + "\n") }
+    if outcome.exitCode == 0, recorder != nil {
+      recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
+    }
+    return outcome.exitCode
+  }
+
+  func note(_ text: String) -> String { environment.color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+
+  /// Runs async work from this (non-async) thread; Ctrl-C cancels it.
+  func blockingRun(_ body: @escaping @Sendable () async -> RunOutcome) -> RunOutcome {
+    let done = DispatchSemaphore(value: 0)
+    let box = OutcomeBox()
+    let task = Task {
+      box.value = await body()
+      done.signal()
+    }
+    InterruptMonitor.shared.setInterruptHandler { task.cancel() }
+    done.wait()
+    InterruptMonitor.shared.setInterruptHandler(nil)
+    return box.value ?? RunOutcome(exitCode: 130)
+  }
+}
+
+final class OutcomeBox: @unchecked Sendable {
+  var value: RunOutcome?
+}

@@ -1,0 +1,34 @@
+import DokCore
+import DokSpec
+
+/// What the REPL needs from the rest of dok, as values and closures (so the REPL core is
+/// tested with fakes).
+public struct REPLEnvironment: @unchecked Sendable {
+  /// Shown in the prompt: `sandbox`, a profile name, or the host.
+  public var promptName: String
+  /// Named in recordings' headers.
+  public var serverDescription: String
+  public var catalog: Catalog
+  public var policy: SecretPolicy
+  public var color: Bool
+  /// `--redact`: mask secret-looking fields on screen too.
+  public var redact = false
+  /// The last request as a curl command (key as `$DOKPLOY_API_KEY`), if any.
+  public var lastCurl: () -> String? = { nil }
+  /// Switches the wire form; returns an error message or nil.
+  public var setTransport: (String) -> String? = { _ in "transport switching is not available" }
+  /// Fetches the API document again.
+  public var refreshSpec: () async -> Result<Catalog, CallError>? = { nil }
+  /// Renders a value for display.
+  public var format: ((JSON, OutputMode, Bool) -> String)? = nil
+  /// dok's version, for recordings.
+  public var version = "0.1.0"
+
+  public init(promptName: String, serverDescription: String, catalog: Catalog, policy: SecretPolicy, color: Bool) {
+    self.promptName = promptName
+    self.serverDescription = serverDescription
+    self.catalog = catalog
+    self.policy = policy
+    self.color = color
+  }
+}

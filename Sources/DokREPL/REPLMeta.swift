@@ -1,0 +1,150 @@
+import DokCore
+import DokRuntime
+import DokScript
+import DokSpec
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension REPL {
+  /// Handles a `:command` line.
+  func meta(_ line: String) {
+    let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let name = parts[0]
+    let args = Array(parts.dropFirst())
+    switch name {
+    case ":help", ":h", ":?":
+      if let text = HelpTopics.text(args.first) {
+        Output.stdout(text + "\n")
+      } else {
+        fail("no help topic '\(args[0])'; topics: \(HelpTopics.names.joined(separator: ", "))")
+      }
+    case ":describe", ":d":
+      guard let procName = args.first else { return fail("usage: :describe router.procedure") }
+      guard let proc = environment.catalog.procedure(named: procName) else {
+        let close = environment.catalog.suggestions(for: procName)
+        return fail("unknown procedure '\(procName)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+      }
+      Output.stdout(ProcedureDescriber.text(proc) + "\n")
+    case ":vars":
+      var rows: [[String]] = [["NAME", "TYPE", "VALUE"]]
+      for (n, v) in session.variables { rows.append(["$" + n, v.typeName, summary(v)]) }
+      rows.append(["$_", session.lastResult.typeName, summary(session.lastResult)])
+      for (i, r) in session.results.enumerated().suffix(20) { rows.append(["$\(i + 1)", r.typeName, summary(r)]) }
+      Output.stdout(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
+    case ":history":
+      let n = args.first.flatMap { Int($0) } ?? 20
+      let entries = editor.history.suffix(n)
+      let start = editor.history.count - entries.count
+      Output.stdout(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
+    case ":curl":
+      if let c = environment.lastCurl() { Output.stdout(c + "\n") } else { fail("no request has been sent yet") }
+    case ":record":
+      record(args)
+    case ":load":
+      guard let path = args.first else { return fail("usage: :load FILE") }
+      switch ScriptRunner.readSource(path) {
+      case .failure(let d): Output.stderr(terminal.renderer.render(d) + "\n")
+      case .success(let text):
+        let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
+        let renderer = DiagnosticRenderer(color: environment.color) { [session] in session.sourceText(file: $0) }
+        for d in outcome.diagnostics { Output.stderr(renderer.render(d) + "\n") }
+        if outcome.exitCode == 130 { Output.stderr(note("interrupted; back at the prompt") + "\n") }
+      }
+    case ":set":
+      set(args)
+    case ":spec":
+      guard args.first == "refresh" else { return fail("usage: :spec refresh") }
+      let done = blockingRefresh()
+      switch done {
+      case nil: fail("this server's document cannot be refreshed")
+      case .failure(let e)?: fail(e.rendered)
+      case .success(let c)?:
+        environment.catalog = c
+        Output.stderr(note("loaded \(c.procedures.count) procedures") + "\n")
+      }
+    case ":continue", ":c":
+      if pausedRun { resumeRequested = true } else { fail(":continue resumes a paused run (dok run --debug); nothing is paused") }
+    case ":quit", ":q", ":exit":
+      quitRequested = true
+    default:
+      let close = Suggest.closest(to: name, in: MetaCommandSpec.all.map(\.name))
+      fail("unknown command \(name)" + (close.isEmpty ? "; :help lists them" : "; did you mean \(close.joined(separator: ", "))?"))
+    }
+  }
+
+  func fail(_ message: String) {
+    let prefix = environment.color ? "\u{1B}[31merror\u{1B}[0m: " : "error: "
+    Output.stderr(prefix + message + "\n")
+  }
+
+  private func summary(_ v: JSON) -> String {
+    let s = environment.policy.redact(v).compactText
+    return s.count > 70 ? String(s.prefix(69)) + "…" : s
+  }
+
+  private func record(_ args: [String]) {
+    guard let arg = args.first else {
+      if let r = recorder { Output.stdout("recording to \(r.path) (\(r.count) entries); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop") }
+      return
+    }
+    if arg == "stop" {
+      guard let r = recorder else { return fail("not recording") }
+      let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
+      do {
+        try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
+        Output.stderr(note("wrote \(r.count) entries to \(r.path)") + "\n")
+      } catch {
+        fail("cannot write \(r.path): \(error)")
+      }
+      recorder = nil
+      return
+    }
+    recorder = Recorder(path: arg, policy: environment.policy)
+    Output.stderr(note("recording successful entries to \(arg); :record stop to write it") + "\n")
+  }
+
+  private func set(_ args: [String]) {
+    guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }
+    switch args[0] {
+    case "output":
+      guard let mode = OutputMode(rawValue: args[1]) else { return fail("output is one of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))") }
+      sink.mode = mode
+    case "transport":
+      if let error = environment.setTransport(args[1]) { fail(error) }
+    default:
+      fail("unknown setting '\(args[0])': output, transport")
+    }
+  }
+
+  private func blockingRefresh() -> Result<Catalog, CallError>? {
+    let box = RefreshBox()
+    let env = environment
+    let outcome = blockingRun {
+      box.value = await env.refreshSpec()
+      return RunOutcome(exitCode: 0)
+    }
+    _ = outcome
+    return box.value
+  }
+
+  static func today() -> String {
+    var t = time(nil)
+    var tmv = tm()
+    gmtime_r(&t, &tmv)
+    var buf = [CChar](repeating: 0, count: 64)
+    strftime(&buf, 64, "%Y-%m-%d %H:%M UTC", &tmv)
+    return String(cString: buf)
+  }
+}
+
+final class RefreshBox: @unchecked Sendable {
+  var value: Result<Catalog, CallError>?
+}
+
+extension String {
+  fileprivate func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}
