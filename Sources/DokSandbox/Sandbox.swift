@@ -1,0 +1,104 @@
+import DokCore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// How to run a sandbox.
+public struct SandboxOptions: Sendable {
+  /// Interface to bind; the sandbox is meant for loopback only.
+  public var host: String
+  /// TCP port; 0 lets the OS choose a free one.
+  public var port: Int
+  /// When set, every request needs the header `x-api-key: <apiKey>`.
+  public var apiKey: String?
+  /// How long a deploy stays `running` before it becomes `done` or `error` (fractions allowed).
+  public var deploySeconds: Double
+  /// A JSON state file loaded at start and rewritten atomically after each mutation.
+  public var statePath: String?
+
+  public init(
+    host: String = "127.0.0.1", port: Int = 0, apiKey: String? = nil, deploySeconds: Double = 3, statePath: String? = nil
+  ) {
+    self.host = host
+    self.port = port
+    self.apiKey = apiKey
+    self.deploySeconds = deploySeconds
+    self.statePath = statePath
+  }
+}
+
+/// A running simulated Dokploy server.
+///
+/// ```swift
+/// let sb = try await Sandbox.start(SandboxOptions(apiKey: "k"))
+/// // talk to sb.url ("http://127.0.0.1:PORT")
+/// await sb.stop()
+/// ```
+public final class Sandbox: Sendable {
+  /// The base URL, `http://127.0.0.1:PORT` (the API is under `/api`).
+  public let url: String
+  /// The port actually bound.
+  public let port: Int
+  /// The API key clients must send, if any.
+  public let apiKey: String?
+  /// The engine behind the server (for in-process inspection).
+  public let engine: SandboxEngine
+  private let task: Task<Void, Error>
+
+  private init(url: String, port: Int, apiKey: String?, engine: SandboxEngine, task: Task<Void, Error>) {
+    self.url = url
+    self.port = port
+    self.apiKey = apiKey
+    self.engine = engine
+    self.task = task
+  }
+
+  /// A failure to start.
+  public struct StartError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Loads the state (if any), binds the port and starts serving; returns once it is listening.
+  public static func start(_ options: SandboxOptions = SandboxOptions()) async throws -> Sandbox {
+    let engine = try SandboxEngine(deploySeconds: options.deploySeconds, statePath: options.statePath)
+    var logger = Logger(label: "dok.sandbox")
+    logger.logLevel = .critical
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let app = Application(
+      responder: SandboxResponder(engine: engine, apiKey: options.apiKey),
+      configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
+      onServerRunning: { channel in
+        continuation.yield(channel.localAddress?.port ?? 0)
+        continuation.finish()
+      },
+      logger: logger)
+    let task = Task {
+      defer { continuation.finish() }
+      try await app.run()
+    }
+    var bound: Int?
+    for await p in ports {
+      bound = p
+      break
+    }
+    guard let port = bound, port > 0 else {
+      task.cancel()
+      if case .failure(let error) = await task.result { throw error }
+      throw StartError(description: "the sandbox could not listen on \(options.host):\(options.port)")
+    }
+    let url = "http://\(options.host):\(port)"
+    engine.setServerURL(url + "/api")
+    return Sandbox(url: url, port: port, apiKey: options.apiKey, engine: engine, task: task)
+  }
+
+  /// Stops serving and waits until the port is closed.
+  public func stop() async {
+    task.cancel()
+    _ = await task.result
+  }
+
+  /// Waits until the server stops (after ``stop()`` or a fatal error).
+  public func wait() async throws {
+    do { try await task.value } catch is CancellationError {}
+  }
+}

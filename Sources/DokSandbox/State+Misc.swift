@@ -1,0 +1,57 @@
+import DokCore
+
+extension SandboxState {
+  /// The version string `settings.getDokployVersion` reports.
+  static let version = "v0.25.0-sandbox"
+
+  mutating func misc(_ name: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
+    switch name {
+    case "settings.health": return ["status": "ok"]
+    case "settings.getDokployVersion": return .string(Self.version)
+    case "user.get": return userView
+    case "docker.getContainers": return .array(containers(now: now))
+    default: throw SandboxError(.NOT_FOUND, "No procedure found on path \"\(name)\"")
+    }
+  }
+
+  /// The sandbox's single owner, shaped like `user.get`'s member-with-user reply.
+  var userView: JSON {
+    let user: JSON = [
+      "id": .string(userId), "name": "Sandbox Admin", "firstName": "Sandbox", "lastName": "Admin",
+      "email": "admin@sandbox.local", "emailVerified": true, "image": .null, "role": "owner",
+      "createdAt": .string(createdAt), "updatedAt": .string(createdAt), "twoFactorEnabled": false,
+      "serverIp": "127.0.0.1", "enablePaidFeatures": false, "allowImpersonation": false,
+    ]
+    return [
+      "id": .string(userId), "organizationId": .string(organizationId), "userId": .string(userId), "role": "owner",
+      "createdAt": .string(createdAt), "isDefault": true, "canCreateProjects": true, "canCreateServices": true,
+      "canDeleteProjects": true, "canDeleteServices": true, "canAccessToDocker": true, "canAccessToAPI": true,
+      "accessedProjects": [], "accessedEnvironments": [], "accessedServices": [], "user": user,
+    ]
+  }
+
+  /// One container per service whose status is `done` (running), shaped like `docker ps` output.
+  func containers(now: Double) -> [JSON] {
+    var out: [JSON] = []
+    func add(_ row: JSONObject, image: String, statusKey: String) {
+      guard row.str(statusKey) == "done", let appName = row.str("appName") else { return }
+      let seed = row.str("createdAt") ?? appName
+      var hash: UInt64 = 1_469_598_103_934_665_603
+      for b in (appName + seed).utf8 { hash = (hash ^ UInt64(b)) &* 1_099_511_628_211 }
+      let hex = String(hash, radix: 16)
+      let cid = String(repeating: hex, count: 4).prefix(64)
+      out.append([
+        "containerId": .string(String(cid)), "name": .string("\(appName).1.\(hex.prefix(12))"),
+        "image": .string(image), "ports": "", "state": "running", "status": "Up", "serverId": .null,
+      ])
+    }
+    for a in applications.all {
+      add(a, image: a.str("dockerImage") ?? "\(a.str("appName") ?? "app"):latest", statusKey: "applicationStatus")
+    }
+    for c in compose.all { add(c, image: "\(c.str("appName") ?? "compose"):latest", statusKey: "composeStatus") }
+    for k in DatabaseKind.allCases {
+      for d in databases[k]?.all ?? [] { add(d, image: d.str("dockerImage") ?? k.defaultImage, statusKey: "applicationStatus") }
+    }
+    return out
+  }
+}

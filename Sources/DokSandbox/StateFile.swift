@@ -1,0 +1,84 @@
+import DokCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The sandbox's state on disk: one JSON document, replaced atomically after every mutation
+/// (write a temporary file in the same directory, fsync it, rename it over the old one, fsync
+/// the directory), so a kill at any moment leaves either the old or the new state.
+public struct StateFile: Sendable {
+  /// Where the state lives.
+  public let path: String
+
+  public init(path: String) { self.path = path }
+
+  /// A failure reading or writing the file.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The stored document, or nil when the file does not exist.
+  public func load() throws(Failure) -> JSON? {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    if bytes.isEmpty { return nil }
+    do {
+      return try JSONParser.parse(bytes)
+    } catch {
+      throw Failure(description: "\(path) is not valid JSON: \(error)")
+    }
+  }
+
+  /// Replaces the file's content with `value`, atomically and durably.
+  public func save(_ value: JSON) throws(Failure) {
+    let text = JSONWriter.compact(value)
+    let tmp = "\(path).tmp-\(getpid())"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw Failure(description: "cannot create \(tmp): \(String(cString: strerror(errno)))") }
+    var ok = true
+    var utf8 = text
+    utf8.withUTF8 { buf in
+      var off = 0
+      while off < buf.count {
+        let n = write(fd, buf.baseAddress! + off, buf.count - off)
+        if n < 0 {
+          if errno == EINTR { continue }
+          ok = false
+          return
+        }
+        off += n
+      }
+    }
+    if ok, fsync(fd) != 0 { ok = false }
+    close(fd)
+    guard ok, rename(tmp, path) == 0 else {
+      let message = String(cString: strerror(errno))
+      unlink(tmp)
+      throw Failure(description: "cannot write \(path): \(message)")
+    }
+    let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let dfd = open(dir.isEmpty ? "/" : dir, O_RDONLY)
+    if dfd >= 0 {
+      fsync(dfd)
+      close(dfd)
+    }
+  }
+}

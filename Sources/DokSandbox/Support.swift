@@ -1,0 +1,79 @@
+import DokCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Identifiers and timestamps in Dokploy's formats.
+enum Support {
+  private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".utf8)
+
+  /// A 21-character nanoid (alphabet `A-Za-z0-9_-`), like Dokploy's primary keys.
+  static func nanoid(_ length: Int = 21) -> String {
+    var rng = SystemRandomNumberGenerator()
+    var bytes = [UInt8](repeating: 0, count: length)
+    for i in 0..<length { bytes[i] = alphabet[Int(rng.next() & 63)] }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A lowercase alphanumeric suffix, as Dokploy appends to app names.
+  static func suffix(_ length: Int = 6) -> String {
+    let chars = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+    var rng = SystemRandomNumberGenerator()
+    return String(decoding: (0..<length).map { _ in chars[Int(rng.next() % UInt64(chars.count))] }, as: UTF8.self)
+  }
+
+  /// Seconds since the Unix epoch, from the wall clock (so state files resume correctly).
+  static func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  /// ISO 8601 with milliseconds in UTC (`2025-01-02T03:04:05.678Z`), as JavaScript prints dates.
+  static func iso(_ t: Double) -> String {
+    let ms = Int64((t * 1000).rounded(.down))
+    let secs = Int64((Double(ms) / 1000).rounded(.down))
+    let milli = Int(ms - secs * 1000)
+    var days = secs / 86400
+    var rem = secs - days * 86400
+    if rem < 0 { rem += 86400; days -= 1 }
+    // Civil-from-days (Howard Hinnant).
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    var y = yoe + era * 400
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    if m <= 2 { y += 1 }
+    func pad(_ v: Int64, _ w: Int) -> String {
+      let s = String(v)
+      return String(repeating: "0", count: max(0, w - s.count)) + s
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
+  }
+
+  /// A Dokploy-style app name: the slugged name plus a random suffix.
+  static func appName(from name: String) -> String {
+    var slug = ""
+    for ch in name.lowercased() {
+      if ch.isLetter && ch.isASCII || ch.isNumber && ch.isASCII { slug.append(ch) } else if !slug.hasSuffix("-") { slug.append("-") }
+    }
+    slug = String(slug.trimmingPrefixAndSuffix("-").prefix(40))
+    return (slug.isEmpty ? "app" : slug) + "-" + suffix()
+  }
+}
+
+extension String {
+  fileprivate func trimmingPrefixAndSuffix(_ c: Character) -> Substring {
+    var s = Substring(self)
+    while s.first == c { s.removeFirst() }
+    while s.last == c { s.removeLast() }
+    return s
+  }
+}
