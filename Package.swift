@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
   ],
   targets: [
     // JSON values, diagnostics, suggestions: shared by every other target. No dependencies.
@@ -21,7 +23,11 @@ let package = Package(
     // Transport, both wire forms, replies and errors, connection profiles.
     .target(
       name: "DokClient",
-      dependencies: ["DokCore", "DokSpec", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+      dependencies: [
+        "DokCore", "DokSpec", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]),
     // Closure-backed fakes of the protocols above, for tests.
     .target(name: "DokTestSupport", dependencies: ["DokCore", "DokClient"]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
@@ -45,7 +51,12 @@ let package = Package(
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL"]),
-    .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokTestSupport", "DokSpec", "DokCore"]),
+    .testTarget(
+      name: "DokClientTests",
+      dependencies: [
+        "DokClient", "DokTestSupport", "DokSpec", "DokCore", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
