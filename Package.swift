@@ -58,6 +58,9 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
+    // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
+    .testTarget(
+      name: "DokRuntimeTests", dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL"]),
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),

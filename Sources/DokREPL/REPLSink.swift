@@ -40,6 +40,7 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     liveIDs.record(value)
     let shown = redact ? policy.redact(value) : value
     var text = format(shown, mode, color)
+    while text.hasSuffix("\n") { text.removeLast() }
     if let index {
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }

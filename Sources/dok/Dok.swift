@@ -11,7 +11,10 @@ struct Dok: AsyncParsableCommand {
       4 transport error, 5 wait timed out, 6 runtime error, 130 interrupted.
       """,
     version: DokVersion.current,
-    subcommands: [ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self]
+    subcommands: [
+      REPLCommand.self, RunCommand.self, CheckCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
+    ],
+    defaultSubcommand: REPLCommand.self
   )
 }
 

@@ -10,7 +10,9 @@ import DokCore
 @main
 enum DokMain {
   static func main() async {
-    let args = Array(CommandLine.arguments.dropFirst())
+    var args = Array(CommandLine.arguments.dropFirst())
+    // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
+    if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
     do {
       var command = try Dok.parseAsRoot(args)
       if var async = command as? AsyncParsableCommand {

@@ -1,0 +1,102 @@
+import DokClient
+import DokCore
+import DokREPL
+import DokRuntime
+import DokScript
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+import ArgumentParser
+
+/// `dok repl` (the default): the interactive REPL; plain line reading when stdin is not a terminal.
+struct REPLCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl", abstract: "The interactive shell (the default when no command is given).")
+
+  @OptionGroup var server: ServerOptions
+
+  @Flag(name: .long, help: "Send arguments without checking names and required ones.")
+  var noValidate = false
+
+  @Flag(name: .long, help: "Mask secret-looking fields (password, token, …) on screen too.")
+  var redact = false
+
+  func run() async throws {
+    try await REPLLauncher.run(server: server, target: try ConnectionSupport.resolveTarget(), validate: !noValidate, redact: redact)
+  }
+}
+
+/// Starts the interactive REPL.
+enum REPLLauncher {
+  static func run(server: ServerOptions, target: ServerTarget, validate: Bool, redact: Bool) async throws {
+    let interactive = isatty(0) == 1 && isatty(1) == 1
+    let context = try await server.open(target, validate: validate)
+    let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
+    let color = interactive && Terminal.standardOutput.useColor
+    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: validate)
+    let session = Session(host: host, options: ScriptOptions(validate: validate))
+    var env = REPLEnvironment(
+      promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
+      color: color)
+    env.redact = redact
+    env.version = DokVersion.current
+    let dokSession = context.session
+    env.lastCurl = { dokSession.lastRequest.map { CurlRenderer.render($0, insecure: dokSession.connection.insecure) } }
+    env.refreshSpec = { await context.refreshCatalog(cacheDirectory: XDGPaths.fromEnvironment().cache) }
+    env.format = { value, mode, color in
+      let format = OutputFormat(rawValue: mode.rawValue) ?? .pretty
+      return OutputFormatter.render(value, as: format, color: color)
+    }
+    let replEnvironment = env
+    InterruptMonitor.shared.install()
+    let editorBox = EditorBox()
+    let code: Int32 = await withCheckedContinuation { continuation in
+      // The loop blocks on terminal reads: it runs on its own thread, not in the task pool.
+      startThread {
+        let repl: REPL
+        if interactive {
+          let history = XDGPaths.fromEnvironment().state + "/history"
+          var replRef: REPL?
+          let editor = LibEditLineEditor(historyPath: history, interrupts: InterruptMonitor.shared) { line, cursor in
+            replRef?.complete(line: line, cursor: cursor) ?? CompletionResult(wordStart: 0, word: "", candidates: [])
+          }
+          editorBox.editor = editor
+          InterruptMonitor.shared.setTerminationHandler { editorBox.editor?.saveHistory() }
+          repl = REPL(editor: editor, session: session, environment: replEnvironment)
+          replRef = repl
+        } else {
+          repl = REPL(editor: PlainLineEditor(), session: session, environment: replEnvironment)
+        }
+        let code = repl.run()
+        editorBox.editor = nil
+        continuation.resume(returning: code)
+      }
+    }
+    await context.close()
+    if code != 0 { throw DokExit(code) }
+  }
+}
+
+final class EditorBox: @unchecked Sendable {
+  var editor: LibEditLineEditor?
+}
+
+/// Runs `body` on a new detached POSIX thread.
+func startThread(_ body: @escaping @Sendable () -> Void) {
+  final class Box: @unchecked Sendable {
+    let body: @Sendable () -> Void
+    init(_ b: @escaping @Sendable () -> Void) { body = b }
+  }
+  let box = Unmanaged.passRetained(Box(body)).toOpaque()
+  var tid = pthread_t()
+  pthread_create(
+    &tid, nil,
+    { arg in
+      let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
+      b.body()
+      return nil
+    }, box)
+  pthread_detach(tid)
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import DokClient
+import DokCore
+import DokRuntime
+import DokScript
+
+/// `dok run FILE [name=value …]`: check the whole runbook, then run it.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Check and run a .dok runbook (FILE, or - for stdin).",
+    discussion: """
+      Arguments name=value set $name (numbers, true/false and null are typed; anything else is text).
+      The file is parsed and checked against the API document first: any error is reported with
+      file:line:col and nothing runs (exit 2). Also: dok FILE.dok [name=value …].
+      """)
+
+  @OptionGroup var server: ServerOptions
+
+  @Flag(name: .long, help: "Print each executed statement with its location and a one-line result (stderr).")
+  var trace = false
+
+  @Flag(name: .long, help: "Record a failed assert and go on; exit 1 at the end.")
+  var keepGoing = false
+
+  @Flag(name: .long, help: "Send arguments without checking names and required ones.")
+  var noValidate = false
+
+  @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
+  var report: [String] = []
+
+  @Argument(help: "The runbook (.dok file, or - for stdin).")
+  var file: String
+
+  @Argument(parsing: .captureForPassthrough, help: "Script arguments, name=value.")
+  var arguments: [String] = []
+
+  func run() async throws {
+    var reports: [(kind: String, path: String)] = []
+    for r in report {
+      guard let eq = r.firstIndex(of: "="), ["junit", "tap"].contains(String(r[..<eq])), r.index(after: eq) < r.endIndex else {
+        throw DokExit.usage("--report takes junit=PATH or tap=PATH, not '\(r)'")
+      }
+      reports.append((String(r[..<eq]), String(r[r.index(after: eq)...])))
+    }
+    if let option = arguments.first(where: { $0.hasPrefix("-") && !$0.contains("=") }) {
+      throw DokExit.usage("'\(option)' comes after the runbook: put dok's options before FILE (dok run \(option) … \(file))")
+    }
+    let target = try ConnectionSupport.resolveTarget()
+    let context = try await server.open(target, validate: !noValidate)
+    let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
+    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate)
+    let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
+    let sink = TerminalSink(renderer: renderer)
+    sink.traceTransform = { policy.redactKey(in: $0) }
+    let request = RunRequest(
+      file: file, arguments: arguments, options: ScriptOptions(trace: trace, keepGoing: keepGoing, validate: !noValidate),
+      reports: reports)
+    let code = await ScriptRunner.run(request, host: host, sink: sink)
+    await context.close()
+    if code != 0 { throw DokExit(code) }
+  }
+}
+
+/// `dok check FILE`: syntax and the check against the API document; nothing runs.
+struct CheckCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Check a runbook (syntax, procedures, parameters) without running it.")
+
+  @OptionGroup var server: ServerOptions
+
+  @Argument(help: "The runbook (.dok file, or - for stdin).")
+  var file: String
+
+  func run() async throws {
+    let source: String
+    switch ScriptRunner.readSource(file) {
+    case .success(let s): source = s
+    case .failure(let d): throw DokExit(2, DiagnosticRenderer().render(d))
+    }
+    let context = try await server.open(try ConnectionSupport.resolveTarget(), validate: true)
+    let host = DokScriptHost(catalog: context.catalog, caller: context.session)
+    let name = file == "-" ? "<stdin>" : file
+    let problems = Script.check(source: source, file: name, host: host)
+    await context.close()
+    let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor) { $0 == name ? source : nil }
+    for d in problems { Terminal.standardError.write(renderer.render(d) + "\n") }
+    if !problems.isEmpty { throw DokExit(2, "\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run") }
+    Terminal.standardError.write("\(name): ok\n")
+  }
+}

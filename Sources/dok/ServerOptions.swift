@@ -1,0 +1,35 @@
+import ArgumentParser
+import DokClient
+import DokCore
+import DokRuntime
+
+/// Options that choose and open the server for commands that need one (`run`, `check`, the REPL).
+/// With no server configured at all, the built-in sandbox is started in-process.
+struct ServerOptions: ParsableArguments {
+  @Flag(name: .long, help: "Use the built-in sandbox (a simulated Dokploy) even if a server is configured.")
+  var sandbox = false
+
+  @Option(name: .long, help: ArgumentHelp("Use this API document instead of the server's (JSON or YAML).", valueName: "FILE"))
+  var spec: String?
+
+  @Option(name: .long, help: ArgumentHelp("Sandbox: seconds a deploy stays running.", valueName: "N"))
+  var deploySeconds: Double = 3
+
+  /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
+  func open(_ target: ServerTarget, validate: Bool, observer: (@Sendable (SessionEvent) -> Void)? = nil) async throws -> ServerContext {
+    var r = ServerContext.Request(target: target)
+    r.forceSandbox = sandbox
+    r.specFile = spec
+    r.validate = validate
+    r.observer = observer
+    r.cacheDirectory = XDGPaths.fromEnvironment().cache
+    r.sandboxDeploySeconds = deploySeconds
+    do {
+      let context = try await ServerContext.open(r)
+      for note in context.notes { Terminal.standardError.write(note + "\n") }
+      return context
+    } catch {
+      throw DokExit(error.exitCode, "error: " + error.rendered)
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import DokCore
+import Foundation
+import Testing
+
+/// Every runbook in examples/ is executed against the sandbox and its outcome checked.
+@Suite(.serialized) struct ExampleRunbookTests {
+  @Test func everyExampleIsCoveredHere() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: SandboxHarness.packageRoot + "/examples")
+      .filter { $0.hasSuffix(".dok") }.sorted()
+    #expect(files == ["audit-applications.dok", "deploy-image.dok", "project-with-database.dok", "redeploy-with-retries.dok", "support-repro.dok"])
+  }
+
+  @Test func deployImageSucceeds() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.run(file: "examples/deploy-image.dok", arguments: ["image=nginx:alpine", "name=web"])
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.output.contains("deployed nginx:alpine as"), "\(r.output)")
+    #expect(r.output.hasSuffix("status done"), "\(r.output)")
+  }
+
+  @Test func deployImageFailsTheAssertForABadImage() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.run(file: "examples/deploy-image.dok", arguments: ["image=registry.example/fail:1"])
+    #expect(r.code == 1)
+    #expect(r.diagnostics.contains { $0.message.contains("deploy of registry.example/fail:1 ended in error") }, "\(r.diagnostics)")
+  }
+
+  @Test func projectWithDatabase() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.run(file: "examples/project-with-database.dok", arguments: ["name=shop"])
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.output.contains("project shop has 1 application and 1 postgres database"), "\(r.output)")
+  }
+
+  @Test func redeployWithRetriesRecovers() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.run(file: "examples/redeploy-with-retries.dok", arguments: ["retries=3"])
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.output.contains("attempt 1 ended error"), "\(r.output)")
+    #expect(r.output.contains("attempt 2 ended done"), "\(r.output)")
+  }
+
+  @Test func redeployGivesUpAfterTheBudget() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let setup = await h.run(source: """
+      $p = project.create name=x
+      $a = application.create name=y environmentId=$p.environment.environmentId
+      application.saveDockerProvider applicationId=$a.applicationId dockerImage=fail/forever username=null password=null registryUrl=null
+      print $a.applicationId
+      """)
+    let id = try #require(setup.output.split(separator: "\n").last.map(String.init))
+    let r = try await h.run(file: "examples/redeploy-with-retries.dok", arguments: ["applicationId=\(id)", "retries=2"])
+    #expect(r.code == 1)
+    #expect(r.output.contains("attempt 2 ended error"), "\(r.output)")
+    #expect(r.diagnostics.contains { $0.message.contains("still failing after 2 attempts") })
+  }
+
+  @Test func auditFindsTheFailedApplication() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    _ = try await h.run(file: "examples/deploy-image.dok", arguments: ["name=good"])
+    let clean = try await h.run(file: "examples/audit-applications.dok")
+    #expect(clean.code == 0, "\(clean.diagnostics)")
+    #expect(clean.output.contains("audited 1 applications, 0 with a failed last deployment"), "\(clean.output)")
+    _ = try await h.run(file: "examples/deploy-image.dok", arguments: ["name=bad", "image=fail/x"])
+    let dirty = try await h.run(file: "examples/audit-applications.dok")
+    #expect(dirty.code == 1)
+    #expect(dirty.output.contains("audited 2 applications, 1 with a failed last deployment"), "\(dirty.output)")
+    #expect(dirty.output.contains("/ bad : error last deploy error"), "\(dirty.output)")
+  }
+
+  @Test func supportReproRehearses() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.run(file: "examples/support-repro.dok")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.output.contains("deploy ended done"), "\(r.output)")
+    #expect(r.output.contains("== last deployments\ndone support repro"), "\(r.output)")
+  }
+}

@@ -1,0 +1,56 @@
+import DokClient
+import DokCore
+import DokRuntime
+import DokScript
+import Foundation
+import Synchronization
+
+/// Collects a run's output for assertions.
+final class CapturingSink: ScriptSink, @unchecked Sendable {
+  private let lock = Mutex<[String]>([])
+  var lines: [String] { lock.withLock { $0 } }
+  var text: String { lines.joined(separator: "\n") }
+  func print(_ line: String) { lock.withLock { $0.append(line) } }
+  func trace(_ event: TraceEvent) { lock.withLock { $0.append("TRACE " + event.line) } }
+  func diagnostic(_ d: Diagnostic) { lock.withLock { $0.append("DIAG " + d.message) } }
+}
+
+/// A sandbox started in-process with fast deploys, and runs of scripts against it.
+struct SandboxHarness {
+  let context: ServerContext
+
+  static func start(deploySeconds: Double = 0.2) async throws -> SandboxHarness {
+    var r = ServerContext.Request(target: .unconfigured)
+    r.sandboxDeploySeconds = deploySeconds
+    return SandboxHarness(context: try await ServerContext.open(r))
+  }
+
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+  }()
+
+  /// Runs a script file (relative to the package root) with `name=value` arguments.
+  func run(file: String, arguments: [String] = []) async throws -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
+    let path = Self.packageRoot + "/" + file
+    let source = try String(contentsOfFile: path, encoding: .utf8)
+    return await run(source: source, file: path, arguments: arguments)
+  }
+
+  func run(source: String, file: String = "test.dok", arguments: [String] = []) async -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
+    let host = DokScriptHost(catalog: context.catalog, caller: context.session)
+    let sink = CapturingSink()
+    let session = Session(host: host, sink: sink)
+    if case .success(let args) = Script.parseArguments(arguments) {
+      for (n, v) in args { session.setVariable(n, v) }
+    }
+    let outcome = await session.execute(source: source, file: file)
+    return (outcome.exitCode, sink.text, outcome.diagnostics)
+  }
+
+  func stop() async { await context.close() }
+}
