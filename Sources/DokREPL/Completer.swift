@@ -30,7 +30,11 @@ public enum Completer {
     } else {
       candidates = complete(word: word, before: before, context: context)
     }
-    return CompletionResult(wordStart: start, word: word, candidates: candidates)
+    var preferred: Completion?
+    if word.isEmpty, let first = candidates.first, first.text.hasSuffix("="), first.hint?.hasPrefix("required") == true {
+      preferred = first
+    }
+    return CompletionResult(wordStart: start, word: word, candidates: candidates, preferred: preferred)
   }
 
   static func complete(word: String, before: String, context: CompletionContext) -> [Completion] {

@@ -21,10 +21,14 @@ public struct CompletionResult: Sendable, Equatable {
   /// The word as typed.
   public var word: String
   public var candidates: [Completion]
+  /// What a single Tab inserts when several candidates share no longer prefix: after a
+  /// procedure, its first required parameter not yet given. A second Tab lists them all.
+  public var preferred: Completion?
 
-  public init(wordStart: Int, word: String, candidates: [Completion]) {
+  public init(wordStart: Int, word: String, candidates: [Completion], preferred: Completion? = nil) {
     self.wordStart = wordStart
     self.word = word
     self.candidates = candidates
+    self.preferred = preferred
   }
 }

@@ -140,6 +140,11 @@ public final class LibEditLineEditor: LineEditor {
       lastTabLine = nil
       return UInt8(CC_REFRESH)
     }
+    if lastTabLine != line, let p = result.preferred {
+      replaceWord(word, with: p.text + (p.appendSpace ? " " : ""))
+      lastTabLine = nil
+      return UInt8(CC_REFRESH)
+    }
     if lastTabLine == line {
       Terminal.write(1, "\n" + Self.listing(result.candidates) + "\n")
       return UInt8(CC_REDISPLAY)

@@ -31,6 +31,9 @@ import Testing
     #expect(texts("app.save ports:=[] ", ctx) == ["appId=", "image=", "replicas=", "kind="])
     let hint = Completer.complete(line: "app.save ", context: ctx).candidates.first?.hint
     #expect(hint == "required string")
+    // One Tab after a procedure inserts its first missing required parameter.
+    #expect(Completer.complete(line: "app.save ", context: ctx).preferred?.text == "appId=")
+    #expect(Completer.complete(line: "app.save appId=x image=y ", context: ctx).preferred == nil)
   }
 
   @Test func valuesEnumsBooleansNullAndIDs() {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The REPL through a real pseudo-terminal, against the built-in sandbox.
+source "$(dirname "$0")/lib.sh"
+
+start --deploy-seconds 30
+
+# Completion of procedure names, parameters and enum values.
+type_text "applic"; keys Tab
+check "applic<Tab> completes to application." wait_for "dok sandbox> application." 3
+type_text "dep"; keys Tab
+check "application.dep<Tab> completes to application.deploy" wait_for "dok sandbox> application.deploy " 3
+keys Tab
+check "application.deploy <Tab> offers applicationId=" wait_for "dok sandbox> application.deploy applicationId=" 3
+keys C-u
+type_text "application.saveBuildType buildType="; keys Tab Tab
+check "buildType=<Tab><Tab> lists the build types" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'buildType=heroku_buildpacks' && screen | grep -q 'buildType=railpack'"
+keys C-u
+
+# Results, $N and paths into them.
+type_text 'project.create name=demo'; keys Enter
+check "a call prints its result and its \$N" wait_for "→ \$1" 5
+type_text '$1.'; keys Tab Tab
+check "\$1.<Tab> lists the keys of the first result" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -qE '^\\\$1.project +object' && screen | grep -qE '^\\\$1.environment +object'"
+keys C-u
+type_text 'application.create name=web environmentId=$1.environment.environmentId'; keys Enter
+wait_for "→ \$2" 5
+APP_ID=$(screen | grep -oE '"applicationId": "[^"]+"' | head -n 1 | cut -d'"' -f4)
+type_text "application.one applicationId="; keys Tab
+check "applicationId=<Tab> offers an ID seen earlier" wait_for "application.one applicationId=$APP_ID" 3
+keys C-u
+
+# A multi-line for block continues on a ... prompt and runs.
+type_text 'for $i in 1..3 {'; keys Enter
+check "an open block continues on a ... prompt" wait_for "... " 3
+type_text '  print "item", $i * 10'; keys Enter
+type_text '}'; keys Enter
+check "the multi-line for block runs" wait_for "item 30" 5
+
+# Ctrl-C during a long wait returns to the prompt; the REPL still works.
+type_text 'application.saveDockerProvider applicationId=$2.applicationId dockerImage=nginx username=null password=null registryUrl=null'; keys Enter
+type_text 'application.deploy applicationId=$2.applicationId'; keys Enter
+sleep 0.5
+type_text 'wait application.one applicationId=$2.applicationId until .applicationStatus == "done" every 200ms timeout 5m'; keys Enter
+sleep 1.5
+keys C-c
+check "Ctrl-C during a wait returns to the prompt with a note" wait_for "interrupted; back at the prompt" 5
+type_text 'print "still", "alive"'; keys Enter
+check "the REPL works after the interrupted wait" wait_for "still alive" 5
+
+# Ctrl-C at the prompt clears the line.
+type_text 'print "never"'; keys C-c
+type_text 'print "after ctrl-c"'; keys Enter
+check "Ctrl-C at the prompt discards the line" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'after ctrl-c' && ! screen | grep -q '^never'"
+
+# Meta commands.
+type_text ':describe application.deploy'; keys Enter
+check ":describe shows the parameter table" wait_for "applicationId  string" 3
+type_text 'application.one?'; keys Enter
+check "PROC? describes" wait_for "application.one  GET /api/application.one" 3
+
+# History survives a restart, is 0600, and never holds a key-bearing line.
+type_text 'print "--api-key secret-in-history"'; keys Enter
+wait_for "secret-in-history" 3
+type_text ':quit'; keys Enter
+check "dok exits on :quit" wait_for "EXITED-0" 5
+HIST="$XDG_STATE_HOME/dok/history"
+check "the history file exists with mode 0600" bash -c "[ \"\$(stat -c %a '$HIST')\" = 600 ]"
+check "no key-bearing line in the history" bash -c "! grep -q 'secret-in-history' '$HIST'"
+start
+keys Up
+check "history survives a restart (Up recalls the last line)" wait_for "dok sandbox> :quit" 3
+keys Up
+check "Up again recalls the line before" wait_for "dok sandbox> application.one?" 3
+keys C-u
+keys C-d
+check "Ctrl-D on an empty line exits" wait_for "EXITED-0" 5
+
+finish
