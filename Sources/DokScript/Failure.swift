@@ -1,7 +1,7 @@
 import DokCore
 
 /// Why a statement did not complete normally (internal; becomes a ``RunOutcome``).
-enum Failure: Error {
+indirect enum Failure: Error {
   case runtime(String, SourceLocation)
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])

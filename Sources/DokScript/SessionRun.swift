@@ -68,7 +68,7 @@ extension Session {
   func runBlockSync(_ b: Block) throws(Failure) -> Flow {
     depth += 1
     defer { depth -= 1 }
-    return try runStatementsSync(b.statements)
+    return try runStatementsSync(b)
   }
 
   func runBlock(_ b: Block) async throws(Failure) -> Flow {
@@ -78,20 +78,31 @@ extension Session {
     return try await runStatements(b.statements)
   }
 
-  func runStatementsSync(_ list: [Stmt]) throws(Failure) -> Flow {
-    for st in list {
-      if tracing { traceBefore(st) }
+  func runStatementsSync(_ b: Block) throws(Failure) -> Flow {
+    for u in b.unmanaged {
       let f: Flow
       do {
-        f = try st.execSync(self)
-      } catch {
-        try recover(error, st)
+        f = try u._withUnsafeGuaranteedRef { st throws in try runSync(st) }
+      } catch let error as Failure {
+        try recover(error, u.takeUnretainedValue())
         continue
+      } catch {
+        throw fail("internal error: \(error)", u.takeUnretainedValue().pos)
       }
-      if tracing { traceAfter(st) }
       if f != .normal { return f }
     }
     return .normal
+  }
+
+  @inline(__always)
+  func runSync(_ st: Stmt) throws(Failure) -> Flow {
+    if tracing {
+      traceBefore(st)
+      let f = try st.execSync(self)
+      traceAfter(st)
+      return f
+    }
+    return try st.execSync(self)
   }
 
   func runStatements(_ list: [Stmt]) async throws(Failure) -> Flow {

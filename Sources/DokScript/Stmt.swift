@@ -36,9 +36,13 @@ class Stmt {
 /// A `{ … }` body or a whole file.
 final class Block {
   let statements: [Stmt]
+  /// The same statements, unretained (the block owns them): running a statement then costs
+  /// no reference counting.
+  let unmanaged: [Unmanaged<Stmt>]
   let isSync: Bool
   init(_ statements: [Stmt]) {
     self.statements = statements
+    unmanaged = statements.map { Unmanaged.passUnretained($0) }
     isSync = statements.allSatisfy { $0.isSync }
   }
 }
