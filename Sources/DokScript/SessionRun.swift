@@ -15,6 +15,17 @@ extension Session {
     return await run(program)
   }
 
+  /// `dok run FILE name=value …`: reads the file through the host, sets the script
+  /// arguments as variables, then parses, checks and runs it.
+  public func run(path: String, arguments: [(name: String, value: JSON)] = []) async -> RunOutcome {
+    let text: String
+    do { text = try host.readSource(path: path) } catch {
+      return RunOutcome(exitCode: 2, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
+    }
+    for (name, value) in arguments { setVariable(name, value) }
+    return await execute(source: text, file: path)
+  }
+
   /// Syntax and static check only (`dok check`): every problem, nothing runs.
   public func check(source: String, file: String) -> [Diagnostic] {
     sources[file] = source
