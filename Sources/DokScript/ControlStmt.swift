@@ -223,7 +223,6 @@ final class AssertStmt: Stmt {
     if s.options.keepGoing && s.tryDepth == 0 {
       s.failedAsserts += 1
       for d in failure.diagnostics { s.sink.diagnostic(d) }
-      s.keptGoingDiagnostics += failure.diagnostics
       return .normal
     }
     throw failure

@@ -80,12 +80,14 @@ public struct RunOutcome: Sendable {
   /// `ASSERT`, `RUNTIME`, … for a failure; nil when the run succeeded or exited on purpose.
   public var errorCode: String?
 
+  /// An outcome with the given exit code.
   public init(exitCode: Int32, diagnostics: [Diagnostic] = [], errorCode: String? = nil) {
     self.exitCode = exitCode
     self.diagnostics = diagnostics
     self.errorCode = errorCode
   }
 
+  /// True for exit code 0.
   public var succeeded: Bool { exitCode == 0 }
 }
 
@@ -100,6 +102,7 @@ public struct ScriptOptions: Sendable {
   /// Run the host's static check before running (`--no-validate` turns it off in the CLI).
   public var validate = true
 
+  /// Options; all off except validation.
   public init(trace: Bool = false, keepGoing: Bool = false, debug: Bool = false, validate: Bool = true) {
     self.trace = trace
     self.keepGoing = keepGoing
@@ -110,18 +113,24 @@ public struct ScriptOptions: Sendable {
 
 /// One executed `assert` (or a failed wait / uncaught error) as a test case for reports.
 public struct TestCase: Sendable, Equatable {
+  /// What produced the case: an `assert`, a timed-out `wait`, or an uncaught error.
   public enum Kind: String, Sendable { case assert, wait, error }
+  /// What produced the case.
   public var kind: Kind
+  /// The file the statement is in.
   public var file: String
+  /// The statement's line.
   public var line: Int
   /// The statement's source text.
   public var source: String
+  /// True when the assert held.
   public var passed: Bool
   /// The failure message (empty when passed).
   public var message: String
   /// Seconds the statement took.
   public var duration: Double
 
+  /// A recorded case.
   public init(kind: Kind, file: String, line: Int, source: String, passed: Bool, message: String = "", duration: Double = 0) {
     self.kind = kind
     self.file = file

@@ -55,6 +55,7 @@ public protocol ScriptClock: Sendable {
 
 /// The real clock.
 public struct SystemClock: ScriptClock {
+  /// The system clock.
   public init() {}
   public func now() -> Double { Date().timeIntervalSince1970 }
   public func sleep(seconds: Double) async throws {

@@ -32,6 +32,7 @@ public final class NullSink: ScriptSink {
 
 /// One `--trace` line.
 public struct TraceEvent: Sendable {
+  /// Where the statement starts.
   public var location: SourceLocation
   /// The statement's source text (its first line).
   public var statement: String
@@ -45,10 +46,13 @@ public struct TraceEvent: Sendable {
 
 /// The state of a running `wait`.
 public struct WaitProgress: Sendable {
+  /// Where the `wait` starts.
   public var location: SourceLocation
   /// The `until` condition as written.
   public var condition: String
+  /// Seconds since the wait started.
   public var elapsed: Double
+  /// Attempts made so far.
   public var attempts: Int
   /// The last values of the condition's operands, e.g. `left: "running", right: "done"`.
   public var operands: String
@@ -63,6 +67,7 @@ public struct WaitProgress: Sendable {
 
 /// An executed top-level call statement.
 public struct CallEvent: Sendable {
+  /// `router.procedure`.
   public var procedure: String
   /// The arguments as evaluated.
   public var arguments: [CallArgument]
@@ -70,9 +75,11 @@ public struct CallEvent: Sendable {
   public var argumentsText: String
   /// The whole statement as written (`$x = application.one applicationId=abc`).
   public var statement: String
+  /// The decoded reply.
   public var result: JSON
   /// N in `$N`.
   public var resultIndex: Int
+  /// Where the call is.
   public var location: SourceLocation
 }
 

@@ -35,7 +35,6 @@ public final class Session: @unchecked Sendable {
   var suppressRecording = 0
   var sourceDepth = 0
   var failedAsserts = 0
-  var keptGoingDiagnostics: [Diagnostic] = []
   /// The debug hook already chose to abort this failure.
   var declined = false
 

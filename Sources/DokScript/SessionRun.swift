@@ -38,7 +38,6 @@ extension Session {
     ensureSlots()
     currentFile = program.file
     failedAsserts = 0
-    keptGoingDiagnostics = []
     declined = false
     tryDepth = 0
     depth = 0
@@ -49,14 +48,15 @@ extension Session {
     } catch {
       return outcome(error)
     }
-    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: keptGoingDiagnostics, errorCode: "ASSERT") }
+    // Kept-going assert failures were reported live through the sink.
+    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: [], errorCode: "ASSERT") }
     return RunOutcome(exitCode: 0)
   }
 
   func outcome(_ f: Failure) -> RunOutcome {
     switch f {
     case .exit(let n):
-      return RunOutcome(exitCode: n, diagnostics: keptGoingDiagnostics, errorCode: nil)
+      return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
     case .cancelled:
       return RunOutcome(exitCode: 130, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
     case .call, .runtime:
@@ -67,9 +67,9 @@ extension Session {
           source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
             .trimmingCharacters(in: .whitespaces) ?? "",
           passed: false, message: d.map(\.message).joined(separator: "\n")))
-      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + d, errorCode: f.code)
+      return RunOutcome(exitCode: f.exitCode, diagnostics: d, errorCode: f.code)
     default:
-      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + f.diagnostics, errorCode: f.code)
+      return RunOutcome(exitCode: f.exitCode, diagnostics: f.diagnostics, errorCode: f.code)
     }
   }
 
