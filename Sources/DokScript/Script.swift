@@ -9,9 +9,7 @@ public enum Script {
 
   /// Syntax plus the static check against `host` (what `dok check` reports).
   public static func check(source: String, file: String, host: any ScriptHost, validate: Bool = true) -> [Diagnostic] {
-    let program = parse(source: source, file: file)
-    if !program.diagnostics.isEmpty { return program.diagnostics }
-    return Checker(host: host, validate: validate).check(program)
+    Checker(host: host, validate: validate).all(parse(source: source, file: file))
   }
 
   /// True when `text` stops inside a block, string, `(`, `[` or `${`: the REPL should read

@@ -9,9 +9,10 @@ extension Session {
   public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    if !program.diagnostics.isEmpty { return RunOutcome(exitCode: 2, diagnostics: program.diagnostics, errorCode: "SYNTAX") }
-    let problems = Checker(host: host, validate: options.validate).check(program)
-    if !problems.isEmpty { return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: "CHECK") }
+    let problems = Checker(host: host, validate: options.validate).all(program)
+    if !problems.isEmpty {
+      return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
+    }
     return await run(program)
   }
 
@@ -30,8 +31,7 @@ extension Session {
   public func check(source: String, file: String) -> [Diagnostic] {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    if !program.diagnostics.isEmpty { return program.diagnostics }
-    return Checker(host: host, validate: options.validate).check(program)
+    return Checker(host: host, validate: options.validate).all(program)
   }
 
   func run(_ program: Program) async -> RunOutcome {
@@ -170,8 +170,7 @@ extension Session {
     }
     sources[resolved] = text
     let program = Parser.program(text, file: resolved, symbols: symbols)
-    if !program.diagnostics.isEmpty { throw .diagnostics(program.diagnostics) }
-    let problems = Checker(host: host, validate: options.validate).check(program)
+    let problems = Checker(host: host, validate: options.validate).all(program)
     if !problems.isEmpty { throw .diagnostics(problems) }
     ensureSlots()
     let saved = currentFile
