@@ -123,6 +123,7 @@ final class IndexExpr: Expr {
   func get(_ v: JSON, _ i: JSON, _ s: Session) throws(Failure) -> JSON {
     switch (v, i) {
     case (.array(let a), .number(let n)):
+      if Swift.abs(n) > 1e15 { return .null }
       guard n == n.rounded(.towardZero) else { throw s.fail("\(path): index \(Values.show(i)) is not an integer", pos) }
       var k = Int(n)
       if k < 0 { k += a.count }
@@ -130,6 +131,7 @@ final class IndexExpr: Expr {
     case (.object(let o), .string(let key)):
       return o[key] ?? .null
     case (.string(let str), .number(let n)):
+      if Swift.abs(n) > 1e15 { return .null }
       guard n == n.rounded(.towardZero) else { throw s.fail("\(path): index \(Values.show(i)) is not an integer", pos) }
       let chars = Array(str)
       var k = Int(n)

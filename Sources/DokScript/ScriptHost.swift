@@ -60,6 +60,6 @@ public struct SystemClock: ScriptClock {
   public func now() -> Double { Date().timeIntervalSince1970 }
   public func sleep(seconds: Double) async throws {
     guard seconds > 0 else { try Task.checkCancellation(); return }
-    try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+    try await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1_000_000_000))
   }
 }

@@ -87,6 +87,7 @@ public struct CallEvent: Sendable {
 public enum Durations {
   /// `250ms`, `12s`, `1.5s`, `2m30s`, `1h5m`.
   public static func format(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds < 1e12 else { return "\(seconds)s" }
     if seconds < 1 && seconds > 0 { return "\(Int((seconds * 1000).rounded()))ms" }
     if seconds < 60 {
       let r = (seconds * 10).rounded() / 10
