@@ -1,5 +1,6 @@
 import DokCore
 
+/// `[a, b]`.
 final class ArrayExpr: Expr {
   let items: [Expr]
   init(_ items: [Expr], pos: Pos) {
@@ -28,6 +29,7 @@ final class ArrayExpr: Expr {
   }
 }
 
+/// `{key: value}`.
 final class ObjectExpr: Expr {
   let keys: [String]
   let values: [Expr]

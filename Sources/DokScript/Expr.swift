@@ -34,6 +34,7 @@ extension Expr {
   }
 }
 
+/// A constant.
 final class LiteralExpr: Expr {
   let literal: JSON
   init(_ v: JSON, pos: Pos) {
@@ -44,6 +45,7 @@ final class LiteralExpr: Expr {
   override var constantValue: JSON? { literal }
 }
 
+/// `$name`, read from its slot.
 final class VariableExpr: Expr {
   let slot: Int
   let name: String
@@ -58,10 +60,12 @@ final class VariableExpr: Expr {
   }
 }
 
+/// `$_`.
 final class LastResultExpr: Expr {
   override func eval(_ s: Session) throws(Failure) -> JSON { s.lastResult }
 }
 
+/// `$N`: the Nth call result.
 final class ResultRefExpr: Expr {
   let index: Int
   init(index: Int, pos: Pos) {

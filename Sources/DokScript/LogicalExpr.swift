@@ -1,5 +1,6 @@
 import DokCore
 
+/// Unary `-`.
 final class NegateExpr: Expr {
   let operand: Expr
   init(_ e: Expr, pos: Pos) {
@@ -15,6 +16,7 @@ final class NegateExpr: Expr {
   }
 }
 
+/// `!x`: the negated truthiness.
 final class NotExpr: Expr {
   let operand: Expr
   init(_ e: Expr, pos: Pos) {
@@ -26,6 +28,7 @@ final class NotExpr: Expr {
   override var children: [Expr] { [operand] }
 }
 
+/// `a && b`: short-circuits and returns the deciding operand.
 final class AndExpr: Expr {
   let lhs: Expr, rhs: Expr
   init(_ l: Expr, _ r: Expr, pos: Pos) {
@@ -44,6 +47,7 @@ final class AndExpr: Expr {
   override var children: [Expr] { [lhs, rhs] }
 }
 
+/// `a || b`: short-circuits and returns the deciding operand.
 final class OrExpr: Expr {
   let lhs: Expr, rhs: Expr
   init(_ l: Expr, _ r: Expr, pos: Pos) {

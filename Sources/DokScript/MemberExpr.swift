@@ -1,5 +1,6 @@
 import DokCore
 
+/// `base.key`: a missing key gives null; anything but an object is an error naming the path.
 final class MemberExpr: Expr {
   let base: Expr
   let key: String
@@ -22,6 +23,7 @@ final class MemberExpr: Expr {
   }
 }
 
+/// `base[i]`: arrays (negative from the end, out of range → null), objects, strings.
 final class IndexExpr: Expr {
   let base: Expr
   let index: Expr

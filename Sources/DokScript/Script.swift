@@ -2,6 +2,12 @@ import DokCore
 
 /// Entry points that need no session.
 public enum Script {
+  /// Statement keywords and literal words (for completion and highlighting).
+  public static let keywords: [String] = Parser.keywords.sorted()
+
+  /// Built-in function names (for completion).
+  public static let builtins: [String] = Builtin.allCases.map(\.rawValue)
+
   /// Parses `source`: the diagnostics list every syntax error (nothing may run if any).
   public static func parse(source: String, file: String) -> Program {
     Parser.program(source, file: file, symbols: SymbolTable())
