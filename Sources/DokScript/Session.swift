@@ -95,6 +95,11 @@ public final class Session: @unchecked Sendable {
   /// The text of a file run in this session (for ``DiagnosticRenderer``'s source lookup).
   public func sourceText(file: String) -> String? { sources[file] }
 
+  /// A renderer that quotes lines from the files this session ran.
+  public func renderer(color: Bool = false) -> DiagnosticRenderer {
+    DiagnosticRenderer(color: color, sources: { [self] in sourceText(file: $0) })
+  }
+
   // MARK: Helpers for nodes
 
   func location(_ pos: Pos) -> SourceLocation {
