@@ -26,6 +26,7 @@ enum Builtin: String, CaseIterable, Sendable {
   }
 }
 
+/// `len(x)`, `filter(arr, pred)`, …
 final class BuiltinExpr: Expr {
   let fn: Builtin
   let args: [Expr]

@@ -9,8 +9,19 @@ struct Checker {
 
   func check(_ program: Program) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    walk(program.block, inLoop: false, file: program.file, into: &out)
+    // After a syntax error a loop header may be missing: its body's break would be noise.
+    walk(program.block, inLoop: !program.diagnostics.isEmpty, file: program.file, into: &out)
     return out
+  }
+
+  /// Syntax errors and check problems of the statements that parsed, in source order.
+  func all(_ program: Program) -> [Diagnostic] {
+    let found = program.diagnostics + check(program)
+    return found.enumerated().sorted { a, b in
+      let la = a.element.location, lb = b.element.location
+      let ka = (la?.line ?? 0, la?.column ?? 0), kb = (lb?.line ?? 0, lb?.column ?? 0)
+      return ka != kb ? ka < kb : a.offset < b.offset
+    }.map(\.element)
   }
 
   func loc(_ p: Pos, _ file: String) -> SourceLocation {

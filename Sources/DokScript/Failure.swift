@@ -1,7 +1,7 @@
 import DokCore
 
 /// Why a statement did not complete normally (internal; becomes a ``RunOutcome``).
-enum Failure: Error {
+indirect enum Failure: Error {
   case runtime(String, SourceLocation)
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
@@ -68,70 +68,4 @@ enum Failure: Error {
     case .diagnostics(let d): return d
     }
   }
-}
-
-/// How a run, a check or a REPL entry ended.
-public struct RunOutcome: Sendable {
-  /// 0 ok, 1 assert/`exit 1`, 2 syntax/check/argument, 3 API, 4 transport, 5 wait timeout,
-  /// 6 runtime, 130 interrupted, or N from `exit N`.
-  public var exitCode: Int32
-  /// Everything to show the user (render with ``DiagnosticRenderer``).
-  public var diagnostics: [Diagnostic]
-  /// `ASSERT`, `RUNTIME`, … for a failure; nil when the run succeeded or exited on purpose.
-  public var errorCode: String?
-
-  public init(exitCode: Int32, diagnostics: [Diagnostic] = [], errorCode: String? = nil) {
-    self.exitCode = exitCode
-    self.diagnostics = diagnostics
-    self.errorCode = errorCode
-  }
-
-  public var succeeded: Bool { exitCode == 0 }
-}
-
-/// Options of a run or a session.
-public struct ScriptOptions: Sendable {
-  /// `--trace`: report every executed statement to the sink.
-  public var trace = false
-  /// `--keep-going`: a failed assert is recorded and the run continues (exit 1 at the end).
-  public var keepGoing = false
-  /// `--debug`: ask ``ScriptHost/onFailure(_:)`` what to do after a failure.
-  public var debug = false
-  /// Run the host's static check before running (`--no-validate` turns it off in the CLI).
-  public var validate = true
-
-  public init(trace: Bool = false, keepGoing: Bool = false, debug: Bool = false, validate: Bool = true) {
-    self.trace = trace
-    self.keepGoing = keepGoing
-    self.debug = debug
-    self.validate = validate
-  }
-}
-
-/// One executed `assert` (or a failed wait / uncaught error) as a test case for reports.
-public struct TestCase: Sendable, Equatable {
-  public enum Kind: String, Sendable { case assert, wait, error }
-  public var kind: Kind
-  public var file: String
-  public var line: Int
-  /// The statement's source text.
-  public var source: String
-  public var passed: Bool
-  /// The failure message (empty when passed).
-  public var message: String
-  /// Seconds the statement took.
-  public var duration: Double
-
-  public init(kind: Kind, file: String, line: Int, source: String, passed: Bool, message: String = "", duration: Double = 0) {
-    self.kind = kind
-    self.file = file
-    self.line = line
-    self.source = source
-    self.passed = passed
-    self.message = message
-    self.duration = duration
-  }
-
-  /// `file:line`.
-  public var name: String { "\(file):\(line)" }
 }

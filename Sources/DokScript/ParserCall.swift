@@ -17,7 +17,15 @@ extension Parser {
     var lastArgEnd = name.end
     while true {
       var q = p
-      while q < lexer.end && (Parser.isSpace(bytes[q]) || (nlSkipDepth > 0 && bytes[q] == 0x0A)) { q += 1 }
+      while q < lexer.end {
+        if Parser.isSpace(bytes[q]) || (nlSkipDepth > 0 && bytes[q] == 0x0A) {
+          q += 1
+        } else if bytes[q] == 0x5C && byte(q + 1) == 0x0A {  // backslash-newline continues the list
+          q += 2
+        } else {
+          break
+        }
+      }
       let nameStart = q
       guard q < lexer.end, Lexer.isIdentStart(bytes[q]) else { break }
       while q < lexer.end && Parser.isArgNameChar(bytes[q]) { q += 1 }

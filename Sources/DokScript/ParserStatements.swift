@@ -22,6 +22,11 @@ extension Parser {
       switch t.text {
       case "print":
         advance()
+        switch peek().kind {
+        case .newline, .semicolon, .eof, .rbrace:  // `print` alone prints an empty line
+          return PrintStmt(exprs: [LiteralExpr(.string(""), pos: p)], pos: p, text: "print")
+        default: break
+        }
         var exprs = [try parseExpr()]
         while peek().kind == .comma {
           advance()

@@ -2,6 +2,12 @@ import DokCore
 
 /// Entry points that need no session.
 public enum Script {
+  /// Statement keywords and literal words (for completion and highlighting).
+  public static let keywords: [String] = Parser.keywords.sorted()
+
+  /// Built-in function names (for completion).
+  public static let builtins: [String] = Builtin.allCases.map(\.rawValue)
+
   /// Parses `source`: the diagnostics list every syntax error (nothing may run if any).
   public static func parse(source: String, file: String) -> Program {
     Parser.program(source, file: file, symbols: SymbolTable())
@@ -9,9 +15,7 @@ public enum Script {
 
   /// Syntax plus the static check against `host` (what `dok check` reports).
   public static func check(source: String, file: String, host: any ScriptHost, validate: Bool = true) -> [Diagnostic] {
-    let program = parse(source: source, file: file)
-    if !program.diagnostics.isEmpty { return program.diagnostics }
-    return Checker(host: host, validate: validate).check(program)
+    Checker(host: host, validate: validate).all(parse(source: source, file: file))
   }
 
   /// True when `text` stops inside a block, string, `(`, `[` or `${`: the REPL should read

@@ -26,39 +26,3 @@ extension ScriptHost {
   public var clock: any ScriptClock { SystemClock() }
   public func onFailure(_ failure: ScriptFailure) -> FailureDecision { .abort }
 }
-
-/// What to do after a failure reported to ``ScriptHost/onFailure(_:)``.
-public enum FailureDecision: Sendable {
-  /// Go on with the statement after the failed one.
-  case `continue`
-  /// Stop with the failure's exit code.
-  case abort
-}
-
-/// A failure as the debug hook sees it.
-public struct ScriptFailure: Sendable {
-  /// The rendered-ready diagnostic (location, message, notes).
-  public var diagnostic: Diagnostic
-  /// The exit code the run would end with.
-  public var exitCode: Int32
-  /// `ASSERT`, `RUNTIME`, `WAIT_TIMEOUT`, `TRANSPORT` or the server's code.
-  public var code: String
-}
-
-/// Wall-clock time and sleeping, injectable so tests of waits run in milliseconds.
-public protocol ScriptClock: Sendable {
-  /// Seconds since 1970, fractional.
-  func now() -> Double
-  /// Sleeps; throws `CancellationError` promptly when the task is cancelled.
-  func sleep(seconds: Double) async throws
-}
-
-/// The real clock.
-public struct SystemClock: ScriptClock {
-  public init() {}
-  public func now() -> Double { Date().timeIntervalSince1970 }
-  public func sleep(seconds: Double) async throws {
-    guard seconds > 0 else { try Task.checkCancellation(); return }
-    try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-  }
-}

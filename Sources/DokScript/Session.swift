@@ -7,7 +7,7 @@ public final class Session: @unchecked Sendable {
   /// The outside world (calls, files, clock).
   public let host: any ScriptHost
   /// Where output goes.
-  public var sink: any ScriptSink
+  @exclusivity(unchecked) public var sink: any ScriptSink
   /// Trace, keep-going, debug, validate.
   public var options: ScriptOptions { didSet { tracing = options.trace } }
 
@@ -18,7 +18,7 @@ public final class Session: @unchecked Sendable {
   @exclusivity(unchecked) var tracing: Bool
   @exclusivity(unchecked) var ticks: UInt32 = 0
   @exclusivity(unchecked) var depth = 0
-  var traceValue: JSON?
+  @exclusivity(unchecked) var traceValue: JSON?
 
   /// `$_`: the last call result (`null` before any call).
   public internal(set) var lastResult: JSON = .null
@@ -28,14 +28,13 @@ public final class Session: @unchecked Sendable {
   public internal(set) var testCases: [TestCase] = []
 
   /// `.` inside `filter`/`map`/… and `wait`; nil means `$_`.
-  var current: JSON?
+  @exclusivity(unchecked) var current: JSON?
   var currentFile = "<repl>"
   var sources: [String: String] = [:]
-  var tryDepth = 0
+  @exclusivity(unchecked) var tryDepth = 0
   var suppressRecording = 0
   var sourceDepth = 0
   var failedAsserts = 0
-  var keptGoingDiagnostics: [Diagnostic] = []
   /// The debug hook already chose to abort this failure.
   var declined = false
 
@@ -95,6 +94,11 @@ public final class Session: @unchecked Sendable {
 
   /// The text of a file run in this session (for ``DiagnosticRenderer``'s source lookup).
   public func sourceText(file: String) -> String? { sources[file] }
+
+  /// A renderer that quotes lines from the files this session ran.
+  public func renderer(color: Bool = false) -> DiagnosticRenderer {
+    DiagnosticRenderer(color: color, sources: { [self] in sourceText(file: $0) })
+  }
 
   // MARK: Helpers for nodes
 

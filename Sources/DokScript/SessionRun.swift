@@ -9,25 +9,35 @@ extension Session {
   public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    if !program.diagnostics.isEmpty { return RunOutcome(exitCode: 2, diagnostics: program.diagnostics, errorCode: "SYNTAX") }
-    let problems = Checker(host: host, validate: options.validate).check(program)
-    if !problems.isEmpty { return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: "CHECK") }
+    let problems = Checker(host: host, validate: options.validate).all(program)
+    if !problems.isEmpty {
+      return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
+    }
     return await run(program)
+  }
+
+  /// `dok run FILE name=value …`: reads the file through the host, sets the script
+  /// arguments as variables, then parses, checks and runs it.
+  public func run(path: String, arguments: [(name: String, value: JSON)] = []) async -> RunOutcome {
+    let text: String
+    do { text = try host.readSource(path: path) } catch {
+      return RunOutcome(exitCode: 2, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
+    }
+    for (name, value) in arguments { setVariable(name, value) }
+    return await execute(source: text, file: path)
   }
 
   /// Syntax and static check only (`dok check`): every problem, nothing runs.
   public func check(source: String, file: String) -> [Diagnostic] {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    if !program.diagnostics.isEmpty { return program.diagnostics }
-    return Checker(host: host, validate: options.validate).check(program)
+    return Checker(host: host, validate: options.validate).all(program)
   }
 
   func run(_ program: Program) async -> RunOutcome {
     ensureSlots()
     currentFile = program.file
     failedAsserts = 0
-    keptGoingDiagnostics = []
     declined = false
     tryDepth = 0
     depth = 0
@@ -38,14 +48,15 @@ extension Session {
     } catch {
       return outcome(error)
     }
-    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: keptGoingDiagnostics, errorCode: "ASSERT") }
+    // Kept-going assert failures were reported live through the sink.
+    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: [], errorCode: "ASSERT") }
     return RunOutcome(exitCode: 0)
   }
 
   func outcome(_ f: Failure) -> RunOutcome {
     switch f {
     case .exit(let n):
-      return RunOutcome(exitCode: n, diagnostics: keptGoingDiagnostics, errorCode: nil)
+      return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
     case .cancelled:
       return RunOutcome(exitCode: 130, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
     case .call, .runtime:
@@ -56,9 +67,9 @@ extension Session {
           source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
             .trimmingCharacters(in: .whitespaces) ?? "",
           passed: false, message: d.map(\.message).joined(separator: "\n")))
-      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + d, errorCode: f.code)
+      return RunOutcome(exitCode: f.exitCode, diagnostics: d, errorCode: f.code)
     default:
-      return RunOutcome(exitCode: f.exitCode, diagnostics: keptGoingDiagnostics + f.diagnostics, errorCode: f.code)
+      return RunOutcome(exitCode: f.exitCode, diagnostics: f.diagnostics, errorCode: f.code)
     }
   }
 
@@ -68,7 +79,7 @@ extension Session {
   func runBlockSync(_ b: Block) throws(Failure) -> Flow {
     depth += 1
     defer { depth -= 1 }
-    return try runStatementsSync(b.statements)
+    return try runStatementsSync(b)
   }
 
   func runBlock(_ b: Block) async throws(Failure) -> Flow {
@@ -78,20 +89,31 @@ extension Session {
     return try await runStatements(b.statements)
   }
 
-  func runStatementsSync(_ list: [Stmt]) throws(Failure) -> Flow {
-    for st in list {
-      if tracing { traceBefore(st) }
+  func runStatementsSync(_ b: Block) throws(Failure) -> Flow {
+    for u in b.unmanaged {
       let f: Flow
       do {
-        f = try st.execSync(self)
-      } catch {
-        try recover(error, st)
+        f = try u._withUnsafeGuaranteedRef { st throws in try runSync(st) }
+      } catch let error as Failure {
+        try recover(error, u.takeUnretainedValue())
         continue
+      } catch {
+        throw fail("internal error: \(error)", u.takeUnretainedValue().pos)
       }
-      if tracing { traceAfter(st) }
       if f != .normal { return f }
     }
     return .normal
+  }
+
+  @inline(__always)
+  func runSync(_ st: Stmt) throws(Failure) -> Flow {
+    if tracing {
+      traceBefore(st)
+      let f = try st.execSync(self)
+      traceAfter(st)
+      return f
+    }
+    return try st.execSync(self)
   }
 
   func runStatements(_ list: [Stmt]) async throws(Failure) -> Flow {
@@ -148,8 +170,7 @@ extension Session {
     }
     sources[resolved] = text
     let program = Parser.program(text, file: resolved, symbols: symbols)
-    if !program.diagnostics.isEmpty { throw .diagnostics(program.diagnostics) }
-    let problems = Checker(host: host, validate: options.validate).check(program)
+    let problems = Checker(host: host, validate: options.validate).all(program)
     if !problems.isEmpty { throw .diagnostics(problems) }
     ensureSlots()
     let saved = currentFile

@@ -30,7 +30,8 @@ final class WaitStmt: Stmt {
   }
 
   override func exec(_ s: Session) async throws(Failure) -> Flow {
-    let interval = try await seconds(every, WaitStmt.defaultEvery, "every", s)
+    // A zero interval would spin; poll at most every 10ms.
+    let interval = max(0.01, try await seconds(every, WaitStmt.defaultEvery, "every", s))
     let limit = try await seconds(timeout, WaitStmt.defaultTimeout, "timeout", s)
     let clock = s.clock
     let start = clock.now()

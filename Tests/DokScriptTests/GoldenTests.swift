@@ -62,7 +62,7 @@ import Testing
       for (k, v) in args { session.setVariable(k, v) }
     }
     let outcome = await session.execute(source: text, file: path)
-    let renderer = DiagnosticRenderer(sources: { session.sourceText(file: $0) })
+    let renderer = session.renderer()
     let rendered = renderer.render(outcome.diagnostics + sink.diagnostics)
     let printed = sink.printed.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     #expect(printed == exp.lines, "\(name): printed lines differ\n\(rendered)")

@@ -1,0 +1,89 @@
+import DokCore
+
+/// `[a, b]`.
+final class ArrayExpr: Expr {
+  let items: [Expr]
+  init(_ items: [Expr], pos: Pos) {
+    self.items = items
+    super.init(pos: pos, hasCall: items.contains { $0.hasCall })
+  }
+  override func eval(_ s: Session) throws(Failure) -> JSON {
+    var out: [JSON] = []
+    out.reserveCapacity(items.count)
+    for e in items { out.append(try e.eval(s)) }
+    return .array(out)
+  }
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    var out: [JSON] = []
+    for e in items { out.append(try await e.value(s)) }
+    return .array(out)
+  }
+  override var children: [Expr] { items }
+  override var constantValue: JSON? {
+    var out: [JSON] = []
+    for e in items {
+      guard let v = e.constantValue else { return nil }
+      out.append(v)
+    }
+    return .array(out)
+  }
+}
+
+/// `{key: value}`.
+final class ObjectExpr: Expr {
+  let keys: [String]
+  let values: [Expr]
+  init(keys: [String], values: [Expr], pos: Pos) {
+    self.keys = keys
+    self.values = values
+    super.init(pos: pos, hasCall: values.contains { $0.hasCall })
+  }
+  override func eval(_ s: Session) throws(Failure) -> JSON {
+    var o = JSONObject()
+    for i in keys.indices { o[keys[i]] = try values[i].eval(s) }
+    return .object(o)
+  }
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    var o = JSONObject()
+    for i in keys.indices { o[keys[i]] = try await values[i].value(s) }
+    return .object(o)
+  }
+  override var children: [Expr] { values }
+  override var constantValue: JSON? {
+    var o = JSONObject()
+    for i in keys.indices {
+      guard let v = values[i].constantValue else { return nil }
+      o[keys[i]] = v
+    }
+    return .object(o)
+  }
+}
+
+/// `"text ${expr} more"`.
+final class InterpolationExpr: Expr {
+  let texts: [String]
+  /// `exprs[i]` goes after `texts[i]`; `texts` has one more element.
+  let exprs: [Expr]
+  init(texts: [String], exprs: [Expr], pos: Pos) {
+    self.texts = texts
+    self.exprs = exprs
+    super.init(pos: pos, hasCall: exprs.contains { $0.hasCall })
+  }
+  override func eval(_ s: Session) throws(Failure) -> JSON {
+    var out = texts[0]
+    for i in exprs.indices {
+      out += Values.text(try exprs[i].eval(s))
+      out += texts[i + 1]
+    }
+    return .string(out)
+  }
+  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+    var out = texts[0]
+    for i in exprs.indices {
+      out += Values.text(try await exprs[i].value(s))
+      out += texts[i + 1]
+    }
+    return .string(out)
+  }
+  override var children: [Expr] { exprs }
+}
