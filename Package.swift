@@ -50,7 +50,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
-    .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL"]),
+    .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),
     .testTarget(
       name: "DokClientTests",
       dependencies: [

@@ -55,12 +55,20 @@ final class OrExpr: Expr {
     rhs = r
     super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
   }
+  /// `$name || default` gives a default for a variable that was never set (a script argument
+  /// not passed), so an undefined variable directly on the left of `||` reads as null.
+  private func left(_ s: Session) -> JSON? {
+    if let v = lhs as? VariableExpr, s.slots[v.slot] == nil { return .null }
+    return nil
+  }
   override func eval(_ s: Session) throws(Failure) -> JSON {
-    let l = try lhs.eval(s)
+    let l: JSON
+    if let undefined = left(s) { l = undefined } else { l = try lhs.eval(s) }
     return l.isTruthy ? l : try rhs.eval(s)
   }
   override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
-    let l = try await lhs.value(s)
+    let l: JSON
+    if let undefined = left(s) { l = undefined } else { l = try await lhs.value(s) }
     return l.isTruthy ? l : try await rhs.value(s)
   }
   override var children: [Expr] { [lhs, rhs] }

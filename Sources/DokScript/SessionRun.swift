@@ -27,6 +27,19 @@ extension Session {
     return await execute(source: text, file: path)
   }
 
+  /// Runs a REPL entry while this session is paused inside another run (`dok run --debug`):
+  /// the variables are shared; the paused run's bookkeeping is saved and restored around it.
+  public func executeNested(source: String, file: String = "<debug>") async -> RunOutcome {
+    let saved = (currentFile, failedAsserts, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options)
+    var opts = options
+    opts.debug = false
+    options = opts
+    defer {
+      (currentFile, failedAsserts, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options) = saved
+    }
+    return await execute(source: source, file: file)
+  }
+
   /// Syntax and static check only (`dok check`): every problem, nothing runs.
   public func check(source: String, file: String) -> [Diagnostic] {
     sources[file] = source

@@ -1,5 +1,6 @@
 import DokCore
 import DokREPL
+import DokScript
 import DokSpec
 
 #if canImport(Glibc)
@@ -72,6 +73,25 @@ case "load" where args.count == 2:
   print("first: " + first.map { String(Double($0) / 1e6) }.joined(separator: " "))
   let names = ["parse_ms", "catalog_ms", "encode_ms", "decode_ms", "hash_ms"]
   print("{" + zip(names, best).map { "\"\($0)\":\(Double($1) / 1e6)" }.joined(separator: ",") + "}")
+case "loop" where args.count == 2:
+  // Runs a script with no calls in-process and reports the best wall time of a few runs.
+  struct NoCalls: ScriptHost {
+    func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
+      throw CallError(kind: .transport, message: "no calls in this benchmark")
+    }
+    func check(procedure: String, arguments: [CallArgument], location: SourceLocation) -> [Diagnostic] { [] }
+  }
+  let source = try FileIO.readText(args[1])
+  var best = UInt64.max
+  var result = ""
+  for _ in 0..<5 {
+    let session = Session(host: NoCalls())
+    let t0 = nowNanos()
+    let outcome = await session.execute(source: source, file: args[1])
+    best = min(best, nowNanos() - t0)
+    result = session.variable("s")?.compactText ?? "exit \(outcome.exitCode)"
+  }
+  print(#"{"benchmark":"loop","best_ms":\#(Double(best) / 1e6),"s":\#(JSONWriter.quoted(result))}"#)
 case "complete" where args.count == 2:
   try completionBenchmark(spec: args[1])
 default:

@@ -24,7 +24,7 @@ import Testing
     defer { Task { await h.stop() } }
     let r = try await h.run(file: "examples/deploy-image.dok", arguments: ["image=registry.example/fail:1"])
     #expect(r.code == 1)
-    #expect(r.diagnostics.contains { $0.message.contains("deploy of registry.example/fail:1 ended in error") }, "\(r.diagnostics)")
+    #expect(r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("deploy of registry.example/fail:1 ended in error") }, "\(r.diagnostics)")
   }
 
   @Test func projectWithDatabase() async throws {
@@ -57,7 +57,7 @@ import Testing
     let r = try await h.run(file: "examples/redeploy-with-retries.dok", arguments: ["applicationId=\(id)", "retries=2"])
     #expect(r.code == 1)
     #expect(r.output.contains("attempt 2 ended error"), "\(r.output)")
-    #expect(r.diagnostics.contains { $0.message.contains("still failing after 2 attempts") })
+    #expect(r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("still failing after 2 attempts") })
   }
 
   @Test func auditFindsTheFailedApplication() async throws {
