@@ -77,6 +77,15 @@ public final class InterruptMonitor: @unchecked Sendable {
     state.withLock { $0.onInterrupt = handler }
   }
 
+  /// Sets the interrupt handler and returns the previous one (to restore it afterwards).
+  public func swapInterruptHandler(_ handler: (@Sendable () -> Void)?) -> (@Sendable () -> Void)? {
+    state.withLock { s in
+      let old = s.onInterrupt
+      s.onInterrupt = handler
+      return old
+    }
+  }
+
   /// Sets what runs before exiting on SIGTERM.
   public func setTerminationHandler(_ handler: (@Sendable () -> Void)?) {
     state.withLock { $0.onTerminate = handler }

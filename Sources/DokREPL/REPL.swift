@@ -23,8 +23,10 @@ public final class REPL: @unchecked Sendable {
   /// Set by `:quit`; `:continue` sets ``resumeRequested`` (used by `dok run --debug`).
   var quitRequested = false
   public internal(set) var resumeRequested = false
-  /// Extra meta commands for a paused run (`:continue`).
+  /// Extra meta commands for a paused run (`:continue`); entries run with
+  /// ``Session/executeNested(source:file:)`` and the run's sink is restored afterwards.
   public var pausedRun = false
+  private let originalSink: any ScriptSink
 
   public init(editor: LineEditor, session: Session, environment: REPLEnvironment) {
     self.editor = editor
@@ -35,8 +37,10 @@ public final class REPL: @unchecked Sendable {
     sink = REPLSink(
       terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact,
       format: environment.format ?? DefaultFormat.format)
+    originalSink = session.sink
     session.sink = sink
   }
+
 
   /// The completion context for the current state.
   public func completionContext() -> CompletionContext {
@@ -61,6 +65,10 @@ public final class REPL: @unchecked Sendable {
   public func run() -> Int32 {
     var buffer = ""
     var lastFailure: Int32 = 0
+    resumeRequested = false
+    quitRequested = false
+    session.sink = sink
+    defer { session.sink = originalSink }
     while !quitRequested && !resumeRequested {
       let read = editor.readLine(prompt: buffer.isEmpty ? prompt : "... ")
       switch read {
@@ -118,7 +126,10 @@ public final class REPL: @unchecked Sendable {
   public func runEntry(_ source: String) -> Int32 {
     sink.beginEntry()
     let before = session.results.count
-    let outcome = blockingRun { [session] in await session.execute(source: source, file: "<repl>") }
+    let nested = pausedRun
+    let outcome = blockingRun { [session] in
+      nested ? await session.executeNested(source: source, file: "<debug>") : await session.execute(source: source, file: "<repl>")
+    }
     terminal.clearProgress()
     if outcome.exitCode == 130 {
       Output.stderr(note("interrupted; back at the prompt") + "\n")
@@ -141,9 +152,9 @@ public final class REPL: @unchecked Sendable {
       box.value = await body()
       done.signal()
     }
-    InterruptMonitor.shared.setInterruptHandler { task.cancel() }
+    let previous = InterruptMonitor.shared.swapInterruptHandler { task.cancel() }
     done.wait()
-    InterruptMonitor.shared.setInterruptHandler(nil)
+    _ = InterruptMonitor.shared.swapInterruptHandler(previous)
     return box.value ?? RunOutcome(exitCode: 130)
   }
 }

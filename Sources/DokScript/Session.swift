@@ -35,6 +35,8 @@ public final class Session: @unchecked Sendable {
   var suppressRecording = 0
   var sourceDepth = 0
   var failedAsserts = 0
+  /// The first failure `dok run --debug` continued past (exit code, error code).
+  var continuedFailure: (Int32, String)?
   /// The debug hook already chose to abort this failure.
   var declined = false
 

@@ -30,12 +30,12 @@ extension Session {
   /// Runs a REPL entry while this session is paused inside another run (`dok run --debug`):
   /// the variables are shared; the paused run's bookkeeping is saved and restored around it.
   public func executeNested(source: String, file: String = "<debug>") async -> RunOutcome {
-    let saved = (currentFile, failedAsserts, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options)
+    let saved = (currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options)
     var opts = options
     opts.debug = false
     options = opts
     defer {
-      (currentFile, failedAsserts, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options) = saved
+      (currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options) = saved
     }
     return await execute(source: source, file: file)
   }
@@ -51,6 +51,7 @@ extension Session {
     ensureSlots()
     currentFile = program.file
     failedAsserts = 0
+    continuedFailure = nil
     declined = false
     tryDepth = 0
     depth = 0
@@ -63,6 +64,8 @@ extension Session {
     }
     // Kept-going assert failures were reported live through the sink.
     if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: [], errorCode: "ASSERT") }
+    // A failure the debugger continued past still fails the run, with its own code.
+    if let (code, name) = continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
     return RunOutcome(exitCode: 0)
   }
 
@@ -151,6 +154,7 @@ extension Session {
     let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
     switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
     case .continue:
+      if continuedFailure == nil { continuedFailure = (e.exitCode, e.code) }
       sink.diagnostic(d)
     case .abort:
       declined = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokClient
 import DokCore
+import DokREPL
 import DokRuntime
 import DokScript
 
@@ -24,6 +25,9 @@ struct RunCommand: AsyncParsableCommand {
 
   @Flag(name: .long, help: "Send arguments without checking names and required ones.")
   var noValidate = false
+
+  @Flag(name: .long, help: "On a failed assert or an uncaught error, open the REPL with the script's variables (:continue resumes).")
+  var debug = false
 
   @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
   var report: [String] = []
@@ -52,10 +56,21 @@ struct RunCommand: AsyncParsableCommand {
     let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
     let sink = TerminalSink(renderer: renderer)
     sink.traceTransform = { policy.redactKey(in: $0) }
-    let request = RunRequest(
-      file: file, arguments: arguments, options: ScriptOptions(trace: trace, keepGoing: keepGoing, validate: !noValidate),
-      reports: reports)
-    let code = await ScriptRunner.run(request, host: host, sink: sink)
+    let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
+    let request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
+    var session: Session?
+    if debug {
+      let color = Terminal.standardOutput.useColor
+      var env = REPLEnvironment(
+        promptName: "debug", serverDescription: context.serverDescription, catalog: context.catalog, policy: policy, color: color)
+      env.format = { value, mode, color in OutputFormatter.render(value, as: OutputFormat(rawValue: mode.rawValue) ?? .pretty, color: color) }
+      let pause = DebugPause(environment: env)
+      let s = Session(host: host, sink: sink, options: options)
+      pause.session = s
+      host.setFailureHandler { failure in pause.pause(failure) }
+      session = s
+    }
+    let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
     if code != 0 { throw DokExit(code) }
   }
