@@ -72,7 +72,7 @@ public final class Sandbox: Sendable {
         continuation.finish()
       },
       logger: logger)
-    let task = Task {
+    let task = Task(executorPreference: SandboxExecutor.shared) {
       defer { continuation.finish() }
       try await app.run()
     }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DokSandbox
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `dok sandbox`: runs a simulated Dokploy server on 127.0.0.1 until interrupted.
+struct SandboxCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sandbox",
+    abstract: "Run a simulated Dokploy server on 127.0.0.1.",
+    discussion: """
+      Serves /api/<router.procedure> and /api/trpc/<router.procedure> like a real Dokploy server, \
+      with in-memory state (optionally persisted to --state). Stops on Ctrl-C or SIGTERM.
+      """)
+
+  @Option(help: "TCP port to listen on (0 picks a free port).")
+  var port: Int = 4180
+
+  @Option(name: .customLong("api-key"), help: "Require this key in the x-api-key header.")
+  var apiKey: String?
+
+  @Option(name: .customLong("deploy-seconds"), help: "Seconds a deploy stays running before it finishes.")
+  var deploySeconds: Double = 3
+
+  @Option(name: .customLong("state"), help: "JSON file to load at start and save after every change.")
+  var state: String?
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    guard deploySeconds >= 0, deploySeconds.isFinite else { throw ValidationError("--deploy-seconds must be 0 or more") }
+  }
+
+  func run() async throws {
+    let options = SandboxOptions(port: port, apiKey: apiKey, deploySeconds: deploySeconds, statePath: state)
+    let sandbox = try await Sandbox.start(options)
+    var text = "dok sandbox listening on \(sandbox.url)\n"
+    text += "api key: \(apiKey ?? "(none; requests need no x-api-key)")\n"
+    if let state { text += "state file: \(state)\n" }
+    text += "press Ctrl-C to stop\n"
+    FileHandle.standardOutput.write(Data(text.utf8))
+    let signal = await Self.waitForSignal([SIGINT, SIGTERM])
+    await sandbox.stop()
+    FileHandle.standardError.write(Data("dok sandbox stopped (signal \(signal))\n".utf8))
+  }
+
+  /// Suspends until one of `signals` arrives; returns its number.
+  private static func waitForSignal(_ signals: [Int32]) async -> Int32 {
+    let (stream, continuation) = AsyncStream<Int32>.makeStream()
+    var sources: [any DispatchSourceSignal] = []
+    for sig in signals {
+      _ = signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      source.setEventHandler { continuation.yield(sig) }
+      source.resume()
+      sources.append(source)
+    }
+    var received: Int32 = 0
+    for await sig in stream {
+      received = sig
+      break
+    }
+    for source in sources { source.cancel() }
+    return received
+  }
+}

@@ -1,0 +1,141 @@
+import DokCore
+import Foundation
+import Testing
+
+@testable import DokSandbox
+
+@Suite struct ApplicationTests {
+  func status(_ s: TestServer, _ id: String) throws -> String? {
+    try s.get("application.one", [("applicationId", id)]).json?["applicationStatus"]?.stringValue
+  }
+
+  @Test func deployRunsThenFinishes() async throws {
+    let s = try await TestServer.start(deploySeconds: 0.2)
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    let saved = try s.post(
+      "application.saveDockerProvider",
+      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": nil, "password": nil, "registryUrl": nil])
+    #expect(saved.status == 200)
+    let deploy = try s.post("application.deploy", ["applicationId": .string(app)])
+    #expect(deploy.status == 200)
+    #expect(deploy.body == "")
+    #expect(try status(s, app) == "running")
+    let one = try s.get("application.one", [("applicationId", app)]).json
+    #expect(one?["deployments"]?[0]?["status"] == "running")
+    #expect(one?["domains"] == [])
+    #expect(one?["dockerImage"] == "nginx:alpine")
+    #expect(one?["sourceType"] == "docker")
+    try await Task.sleep(for: .milliseconds(300))
+    #expect(try status(s, app) == "done")
+    let deps = try s.get("deployment.all", [("applicationId", app)]).json
+    #expect(deps?[0]?["status"] == "done")
+    #expect(deps?[0]?["finishedAt"]?.stringValue != nil)
+    // stop / start
+    #expect(try s.post("application.stop", ["applicationId": .string(app)]).status == 200)
+    #expect(try status(s, app) == "idle")
+    #expect(try s.post("application.start", ["applicationId": .string(app)]).status == 200)
+    #expect(try status(s, app) == "done")
+    // containers reflect running services
+    let containers = try s.get("docker.getContainers").json?.arrayValue ?? []
+    #expect(containers.contains { $0["image"] == "nginx:alpine" })
+    await s.sb.stop()
+  }
+
+  @Test func failingImageAndMissingSourceEndInError() async throws {
+    let s = try await TestServer.start(deploySeconds: 0.1)
+    let (_, env) = try s.makeProject()
+    let bad = try s.makeApp(env, name: "bad")
+    _ = try s.post(
+      "application.saveDockerProvider",
+      ["applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": nil, "password": nil, "registryUrl": nil])
+    let bare = try s.makeApp(env, name: "bare")
+    #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
+    #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)
+    try await Task.sleep(for: .milliseconds(200))
+    for id in [bad, bare] {
+      #expect(try status(s, id) == "error")
+      let d = try s.get("deployment.all", [("applicationId", id)]).json?[0]
+      #expect(d?["status"] == "error")
+      #expect((d?["errorMessage"]?.stringValue ?? "").isEmpty == false)
+    }
+    await s.sb.stop()
+  }
+
+  @Test func cancelDeployment() async throws {
+    let s = try await TestServer.start(deploySeconds: 5)
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    _ = try s.post(
+      "application.saveGitProvider",
+      [
+        "applicationId": .string(app), "customGitUrl": "https://example.com/x.git", "customGitBranch": "main",
+        "customGitBuildPath": "/", "watchPaths": nil,
+      ])
+    _ = try s.post("application.deploy", ["applicationId": .string(app)])
+    #expect(try status(s, app) == "running")
+    #expect(try s.post("application.cancelDeployment", ["applicationId": .string(app)]).status == 200)
+    #expect(try s.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "cancelled")
+    #expect(try status(s, app) == "idle")
+    // nothing left to cancel
+    #expect(try s.post("application.cancelDeployment", ["applicationId": .string(app)]).status == 400)
+    await s.sb.stop()
+  }
+
+  @Test func deploymentsNewestFirstKeepTen() async throws {
+    let s = try await TestServer.start(deploySeconds: 0)
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    for i in 1...12 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
+    let deps = try s.get("deployment.all", [("applicationId", app)]).json?.arrayValue ?? []
+    #expect(deps.count == 10)
+    #expect(deps.first?["title"] == "d12")
+    #expect(deps.last?["title"] == "d3")
+    await s.sb.stop()
+  }
+
+  @Test func updateAndSaves() async throws {
+    let s = try await TestServer.start()
+    let (pid, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    #expect(try s.post("application.update", ["applicationId": .string(app), "name": "renamed"]).status == 200)
+    let env1 = try s.post(
+      "application.saveEnvironment",
+      ["applicationId": .string(app), "env": "A=1", "buildArgs": nil, "buildSecrets": nil, "createEnvFile": true])
+    #expect(env1.status == 200)
+    let bt = try s.post(
+      "application.saveBuildType",
+      [
+        "applicationId": .string(app), "buildType": "dockerfile", "dockerfile": "Dockerfile", "dockerContextPath": nil,
+        "dockerBuildStage": nil, "herokuVersion": nil, "railpackVersion": nil,
+      ])
+    #expect(bt.status == 200)
+    let one = try s.get("application.one", [("applicationId", app)]).json
+    #expect(one?["name"] == "renamed")
+    #expect(one?["env"] == "A=1")
+    #expect(one?["buildType"] == "dockerfile")
+    let project = try s.get("project.one", [("projectId", pid)]).json
+    #expect(project?["environments"]?[0]?["applications"]?[0]?["applicationId"] == .string(app))
+    #expect(try s.post("application.reload", ["applicationId": .string(app), "appName": one!["appName"]!]).status == 200)
+    #expect(try s.post("application.delete", ["applicationId": .string(app)]).status == 200)
+    let gone = try s.get("application.one", [("applicationId", app)])
+    #expect(gone.status == 404)
+    #expect(gone.json?["message"] == "Application not found")
+    await s.sb.stop()
+  }
+
+  @Test func fiftyConcurrentCreates() async throws {
+    let s = try await TestServer.start()
+    let (pid, env) = try s.makeProject()
+    try await withThrowingTaskGroup(of: Int.self) { group in
+      for i in 0..<50 {
+        group.addTask { try s.post("application.create", ["name": .string("app\(i)"), "environmentId": .string(env)]).status }
+      }
+      for try await code in group { #expect(code == 200) }
+    }
+    let apps = try s.get("project.one", [("projectId", pid)]).json?["environments"]?[0]?["applications"]?.arrayValue
+    #expect(apps?.count == 50)
+    #expect(Set(apps?.compactMap { $0["applicationId"]?.stringValue } ?? []).count == 50)
+    await s.sb.stop()
+  }
+}

@@ -1,0 +1,84 @@
+import DokCore
+import DokSandbox
+import Foundation
+
+/// An independent HTTP client for the tests: `curl` in a subprocess.
+struct Reply: Sendable {
+  var status: Int
+  var body: String
+  /// The body parsed as JSON (nil when empty or invalid).
+  var json: JSON? { body.isEmpty ? nil : try? JSONParser.parse(body) }
+}
+
+enum Curl {
+  /// Runs curl and returns status and body.
+  static func request(
+    _ method: String, _ url: String, body: String? = nil, contentType: String? = "application/json",
+    headers: [String: String] = [:]
+  ) throws -> Reply {
+    var args = ["-s", "-X", method, "-w", "\n%{http_code}", url]
+    if let body {
+      args += ["--data-binary", body]
+      if let contentType { args += ["-H", "Content-Type: \(contentType)"] } else { args += ["-H", "Content-Type:"] }
+    }
+    for (k, v) in headers { args += ["-H", "\(k): \(v)"] }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    p.arguments = args
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    let nl = text.lastIndex(of: "\n")!
+    return Reply(status: Int(text[text.index(after: nl)...]) ?? 0, body: String(text[..<nl]))
+  }
+}
+
+/// A sandbox plus helpers for wire form A.
+struct TestServer {
+  let sb: Sandbox
+  var key: String?
+
+  static func start(deploySeconds: Double = 0.2, apiKey: String? = nil, statePath: String? = nil) async throws -> TestServer {
+    let sb = try await Sandbox.start(SandboxOptions(port: 0, apiKey: apiKey, deploySeconds: deploySeconds, statePath: statePath))
+    return TestServer(sb: sb, key: apiKey)
+  }
+
+  var headers: [String: String] { key.map { ["x-api-key": $0] } ?? [:] }
+
+  /// Form A query: `GET /api/<proc>?k=v`.
+  func get(_ proc: String, _ query: [(String, String)] = []) throws -> Reply {
+    let q = query.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }
+      .joined(separator: "&")
+    return try Curl.request("GET", "\(sb.url)/api/\(proc)\(q.isEmpty ? "" : "?" + q)", headers: headers)
+  }
+
+  /// Form A mutation: `POST /api/<proc>` with a JSON body.
+  func post(_ proc: String, _ body: JSON) throws -> Reply {
+    try Curl.request("POST", "\(sb.url)/api/\(proc)", body: JSONWriter.compact(body), headers: headers)
+  }
+
+  /// Form B query: `GET /api/trpc/<proc>?input=…`.
+  func trpcGet(_ proc: String, _ input: JSON) throws -> Reply {
+    let enc = JSONWriter.compact(["json": input]).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+    return try Curl.request("GET", "\(sb.url)/api/trpc/\(proc)?input=\(enc)", headers: headers)
+  }
+
+  /// Form B mutation: `POST /api/trpc/<proc>` with `{"json": …}`.
+  func trpcPost(_ proc: String, _ input: JSON) throws -> Reply {
+    try Curl.request("POST", "\(sb.url)/api/trpc/\(proc)", body: JSONWriter.compact(["json": input]), headers: headers)
+  }
+
+  /// Creates a project and returns (projectId, production environmentId).
+  func makeProject(_ name: String = "demo") throws -> (String, String) {
+    let r = try post("project.create", ["name": .string(name)])
+    return (r.json!["project"]!["projectId"]!.stringValue!, r.json!["environment"]!["environmentId"]!.stringValue!)
+  }
+
+  /// Creates an application and returns its id.
+  func makeApp(_ env: String, name: String = "web") throws -> String {
+    try post("application.create", ["name": .string(name), "environmentId": .string(env)]).json!["applicationId"]!.stringValue!
+  }
+}

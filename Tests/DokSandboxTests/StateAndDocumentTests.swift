@@ -1,0 +1,76 @@
+import DokCore
+import Foundation
+import Testing
+
+@testable import DokSandbox
+
+@Suite struct StateAndDocumentTests {
+  @Test func stateFileRoundTrip() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("state.json").path
+    let s1 = try await TestServer.start(deploySeconds: 0.1, statePath: path)
+    let (pid, env) = try s1.makeProject("persisted")
+    let app = try s1.makeApp(env)
+    _ = try s1.post(
+      "application.saveDockerProvider",
+      ["applicationId": .string(app), "dockerImage": "redis", "username": nil, "password": nil, "registryUrl": nil])
+    _ = try s1.post("application.deploy", ["applicationId": .string(app)])
+    await s1.sb.stop()
+    // Written atomically: only the final file is left, and it is complete JSON.
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(names == ["state.json"])
+    let saved = try JSONParser.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+    #expect(saved["projects"]?[0]?["projectId"] == .string(pid))
+    try await Task.sleep(for: .milliseconds(150))
+    let s2 = try await TestServer.start(deploySeconds: 0.1, statePath: path)
+    let one = try s2.get("project.one", [("projectId", pid)]).json
+    #expect(one?["name"] == "persisted")
+    #expect(try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done")
+    #expect(try s2.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "done")
+    await s2.sb.stop()
+  }
+
+  @Test func openAPIDocumentCoversEveryProcedure() async throws {
+    let s = try await TestServer.start()
+    let r = try s.get("settings.getOpenApiDocument")
+    #expect(r.status == 200)
+    let doc = try #require(r.json)
+    #expect(doc["openapi"] == "3.1.0")
+    #expect(doc["info"]?["title"] == "Dokploy API")
+    #expect(doc["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
+    #expect(doc["components"]?["securitySchemes"]?["apiKey"]?["name"] == "x-api-key")
+    let paths = try #require(doc["paths"]?.objectValue)
+    #expect(paths.count == ProcedureTable.all.count)
+    for spec in ProcedureTable.all {
+      let item = try #require(paths["/" + spec.name], "missing \(spec.name)")
+      let op = try #require(item[spec.kind == .query ? "get" : "post"], "wrong method for \(spec.name)")
+      #expect(op["operationId"] == .string(spec.name.replacingOccurrences(of: ".", with: "-")))
+      #expect(op["security"] == [["apiKey": []]])
+    }
+    let required = [
+      "application.deploy", "project.all", "project.create", "environment.byProjectId", "deployment.all",
+      "domain.byComposeId", "redis.saveExternalPort", "settings.health", "docker.getContainers", "user.get",
+    ]
+    for name in required { #expect(paths["/" + name] != nil) }
+    let body = try #require(
+      paths["/application.saveDockerProvider"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"])
+    let req = body["required"]?.arrayValue ?? []
+    for field in ["username", "password", "registryUrl"] {
+      #expect(req.contains(.string(field)))
+      #expect(body["properties"]?[field] == ["anyOf": [["type": "string"], ["type": "null"]]])
+    }
+    let one = try #require(paths["/application.one"]?["get"]?["parameters"]?[0])
+    #expect(one == ["in": "query", "name": "applicationId", "schema": ["type": "string", "minLength": 1], "required": true])
+    let enumSchema = paths["/application.create"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]?[
+      "properties"]?["sourceType"]
+    #expect(enumSchema?["enum"]?.arrayValue?.contains("docker") == true)
+    await s.sb.stop()
+  }
+
+  @Test func isoDates() {
+    #expect(Support.iso(0) == "1970-01-01T00:00:00.000Z")
+    #expect(Support.iso(1_700_000_000.5) == "2023-11-14T22:13:20.500Z")
+  }
+}
