@@ -12,7 +12,8 @@ struct Dok: AsyncParsableCommand {
       """,
     version: DokVersion.current,
     subcommands: [
-      REPLCommand.self, RunCommand.self, CheckCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
+      REPLCommand.self, RunCommand.self, CheckCommand.self, SandboxCommand.self, ProceduresCommand.self, DescribeCommand.self,
+      CompleteCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )
