@@ -15,7 +15,7 @@ import Testing
     let app = try s.makeApp(env)
     let saved = try s.post(
       "application.saveDockerProvider",
-      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": nil, "password": nil, "registryUrl": nil])
+      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null, "registryUrl": .null])
     #expect(saved.status == 200)
     let deploy = try s.post("application.deploy", ["applicationId": .string(app)])
     #expect(deploy.status == 200)
@@ -48,7 +48,7 @@ import Testing
     let bad = try s.makeApp(env, name: "bad")
     _ = try s.post(
       "application.saveDockerProvider",
-      ["applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": nil, "password": nil, "registryUrl": nil])
+      ["applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": .null, "password": .null, "registryUrl": .null])
     let bare = try s.makeApp(env, name: "bare")
     #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
     #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)
@@ -70,7 +70,7 @@ import Testing
       "application.saveGitProvider",
       [
         "applicationId": .string(app), "customGitUrl": "https://example.com/x.git", "customGitBranch": "main",
-        "customGitBuildPath": "/", "watchPaths": nil,
+        "customGitBuildPath": "/", "watchPaths": .null,
       ])
     _ = try s.post("application.deploy", ["applicationId": .string(app)])
     #expect(try status(s, app) == "running")
@@ -101,13 +101,13 @@ import Testing
     #expect(try s.post("application.update", ["applicationId": .string(app), "name": "renamed"]).status == 200)
     let env1 = try s.post(
       "application.saveEnvironment",
-      ["applicationId": .string(app), "env": "A=1", "buildArgs": nil, "buildSecrets": nil, "createEnvFile": true])
+      ["applicationId": .string(app), "env": "A=1", "buildArgs": .null, "buildSecrets": .null, "createEnvFile": true])
     #expect(env1.status == 200)
     let bt = try s.post(
       "application.saveBuildType",
       [
-        "applicationId": .string(app), "buildType": "dockerfile", "dockerfile": "Dockerfile", "dockerContextPath": nil,
-        "dockerBuildStage": nil, "herokuVersion": nil, "railpackVersion": nil,
+        "applicationId": .string(app), "buildType": "dockerfile", "dockerfile": "Dockerfile", "dockerContextPath": .null,
+        "dockerBuildStage": .null, "herokuVersion": .null, "railpackVersion": .null,
       ])
     #expect(bt.status == 200)
     let one = try s.get("application.one", [("applicationId", app)]).json

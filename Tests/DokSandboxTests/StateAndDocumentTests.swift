@@ -15,7 +15,7 @@ import Testing
     let app = try s1.makeApp(env)
     _ = try s1.post(
       "application.saveDockerProvider",
-      ["applicationId": .string(app), "dockerImage": "redis", "username": nil, "password": nil, "registryUrl": nil])
+      ["applicationId": .string(app), "dockerImage": "redis", "username": .null, "password": .null, "registryUrl": .null])
     _ = try s1.post("application.deploy", ["applicationId": .string(app)])
     await s1.sb.stop()
     // Written atomically: only the final file is left, and it is complete JSON.
