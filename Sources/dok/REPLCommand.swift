@@ -35,15 +35,25 @@ enum REPLLauncher {
     let context = try await server.open(target, validate: validate)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
-    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: validate)
+    let caller = SwitchableCaller(context.session)
+    let host = DokScriptHost(catalog: context.catalog, caller: caller, validate: validate)
     let session = Session(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
     env.version = DokVersion.current
-    let dokSession = context.session
-    env.lastCurl = { dokSession.lastRequest.map { CurlRenderer.render($0, insecure: dokSession.connection.insecure) } }
+    env.lastCurl = {
+      let s = caller.session
+      return s.lastRequest.map { CurlRenderer.render($0, insecure: s.connection.insecure) }
+    }
+    env.setTransport = { name in
+      guard let form = WireForm(rawValue: name) else {
+        return "transport is one of \(WireForm.allCases.map(\.rawValue).joined(separator: ", "))"
+      }
+      caller.setTransport(form)
+      return nil
+    }
     env.refreshSpec = { await context.refreshCatalog(cacheDirectory: XDGPaths.fromEnvironment().cache) }
     env.format = { value, mode, color in
       let format = OutputFormat(rawValue: mode.rawValue) ?? .pretty
@@ -74,6 +84,7 @@ enum REPLLauncher {
         continuation.resume(returning: code)
       }
     }
+    await caller.session.shutdown()
     await context.close()
     if code != 0 { throw DokExit(code) }
   }
