@@ -26,6 +26,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
       tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: connect, read: nil),
       decompression: .enabled(limit: .ratio(100)))
     config.httpVersion = .automatic
+    // dok retries failed connects itself (GET only, see RetryPolicy); the pool must fail fast.
+    config.connectionPool.retryConnectionEstablishment = false
     self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     self.timeout = timeout
     self.maxReplyBytes = maxReplyBytes
