@@ -4,12 +4,14 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The production transport: one AsyncHTTPClient per session (one connection pool, keep-alive
 /// across calls), TLS verified unless `insecure`, a per-request deadline, a reply size cap, and
 /// redirects followed by dok itself so the API key never reaches another host.
 public final class AsyncHTTPTransport: HTTPTransport {
   private let client: HTTPClient
+  private let isShutDown = Mutex(false)
   /// Per-request timeout in seconds.
   public let timeout: Double
   /// The largest reply body accepted.
@@ -40,7 +42,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
   }
 
   public func shutdown() async {
+    guard markShutDown() else { return }
     try? await client.shutdown()
+  }
+
+  /// A transport dropped without ``shutdown()`` still closes its pool (AsyncHTTPClient traps
+  /// otherwise); the client keeps itself alive until that completes.
+  deinit {
+    if markShutDown() { _ = client.shutdown() }
+  }
+
+  /// True the first time only.
+  private func markShutDown() -> Bool {
+    isShutDown.withLock { done in
+      defer { done = true }
+      return !done
+    }
   }
 
   public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
