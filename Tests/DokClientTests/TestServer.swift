@@ -47,6 +47,7 @@ final class TestServer: Sendable {
   let port: Int
   private let log = Mutex<[RecordedRequest]>([])
   private let connectionCount = Mutex(0)
+  private let children = Mutex<[any Channel]>([])
   let handler: @Sendable (RecordedRequest) -> Scripted
 
   private init(channel: any Channel, handler: @escaping @Sendable (RecordedRequest) -> Scripted) {
@@ -62,7 +63,9 @@ final class TestServer: Sendable {
       .serverChannelOption(.backlog, value: 64)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelInitializer { channel in
-        box.withLock { $0! }.connectionCount.withLock { $0 += 1 }
+        let server = box.withLock { $0! }
+        server.connectionCount.withLock { $0 += 1 }
+        server.children.withLock { $0.append(channel) }
         return channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.configureHTTPServerPipeline()
           try channel.pipeline.syncOperations.addHandler(RecordingHandler(server: box.withLock { $0! }))
@@ -85,9 +88,10 @@ final class TestServer: Sendable {
 
   func record(_ r: RecordedRequest) { log.withLock { $0.append(r) } }
 
-  /// Stops listening.
+  /// Stops listening and closes every open connection.
   func stop() async {
     try? await channel.close()
+    for child in children.withLock({ $0 }) { try? await child.close() }
   }
 
   /// A port nothing listens on (a server started and stopped).
