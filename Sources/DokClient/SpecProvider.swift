@@ -23,14 +23,17 @@ public struct SpecProvider: Sendable {
   }
 
   /// The catalog for a session's server (or `specFile`), and a one-line note for stderr when
-  /// the cached document was used because the server was unreachable.
-  public func catalog(for session: DokSession, specFile: String? = nil, forceRefresh: Bool = false) async throws(CallError) -> (
-    Catalog, note: String?
-  ) {
+  /// the cached document was used because the server was unreachable. `forceRefresh` fetches
+  /// the document even when the version is unchanged (`dok spec refresh`); `preferCache` uses a
+  /// cached document without contacting the server (`--curl`).
+  public func catalog(
+    for session: DokSession, specFile: String? = nil, forceRefresh: Bool = false, preferCache: Bool = false
+  ) async throws(CallError) -> (Catalog, note: String?) {
     if let specFile { return (try loadFile(specFile), nil) }
     let dir = serverDirectory(for: session.connection)
     let cached = dir.flatMap { try? FileIO.read("\($0)/openapi.json") }
     let cachedVersion = dir.flatMap { try? JSONParser.parse(FileIO.read("\($0)/meta.json")) }?["version"]?.stringValue
+    if preferCache, !forceRefresh, let cached { return (try compile(cached, source: "cached API document"), nil) }
 
     let version: String?
     do {

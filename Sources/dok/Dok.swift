@@ -11,7 +11,7 @@ struct Dok: AsyncParsableCommand {
       4 transport error, 5 wait timed out, 6 runtime error, 130 interrupted.
       """,
     version: DokVersion.current,
-    subcommands: [ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self]
+    subcommands: [ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self, CallCommand.self, LoginCommand.self, ProfilesCommand.self, SpecCommand.self]
   )
 }
 

@@ -1,3 +1,4 @@
+import DokTestSupport
 import Synchronization
 import DokClient
 import DokCore

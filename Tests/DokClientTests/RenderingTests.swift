@@ -1,3 +1,4 @@
+import DokTestSupport
 import DokClient
 import DokCore
 import Testing

@@ -5,50 +5,57 @@ import NIOPosix
 import Synchronization
 
 /// One request exactly as the test server received it.
-struct RecordedRequest: Sendable {
-  var method: String
+public struct RecordedRequest: Sendable {
+  public var method: String
   /// The request target as sent (path and query, undecoded).
-  var uri: String
-  var headers: [(name: String, value: String)]
-  var body: [UInt8]
+  public var uri: String
+  public var headers: [(name: String, value: String)]
+  public var body: [UInt8]
 
-  var path: String { uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? uri }
-  var query: String? { uri.contains("?") ? String(uri.split(separator: "?", maxSplits: 1)[1]) : nil }
-  var bodyText: String { String(decoding: body, as: UTF8.self) }
+  public var path: String { uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? uri }
+  public var query: String? { uri.contains("?") ? String(uri.split(separator: "?", maxSplits: 1)[1]) : nil }
+  public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
-  func header(_ name: String) -> String? {
+  public func header(_ name: String) -> String? {
     headers.first { $0.name.lowercased() == name.lowercased() }?.value
   }
 }
 
 /// A scripted reply.
-struct Scripted: Sendable {
-  var status: Int
-  var headers: [(String, String)] = []
-  var body: [UInt8] = []
+public struct Scripted: Sendable {
+  public var status: Int
+  public var headers: [(String, String)] = []
+  public var body: [UInt8] = []
   /// Seconds to wait before replying.
-  var delay: Double = 0
+  public var delay: Double = 0
 
-  static func json(_ status: Int = 200, _ text: String, headers: [(String, String)] = []) -> Scripted {
+  public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delay: Double = 0) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+    self.delay = delay
+  }
+
+  public static func json(_ status: Int = 200, _ text: String, headers: [(String, String)] = []) -> Scripted {
     Scripted(status: status, headers: [("Content-Type", "application/json")] + headers, body: Array(text.utf8))
   }
 
-  static func json(_ status: Int = 200, _ value: JSON) -> Scripted { json(status, value.compactText) }
+  public static func json(_ status: Int = 200, _ value: JSON) -> Scripted { json(status, value.compactText) }
 
-  static func text(_ status: Int, _ text: String, type: String = "text/html") -> Scripted {
+  public static func text(_ status: Int, _ text: String, type: String = "text/html") -> Scripted {
     Scripted(status: status, headers: [("Content-Type", type)], body: Array(text.utf8))
   }
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port 0) that records every request and answers with a
 /// scripted reply.
-final class TestServer: Sendable {
+public final class TestServer: Sendable {
   private let channel: any Channel
-  let port: Int
+  public let port: Int
   private let log = Mutex<[RecordedRequest]>([])
   private let connectionCount = Mutex(0)
   private let children = Mutex<[any Channel]>([])
-  let handler: @Sendable (RecordedRequest) -> Scripted
+  public let handler: @Sendable (RecordedRequest) -> Scripted
 
   private init(channel: any Channel, handler: @escaping @Sendable (RecordedRequest) -> Scripted) {
     self.channel = channel
@@ -57,7 +64,7 @@ final class TestServer: Sendable {
   }
 
   /// Starts a server answering with `handler`.
-  static func start(_ handler: @escaping @Sendable (RecordedRequest) -> Scripted) async throws -> TestServer {
+  public static func start(_ handler: @escaping @Sendable (RecordedRequest) -> Scripted) async throws -> TestServer {
     let box = Mutex<TestServer?>(nil)
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.backlog, value: 64)
@@ -78,24 +85,24 @@ final class TestServer: Sendable {
   }
 
   /// `http://127.0.0.1:PORT`.
-  var url: String { "http://127.0.0.1:\(port)" }
+  public var url: String { "http://127.0.0.1:\(port)" }
 
   /// Requests received so far.
-  var requests: [RecordedRequest] { log.withLock { $0 } }
+  public var requests: [RecordedRequest] { log.withLock { $0 } }
 
   /// Connections accepted so far.
-  var connections: Int { connectionCount.withLock { $0 } }
+  public var connections: Int { connectionCount.withLock { $0 } }
 
   func record(_ r: RecordedRequest) { log.withLock { $0.append(r) } }
 
   /// Stops listening and closes every open connection.
-  func stop() async {
+  public func stop() async {
     try? await channel.close()
     for child in children.withLock({ $0 }) { try? await child.close() }
   }
 
   /// A port nothing listens on (a server started and stopped).
-  static func closedPort() async throws -> Int {
+  public static func closedPort() async throws -> Int {
     let s = try await start { _ in Scripted(status: 200) }
     let p = s.port
     await s.stop()
