@@ -58,9 +58,10 @@ public struct SpecProvider: Sendable {
     return (catalog, nil)
   }
 
-  /// Dokploy's version string (`settings.getDokployVersion`), or nil when the reply is not a string.
+  /// Dokploy's version string (`settings.getDokployVersion`), or nil when the reply is not a
+  /// string. Not retried: an unreachable server falls back to the cache at once.
   public static func serverVersion(_ session: DokSession) async throws(CallError) -> String? {
-    let v = try await session.callRaw(name: "settings.getDokployVersion", method: "GET")
+    let v = try await session.callRaw(name: "settings.getDokployVersion", method: "GET", retry: RetryPolicy.none)
     return v.stringValue ?? (v.isNull ? nil : v.compactText)
   }
 

@@ -69,8 +69,16 @@ import Testing
       #expect(!file.contains(Self.key))
       #expect(!(try String(contentsOfFile: file, encoding: .isoLatin1)).contains(Self.key), "\(file)")
     }
-    // Server gone: the cached spec is used with a note, and the call itself is a transport error.
-    let offline = try DokProcess.run(["call", "application.one", "applicationId=a1", "--timeout", "2"], environment: env)
+  }
+
+  @Test func cachedSpecIsUsedWithANoteWhenTheServerIsGone() async throws {
+    let server = try await Self.fakeDokploy()
+    let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": server.url, "DOKPLOY_AUTH_TOKEN": Self.key])
+    let first = try DokProcess.run(["spec", "refresh"], environment: env)
+    #expect(first.status == 0)
+    await server.stop()
+    // The call itself (a POST, not retried) is a transport error; the spec came from the cache.
+    let offline = try DokProcess.run(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: env)
     #expect(offline.status == 4)
     #expect(offline.stdout.isEmpty)
     #expect(offline.stderr.contains("unreachable; using the cached API document"))
@@ -102,6 +110,9 @@ import Testing
     await server.stop()
     #expect(!server.requests.contains { $0.path == "/api/application.create" && $0.bodyText.contains("three") })
     for r in [arg, unknown, api, created] { expectNoKey(r) }
+  }
+
+  @Test func transportErrorExitsFour() async throws {
     let port = try await TestServer.closedPort()
     let spec = FileManager.default.temporaryDirectory.appendingPathComponent("dok-spec-\(UUID().uuidString).json").path
     try Self.document.write(toFile: spec, atomically: true, encoding: .utf8)
