@@ -39,6 +39,16 @@ import Testing
     }
   }
 
+  /// Runs the binary off the cooperative thread pool (DokProcess.run blocks while it waits),
+  /// so other tests' tasks are not starved.
+  func dok(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil) async throws -> DokProcess.Result {
+    try await withCheckedThrowingContinuation { c in
+      Thread.detachNewThread {
+        c.resume(with: Result { try DokProcess.run(args, stdin: stdin, environment: environment) })
+      }
+    }
+  }
+
   func expectNoKey(_ r: DokProcess.Result, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect(!r.stdout.contains(Self.key), sourceLocation: sourceLocation)
     #expect(!r.stderr.contains(Self.key), sourceLocation: sourceLocation)
@@ -52,14 +62,14 @@ import Testing
   @Test func callPrintsOnlyTheResultAndCachesTheSpec() async throws {
     let server = try await Self.fakeDokploy()
     let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": server.url + "/", "DOKPLOY_API_KEY": Self.key])
-    let r = try DokProcess.run(["call", "project.all", "-o", "json"], environment: env)
+    let r = try await dok(["call", "project.all", "-o", "json"], environment: env)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == #"[{"projectId":"p1","name":"alpha"},{"projectId":"p2","name":"beta"}]"# + "\n")
     #expect(r.stderr.isEmpty)
     expectNoKey(r)
-    let t = try DokProcess.run(["call", "project.all", "--output", "table"], environment: env)
+    let t = try await dok(["call", "project.all", "--output", "table"], environment: env)
     #expect(t.stdout == "projectId  name\n---------  -----\np1         alpha\np2         beta\n")
-    let raw = try DokProcess.run(["call", "application.one", "applicationId=a1", "-o", "yaml"], environment: env)
+    let raw = try await dok(["call", "application.one", "applicationId=a1", "-o", "yaml"], environment: env)
     #expect(raw.stdout == "applicationId: a1\nname: web\n")
     await server.stop()
     // The document was fetched once, then only the version was checked.
@@ -74,11 +84,11 @@ import Testing
   @Test func cachedSpecIsUsedWithANoteWhenTheServerIsGone() async throws {
     let server = try await Self.fakeDokploy()
     let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": server.url, "DOKPLOY_AUTH_TOKEN": Self.key])
-    let first = try DokProcess.run(["spec", "refresh"], environment: env)
+    let first = try await dok(["spec", "refresh"], environment: env)
     #expect(first.status == 0)
     await server.stop()
     // The call itself (a POST, not retried) is a transport error; the spec came from the cache.
-    let offline = try DokProcess.run(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: env)
+    let offline = try await dok(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: env)
     #expect(offline.status == 4)
     #expect(offline.stdout.isEmpty)
     #expect(offline.stderr.contains("unreachable; using the cached API document"))
@@ -89,22 +99,22 @@ import Testing
   @Test func exitCodesForArgumentAPIAndTransportErrors() async throws {
     let server = try await Self.fakeDokploy()
     let base = ["--url", server.url, "--api-key", Self.key]
-    let arg = try DokProcess.run(["call", "application.create", "name=web", "replicas=three"] + base)
+    let arg = try await dok(["call", "application.create", "name=web", "replicas=three"] + base)
     #expect(arg.status == 2)
     #expect(arg.stderr.contains("replicas"))
-    let unknown = try DokProcess.run(["call", "aplication.one"] + base)
+    let unknown = try await dok(["call", "aplication.one"] + base)
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("did you mean application.one"))
-    let syntax = try DokProcess.run(["call", "project.all", "oops"] + base)
+    let syntax = try await dok(["call", "project.all", "oops"] + base)
     #expect(syntax.status == 2)
-    let api = try DokProcess.run(["call", "application.deploy", "applicationId=x"] + base)
+    let api = try await dok(["call", "application.deploy", "applicationId=x"] + base)
     #expect(api.status == 3)
     #expect(api.stderr.contains("Input validation failed (BAD_REQUEST 400)"))
     #expect(api.stderr.contains("applicationId: Too short"))
     #expect(api.stdout.isEmpty)
-    let created = try DokProcess.run(["call", "application.create", "name=123", "replicas=3", "-o", "json"] + base)
+    let created = try await dok(["call", "application.create", "name=123", "replicas=3", "-o", "json"] + base)
     #expect(created.stdout == #"{"name":"123","replicas":3}"# + "\n")
-    let unauthorized = try DokProcess.run(["call", "project.all", "--url", server.url, "--api-key", "wrong"])
+    let unauthorized = try await dok(["call", "project.all", "--url", server.url, "--api-key", "wrong"])
     #expect(unauthorized.status == 3)
     #expect(unauthorized.stderr.contains("outside an organization"))
     await server.stop()
@@ -116,7 +126,7 @@ import Testing
     let port = try await TestServer.closedPort()
     let spec = FileManager.default.temporaryDirectory.appendingPathComponent("dok-spec-\(UUID().uuidString).json").path
     try Self.document.write(toFile: spec, atomically: true, encoding: .utf8)
-    let transport = try DokProcess.run(["call", "project.all", "--url", "http://127.0.0.1:\(port)", "--spec", spec])
+    let transport = try await dok(["call", "project.all", "--url", "http://127.0.0.1:\(port)", "--spec", spec])
     #expect(transport.status == 4)
     #expect(transport.stderr.contains("127.0.0.1:\(port)/api/project.all"))
   }
@@ -124,11 +134,11 @@ import Testing
   @Test func curlAndVerboseNeverShowTheKey() async throws {
     let server = try await Self.fakeDokploy()
     let base = ["--url", server.url, "--api-key", Self.key]
-    let curl = try DokProcess.run(["call", "application.create", "name=web", "--curl"] + base)
+    let curl = try await dok(["call", "application.create", "name=web", "--curl"] + base)
     #expect(curl.status == 0)
     #expect(curl.stdout.contains(#"-H "x-api-key: $DOKPLOY_API_KEY""#))
     #expect(curl.stdout.contains("--data-raw '{\"name\":\"web\"}'"))
-    let verbose = try DokProcess.run(["call", "project.all", "--verbose", "-o", "json"] + base)
+    let verbose = try await dok(["call", "project.all", "--verbose", "-o", "json"] + base)
     #expect(verbose.status == 0)
     #expect(verbose.stderr.contains("> GET \(server.url)/api/project.all"))
     #expect(verbose.stderr.contains("x-api-key: ***"))
@@ -140,8 +150,8 @@ import Testing
     expectNoKey(verbose)
   }
 
-  @Test func noServerConfiguredIsAUsageError() throws {
-    let r = try DokProcess.run(["call", "project.all"])
+  @Test func noServerConfiguredIsAUsageError() async throws {
+    let r = try await dok(["call", "project.all"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("no server"))
   }
@@ -151,12 +161,12 @@ import Testing
     let env = DokProcess.isolatedEnvironment()
     let config = env["XDG_CONFIG_HOME"]! + "/dok/config.toml"
 
-    let wrong = try DokProcess.run(["login", "--url", server.url + "/api/"], stdin: "not-the-key\n", environment: env)
+    let wrong = try await dok(["login", "--url", server.url + "/api/"], stdin: "not-the-key\n", environment: env)
     #expect(wrong.status == 3)
     #expect(wrong.stderr.contains("rejected"))
     #expect(!FileManager.default.fileExists(atPath: config))
 
-    let login = try DokProcess.run(["login", "--url", server.url + "/api/", "--profile", "local"], stdin: Self.key + "\n", environment: env)
+    let login = try await dok(["login", "--url", server.url + "/api/", "--profile", "local"], stdin: Self.key + "\n", environment: env)
     #expect(login.status == 0, "\(login.stderr)")
     #expect(login.stderr.contains("saved profile 'local'"))
     expectNoKey(login)
@@ -166,18 +176,18 @@ import Testing
     #expect(text.contains("default = \"local\""))
     #expect(text.contains("api_key = \"\(Self.key)\""))
 
-    let profiles = try DokProcess.run(["profiles"], environment: env)
+    let profiles = try await dok(["profiles"], environment: env)
     #expect(profiles.stdout == "* local  \(server.url)\n")
     expectNoKey(profiles)
 
-    let call = try DokProcess.run(["call", "project.all", "-o", "json"], environment: env)
+    let call = try await dok(["call", "project.all", "-o", "json"], environment: env)
     #expect(call.status == 0, "\(call.stderr)")
     #expect(call.stdout.contains("alpha"))
 
-    let refresh = try DokProcess.run(["spec", "refresh", "--profile", "local"], environment: env)
+    let refresh = try await dok(["spec", "refresh", "--profile", "local"], environment: env)
     #expect(refresh.status == 0)
     #expect(refresh.stdout.contains("7 procedures"))
-    let badProfile = try DokProcess.run(["call", "project.all", "--profile", "locl"], environment: env)
+    let badProfile = try await dok(["call", "project.all", "--profile", "locl"], environment: env)
     #expect(badProfile.status == 2)
     #expect(badProfile.stderr.contains("did you mean 'local'?"))
     await server.stop()
