@@ -151,8 +151,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }
     if let e = error as? IOError { return TransportError(.connect, "cannot connect to \(url): \(Self.describe(e))") }
-    if error is NIOSSLError || error is BoringSSLError {
-      return TransportError(.tls, "TLS error talking to \(url): \(error) (use --insecure only for a server you trust)")
+    if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+      return TransportError(.tls, Self.tlsMessage(error, url: url))
     }
     if let e = error as? ChannelError, e == .connectTimeout(.zero) || "\(e)".contains("connectTimeout") {
       return TransportError(.connect, "cannot connect to \(url): connect timed out")
@@ -162,6 +162,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
       return TransportError(.connect, "cannot connect to \(url): \(text)")
     }
     return TransportError(.other, "request to \(url) failed: \(text)")
+  }
+
+  /// A short TLS failure message: the BoringSSL reason when there is one.
+  static func tlsMessage(_ error: any Error, url: String) -> String {
+    let text = "\(error)"
+    var reason = text
+    if let r = text.range(of: "OPENSSL_internal:") {
+      reason = String(text[r.upperBound...].prefix { $0 != " " && $0 != "]" && $0 != ")" })
+    } else if let e = error as? NIOSSLExtraError {
+      reason = "\(e)"
+    }
+    var message = "TLS handshake with \(url) failed: \(reason)"
+    if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("ostname") {
+      message += " (the server's certificate is not trusted; --insecure skips the check, only for a server you trust)"
+    }
+    return message
   }
 
   private static func describe(_ error: any Error) -> String {

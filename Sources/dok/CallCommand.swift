@@ -8,11 +8,12 @@ struct CallCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "call", abstract: "Call one procedure and print its result.",
     discussion: """
-      Arguments: name=value (a bare word typed by the parameter's schema: replicas=3 is a number,
-      name=123 stays text, null only where allowed), name:=JSON (raw JSON), name=@FILE (the file's
+      Arguments: name=value (a bare word typed by the parameter's schema: replicas=3 is a number, \
+      name=123 stays text, null only where allowed), name:=JSON (raw JSON), name=@FILE (the file's \
       text), name= (an empty string).
-      Only the result goes to stdout, so `dok call … | jq` works. Exit codes: 0 ok, 2 argument
-      error or unknown procedure, 3 API error reply, 4 transport error.
+
+      Only the result goes to stdout, so `dok call … | jq` works. Exit codes: 0 ok, 2 argument \
+      error or unknown procedure, 3 API error reply, 4 transport error, 130 interrupted.
       """)
 
   @OptionGroup var connection: ConnectionOptions

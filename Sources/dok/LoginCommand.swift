@@ -11,8 +11,8 @@ struct LoginCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "login", abstract: "Save a server and API key as a profile, after checking the key with a real call.",
     discussion: """
-      The key is read from stdin when it is not a terminal (`dok login --url URL < keyfile`),
-      else from a prompt that does not echo. It is checked with user.get; on a 401 nothing is
+      The key is read from stdin when it is not a terminal (`dok login --url URL < keyfile`), \
+      else from a prompt that does not echo. It is checked with user.get; on a 401 nothing is \
       written. Profiles live in $XDG_CONFIG_HOME/dok/config.toml (mode 0600).
       """)
 
