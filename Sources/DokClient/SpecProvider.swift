@@ -35,13 +35,17 @@ public struct SpecProvider: Sendable {
     let cachedVersion = dir.flatMap { try? JSONParser.parse(FileIO.read("\($0)/meta.json")) }?["version"]?.stringValue
     if preferCache, !forceRefresh, let cached { return (try compile(cached, source: "cached API document"), nil) }
 
-    let version: String?
+    var version: String?
     do {
       version = try await Self.serverVersion(session)
     } catch let error where error.kind == .transport && cached != nil {
       let note = "note: \(session.connection.serverURL) is unreachable; using the cached API document"
         + (cachedVersion.map { " (Dokploy \($0))" } ?? "")
       return (try compile(cached!, source: "cached API document"), note)
+    } catch let error where error.kind == .api && error.httpStatus != 401 {
+      // A key that may not read the version (403, 404 on an older server): keep any cached
+      // document; `dok spec refresh` replaces it.
+      version = cachedVersion
     }
     if !forceRefresh, let cached, cachedVersion == version {
       return (try compile(cached, source: "cached API document"), nil)

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -7,10 +8,10 @@ import Dispatch
 /// Ctrl-C cancels the running operation (its Task) instead of killing the process, so the
 /// in-flight request is cancelled and connections are closed.
 enum Interrupt {
-  nonisolated(unsafe) private static var flag = false
+  private static let flag = Atomic<Bool>(false)
 
   /// True once SIGINT arrived during ``cancellingOnSIGINT(_:)``.
-  static var happened: Bool { flag }
+  static var happened: Bool { flag.load(ordering: .relaxed) }
 
   /// Runs `body` in a task that SIGINT cancels.
   static func cancellingOnSIGINT<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
@@ -18,7 +19,7 @@ enum Interrupt {
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler {
-      flag = true
+      flag.store(true, ordering: .relaxed)
       task.cancel()
     }
     source.resume()

@@ -118,4 +118,30 @@ final class Box: Sendable {
     #expect(note == nil)
     #expect(fake.server.requests.isEmpty)
   }
+
+  @Test func aVersionTheKeyMayNotReadStillFetchesTheDocumentOnce() async throws {
+    let server = try await TestServer.start { r in
+      r.path.hasSuffix("getOpenApiDocument") ? .json(200, Fixture.document) : .json(403, #"{"message":"Forbidden","code":"FORBIDDEN"}"#)
+    }
+    let provider = SpecProvider(cacheDirectory: tempDir())
+    let session = DokSession(connection: Fixture.connection(server), retry: .none)
+    _ = try await provider.catalog(for: session)
+    let (catalog, note) = try await provider.catalog(for: session)
+    await session.shutdown()
+    await server.stop()
+    #expect(catalog.procedure(named: "application.one") != nil)
+    #expect(note == nil)
+    #expect(server.requests.filter { $0.path.hasSuffix("getOpenApiDocument") }.count == 1)
+  }
+
+  @Test func unauthorizedVersionCheckIsAnAPIError() async throws {
+    let server = try await TestServer.start { _ in .json(401, #"{"message":"Unauthorized"}"#) }
+    let provider = SpecProvider(cacheDirectory: tempDir())
+    let session = DokSession(connection: Fixture.connection(server), retry: .none)
+    let e = await #expect(throws: CallError.self) { _ = try await provider.catalog(for: session) }
+    await session.shutdown()
+    await server.stop()
+    #expect(e?.httpStatus == 401)
+    #expect(e?.hints == [ReplyDecoder.unauthorizedHint])
+  }
 }
