@@ -29,7 +29,12 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     // Closure-backed fakes of the protocols above, for tests.
-    .target(name: "DokTestSupport", dependencies: ["DokCore", "DokClient"]),
+    .target(
+      name: "DokTestSupport",
+      dependencies: [
+        "DokCore", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),
     // A simulated Dokploy server.
@@ -65,6 +70,6 @@ let package = Package(
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
-    .testTarget(name: "DokCLITests", dependencies: ["DokCore"]),
+    .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokTestSupport"]),
   ]
 )

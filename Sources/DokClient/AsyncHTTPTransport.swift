@@ -4,12 +4,14 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The production transport: one AsyncHTTPClient per session (one connection pool, keep-alive
 /// across calls), TLS verified unless `insecure`, a per-request deadline, a reply size cap, and
 /// redirects followed by dok itself so the API key never reaches another host.
 public final class AsyncHTTPTransport: HTTPTransport {
   private let client: HTTPClient
+  private let isShutDown = Mutex(false)
   /// Per-request timeout in seconds.
   public let timeout: Double
   /// The largest reply body accepted.
@@ -26,6 +28,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
       tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: connect, read: nil),
       decompression: .enabled(limit: .ratio(100)))
     config.httpVersion = .automatic
+    // dok retries failed connects itself (GET only, see RetryPolicy); the pool must fail fast.
+    config.connectionPool.retryConnectionEstablishment = false
     self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     self.timeout = timeout
     self.maxReplyBytes = maxReplyBytes
@@ -38,7 +42,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
   }
 
   public func shutdown() async {
+    guard markShutDown() else { return }
     try? await client.shutdown()
+  }
+
+  /// A transport dropped without ``shutdown()`` still closes its pool (AsyncHTTPClient traps
+  /// otherwise); the client keeps itself alive until that completes.
+  deinit {
+    if markShutDown() { _ = client.shutdown() }
+  }
+
+  /// True the first time only.
+  private func markShutDown() -> Bool {
+    isShutDown.withLock { done in
+      defer { done = true }
+      return !done
+    }
   }
 
   public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
@@ -132,8 +151,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }
     if let e = error as? IOError { return TransportError(.connect, "cannot connect to \(url): \(Self.describe(e))") }
-    if error is NIOSSLError || error is BoringSSLError {
-      return TransportError(.tls, "TLS error talking to \(url): \(error) (use --insecure only for a server you trust)")
+    if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+      return TransportError(.tls, Self.tlsMessage(error, url: url))
     }
     if let e = error as? ChannelError, e == .connectTimeout(.zero) || "\(e)".contains("connectTimeout") {
       return TransportError(.connect, "cannot connect to \(url): connect timed out")
@@ -143,6 +162,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
       return TransportError(.connect, "cannot connect to \(url): \(text)")
     }
     return TransportError(.other, "request to \(url) failed: \(text)")
+  }
+
+  /// A short TLS failure message: the BoringSSL reason when there is one.
+  static func tlsMessage(_ error: any Error, url: String) -> String {
+    let text = "\(error)"
+    var reason = text
+    if let r = text.range(of: "OPENSSL_internal:") {
+      reason = String(text[r.upperBound...].prefix { $0 != " " && $0 != "]" && $0 != ")" })
+    } else if let e = error as? NIOSSLExtraError {
+      reason = "\(e)"
+    }
+    var message = "TLS handshake with \(url) failed: \(reason)"
+    if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("ostname") {
+      message += " (the server's certificate is not trusted; --insecure skips the check, only for a server you trust)"
+    }
+    return message
   }
 
   private static func describe(_ error: any Error) -> String {

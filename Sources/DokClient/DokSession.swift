@@ -77,10 +77,12 @@ public final class DokSession: Sendable {
   }
 
   /// Calls a procedure by name and method without a catalog (used to fetch the spec and to
-  /// verify a key at login).
-  public func callRaw(name: String, method: String, input: JSONObject = JSONObject()) async throws(CallError) -> JSON {
+  /// verify a key at login). `retry` overrides the session's policy.
+  public func callRaw(name: String, method: String, input: JSONObject = JSONObject(), retry: RetryPolicy? = nil) async throws(CallError)
+    -> JSON
+  {
     let request = RequestBuilder(connection: connection).request(name: name, method: method, input: input)
-    return try await send(request, procedure: name)
+    return try await send(request, procedure: name, retry: retry)
   }
 
   private func lookUp(_ name: String) throws(CallError) -> Procedure {
@@ -97,10 +99,10 @@ public final class DokSession: Sendable {
   }
 
   /// Sends a built request with retries and decodes the reply.
-  public func send(_ request: HTTPRequest, procedure: String?) async throws(CallError) -> JSON {
+  public func send(_ request: HTTPRequest, procedure: String?, retry: RetryPolicy? = nil) async throws(CallError) -> JSON {
     let response: HTTPResponse
     do {
-      response = try await exchange(request)
+      response = try await exchange(request, retry: retry)
     } catch {
       var e = error
       e.procedure = procedure
@@ -110,7 +112,8 @@ public final class DokSession: Sendable {
   }
 
   /// Sends with retries and returns the raw final reply (transport failures become `CallError`s).
-  public func exchange(_ request: HTTPRequest) async throws(CallError) -> HTTPResponse {
+  public func exchange(_ request: HTTPRequest, retry: RetryPolicy? = nil) async throws(CallError) -> HTTPResponse {
+    let retry = retry ?? self.retry
     var attempt = 0
     let clock = ContinuousClock()
     while true {

@@ -63,6 +63,7 @@ public enum OutputFormatter {
       for (i, item) in items.enumerated() {
         s += i == items.count - 1 ? item : item + String(repeating: " ", count: widths[i] - item.count + 2)
       }
+      while s.hasSuffix(" ") { s.removeLast() }
       return s + "\n"
     }
     return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + cells.map(line).joined()

@@ -23,22 +23,29 @@ public struct SpecProvider: Sendable {
   }
 
   /// The catalog for a session's server (or `specFile`), and a one-line note for stderr when
-  /// the cached document was used because the server was unreachable.
-  public func catalog(for session: DokSession, specFile: String? = nil, forceRefresh: Bool = false) async throws(CallError) -> (
-    Catalog, note: String?
-  ) {
+  /// the cached document was used because the server was unreachable. `forceRefresh` fetches
+  /// the document even when the version is unchanged (`dok spec refresh`); `preferCache` uses a
+  /// cached document without contacting the server (`--curl`).
+  public func catalog(
+    for session: DokSession, specFile: String? = nil, forceRefresh: Bool = false, preferCache: Bool = false
+  ) async throws(CallError) -> (Catalog, note: String?) {
     if let specFile { return (try loadFile(specFile), nil) }
     let dir = serverDirectory(for: session.connection)
     let cached = dir.flatMap { try? FileIO.read("\($0)/openapi.json") }
     let cachedVersion = dir.flatMap { try? JSONParser.parse(FileIO.read("\($0)/meta.json")) }?["version"]?.stringValue
+    if preferCache, !forceRefresh, let cached { return (try compile(cached, source: "cached API document"), nil) }
 
-    let version: String?
+    var version: String?
     do {
       version = try await Self.serverVersion(session)
     } catch let error where error.kind == .transport && cached != nil {
       let note = "note: \(session.connection.serverURL) is unreachable; using the cached API document"
         + (cachedVersion.map { " (Dokploy \($0))" } ?? "")
       return (try compile(cached!, source: "cached API document"), note)
+    } catch let error where error.kind == .api && error.httpStatus != 401 {
+      // A key that may not read the version (403, 404 on an older server): keep any cached
+      // document; `dok spec refresh` replaces it.
+      version = cachedVersion
     }
     if !forceRefresh, let cached, cachedVersion == version {
       return (try compile(cached, source: "cached API document"), nil)
@@ -55,9 +62,10 @@ public struct SpecProvider: Sendable {
     return (catalog, nil)
   }
 
-  /// Dokploy's version string (`settings.getDokployVersion`), or nil when the reply is not a string.
+  /// Dokploy's version string (`settings.getDokployVersion`), or nil when the reply is not a
+  /// string. Not retried: an unreachable server falls back to the cache at once.
   public static func serverVersion(_ session: DokSession) async throws(CallError) -> String? {
-    let v = try await session.callRaw(name: "settings.getDokployVersion", method: "GET")
+    let v = try await session.callRaw(name: "settings.getDokployVersion", method: "GET", retry: RetryPolicy.none)
     return v.stringValue ?? (v.isNull ? nil : v.compactText)
   }
 

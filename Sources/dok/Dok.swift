@@ -12,8 +12,8 @@ struct Dok: AsyncParsableCommand {
       """,
     version: DokVersion.current,
     subcommands: [
-      REPLCommand.self, RunCommand.self, CheckCommand.self, SandboxCommand.self, ProceduresCommand.self, DescribeCommand.self,
-      CompleteCommand.self,
+      REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
+      ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

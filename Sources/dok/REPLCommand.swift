@@ -15,24 +15,23 @@ struct REPLCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repl", abstract: "The interactive shell (the default when no command is given).")
 
+  @OptionGroup var connection: ConnectionOptions
   @OptionGroup var server: ServerOptions
-
-  @Flag(name: .long, help: "Send arguments without checking names and required ones.")
-  var noValidate = false
+  @OptionGroup var specOptions: SpecOptions
 
   @Flag(name: .long, help: "Mask secret-looking fields (password, token, …) on screen too.")
   var redact = false
 
   func run() async throws {
-    try await REPLLauncher.run(server: server, target: try ConnectionSupport.resolveTarget(), validate: !noValidate, redact: redact)
+    let context = try await server.open(connection, spec: specOptions)
+    try await REPLLauncher.run(context: context, validate: !connection.noValidate, redact: redact)
   }
 }
 
 /// Starts the interactive REPL.
 enum REPLLauncher {
-  static func run(server: ServerOptions, target: ServerTarget, validate: Bool, redact: Bool) async throws {
+  static func run(context: ServerContext, validate: Bool, redact: Bool) async throws {
     let interactive = isatty(0) == 1 && isatty(1) == 1
-    let context = try await server.open(target, validate: validate)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
     let caller = SwitchableCaller(context.session)

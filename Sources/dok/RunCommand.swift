@@ -15,16 +15,15 @@ struct RunCommand: AsyncParsableCommand {
       file:line:col and nothing runs (exit 2). Also: dok FILE.dok [name=value …].
       """)
 
+  @OptionGroup var connection: ConnectionOptions
   @OptionGroup var server: ServerOptions
+  @OptionGroup var specOptions: SpecOptions
 
   @Flag(name: .long, help: "Print each executed statement with its location and a one-line result (stderr).")
   var trace = false
 
   @Flag(name: .long, help: "Record a failed assert and go on; exit 1 at the end.")
   var keepGoing = false
-
-  @Flag(name: .long, help: "Send arguments without checking names and required ones.")
-  var noValidate = false
 
   @Flag(name: .long, help: "On a failed assert or an uncaught error, open the REPL with the script's variables (:continue resumes).")
   var debug = false
@@ -49,8 +48,8 @@ struct RunCommand: AsyncParsableCommand {
     if let option = arguments.first(where: { $0.hasPrefix("-") && !$0.contains("=") }) {
       throw DokExit.usage("'\(option)' comes after the runbook: put dok's options before FILE (dok run \(option) … \(file))")
     }
-    let target = try ConnectionSupport.resolveTarget()
-    let context = try await server.open(target, validate: !noValidate)
+    let noValidate = connection.noValidate
+    let context = try await server.open(connection, spec: specOptions)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate)
     let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
@@ -81,7 +80,9 @@ struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Check a runbook (syntax, procedures, parameters) without running it.")
 
+  @OptionGroup var connection: ConnectionOptions
   @OptionGroup var server: ServerOptions
+  @OptionGroup var specOptions: SpecOptions
 
   @Argument(help: "The runbook (.dok file, or - for stdin).")
   var file: String
@@ -92,7 +93,7 @@ struct CheckCommand: AsyncParsableCommand {
     case .success(let s): source = s
     case .failure(let d): throw DokExit(2, DiagnosticRenderer().render(d))
     }
-    let context = try await server.open(try ConnectionSupport.resolveTarget(), validate: true)
+    let context = try await server.open(connection, spec: specOptions)
     let host = DokScriptHost(catalog: context.catalog, caller: context.session)
     let name = file == "-" ? "<stdin>" : file
     let problems = Script.check(source: source, file: name, host: host)

@@ -9,20 +9,17 @@ struct ServerOptions: ParsableArguments {
   @Flag(name: .long, help: "Use the built-in sandbox (a simulated Dokploy) even if a server is configured.")
   var sandbox = false
 
-  @Option(name: .long, help: ArgumentHelp("Use this API document instead of the server's (JSON or YAML).", valueName: "FILE"))
-  var spec: String?
-
   @Option(name: .long, help: ArgumentHelp("Sandbox: seconds a deploy stays running.", valueName: "N"))
   var deploySeconds: Double = 3
 
   /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
-  func open(_ target: ServerTarget, validate: Bool, observer: (@Sendable (SessionEvent) -> Void)? = nil) async throws -> ServerContext {
-    var r = ServerContext.Request(target: target)
+  func open(_ connection: ConnectionOptions, spec: SpecOptions) async throws -> ServerContext {
+    var r = ServerContext.Request(target: try connection.resolve())
     r.forceSandbox = sandbox
-    r.specFile = spec
-    r.validate = validate
-    r.observer = observer
-    r.cacheDirectory = XDGPaths.fromEnvironment().cache
+    r.specFile = spec.spec
+    r.validate = !connection.noValidate
+    r.observer = connection.verbose ? VerboseLog.print : nil
+    r.cacheDirectory = spec.noCache ? nil : XDGPaths.fromEnvironment().cache
     r.sandboxDeploySeconds = deploySeconds
     do {
       let context = try await ServerContext.open(r)

@@ -1,0 +1,115 @@
+import ArgumentParser
+import DokClient
+import DokCore
+import DokSpec
+
+/// `dok call PROC [name=value…]`: one API call; the result on stdout, everything else on stderr.
+struct CallCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "call", abstract: "Call one procedure and print its result.",
+    discussion: """
+      Arguments: name=value (a bare word typed by the parameter's schema: replicas=3 is a number, \
+      name=123 stays text, null only where allowed), name:=JSON (raw JSON), name=@FILE (the file's \
+      text), name= (an empty string).
+
+      Only the result goes to stdout, so `dok call … | jq` works. Exit codes: 0 ok, 2 argument \
+      error or unknown procedure, 3 API error reply, 4 transport error, 130 interrupted.
+      """)
+
+  @OptionGroup var connection: ConnectionOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var specOptions: SpecOptions
+
+  @Option(name: .shortAndLong, help: "pretty (default; coloured on a terminal), json, raw, yaml or table.")
+  var output: OutputFormat = .pretty
+
+  @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
+  var curl = false
+
+  @Argument(help: "The procedure, as router.procedure.")
+  var procedure: String
+
+  @Argument(help: "Arguments: name=value, name:=json, name=@file.")
+  var arguments: [String] = []
+
+  func run() async throws {
+    let args = try Self.parseArguments(arguments)
+    let configured = try connection.resolve().isConfigured
+    if server.sandbox || !configured {
+      return try await callSandbox(args)
+    }
+    let conn = try connection.requireConnection()
+    let session = connection.makeSession(conn)
+    let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
+      do throws(CallError) {
+        let provider = SpecProvider(cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache)
+        let (catalog, note) = try await provider.catalog(for: session, specFile: specOptions.spec, preferCache: curl)
+        if let note { Terminal.standardError.write(note + "\n") }
+        session.catalog = catalog
+        if curl {
+          let request = try session.prepare(procedure: procedure, arguments: args)
+          Terminal.standardOutput.write(CurlRenderer.render(request, insecure: conn.insecure) + "\n")
+          return .success(nil)
+        }
+        return .success(try await session.call(procedure: procedure, arguments: args))
+      } catch {
+        return .failure(error)
+      }
+    }
+    await session.shutdown()
+    try finish(result)
+  }
+
+  /// With no server configured (or `--sandbox`): the same call against the built-in sandbox.
+  private func callSandbox(_ args: [CallArgument]) async throws {
+    let context = try await server.open(connection, spec: specOptions)
+    let session = context.session
+    let procedure = self.procedure
+    let curl = self.curl
+    let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
+      do throws(CallError) {
+        if curl {
+          let request = try session.prepare(procedure: procedure, arguments: args)
+          Terminal.standardOutput.write(CurlRenderer.render(request) + "\n")
+          return .success(nil)
+        }
+        return .success(try await session.call(procedure: procedure, arguments: args))
+      } catch {
+        return .failure(error)
+      }
+    }
+    await context.close()
+    try finish(result)
+  }
+
+  private func finish(_ result: Result<JSON?, CallError>) throws {
+    switch result {
+    case .success(let value?):
+      Terminal.standardOutput.write(OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor))
+    case .success(nil):
+      break
+    case .failure(let e):
+      if Interrupt.happened { throw DokExit(130, "interrupted") }
+      throw DokExit(e.exitCode, "error: " + e.rendered)
+    }
+  }
+
+  /// `name=value`, `name:=json`, `name=@file`, `name=` as call arguments (exit 2 otherwise).
+  static func parseArguments(_ words: [String]) throws -> [CallArgument] {
+    try words.map { word in
+      guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
+        throw DokExit.usage("argument '\(word)' is not name=value (or name:=json, name=@file)")
+      }
+      var name = String(word[..<eq])
+      let value = String(word[word.index(after: eq)...])
+      if name.hasSuffix(":") {
+        name.removeLast()
+        guard !name.isEmpty else { throw DokExit.usage("argument '\(word)' has no name") }
+        return CallArgument(name: name, value: .json(value))
+      }
+      if value.isEmpty { return CallArgument(name: name, value: .value(.string(""))) }
+      if value.hasPrefix("@") { return CallArgument(name: name, value: .file(String(value.dropFirst()))) }
+      return CallArgument(name: name, value: .bare(value))
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import DokClient
+import DokCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `dok login --url URL [--profile NAME] [--default]`: verifies a key and saves a profile.
+struct LoginCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "login", abstract: "Save a server and API key as a profile, after checking the key with a real call.",
+    discussion: """
+      The key is read from stdin when it is not a terminal (`dok login --url URL < keyfile`), \
+      else from a prompt that does not echo. It is checked with user.get; on a 401 nothing is \
+      written. Profiles live in $XDG_CONFIG_HOME/dok/config.toml (mode 0600).
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("The Dokploy server (with or without /api).", valueName: "URL"))
+  var url: String
+
+  @Option(name: .long, help: ArgumentHelp("The profile name (default: default).", valueName: "NAME"))
+  var profile: String = "default"
+
+  @Flag(name: .long, help: "Make this the default profile (the first profile always is).")
+  var `default` = false
+
+  @Option(name: .long, help: "Wire form to save with the profile: openapi or trpc.")
+  var transport: WireForm?
+
+  @Flag(name: .long, help: "Do not verify the server's TLS certificate (saved with the profile).")
+  var insecure = false
+
+  @Option(name: .long, help: ArgumentHelp("Seconds to wait for the check (default 30).", valueName: "SECONDS"))
+  var timeout: Double?
+
+  func run() async throws {
+    guard let base = Connection.normalize(url) else { throw DokExit.usage("not an http(s) URL: '\(url)'") }
+    guard !profile.isEmpty, !profile.contains("\n") else { throw DokExit.usage("bad profile name") }
+    let store = ConnectionOptions.store
+    var config: ProfileConfig
+    do {
+      config = try store.load()
+    } catch {
+      throw DokExit(2, "error: \(error)")
+    }
+    let key = try Self.readKey(prompt: "API key for \(Connection(baseURL: base).serverURL): ")
+    var connection = Connection(baseURL: base, apiKey: key, profile: profile, source: .flag)
+    connection.transport = transport ?? .openapi
+    connection.insecure = insecure
+    connection.timeout = timeout ?? Connection.defaultTimeout
+    let session = DokSession(connection: connection, retry: .none)
+    let check: Result<JSON, CallError> = await Interrupt.cancellingOnSIGINT {
+      do throws(CallError) {
+        return .success(try await session.callRaw(name: "user.get", method: "GET"))
+      } catch {
+        return .failure(error)
+      }
+    }
+    await session.shutdown()
+    let user: JSON
+    switch check {
+    case .success(let v): user = v
+    case .failure(let e):
+      if Interrupt.happened { throw DokExit(130, "interrupted") }
+      let what = e.httpStatus == 401 ? "the server rejected the key" : "could not check the key"
+      throw DokExit(e.exitCode, "error: \(what); nothing was saved\n" + e.rendered)
+    }
+    config.set(
+      Profile(
+        name: profile, url: connection.serverURL, apiKey: key, insecure: insecure ? true : nil, transport: transport,
+        timeout: timeout))
+    if self.default || config.defaultProfile == nil || config.profile(named: config.defaultProfile!) == nil {
+      config.defaultProfile = profile
+    }
+    do {
+      try store.save(config)
+    } catch {
+      throw DokExit(2, "error: \(error)")
+    }
+    let email = user["email"]?.stringValue ?? user["user"]?["email"]?.stringValue
+    var message = "saved profile '\(profile)' for \(connection.serverURL)"
+    if let email { message += " (logged in as \(email))" }
+    if config.defaultProfile == profile { message += "; it is the default" }
+    Terminal.standardError.write(message + "\n")
+  }
+
+  /// The key from stdin (not a terminal) or a no-echo prompt on the terminal.
+  static func readKey(prompt: String) throws -> String {
+    var text: String
+    if isatty(0) == 1 {
+      Terminal.standardError.write(prompt)
+      var saved = termios()
+      let haveTermios = tcgetattr(0, &saved) == 0
+      if haveTermios {
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(0, TCSAFLUSH, &quiet)
+      }
+      text = readLine(strippingNewline: true) ?? ""
+      if haveTermios { tcsetattr(0, TCSAFLUSH, &saved) }
+      Terminal.standardError.write("\n")
+    } else {
+      var bytes: [UInt8] = []
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        bytes += chunk[0..<n]
+      }
+      text = String(decoding: bytes, as: UTF8.self)
+    }
+    text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+    text = String(text.drop { $0 == " " || $0 == "\t" })
+    while text.last == " " || text.last == "\t" { text.removeLast() }
+    guard !text.isEmpty else { throw DokExit.usage("no API key given (pipe it on stdin or type it at the prompt)") }
+    return text
+  }
+}

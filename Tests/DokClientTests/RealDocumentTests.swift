@@ -1,0 +1,43 @@
+import DokClient
+import DokCore
+import DokSpec
+import DokTestSupport
+import Foundation
+import Testing
+
+/// Where Dokploy's real document is, when present.
+enum RealDocument {
+  static let path: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.deletingLastPathComponent().appendingPathComponent("shared/dokploy/openapi.json").path
+  }()
+  static var available: Bool { FileManager.default.fileExists(atPath: path) }
+}
+
+/// Typed arguments against Dokploy's real document (`../shared/dokploy/openapi.json`), when present.
+@Suite(.enabled(if: RealDocument.available, "../shared/dokploy/openapi.json is absent: real-document tests skipped"))
+struct RealDocumentTests {
+
+  @Test func applicationUpdateTypesBareWordsByTheSchema() async throws {
+    let catalog = try SpecLoader.load(try FileIO.read(RealDocument.path), source: RealDocument.path)
+    let fake = FakeTransport(replying: true)
+    let session = DokSession(
+      connection: Connection(baseURL: "https://dok.example.com/api", apiKey: Fixture.key), catalog: catalog, transport: fake)
+    let v = try await session.call(
+      procedure: "application.update",
+      arguments: Fixture.args(
+        ("applicationId", .bare("abc")), ("name", .bare("123")), ("replicas", .bare("3")), ("autoDeploy", .bare("true")),
+        ("description", .bare("null"))))
+    #expect(v == true)
+    let r = try #require(fake.requests.first)
+    #expect(r.method == "POST")
+    #expect(r.url == "https://dok.example.com/api/application.update")
+    #expect(String(decoding: r.body ?? [], as: UTF8.self) == #"{"applicationId":"abc","name":"123","replicas":3,"autoDeploy":true,"description":null}"#)
+    let e = #expect(throws: CallError.self) {
+      try session.prepare(procedure: "application.update", arguments: Fixture.args(("applicationId", .bare("a")), ("name", .bare("null"))))
+    }
+    #expect(e?.parameter == "name")
+    #expect(session.lastRequest?.url == "https://dok.example.com/api/application.update")
+  }
+}

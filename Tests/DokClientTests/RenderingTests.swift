@@ -1,0 +1,56 @@
+import DokTestSupport
+import DokClient
+import DokCore
+import Testing
+
+@Suite struct RenderingTests {
+  let apps: JSON = [["name": "web", "replicas": 2, "env": ["A": "1"]], ["name": "db", "replicas": 1, "extra": true]]
+
+  @Test func formats() {
+    #expect(OutputFormatter.render(apps, as: .json) == #"[{"name":"web","replicas":2,"env":{"A":"1"}},{"name":"db","replicas":1,"extra":true}]"# + "\n")
+    #expect(OutputFormatter.render("hello", as: .raw) == "hello\n")
+    #expect(OutputFormatter.render(["a", 1], as: .raw) == "a\n1\n")
+    #expect(OutputFormatter.render(["x": 1], as: .raw) == "{\"x\":1}\n")
+    #expect(OutputFormatter.render("hi", as: .pretty) == "\"hi\"\n")
+    #expect(OutputFormatter.render("hi", as: .pretty, color: true).contains("\u{1B}["))
+    #expect(
+      OutputFormatter.render(apps, as: .table) == """
+        name  replicas  env        extra
+        ----  --------  ---------  -----
+        web   2         {"A":"1"}
+        db    1                    true
+
+        """)
+    #expect(OutputFormatter.render(["not": "a table"], as: .table) == OutputFormatter.render(["not": "a table"], as: .pretty))
+  }
+
+  @Test func yaml() {
+    let v: JSON = ["name": "web", "ports": [["published": 80], ["published": 443]], "tags": ["a", "true"], "empty": [], "nothing": .null, "s": "a: b"]
+    #expect(
+      OutputFormatter.render(v, as: .yaml) == """
+        name: web
+        ports:
+        - published: 80
+        - published: 443
+        tags:
+        - a
+        - "true"
+        empty: []
+        nothing: null
+        s: "a: b"
+
+        """)
+  }
+
+  @Test func curlNeverContainsTheKey() {
+    let c = Connection(baseURL: "https://dok.example.com/api", apiKey: Fixture.key)
+    let get = RequestBuilder(connection: c).request(name: "application.one", method: "GET", input: (["applicationId": "a b"] as JSON).objectValue!)
+    let g = CurlRenderer.render(get)
+    #expect(g == #"curl -sS -H "x-api-key: $DOKPLOY_API_KEY" -H 'Accept: application/json' 'https://dok.example.com/api/application.one?applicationId=a%20b'"#)
+    let post = RequestBuilder(connection: c).request(name: "application.create", method: "POST", input: (["name": "it's"] as JSON).objectValue!)
+    let p = CurlRenderer.render(post, insecure: true)
+    #expect(p == #"curl -sS -k -X POST -H "x-api-key: $DOKPLOY_API_KEY" -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"name":"it'\''s"}' https://dok.example.com/api/application.create"#)
+    #expect(!g.contains(Fixture.key) && !p.contains(Fixture.key))
+    #expect(!get.redactedHeaders.contains { $0.value == Fixture.key })
+  }
+}
