@@ -26,10 +26,10 @@ struct CallCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
   var curl = false
 
-  @Argument(help: "The procedure, as router.procedure.")
+  @Argument(help: "The procedure, as router.procedure.", completion: .custom(ShellCompletion.call))
   var procedure: String
 
-  @Argument(help: "Arguments: name=value, name:=json, name=@file.")
+  @Argument(help: "Arguments: name=value, name:=json, name=@file.", completion: .custom(ShellCompletion.call))
   var arguments: [String] = []
 
   func run() async throws {

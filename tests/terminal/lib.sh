@@ -46,7 +46,7 @@ check() {
   else
     FAIL=$((FAIL + 1))
     echo "not ok - $name"
-    screen | tail -n 25 | sed 's/^/    | /'
+    screen | grep -v "^ *$" | tail -n 25 | sed "s/^/    | /"
   fi
 }
 
