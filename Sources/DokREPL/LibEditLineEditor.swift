@@ -73,7 +73,7 @@ public final class LibEditLineEditor: LineEditor {
         // Ctrl-C: discard what was typed and start a fresh line.
         el_reset(el)
         clearBuffer()
-        Terminal.write(1, "^C\n")
+        Output.write(1, "^C\n")
         return .interrupted
       }
       return .endOfFile
@@ -146,7 +146,7 @@ public final class LibEditLineEditor: LineEditor {
       return UInt8(CC_REFRESH)
     }
     if lastTabLine == line {
-      Terminal.write(1, "\n" + Self.listing(result.candidates) + "\n")
+      Output.write(1, "\n" + Self.listing(result.candidates) + "\n")
       return UInt8(CC_REDISPLAY)
     }
     lastTabLine = line
@@ -197,23 +197,5 @@ extension String {
     var s = self
     while s.hasSuffix(" ") { s.removeLast() }
     return s
-  }
-}
-
-/// Minimal unbuffered writes for the editor (stdout is shared with libedit).
-enum Terminal {
-  static func write(_ fd: Int32, _ text: String) {
-    var t = text
-    t.withUTF8 { buf in
-      var off = 0
-      while off < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-        if n <= 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        off += n
-      }
-    }
   }
 }

@@ -23,18 +23,5 @@ struct Terminal: Sendable {
   }
 
   /// Writes all of `text`.
-  func write(_ text: String) {
-    var t = text
-    t.withUTF8 { buf in
-      var off = 0
-      while off < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        off += n
-      }
-    }
-  }
+  func write(_ text: String) { Output.write(fd, text) }
 }
