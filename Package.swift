@@ -69,6 +69,12 @@ let package = Package(
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
+    // Fuzzing (short), hostile servers, secret hygiene.
+    .testTarget(
+      name: "DokHardeningTests",
+      dependencies: [
+        "DokCore", "DokSpec", "DokScript", "DokClient", "DokRuntime", "DokSandbox", "DokTestSupport",
+      ]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
     .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokTestSupport"]),
   ]
