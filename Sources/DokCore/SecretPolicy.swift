@@ -26,10 +26,29 @@ public struct SecretPolicy: Sendable {
   }
 
   /// True for a field name that looks secret (`databasePassword`, `refreshToken`, `env`).
+  /// Fragments of five letters or more match anywhere in the name; shorter ones (`env`, `auth`)
+  /// only as a whole camel-case or snake-case segment, so `environment` and `author` are not
+  /// secrets while `buildEnv` is. Names ending in `Id` are references, not secrets.
   public func isSecret(field: String) -> Bool {
     let f = field.lowercased()
-    if f.hasSuffix("id") && !f.contains("secret") { return false }  // `apiKeyId`, `tokenId` are references
-    return fields.contains { f.contains($0) }
+    if f.hasSuffix("id") && !f.contains("secret") { return false }
+    var segments: [String] = []
+    var current = ""
+    for ch in field {
+      if ch == "_" || ch == "-" {
+        if !current.isEmpty { segments.append(current.lowercased()) }
+        current = ""
+      } else if ch.isUppercase, !current.isEmpty, !(current.last?.isUppercase ?? false) {
+        segments.append(current.lowercased())
+        current = String(ch)
+      } else {
+        current.append(ch)
+      }
+    }
+    if !current.isEmpty { segments.append(current.lowercased()) }
+    return fields.contains { fragment in
+      fragment.count >= 5 ? f.contains(fragment) : segments.contains(fragment)
+    }
   }
 
   /// A copy of `value` with every secret-looking field's value replaced by `"***"`.
@@ -51,6 +70,50 @@ public struct SecretPolicy: Sendable {
   public func redactKey(in text: String) -> String {
     guard let apiKey, !apiKey.isEmpty, text.contains(apiKey) else { return text }
     return text.split(separator: apiKey, omittingEmptySubsequences: false).joined(separator: "***")
+  }
+
+  /// `text` (a statement as written) with the values of secret-looking `name=value` and
+  /// `name:=json` arguments replaced by `***`, and the API key masked.
+  public func redactArguments(in text: String) -> String {
+    var out = ""
+    var i = text.startIndex
+    while i < text.endIndex {
+      // Find `name=` or `name:=` where name looks secret.
+      guard let eq = text[i...].firstIndex(of: "=") else {
+        out += text[i...]
+        break
+      }
+      var nameStart = eq
+      var nameEnd = eq
+      if nameEnd > text.startIndex, text[text.index(before: nameEnd)] == ":" { nameEnd = text.index(before: nameEnd) }
+      nameStart = nameEnd
+      while nameStart > i, let c = Optional(text[text.index(before: nameStart)]), c.isLetter || c.isNumber || c == "_" {
+        nameStart = text.index(before: nameStart)
+      }
+      let name = String(text[nameStart..<nameEnd])
+      out += text[i...eq]
+      var j = text.index(after: eq)
+      let isComparison = j < text.endIndex && text[j] == "="
+      guard !name.isEmpty, !isComparison, isSecret(field: name) else {
+        i = j
+        continue
+      }
+      // Skip the value: a quoted string, or a word up to whitespace, `;`, `}` or `)`.
+      if j < text.endIndex, text[j] == "\"" || text[j] == "'" {
+        let quote = text[j]
+        j = text.index(after: j)
+        while j < text.endIndex, text[j] != quote {
+          if text[j] == "\\", text.index(after: j) < text.endIndex { j = text.index(after: j) }
+          j = text.index(after: j)
+        }
+        if j < text.endIndex { j = text.index(after: j) }
+      } else {
+        while j < text.endIndex, !" \t\n;})".contains(text[j]) { j = text.index(after: j) }
+      }
+      out += "***"
+      i = j
+    }
+    return redactKey(in: out)
   }
 
   /// True when a line typed at the prompt must not be stored in history.

@@ -8,6 +8,8 @@ public final class Session: @unchecked Sendable {
   public let host: any ScriptHost
   /// Where output goes.
   @exclusivity(unchecked) public var sink: any ScriptSink
+  /// Applied to results before `--trace` shows them (masks secret-looking fields).
+  public var traceRedactor: (@Sendable (JSON) -> JSON)?
   /// Trace, keep-going, debug, validate.
   public var options: ScriptOptions { didSet { tracing = options.trace } }
 

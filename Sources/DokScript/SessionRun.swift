@@ -172,7 +172,7 @@ extension Session {
 
   func traceAfter(_ st: Stmt) {
     guard st.tracesAfter else { return }
-    let r = traceValue.map { Values.show($0, limit: 100) } ?? ""
+    let r = traceValue.map { Values.show(traceRedactor?($0) ?? $0, limit: 100) } ?? ""
     sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: r))
   }
 

@@ -54,17 +54,22 @@ struct RunCommand: AsyncParsableCommand {
     let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate)
     let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
     let sink = TerminalSink(renderer: renderer)
-    sink.traceTransform = { policy.redactKey(in: $0) }
+    sink.traceTransform = { policy.redactArguments(in: $0) }
     let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
     let request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
     var session: Session?
+    if trace {
+      let s = Session(host: host, sink: sink, options: options)
+      s.traceRedactor = { policy.redact($0) }
+      session = s
+    }
     if debug {
       let color = Terminal.standardOutput.useColor
       var env = REPLEnvironment(
         promptName: "debug", serverDescription: context.serverDescription, catalog: context.catalog, policy: policy, color: color)
       env.format = { value, mode, color in OutputFormatter.render(value, as: OutputFormat(rawValue: mode.rawValue) ?? .pretty, color: color) }
       let pause = DebugPause(environment: env)
-      let s = Session(host: host, sink: sink, options: options)
+      let s = session ?? Session(host: host, sink: sink, options: options)
       pause.session = s
       host.setFailureHandler { failure in pause.pause(failure) }
       session = s

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import DokCore
+
+@Suite struct SecretPolicyTests {
+  let policy = SecretPolicy(apiKey: "KEY-123")
+
+  @Test(arguments: [
+    ("password", true), ("databasePassword", true), ("refreshToken", true), ("apiKey", true), ("api_key", true),
+    ("privateKey", true), ("env", true), ("buildEnv", true), ("clientSecret", true), ("auth", true),
+    ("environment", false), ("environmentId", false), ("author", false), ("name", false), ("tokenId", false),
+    ("applicationId", false),
+  ])
+  func secretLookingNames(name: String, secret: Bool) {
+    #expect(policy.isSecret(field: name) == secret, "\(name)")
+  }
+
+  @Test func redactsNestedValuesButNotNulls() {
+    let v: JSON = ["postgres": ["databasePassword": "hunter2", "name": "db", "env": .null], "list": [["token": "t"]]]
+    #expect(policy.redact(v) == ["postgres": ["databasePassword": "***", "name": "db", "env": .null], "list": [["token": "***"]]])
+  }
+
+  @Test func redactsArgumentsInStatementText() {
+    #expect(
+      policy.redactArguments(in: #"postgres.create name=db databasePassword="a b" env=X=1 replicas=2"#)
+        == "postgres.create name=db databasePassword=*** env=*** replicas=2")
+    #expect(policy.redactArguments(in: "x.y password:=\"p\"; print 1") == "x.y password:=***; print 1")
+    #expect(policy.redactArguments(in: "if $a.password == \"x\" { }") == "if $a.password == \"x\" { }")
+    #expect(policy.redactArguments(in: "call key=KEY-123") == "call key=***")
+  }
+
+  @Test func historyNeverKeepsKeyLines() {
+    #expect(policy.mustNotStore(line: "dok --api-key abc"))
+    #expect(policy.mustNotStore(line: "print \"KEY-123\""))
+    #expect(!policy.mustNotStore(line: "application.one applicationId=x"))
+  }
+}
