@@ -86,3 +86,13 @@ import Testing
     }
   }
 }
+
+@Suite struct DocumentShapeTests {
+  @Test func optionalQueryParametersOmitRequired() {
+    let doc = OpenAPIDocument.build(serverURL: "http://127.0.0.1:1/api")
+    let p = doc["paths"]?["/docker.getContainers"]?["get"]?["parameters"]?[0]
+    #expect(p == ["in": "query", "name": "serverId", "schema": ["type": "string"]])
+    #expect(doc["paths"]?["/application.deploy"]?["post"]?["requestBody"]?["required"] == true)
+    #expect(doc["paths"]?["/project.all"]?["get"]?["parameters"] == [])
+  }
+}
