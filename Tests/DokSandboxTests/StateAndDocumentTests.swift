@@ -1,5 +1,6 @@
 import DokCore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DokSandbox
@@ -94,5 +95,43 @@ import Testing
     #expect(p == ["in": "query", "name": "serverId", "schema": ["type": "string"]])
     #expect(doc["paths"]?["/application.deploy"]?["post"]?["requestBody"]?["required"] == true)
     #expect(doc["paths"]?["/project.all"]?["get"]?["parameters"] == [])
+  }
+}
+
+@Suite struct StateFileTests {
+  /// A reader never sees a torn file while saves of different sizes replace it.
+  @Test func readersNeverSeePartialWrites() async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = StateFile(path: path)
+    try file.save(["n": 0])
+    // (done, reads, torn), shared with a reader on its own thread.
+    let shared = Mutex((false, 0, 0))
+    let finished = Mutex(false)
+    let reader = Thread {
+      while !shared.withLock({ $0.0 }) {
+        let ok = (try? file.load())??["n"]?.numberValue != nil
+        shared.withLock {
+          $0.1 += 1
+          if !ok { $0.2 += 1 }
+        }
+      }
+      finished.withLock { $0 = true }
+    }
+    reader.start()
+    while shared.withLock({ $0.1 }) == 0 { usleep(1000) }
+    for i in 1...60 {
+      let big = JSON.array((0..<(i % 2 == 0 ? 5000 : 10)).map { .number(Double($0)) })
+      try file.save(["n": .number(Double(i)), "data": big])
+    }
+    shared.withLock { $0.0 = true }
+    while !finished.withLock({ $0 }) { usleep(1000) }
+    let (_, reads, torn) = shared.withLock { $0 }
+    #expect(reads > 0)
+    #expect(torn == 0)
+    #expect(try file.load()?["n"] == 60)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+      .filter { $0.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + ".tmp") }
+    #expect(leftovers.isEmpty)
   }
 }
