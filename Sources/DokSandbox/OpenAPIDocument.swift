@@ -36,10 +36,13 @@ public enum OpenAPIDocument {
     case .query:
       var params: [JSON] = []
       for (name, schema) in spec.input?.properties ?? [] {
-        params.append([
-          "in": "query", "name": .string(name), "schema": schema.json,
-          "required": .bool(spec.input?.required.contains(name) ?? false),
-        ])
+        // Like the real document: `required: true` on required parameters, absent otherwise.
+        var p: JSONObject = JSONObject()
+        p["in"] = "query"
+        p["name"] = .string(name)
+        p["schema"] = schema.json
+        if spec.input?.required.contains(name) == true { p["required"] = true }
+        params.append(.object(p))
       }
       op["parameters"] = .array(params)
     case .mutation:

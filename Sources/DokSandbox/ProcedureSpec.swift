@@ -10,6 +10,7 @@ public struct ProcedureSpec: Sendable {
 
   /// `router.procedure`, e.g. `application.deploy`.
   public let name: String
+  /// Query (GET) or mutation (POST).
   public let kind: Kind
   /// The object schema of the input, or nil when there is none.
   public let input: Schema?

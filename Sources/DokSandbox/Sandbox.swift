@@ -16,6 +16,7 @@ public struct SandboxOptions: Sendable {
   /// A JSON state file loaded at start and rewritten atomically after each mutation.
   public var statePath: String?
 
+  /// Options with the in-process defaults: loopback, a free port, no key, 3-second deploys, no state file.
   public init(
     host: String = "127.0.0.1", port: Int = 0, apiKey: String? = nil, deploySeconds: Double = 3, statePath: String? = nil
   ) {

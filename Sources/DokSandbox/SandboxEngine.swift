@@ -6,7 +6,7 @@ import Synchronization
 public final class SandboxEngine: Sendable {
   private let state: Mutex<SandboxState>
   private let stateFile: StateFile?
-  private let document = Mutex<JSON>(.null)
+  private let document = Mutex<(JSON, [UInt8])>((.null, []))
 
   /// Loads the state file (when given) or starts empty.
   public init(deploySeconds: Double = 3, statePath: String? = nil) throws {
@@ -21,11 +21,15 @@ public final class SandboxEngine: Sendable {
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
   public func setServerURL(_ url: String) {
     let doc = OpenAPIDocument.build(serverURL: url)
-    document.withLock { $0 = doc }
+    let bytes = JSONBytes.encode(doc)
+    document.withLock { $0 = (doc, bytes) }
   }
 
   /// The OpenAPI document `settings.getOpenApiDocument` returns.
-  public var openAPIDocument: JSON { document.withLock { $0 } }
+  public var openAPIDocument: JSON { document.withLock { $0.0 } }
+
+  /// The document's compact text, serialized once.
+  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.1 } }
 
   /// Validates `input` (nil = none given) against `spec` and runs it.
   /// Returns nil for "no value" (an empty 200 body).

@@ -37,11 +37,14 @@ public struct SandboxError: Error, Sendable, Equatable {
     }
   }
 
+  /// The tRPC code (decides the HTTP status).
   public var code: Code
+  /// The human-readable message (`"Application not found"`).
   public var message: String
   /// Zod issues, for input validation failures.
   public var issues: [JSON]?
 
+  /// An error with a code, message and optional Zod issues.
   public init(_ code: Code, _ message: String, issues: [JSON]? = nil) {
     self.code = code
     self.message = message

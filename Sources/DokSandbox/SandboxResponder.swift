@@ -50,10 +50,11 @@ struct SandboxResponder: HTTPResponder {
       let result = try engine.call(spec, input: input)
       if trpc {
         guard let result else { return Self.reply(status: 200, #"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#) }
-        return Self.reply(status: 200, JSONWriter.compact(["result": ["data": ["json": result]]]))
+        return Self.reply(status: 200, JSONBytes.encode(["result": ["data": ["json": result]]]))
       }
       guard let result else { return Response(status: .ok, headers: [.contentType: "application/json"], body: .init()) }
-      return Self.reply(status: 200, JSONWriter.compact(result))
+      if spec.name == "settings.getOpenApiDocument" { return Self.reply(status: 200, engine.openAPIDocumentBytes) }
+      return Self.reply(status: 200, JSONBytes.encode(result))
     } catch {
       return trpc ? Self.trpcError(error, path: name) : Self.openAPIError(error, path: name)
     }
@@ -139,6 +140,12 @@ struct SandboxResponder: HTTPResponder {
     Response(
       status: .init(code: status), headers: [.contentType: "application/json"],
       body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  static func reply(status: Int, _ bytes: [UInt8]) -> Response {
+    Response(
+      status: .init(code: status), headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
   }
 
   private static func errorData(_ e: SandboxError, path: String) -> JSON {

@@ -78,6 +78,8 @@ struct SandboxState: Sendable {
       d["finishedAt"] = .string(Support.iso(p.finishAt))
       if let m = p.errorMessage { d["errorMessage"] = .string(m) }
       deployments[p.deploymentId] = d
+      // A newer deploy of the same service still running keeps the service `running`.
+      if pending.contains(where: { $0.serviceId == p.serviceId }) { continue }
       let statusKey = p.service == "compose" ? "composeStatus" : "applicationStatus"
       if p.service == "compose" {
         if var c = compose[p.serviceId], c[statusKey]?.stringValue == "running" {

@@ -13,24 +13,43 @@ public final class Schema: Sendable {
     case schema(Schema)
   }
 
+  /// `type`: string, number, integer, boolean, array, object or null.
   public let type: String?
+  /// `properties` of an object, in document order.
   public let properties: [(String, Schema)]?
+  /// `required` member names of an object.
   public let required: [String]
+  /// `items` of an array.
   public let items: Schema?
+  /// `anyOf` branches (nullable fields are `anyOf: [T, null]`).
   public let anyOf: [Schema]?
+  /// `oneOf` branches.
   public let oneOf: [Schema]?
+  /// `enum`: the allowed values.
   public let enumValues: [JSON]?
+  /// `const`: the only allowed value.
   public let constValue: JSON?
+  /// `default`: filled in when the member is absent.
   public let defaultValue: JSON?
+  /// `minLength` of a string, in characters.
   public let minLength: Int?
+  /// `maxLength` of a string, in characters.
   public let maxLength: Int?
+  /// `minItems` of an array.
   public let minItems: Int?
+  /// Inclusive `minimum` of a number.
   public let minimum: Double?
+  /// Inclusive `maximum` of a number.
   public let maximum: Double?
+  /// `exclusiveMinimum` of a number.
   public let exclusiveMinimum: Double?
+  /// `pattern`: a regular expression a string must match.
   public let pattern: String?
+  /// `format` annotation (not checked).
   public let format: String?
+  /// `additionalProperties`: closed, or a schema for unnamed members.
   public let additionalProperties: Extra?
+  /// `propertyNames` schema (rendered, not checked).
   public let propertyNames: Schema?
 
   /// Builds a fragment; every keyword is optional, in JSON Schema's meaning.

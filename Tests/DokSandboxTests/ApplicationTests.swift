@@ -10,7 +10,7 @@ import Testing
   }
 
   @Test func deployRunsThenFinishes() async throws {
-    let s = try await TestServer.start(deploySeconds: 0.2)
+    let s = try await TestServer.start(deploySeconds: 1)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
     let saved = try s.post(
@@ -26,8 +26,7 @@ import Testing
     #expect(one?["domains"] == [])
     #expect(one?["dockerImage"] == "nginx:alpine")
     #expect(one?["sourceType"] == "docker")
-    try await Task.sleep(for: .milliseconds(300))
-    #expect(try status(s, app) == "done")
+    #expect(try await eventually { try status(s, app) == "done" })
     let deps = try s.get("deployment.all", [("applicationId", app)]).json
     #expect(deps?[0]?["status"] == "done")
     #expect(deps?[0]?["finishedAt"]?.stringValue != nil)
@@ -137,5 +136,40 @@ import Testing
     #expect(apps?.count == 50)
     #expect(Set(apps?.compactMap { $0["applicationId"]?.stringValue } ?? []).count == 50)
     await s.sb.stop()
+  }
+}
+
+extension JSONObject {
+  init(_ json: JSON) { self = json.objectValue ?? JSONObject() }
+}
+
+@Suite struct LifecycleDetailTests {
+  /// Driven with explicit clock values: transitions depend only on timestamps.
+  @Test func overlappingDeploysKeepServiceRunningUntilTheLastEnds() throws {
+    var st = SandboxState(deploySeconds: 10)
+    let env = try #require(try st.call("project.create", JSONObject(["name": "p"]), now: 0)?["environment"]?["environmentId"])
+    var input = JSONObject()
+    input["name"] = "web"
+    input["environmentId"] = env
+    let app = try #require(try st.call("application.create", input, now: 0)?["applicationId"])
+    let docker: JSON = ["applicationId": app, "dockerImage": "nginx", "username": nil, "password": nil, "registryUrl": nil]
+    _ = try st.call("application.saveDockerProvider", docker.objectValue!, now: 0)
+    let ref = JSONObject(["applicationId": app])
+    _ = try st.call("application.deploy", ref, now: 100)
+    _ = try st.call("application.deploy", ref, now: 105)
+    let mid = try st.call("application.one", ref, now: 111)
+    #expect(mid?["applicationStatus"] == "running")
+    #expect(mid?["deployments"]?[0]?["status"] == "running")
+    #expect(mid?["deployments"]?[1]?["status"] == "done")
+    #expect(mid?["deployments"]?[1]?["finishedAt"] == .string(Support.iso(110)))
+    #expect(try st.call("application.one", ref, now: 115)?["applicationStatus"] == "done")
+  }
+
+  @Test func engineWorksWithoutHTTP() throws {
+    let engine = try SandboxEngine(deploySeconds: 0)
+    let created = try engine.call("project.create", input: ["name": "direct"])
+    let pid = try #require(created?["project"]?["projectId"]?.stringValue)
+    #expect(try engine.call("project.one", input: ["projectId": .string(pid)])?["name"] == "direct")
+    #expect(throws: SandboxError.notFound("Project")) { try engine.call("project.one", input: ["projectId": "x"]) }
   }
 }

@@ -82,3 +82,13 @@ struct TestServer {
     try post("application.create", ["name": .string(name), "environmentId": .string(env)]).json!["applicationId"]!.stringValue!
   }
 }
+
+/// Polls `condition` every 50 ms until it holds or `seconds` pass; returns whether it held.
+func eventually(within seconds: Double = 5, _ condition: () throws -> Bool) async throws -> Bool {
+  let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+  while ContinuousClock.now < deadline {
+    if try condition() { return true }
+    try await Task.sleep(for: .milliseconds(50))
+  }
+  return try condition()
+}

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ServiceTests {
   @Test func composeLifecycle() async throws {
-    let s = try await TestServer.start(deploySeconds: 0.1)
+    let s = try await TestServer.start(deploySeconds: 1)
     let (pid, env) = try s.makeProject()
     let created = try s.post(
       "compose.create", ["name": "stack", "environmentId": .string(env), "composeFile": "services:\n  web:\n    image: nginx\n"])
@@ -18,11 +18,11 @@ import Testing
     #expect(try s.post("compose.deploy", ["composeId": .string(id)]).body == "")
     #expect(try s.post("compose.deploy", ["composeId": .string(empty)]).status == 200)
     #expect(try s.get("compose.one", [("composeId", id)]).json?["composeStatus"] == "running")
-    try await Task.sleep(for: .milliseconds(200))
+    #expect(try await eventually { try s.get("compose.one", [("composeId", id)]).json?["composeStatus"] == "done" })
     let one = try s.get("compose.one", [("composeId", id)]).json
     #expect(one?["composeStatus"] == "done")
     #expect(one?["description"] == "web stack")
-    #expect(try s.get("compose.one", [("composeId", empty)]).json?["composeStatus"] == "error")
+    #expect(try await eventually { try s.get("compose.one", [("composeId", empty)]).json?["composeStatus"] == "error" })
     let deps = try s.get("deployment.allByCompose", [("composeId", empty)]).json
     #expect(deps?[0]?["status"] == "error")
     #expect(deps?[0]?["errorMessage"]?.stringValue != nil)

@@ -1,5 +1,6 @@
 import DokCore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DokSandbox
@@ -72,5 +73,65 @@ import Testing
   @Test func isoDates() {
     #expect(Support.iso(0) == "1970-01-01T00:00:00.000Z")
     #expect(Support.iso(1_700_000_000.5) == "2023-11-14T22:13:20.500Z")
+  }
+}
+
+@Suite struct JSONBytesTests {
+  @Test func matchesJSONWriter() throws {
+    let samples: [JSON] = [
+      ["a": 1, "b": [true, false, nil], "c": "q\"uo\\te\n\t\u{01}é✓", "d": 1.5, "e": -42, "f": 1e300, "g": [:], "h": []],
+      "plain", 0, -0.25, 123_456_789_012,
+    ]
+    for v in samples {
+      #expect(String(decoding: JSONBytes.encode(v), as: UTF8.self) == JSONWriter.compact(v))
+    }
+  }
+}
+
+@Suite struct DocumentShapeTests {
+  @Test func optionalQueryParametersOmitRequired() {
+    let doc = OpenAPIDocument.build(serverURL: "http://127.0.0.1:1/api")
+    let p = doc["paths"]?["/docker.getContainers"]?["get"]?["parameters"]?[0]
+    #expect(p == ["in": "query", "name": "serverId", "schema": ["type": "string"]])
+    #expect(doc["paths"]?["/application.deploy"]?["post"]?["requestBody"]?["required"] == true)
+    #expect(doc["paths"]?["/project.all"]?["get"]?["parameters"] == [])
+  }
+}
+
+@Suite struct StateFileTests {
+  /// A reader never sees a torn file while saves of different sizes replace it.
+  @Test func readersNeverSeePartialWrites() async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = StateFile(path: path)
+    try file.save(["n": 0])
+    // (done, reads, torn), shared with a reader on its own thread.
+    let shared = Mutex((false, 0, 0))
+    let finished = Mutex(false)
+    let reader = Thread {
+      while !shared.withLock({ $0.0 }) {
+        let ok = (try? file.load())??["n"]?.numberValue != nil
+        shared.withLock {
+          $0.1 += 1
+          if !ok { $0.2 += 1 }
+        }
+      }
+      finished.withLock { $0 = true }
+    }
+    reader.start()
+    while shared.withLock({ $0.1 }) == 0 { usleep(1000) }
+    for i in 1...60 {
+      let big = JSON.array((0..<(i % 2 == 0 ? 5000 : 10)).map { .number(Double($0)) })
+      try file.save(["n": .number(Double(i)), "data": big])
+    }
+    shared.withLock { $0.0 = true }
+    while !finished.withLock({ $0 }) { usleep(1000) }
+    let (_, reads, torn) = shared.withLock { $0 }
+    #expect(reads > 0)
+    #expect(torn == 0)
+    #expect(try file.load()?["n"] == 60)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+      .filter { $0.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + ".tmp") }
+    #expect(leftovers.isEmpty)
   }
 }
