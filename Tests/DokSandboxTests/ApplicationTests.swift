@@ -152,7 +152,7 @@ extension JSONObject {
     input["name"] = "web"
     input["environmentId"] = env
     let app = try #require(try st.call("application.create", input, now: 0)?["applicationId"])
-    let docker: JSON = ["applicationId": app, "dockerImage": "nginx", "username": nil, "password": nil, "registryUrl": nil]
+    let docker: JSON = ["applicationId": app, "dockerImage": "nginx", "username": .null, "password": .null, "registryUrl": .null]
     _ = try st.call("application.saveDockerProvider", docker.objectValue!, now: 0)
     let ref = JSONObject(["applicationId": app])
     _ = try st.call("application.deploy", ref, now: 100)
