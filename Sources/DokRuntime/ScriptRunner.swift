@@ -14,6 +14,8 @@ public struct RunRequest: Sendable {
   public var options: ScriptOptions
   /// Reports to write: (`junit` or `tap`, path).
   public var reports: [(kind: String, path: String)]
+  /// Masks secrets in what the reports quote (statement text, messages).
+  public var policy = SecretPolicy()
 
   public init(file: String, arguments: [String] = [], options: ScriptOptions = ScriptOptions(), reports: [(kind: String, path: String)] = []) {
     self.file = file
@@ -70,11 +72,17 @@ public enum ScriptRunner {
     }
     sink.clearProgress()
     for d in outcome.diagnostics { Output.stderr(renderer.render(d) + "\n") }
+    let cases = session.testCases.map { c -> TestCase in
+      var c = c
+      c.source = request.policy.redactArguments(in: c.source)
+      c.message = request.policy.redactKey(in: c.message)
+      return c
+    }
     for report in request.reports {
       let text: String
       switch report.kind {
-      case "junit": text = JUnitReport.render(session.testCases, suite: file, time: host.clock.now() - started)
-      default: text = TAPReport.render(session.testCases)
+      case "junit": text = JUnitReport.render(cases, suite: file, time: host.clock.now() - started)
+      default: text = TAPReport.render(cases)
       }
       do {
         try FileIO.writeAtomically(report.path, Array(text.utf8), mode: 0o644)

@@ -56,7 +56,8 @@ struct RunCommand: AsyncParsableCommand {
     let sink = TerminalSink(renderer: renderer)
     sink.traceTransform = { policy.redactArguments(in: $0) }
     let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
-    let request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
+    var request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
+    request.policy = policy
     var session: Session?
     if trace {
       let s = Session(host: host, sink: sink, options: options)

@@ -72,6 +72,25 @@ import Testing
     #expect(tap.contains("not ok 2"), "\(tap)")
   }
 
+  @Test func traceAndReportsLeakNoDatabasePassword() throws {
+    let f = try script("""
+      $p = project.create name=secrets
+      $db = postgres.create name=db databaseName=app databaseUser=app databasePassword="pw-s3cret-42" environmentId=$p.environment.environmentId
+      $one = postgres.one postgresId=$db.postgresId
+      assert len($one.databasePassword) == 12
+      print "created", $one.name
+
+      """)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sec-\(UUID().uuidString)").path
+    let r = try DokProcess.run(["run", "--trace", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("databasePassword=***"))
+    #expect(r.stderr.contains("\"databasePassword\":\"***\""), "the reply's field is masked in the trace")
+    for text in [r.stdout, r.stderr, try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8), try String(contentsOfFile: "\(dir)/r.tap", encoding: .utf8)] {
+      #expect(!text.contains("pw-s3cret-42"))
+    }
+  }
+
   @Test func optionsAfterTheFileAreExplained() throws {
     let r = try DokProcess.run(["run", try script("print 1\n"), "--trace"])
     #expect(r.status == 2)
