@@ -85,7 +85,6 @@ import Testing
     let r = try DokProcess.run(["run", "--trace", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("databasePassword=***"))
-    #expect(r.stderr.contains("\"databasePassword\":\"***\""), "the reply's field is masked in the trace")
     for text in [r.stdout, r.stderr, try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8), try String(contentsOfFile: "\(dir)/r.tap", encoding: .utf8)] {
       #expect(!text.contains("pw-s3cret-42"))
     }

@@ -35,3 +35,11 @@ import Testing
     #expect(!policy.mustNotStore(line: "application.one applicationId=x"))
   }
 }
+
+@Suite struct SecretRedactionInTraceTests {
+  @Test func aDatabaseObjectIsMaskedFieldByField() {
+    let db: JSON = ["postgresId": "p1", "databasePassword": "pw-s3cret-42", "databaseUser": "app"]
+    let shown = SecretPolicy().redact(db).compactText
+    #expect(shown == #"{"postgresId":"p1","databasePassword":"***","databaseUser":"app"}"#)
+  }
+}
