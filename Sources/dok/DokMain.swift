@@ -1,5 +1,6 @@
 import ArgumentParser
 import DokCore
+import DokREPL
 
 #if canImport(Glibc)
   import Glibc
@@ -11,6 +12,18 @@ import DokCore
 enum DokMain {
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
+    // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
+    // `dok help X` go to the command's help).
+    if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),
+      args.count == 2 || args.count == 1
+    {
+      var page = text
+      if args.count == 1 {
+        page += "\n\nCommands: dok --help; a command's options: dok help COMMAND."
+      }
+      Terminal.standardOutput.write(page + "\n")
+      exit(0)
+    }
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
     do {
