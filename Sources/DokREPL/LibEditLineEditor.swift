@@ -23,11 +23,16 @@ public final class LibEditLineEditor: LineEditor {
   private let provider: Provider
   private var lastTabLine: String?
   private let interrupts: InterruptMonitor
+  private var savedTerminal = termios()
+  private let hasSavedTerminal: Bool
   /// Lines are written to history only up to this many entries.
   public static let historySize: Int32 = 1000
 
   public init(historyPath: String?, interrupts: InterruptMonitor, provider: @escaping Provider) {
     setlocale(LC_CTYPE, "")
+    var t = termios()
+    hasSavedTerminal = tcgetattr(0, &t) == 0
+    savedTerminal = t
     self.el = dok_el_init("dok")
     self.hist = dok_hist_init()
     self.historyPath = historyPath
@@ -60,6 +65,13 @@ public final class LibEditLineEditor: LineEditor {
   }
 
   public var isInteractive: Bool { true }
+
+  /// Puts the terminal back as it was before dok started (for SIGTERM, which exits at once).
+  public func restoreTerminal() {
+    guard hasSavedTerminal else { return }
+    var t = savedTerminal
+    tcsetattr(0, TCSANOW, &t)
+  }
 
   public func readLine(prompt: String) -> LineRead {
     currentPrompt = Array(prompt.utf8CString)

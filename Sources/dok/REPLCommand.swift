@@ -72,7 +72,10 @@ enum REPLLauncher {
             replRef?.complete(line: line, cursor: cursor) ?? CompletionResult(wordStart: 0, word: "", candidates: [])
           }
           editorBox.editor = editor
-          InterruptMonitor.shared.setTerminationHandler { editorBox.editor?.saveHistory() }
+          InterruptMonitor.shared.setTerminationHandler {
+            editorBox.editor?.restoreTerminal()
+            editorBox.editor?.saveHistory()
+          }
           repl = REPL(editor: editor, session: session, environment: replEnvironment)
           replRef = repl
         } else {

@@ -74,5 +74,15 @@ check "Up again recalls the line before" wait_for "dok sandbox> application.one?
 keys C-u
 keys C-d
 check "Ctrl-D on an empty line exits" wait_for "EXITED-0" 5
+check "the terminal is restored after Ctrl-D" wait_for "TTY: icanon echo" 3
+
+# SIGTERM while at the prompt: exit 143, terminal restored, history saved.
+start
+type_text 'print "before term"'; keys Enter
+wait_for "before term" 3
+pkill -TERM -f "^$DOK_BIN\$" || pkill -TERM -x dok
+check "SIGTERM exits 143" wait_for "EXITED-143" 5
+check "the terminal is restored after SIGTERM" wait_for "TTY: icanon echo" 3
+check "history is saved on SIGTERM" grep -q "before" "$XDG_STATE_HOME/dok/history"
 
 finish

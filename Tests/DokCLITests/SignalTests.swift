@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Ctrl-C (SIGINT) during a request, a wait and a sleep ends `dok run` with 130 and a note;
+/// SIGTERM ends it with 143.
+@Suite struct SignalTests {
+  func runAndSignal(_ body: String, signal: Int32 = SIGINT) throws -> (status: Int32, stderr: String) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sig-\(UUID().uuidString).dok").path
+    try ("print \"started\"\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: DokProcess.binary)
+    p.arguments = ["run", "--deploy-seconds", "60", path]
+    p.environment = DokProcess.isolatedEnvironment()
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Signal once the run is under way (its first line printed), then a little later.
+    var seen = Data()
+    while !String(decoding: seen, as: UTF8.self).contains("started") {
+      let chunk = out.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen.append(chunk)
+    }
+    Thread.sleep(forTimeInterval: 0.4)
+    kill(p.processIdentifier, signal)
+    let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, errText)
+  }
+
+  static let deployAndWait = """
+    $p = project.create name=s
+    $a = application.create name=w environmentId=$p.environment.environmentId
+    application.saveDockerProvider applicationId=$a.applicationId dockerImage=nginx username=null password=null registryUrl=null
+    application.deploy applicationId=$a.applicationId
+    wait application.one applicationId=$a.applicationId until .applicationStatus == "done" every 100ms timeout 1h
+    """
+
+  @Test(arguments: ["sleep 1h", deployAndWait, "while true { $x = 1 }"])
+  func ctrlCEndsTheRunWith130(body: String) throws {
+    let r = try runAndSignal(body)
+    #expect(r.status == 130, "\(r.stderr)")
+    #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
+  }
+
+  @Test func sigtermEndsTheRunWith143() throws {
+    let r = try runAndSignal("sleep 1h", signal: SIGTERM)
+    #expect(r.status == 143, "\(r.stderr)")
+  }
+}
