@@ -42,6 +42,7 @@ type_text 'application.deploy applicationId=$2.applicationId'; keys Enter
 sleep 0.5
 type_text 'wait application.one applicationId=$2.applicationId until .applicationStatus == "done" every 200ms timeout 5m'; keys Enter
 sleep 1.5
+check "a wait shows one live progress line (elapsed, attempts, operands)" wait_for 'attempts): .applicationStatus == "done"  (left: "running", right: "done")' 3
 keys C-c
 check "Ctrl-C during a wait returns to the prompt with a note" wait_for "interrupted; back at the prompt" 5
 type_text 'print "still", "alive"'; keys Enter
@@ -72,6 +73,10 @@ check "history survives a restart (Up recalls the last line)" wait_for "dok sand
 keys Up
 check "Up again recalls the line before" wait_for "dok sandbox> application.one?" 3
 keys C-u
+keys C-r
+type_text "describe app"
+keys Enter
+check "Ctrl-R finds an earlier line by a word in it" wait_for "applicationId  string" 5
 keys C-d
 check "Ctrl-D on an empty line exits" wait_for "EXITED-0" 5
 check "the terminal is restored after Ctrl-D" wait_for "TTY: icanon echo" 3
