@@ -5,7 +5,7 @@ import DokCore
 ///
 /// Errors carry JSON pointers, but none are built while reading succeeds: each level wraps its
 /// work in ``within(_:body:)``, which prepends its path component only to an error on its way out.
-struct SchemaReader {
+struct SchemaReader: Sendable {
   let root: JSON
   let legacyNullable: Bool
   static let maxDepth = 64

@@ -1,4 +1,6 @@
 import DokCore
+import Dispatch
+import Synchronization
 
 /// Loads an OpenAPI 3.0/3.1 document (JSON or YAML bytes) into a ``Catalog``.
 ///
@@ -55,34 +57,54 @@ public enum SpecLoader {
     guard case .object(let paths) = pathsValue else {
       throw SpecError("\"paths\" must be an object, found \(pathsValue.typeName)", at: "/paths")
     }
+    // Paths convert independently: large documents are split in two halves converted on two
+    // threads (the document is read-only); the first error in document order wins.
+    let items = Array(paths.pairs)
+    let chunks = items.count >= 128 ? 2 : 1
+    let size = (items.count + chunks - 1) / max(chunks, 1)
+    let results = ResultSlots(count: chunks)
+    let work: @Sendable (Int) -> Void = { c in
+      let slice = items[min(items.count, c * size)..<min(items.count, (c + 1) * size)]
+      results.set(c, Result { () throws(SpecError) in try convert(slice, resolver: resolver) })
+    }
+    if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
     var procedures: [Procedure] = []
-    procedures.reserveCapacity(paths.count)
-    do {
-      for (path, item) in paths.pairs {
-        try resolver.within("paths", path) { () throws(SpecError) in
-          try resolver.resolved(item) { value throws(SpecError) in
-            guard case .object(let ops) = value else {
-              throw SpecError("a path item must be an object, found \(item.typeName)", at: "")
-            }
-            let shared = ops["parameters"]
-            for method in methods {
-              guard let opValue = ops[method] else { continue }
-              guard case .object(let op) = opValue else {
-                throw SpecError("an operation must be an object, found \(opValue.typeName)", at: "/" + method)
-              }
-              procedures.append(try procedure(path: path, method: method, op: op, shared: shared, resolver: resolver))
-            }
-          }
-        }
+    procedures.reserveCapacity(items.count)
+    for c in 0..<chunks {
+      switch results.get(c) {
+      case .success(let p)?: procedures += p
+      case .failure(var e)?:
+        if e.pointer == nil { e.pointer = "" }
+        throw e
+      case nil: break
       }
-    } catch {
-      var e = error
-      if e.pointer == nil { e.pointer = "" }
-      throw e
     }
     return Catalog(
       title: info?["title"]?.stringValue ?? "", version: info?["version"]?.stringValue ?? "",
       openapi: version, procedures: procedures)
+  }
+
+  static func convert(_ items: ArraySlice<(String, JSON)>, resolver: SchemaReader) throws(SpecError) -> [Procedure] {
+    var procedures: [Procedure] = []
+    procedures.reserveCapacity(items.count)
+    for (path, item) in items {
+      try resolver.within("paths", path) { () throws(SpecError) in
+        try resolver.resolved(item) { value throws(SpecError) in
+          guard case .object(let ops) = value else {
+            throw SpecError("a path item must be an object, found \(item.typeName)", at: "")
+          }
+          let shared = ops["parameters"]
+          for method in methods {
+            guard let opValue = ops[method] else { continue }
+            guard case .object(let op) = opValue else {
+              throw SpecError("an operation must be an object, found \(opValue.typeName)", at: "/" + method)
+            }
+            procedures.append(try procedure(path: path, method: method, op: op, shared: shared, resolver: resolver))
+          }
+        }
+      }
+    }
+    return procedures
   }
 
   static func procedureName(forPath path: String) -> String {
@@ -123,4 +145,12 @@ public enum SpecLoader {
       summary: op["summary"]?.stringValue, description: op["description"]?.stringValue, tags: tags,
       parameters: params)
   }
+}
+
+/// One result slot per worker, filled concurrently.
+final class ResultSlots: Sendable {
+  private let slots: Mutex<[Result<[Procedure], SpecError>?]>
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+  func set(_ i: Int, _ r: Result<[Procedure], SpecError>) { slots.withLock { $0[i] = r } }
+  func get(_ i: Int) -> Result<[Procedure], SpecError>? { slots.withLock { $0[i] } }
 }

@@ -94,4 +94,25 @@ import Testing
     let c = try SpecLoader.load(Array(doc.utf8))
     #expect(c.procedure(named: "x.y")?.parameters.first?.name == "child")
   }
+
+  @Test func largeDocumentsConvertInParallelAndReportTheFirstErrorInOrder() throws {
+    func doc(broken: [Int]) -> [UInt8] {
+      let paths = (0..<300).map { i -> String in
+        let schema = broken.contains(i) ? #"{"type": 7}"# : #"{"type": "string"}"#
+        return #""/r\#(i).p": {"get": {"parameters": [{"in": "query", "name": "x", "schema": \#(schema)}]}}"#
+      }
+      return Array(#"{"openapi": "3.1.0", "paths": {\#(paths.joined(separator: ","))}}"#.utf8)
+    }
+    let ok = try SpecLoader.load(doc(broken: []))
+    #expect(ok.procedures.count == 300)
+    #expect(ok.procedure(named: "r299.p")?.parameters.first?.name == "x")
+    for broken in [[10, 250], [160, 280], [299]] {
+      do {
+        _ = try SpecLoader.load(doc(broken: broken))
+        Issue.record("loaded")
+      } catch {
+        #expect(error.pointer == "/paths/~1r\(broken[0]).p/get/parameters/0/schema/type", "\(error)")
+      }
+    }
+  }
 }
