@@ -9,7 +9,7 @@ import Testing
 enum RealDocument {
   static let path: String = {
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
+    for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.deletingLastPathComponent().appendingPathComponent("shared/dokploy/openapi.json").path
   }()
   static var available: Bool { FileManager.default.fileExists(atPath: path) }
