@@ -53,6 +53,7 @@ let package = Package(
       dependencies: [
         "DokCore", "DokSpec", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokCore
 import DokREPL
+import NIOCore
 
 #if canImport(Glibc)
   import Glibc
@@ -12,6 +13,9 @@ import DokREPL
 enum DokMain {
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
+    // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
+    // ~10% off 3,000 sequential calls; see README).
+    NIOSingletons.groupLoopCountSuggestion = 1
     // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
     // `dok help X` go to the command's help).
     if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),
