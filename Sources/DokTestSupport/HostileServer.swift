@@ -18,6 +18,8 @@ public enum HostileReply: Sendable {
   case silent
   /// A 200 reply whose body of `size` bytes is streamed in chunks (stops when the client goes away).
   case large(size: Int)
+  /// Like ``large(size:)`` but without Content-Length: the body ends when the connection closes.
+  case largeUnannounced(size: Int)
 
   public static func json(_ status: Int = 200, _ text: String) -> HostileReply {
     .reply(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
@@ -112,7 +114,8 @@ public final class HostileServer: Sendable {
     while true {
       guard let request = readRequest(fd, &buffer) else { return }
       log.withLock { $0.append(request) }
-      switch route(request) {
+      let reply = route(request)
+      switch reply {
       case .reply(let status, let headers, let body):
         var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
         for (n, v) in headers { head += "\(n): \(v)\r\n" }
@@ -130,8 +133,9 @@ public final class HostileServer: Sendable {
         var scratch = [UInt8](repeating: 0, count: 4096)
         while recv(fd, &scratch, scratch.count, 0) > 0 {}
         return
-      case .large(let size):
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(size)\r\n\r\n"
+      case .large(let size), .largeUnannounced(let size):
+        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        if case .large = reply { head += "Content-Length: \(size)\r\n\r\n" } else { head += "Connection: close\r\n\r\n" }
         guard write(fd, Array(head.utf8)) else { return }
         // A JSON string of `size` bytes: `"xxxx…"`.
         let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 16)
@@ -143,6 +147,7 @@ public final class HostileServer: Sendable {
           left -= n
         }
         guard write(fd, [UInt8(ascii: "\"")]) else { return }
+        if case .largeUnannounced = reply { return }
       }
     }
   }

@@ -51,7 +51,7 @@ import Testing
     let script = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).dok").path
     try "print \"before\"\n\(procedure) \(args.joined(separator: " "))\nprint \"after\"\n".write(toFile: script, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: script) }
-    let run = try await dok(["run", script] + base)
+    let run = try await dok(["run"] + base + [script])
     for r in [call, run] {
       #expect(!r.stdout.contains(Self.key) && !r.stderr.contains(Self.key), "the key leaked")
       #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), "crashed: \(r.stderr)")
@@ -73,7 +73,7 @@ import Testing
     let s = try Self.server { _ in .reply(status: 200, headers: [("Content-Type", "application/json")], body: Array("{\"projects\": [1, 2,".utf8)) }
     defer { s.stop() }
     let o = try await both(s)
-    expect(o, status: 4, "invalid JSON")
+    expect(o, status: 4, "not JSON")
   }
 
   @Test func truncatedBody() async throws {
@@ -111,6 +111,13 @@ import Testing
 
   @Test func bodyOverTheConfiguredCap() async throws {
     let s = try Self.server { _ in .large(size: 2 << 20) }
+    defer { s.stop() }
+    let o = try await both(s, extra: ["--max-reply-size", "1MB"])
+    expect(o, status: 4, "larger than the 1 MB limit (--max-reply-size)")
+  }
+
+  @Test func bodyWithoutContentLengthOverTheCap() async throws {
+    let s = try Self.server { _ in .largeUnannounced(size: 2 << 20) }
     defer { s.stop() }
     let o = try await both(s, extra: ["--max-reply-size", "1MB"])
     expect(o, status: 4, "larger than the 1 MB limit (--max-reply-size)")
@@ -176,7 +183,7 @@ import Testing
     let base = ["--url", s.url, "--api-key", Self.key]
     let call = try await dok(["call", "project.all", "-o", "json"] + base)
     #expect(!call.stderr.contains(Self.key) && !call.stdout.contains(Self.key))
-    let run = try await dok(["run", "-"] + base, stdin: "project.all\nprint $_[0].name\n")
+    let run = try await dok(["run"] + base + ["-"], stdin: "project.all\nprint $_[0].name\n")
     #expect(!run.stderr.contains(Self.key) && !run.stdout.contains(Self.key))
     #expect(call.status == 0, "\(call.stderr)")
     #expect(call.stdout.contains("elsewhere"))
