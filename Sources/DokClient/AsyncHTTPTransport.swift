@@ -150,7 +150,14 @@ public final class AsyncHTTPTransport: HTTPTransport {
         ? "cannot resolve host" : (e.connectionErrors.first.map { Self.describe($0.error) } ?? "connection failed")
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }
+    if let e = error as? IOError, e.errnoCode == ECONNRESET || e.errnoCode == EPIPE {
+      // Connected, then reset mid-reply: not "cannot connect" (the kind stays .connect so a GET is retried).
+      return TransportError(.connect, "\(url) reset the connection before the reply was complete")
+    }
     if let e = error as? IOError { return TransportError(.connect, "cannot connect to \(url): \(Self.describe(e))") }
+    if let e = error as? HTTPParserError, e == .invalidEOFState {
+      return TransportError(.other, "\(url) closed the connection before the whole reply arrived")
+    }
     if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
       return TransportError(.tls, Self.tlsMessage(error, url: url))
     }
