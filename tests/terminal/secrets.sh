@@ -48,7 +48,7 @@ check "REPL (--api-key) exits" wait_for "EXITED-0" 10
 save_screen repl-flag.txt
 
 # 2. The REPL with DOKPLOY_URL and DOKPLOY_API_KEY in the environment.
-DOK_ENV="DOKPLOY_URL=$URL DOKPLOY_API_KEY=$KEY" start
+DOK_ENV="DOKPLOY_URL=$URL DOKPLOY_API_KEY=$KEY" start --verbose
 type_text 'project.all'; keys Enter
 step 6
 check "REPL (DOKPLOY_API_KEY): a call works" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'shop'"
@@ -75,7 +75,7 @@ try {
 project.create name="from-run"
 application.one applicationId=nope
 DOK
-"$DOK_BIN" run --trace --verbose --url "$URL" --api-key "$KEY" "$WORK/run.dok" >"$OUT/run.out" 2>"$OUT/run.err"
+"$DOK_BIN" run --trace --verbose --report "junit=$WORK/report.xml" --report "tap=$WORK/report.tap" --url "$URL" --api-key "$KEY" "$WORK/run.dok" >"$OUT/run.out" 2>"$OUT/run.err"
 check "dok run --trace --verbose: the API error exits 3" test $? -eq 3
 check "dok run --verbose shows the key header masked" grep -qF 'x-api-key: ***' "$OUT/run.err"
 DOKPLOY_URL="$URL" DOKPLOY_API_KEY="$KEY" "$DOK_BIN" run --trace "$WORK/run.dok" >"$OUT/run-env.out" 2>"$OUT/run-env.err"
@@ -90,6 +90,8 @@ check "dok call with wrong arguments: 400, exit 3" bash -c "[ $? -eq 3 ] && grep
 check "a wrong key: exit 3" test $? -eq 3
 printf '%s\n' "$KEY" | "$DOK_BIN" login --url "$URL" --profile p >"$OUT/login.out" 2>"$OUT/login.err"
 check "dok login with the key on stdin" test $? -eq 0
+printf '%s\n' "wrong-$KEY" | "$DOK_BIN" login --url "$URL" --profile q >"$OUT/login-wrong.out" 2>"$OUT/login-wrong.err"
+check "dok login with a wrong key fails" test $? -ne 0
 "$DOK_BIN" profiles >"$OUT/profiles.out" 2>"$OUT/profiles.err"
 check "dok profiles lists p" grep -q 'p' "$OUT/profiles.out"
 "$DOK_BIN" call project.all --profile p -o json >"$OUT/profile-call.out" 2>"$OUT/profile-call.err"
@@ -116,7 +118,11 @@ check "config.toml is 0600" test "$(stat -c %a "$CONFIG")" = 600
 check "the history exists and is 0600" test "$(stat -c %a "$HISTORY" 2>/dev/null)" = 600
 check "the recording exists and is 0600" test "$(stat -c %a "$WORK/rec.dok" 2>/dev/null)" = 600
 check "the recording masks the secret-looking env value" bash -c "! grep -q 'TOKEN=abc' '$WORK/rec.dok'"
+check "the reports were written" test -s "$WORK/report.xml" -a -s "$WORK/report.tap"
 check "the REPL screens were captured" bash -c "[ -s '$OUT/repl-flag.txt' ] && [ -s '$OUT/repl-env.txt' ] && grep -q step-5 '$OUT/repl-flag.txt'"
+echo "planted $KEY" >"$OUT/canary.txt"
+check "the search finds a planted key (the search works)" bash -c "grep -rlaF '$KEY' '$WORK' --exclude=config.toml | grep -q canary.txt"
+rm -f "$OUT/canary.txt"
 FILES=$(find "$WORK" -type f ! -path "$CONFIG" | wc -l)
 HITS=$(grep -rlaF "$KEY" "$WORK" --exclude=config.toml)
 check "no file or output holds the key ($FILES files searched)" test -z "$HITS"
