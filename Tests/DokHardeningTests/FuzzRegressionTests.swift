@@ -7,6 +7,11 @@ import Testing
 /// Named inputs: edge cases written by hand and every crash or hang the fuzzer found. Each must
 /// parse (or fail with diagnostics) and run (or fail cleanly) without crashing or hanging.
 @Suite struct FuzzRegressionTests {
+  final class Lines: ScriptSink {
+    var lines: [String] = []
+    func print(_ line: String) { lines.append(line) }
+  }
+
   static let scripts: [(String, String)] = [
     ("empty", ""),
     ("only a NUL byte", "\u{0}"),
@@ -70,6 +75,38 @@ import Testing
     if case .finished(let o)? = result, o.exitCode != 0, o.errorCode != nil, o.errorCode != "ASSERT" {
       #expect(!o.diagnostics.isEmpty, "\(name): failed without saying why")
     }
+  }
+
+  /// Regression (found by deepScript): 10,000 nested parentheses overflowed the stack in the
+  /// recursive-descent parser (signal 11). The parser now stops at a nesting limit with an error.
+  @Test func deepNestingIsASyntaxError() {
+    for (name, source) in Self.deep where name != "10,000 open parentheses" && name != "10,000 nested interpolations" {
+      let p = Script.parse(source: source, file: "deep.dok")
+      #expect(p.diagnostics.contains { $0.message.contains("nested too deeply") }, "\(name): \(p.diagnostics.map(\.message))")
+    }
+  }
+
+  /// Nesting just under the limit still parses and runs, with the right result.
+  @Test func nestingUnderTheLimitRuns() async {
+    let sink = Lines()
+    let session = Session(host: CannedHost(), sink: sink)
+    let parens = "print " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
+    let sum = "print 0" + String(repeating: " + 1", count: 150)
+    let arrays = "print len(" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + ")"
+    let blocks = String(repeating: "if true {\n", count: 100) + "print \"deep\"\n" + String(repeating: "}\n", count: 100)
+    for source in [parens, sum, arrays, blocks] {
+      let o = await session.execute(source: source)
+      #expect(o.exitCode == 0, "\(o.diagnostics.map(\.message))")
+    }
+    #expect(sink.lines == ["1", "150", "1", "deep"])
+  }
+
+  /// Regression (found by namedDocument): a schema whose properties point back at it through
+  /// two branches took 2^64 steps to read (a hang). It now loads, the recursion reading as "any".
+  @Test func recursiveSchemaWithTwoBranchesLoads() throws {
+    let text = Self.documents.first { $0.0 == "a recursive object schema" }!.1
+    let catalog = try SpecLoader.load(Array(text.utf8), source: "recursive.json")
+    #expect(catalog.procedures.map(\.name) == ["a.b"])
   }
 
   /// Documents that are valid JSON but hostile in shape.
