@@ -16,6 +16,10 @@ public enum HostileReply: Sendable {
   case rawThenReset([UInt8])
   /// Nothing at all: the connection stays open and silent until the server stops.
   case silent
+  /// These bytes (say, half a head), then silence until the client gives up.
+  case stall([UInt8])
+  /// These bytes (a head announcing a long body), then two body bytes every 100 ms, forever.
+  case trickle([UInt8])
   /// A 200 reply whose body of `size` bytes is streamed in chunks (stops when the client goes away).
   case large(size: Int)
   /// Like ``large(size:)`` but without Content-Length: the body ends when the connection closes.
@@ -128,6 +132,18 @@ public final class HostileServer: Sendable {
         _ = write(fd, bytes)
         var l = linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
+        return
+      case .stall(let bytes):
+        guard write(fd, bytes) else { return }
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        while recv(fd, &scratch, scratch.count, 0) > 0 {}
+        return
+      case .trickle(let bytes):
+        guard write(fd, bytes) else { return }
+        while !stopped.withLock({ $0 }) {
+          usleep(100_000)
+          guard write(fd, Array("1,".utf8)) else { return }
+        }
         return
       case .silent:
         var scratch = [UInt8](repeating: 0, count: 4096)

@@ -101,12 +101,20 @@ import Testing
   }
 
   @Test func halfSentHeadersThenSilence() async throws {
-    let s = try Self.server { r in
-      r.method == "GET" ? .silent : .silent
-    }
+    let s = try Self.server { _ in .stall(Array("HTTP/1.1 200 OK\r\nContent-Type: applic".utf8)) }
     defer { s.stop() }
     let o = try await both(s, procedure: "application.deploy", args: ["applicationId=a1"], extra: ["--timeout", "1"])
     expect(o, status: 4, "no reply from")
+  }
+
+  /// Found here: `--timeout` covered only the head, so a body trickling in never timed out.
+  @Test func bodyThatTricklesInForever() async throws {
+    let s = try Self.server { _ in
+      .trickle(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[".utf8))
+    }
+    defer { s.stop() }
+    let o = try await both(s, extra: ["--timeout", "1"])
+    expect(o, status: 4, "did not arrive in full within 1 s (--timeout)")
   }
 
   @Test func bodyOverTheConfiguredCap() async throws {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The REPL against a misbehaving server (tests/terminal/hostile_server.py): invalid JSON, a
-# truncated body, a reset, silence, an oversized body, a 5xx HTML page, a redirect loop and an
+# truncated body, a reset, silence, half a head, a body that trickles in forever, an oversized body, a 5xx HTML page, a redirect loop and an
 # off-site redirect. Each gives a clear error and the REPL stays usable; the other host never
 # sees the key.
 source "$(dirname "$0")/lib.sh"
@@ -25,6 +25,8 @@ hostile badJson "not JSON" 1
 hostile truncated "closed the connection before the whole reply arrived" 2
 hostile reset "reset the connection before the reply was complete" 3
 hostile silent "within 2 s (--timeout)" 4
+hostile halfHeaders "within 2 s (--timeout)" 41
+hostile trickle "did not arrive in full within 2 s (--timeout)" 42
 hostile huge "larger than the 1 MB limit (--max-reply-size)" 5
 hostile html500 "HTTP 500 Internal Server Error" 6
 hostile loop "redirect loop" 7

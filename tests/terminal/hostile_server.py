@@ -13,7 +13,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-PROCS = ["badJson", "truncated", "reset", "silent", "huge", "html500", "loop", "offsite"]
+PROCS = ["badJson", "truncated", "reset", "silent", "halfHeaders", "trickle", "huge", "html500", "loop", "offsite"]
 DOC = {
     "openapi": "3.1.0",
     "info": {"title": "Dokploy", "version": "1.0.0"},
@@ -65,6 +65,24 @@ class Hostile(BaseHTTPRequestHandler):
             return
         if name == "silent":
             time.sleep(30)
+            self.close_connection = True
+            return
+        if name == "halfHeaders":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: applic")
+            self.wfile.flush()
+            time.sleep(30)
+            self.close_connection = True
+            return
+        if name == "trickle":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[")
+            self.wfile.flush()
+            try:
+                for _ in range(300):
+                    time.sleep(0.1)
+                    self.wfile.write(b"1,")
+                    self.wfile.flush()
+            except OSError:
+                pass
             self.close_connection = True
             return
         if name == "huge":
