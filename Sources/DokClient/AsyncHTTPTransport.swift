@@ -111,12 +111,31 @@ public final class AsyncHTTPTransport: HTTPTransport {
       if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxReplyBytes {
         throw TransportError(.tooLarge, tooLargeMessage(request.url))
       }
-      let buffer = try await response.body.collect(upTo: maxReplyBytes)
+      let buffer = try await collect(response.body, deadline: deadline, url: request.url)
       return HTTPResponse(
         status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
         body: Array(buffer.readableBytesView), url: request.url)
     } catch {
       throw classify(error, url: request.url)
+    }
+  }
+
+  /// The whole body, within the request's deadline: `execute`'s deadline covers only the head,
+  /// so a body that trickles in forever would otherwise never time out.
+  private func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline, url: String) async throws -> ByteBuffer {
+    let limit = maxReplyBytes
+    return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+      group.addTask { try await body.collect(upTo: limit) }
+      group.addTask {
+        let left = (deadline - NIODeadline.now()).nanoseconds
+        if left > 0 { try await Task.sleep(nanoseconds: UInt64(left)) }
+        return nil
+      }
+      defer { group.cancelAll() }
+      guard let first = try await group.next(), let buffer = first else {
+        throw TransportError(.timeout, "the reply from \(url) did not arrive in full within \(Self.seconds(timeout)) (--timeout)")
+      }
+      return buffer
     }
   }
 
@@ -150,7 +169,14 @@ public final class AsyncHTTPTransport: HTTPTransport {
         ? "cannot resolve host" : (e.connectionErrors.first.map { Self.describe($0.error) } ?? "connection failed")
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }
+    if let e = error as? IOError, e.errnoCode == ECONNRESET || e.errnoCode == EPIPE {
+      // Connected, then reset mid-reply: not "cannot connect" (the kind stays .connect so a GET is retried).
+      return TransportError(.connect, "\(url) reset the connection before the reply was complete")
+    }
     if let e = error as? IOError { return TransportError(.connect, "cannot connect to \(url): \(Self.describe(e))") }
+    if let e = error as? HTTPParserError, e == .invalidEOFState {
+      return TransportError(.other, "\(url) closed the connection before the whole reply arrived")
+    }
     if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
       return TransportError(.tls, Self.tlsMessage(error, url: url))
     }

@@ -35,6 +35,10 @@ struct Parser {
   var pendingBraces = 0
   var eofReported = false
   var loopDepth = 0
+  /// Nesting of the tree being built (brackets, blocks, `!`/`-`, operator and path chains).
+  var nesting = 0
+  /// Deeper trees would overflow the stack when parsed, checked, run or freed.
+  static let maxNesting = 200
 
   static let keywords: Set<String> = [
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
@@ -218,7 +222,21 @@ struct Parser {
     lastEnd = i
   }
 
+  /// One more level of nesting; fails past ``maxNesting`` (callers restore ``nesting``).
+  mutating func nest() throws(ParseError) {
+    nesting += 1
+    guard nesting <= Self.maxNesting else {
+      let t = peek()
+      throw ParseError(
+        message: "nested too deeply (more than \(Self.maxNesting) levels of brackets, blocks or chained operators)",
+        offset: t.start, length: max(1, t.end - t.start))
+    }
+  }
+
   mutating func parseBlock() throws(ParseError) -> Block {
+    let savedNesting = nesting
+    defer { nesting = savedNesting }
+    try nest()
     let open = peek()
     guard open.kind == .lbrace else { throw unexpected(open, expected: "'{'") }
     advance()

@@ -1,21 +1,32 @@
 import DokCore
 
 extension Parser {
-  mutating func parseExpr() throws(ParseError) -> Expr { try parseOr() }
+  mutating func parseExpr() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
+    try nest()
+    return try parseOr()
+  }
 
   mutating func parseOr() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
     var l = try parseAnd()
     while peek().kind == .or {
       let t = advance()
+      try nest()
       l = OrExpr(l, try parseAnd(), pos: pos(t.start, t.end))
     }
     return l
   }
 
   mutating func parseAnd() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
     var l = try parseNot()
     while peek().kind == .and {
       let t = advance()
+      try nest()
       l = AndExpr(l, try parseNot(), pos: pos(t.start, t.end))
     }
     return l
@@ -24,7 +35,10 @@ extension Parser {
   mutating func parseNot() throws(ParseError) -> Expr {
     let t = peek()
     if t.kind == .not {
+      let saved = nesting
+      defer { nesting = saved }
       advance()
+      try nest()
       return NotExpr(try parseNot(), pos: pos(t.start, t.end))
     }
     return try parseComparison()
@@ -67,6 +81,8 @@ extension Parser {
   }
 
   mutating func parseAdditive() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
     var l = try parseMultiplicative()
     while true {
       let t = peek()
@@ -77,11 +93,14 @@ extension Parser {
       default: return l
       }
       advance()
+      try nest()
       l = BinaryExpr(op, l, try parseMultiplicative(), pos: pos(t.start, t.end))
     }
   }
 
   mutating func parseMultiplicative() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
     var l = try parseUnary()
     while true {
       let t = peek()
@@ -93,6 +112,7 @@ extension Parser {
       default: return l
       }
       advance()
+      try nest()
       l = BinaryExpr(op, l, try parseUnary(), pos: pos(t.start, t.end))
     }
   }
@@ -100,7 +120,10 @@ extension Parser {
   mutating func parseUnary() throws(ParseError) -> Expr {
     let t = peek()
     if t.kind == .minus {
+      let saved = nesting
+      defer { nesting = saved }
       advance()
+      try nest()
       let e = try parseUnary()
       if let lit = e as? LiteralExpr, case .number(let n) = lit.literal { return LiteralExpr(.number(-n), pos: pos(t.start, lastEnd)) }
       return NegateExpr(e, pos: pos(t.start, t.end))
@@ -109,10 +132,13 @@ extension Parser {
   }
 
   mutating func parsePostfix() throws(ParseError) -> Expr {
+    let saved = nesting
+    defer { nesting = saved }
     let start = peek().start
     var e = try parsePrimary()
     while true {
       let t = peek()
+      if (t.kind == .member || t.kind == .lbracket) && !t.spaceBefore { try nest() }
       if t.kind == .member && !t.spaceBefore {
         advance()
         e = MemberExpr(base: e, key: t.text, path: text(start, t.end), pos: pos(t.start, t.end))

@@ -9,6 +9,14 @@ struct SchemaReader: Sendable {
   let root: JSON
   let legacyNullable: Bool
   static let maxDepth = 64
+  /// The `$ref` targets being expanded on the current path: a schema that reaches itself again
+  /// is recursive and reads as "anything" there (like past ``maxDepth``), so that recursion with
+  /// several branches (`child` and `items` both pointing back) stays linear instead of 2^64.
+  let expanding = RefPath()
+
+  final class RefPath: @unchecked Sendable {
+    var targets: Set<String> = []
+  }
 
   /// Runs `body`; an error it throws gets `components` prepended to its pointer, unless the
   /// pointer is already absolute (set where a `$ref` was followed).
@@ -150,6 +158,13 @@ struct SchemaReader: Sendable {
   /// Converts one schema (recursively).
   func schema(_ raw: JSON, depth: Int) throws(SpecError) -> Schema {
     if depth > Self.maxDepth { return Schema() }  // recursive schemas: stop describing, accept anything
+    var target: String?
+    if case .object(let o) = raw, case .string(let t)? = o["$ref"] {
+      if expanding.targets.contains(t) { return Schema() }
+      expanding.targets.insert(t)
+      target = t
+    }
+    defer { if let target { expanding.targets.remove(target) } }
     return try resolved(raw) { value throws(SpecError) in
       if case .bool = value { return Schema() }
       guard case .object(let o) = value else { throw fail("a schema must be an object, found \(value.typeName)") }
