@@ -65,10 +65,12 @@ public struct Recorder {
       if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { prefix = "$\(name) = " }
     }
     let args = event.arguments.map { arg -> String in
+      // Secret-looking parameters lose their text; booleans, numbers and null stay as typed.
       if policy.isSecret(field: arg.name) {
         switch arg.value {
-        case .value(.null), .bare("null"): return "\(arg.name)=null"
-        default: return "\(arg.name)=\"***\""
+        case .value(.string), .json, .file: return "\(arg.name)=\"***\""
+        case .bare(let w) where !["true", "false", "null"].contains(w) && Double(w) == nil: return "\(arg.name)=\"***\""
+        default: break
         }
       }
       switch arg.value {

@@ -100,15 +100,8 @@ check "a call through the profile works" grep -q 'shop' "$OUT/profile-call.out"
 check "an API error through the profile: exit 3" test $? -eq 3
 "$DOK_BIN" run --profile p "$WORK/rec.dok" >"$OUT/replay.out" 2>"$OUT/replay.err"
 REPLAY=$?
-if [ "$REPLAY" -ne 0 ] && grep -q "'createEnvFile' expects boolean" "$OUT/replay.err"; then
-  # Known bug outside this test's files: the recorder (Sources/DokREPL/Recorder.swift) writes
-  # every value of a secret-looking name as "***", booleans too, so `createEnvFile=true` (the
-  # name contains "env") replays as a string. Reported to the integrator; not counted.
-  echo "known bug - the recording masks createEnvFile=true as \"***\" and does not replay (Recorder.swift)"
-else
-  check "the recording replays (exit 0)" test "$REPLAY" -eq 0
-  [ "$REPLAY" -eq 0 ] || sed 's/^/    | /' "$WORK/rec.dok" "$OUT/replay.err"
-fi
+check "the recording replays (exit 0)" test "$REPLAY" -eq 0
+[ "$REPLAY" -eq 0 ] || sed 's/^/    | /' "$WORK/rec.dok" "$OUT/replay.err"
 
 # 4. The search: every file under the isolated home except config.toml, and all captured output.
 CONFIG="$XDG_CONFIG_HOME/dok/config.toml"
