@@ -25,7 +25,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
     if insecure { tls.certificateVerification = .none }
     let connect = TimeAmount.milliseconds(Int64(max(0.05, min(timeout, 10)) * 1000))
     var config = HTTPClient.Configuration(
-      tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: connect, read: nil),
+      tlsConfiguration: tls, redirectConfiguration: .disallow,
+      timeout: .init(connect: connect, read: .milliseconds(Int64(timeout * 1000))),
       decompression: .enabled(limit: .ratio(100)))
     config.httpVersion = .automatic
     // dok retries failed connects itself (GET only, see RetryPolicy); the pool must fail fast.
@@ -122,22 +123,23 @@ public final class AsyncHTTPTransport: HTTPTransport {
 
   /// The whole body, within the request's deadline: `execute`'s deadline covers only the head,
   /// so a body that trickles in forever would otherwise never time out.
+  /// Reads the body within the request's deadline and the size cap. A body that stalls is ended
+  /// by the idle read timeout; one that trickles in, by the deadline check after each chunk (no
+  /// extra tasks per request: this is the hot path of every call).
   private func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline, url: String) async throws -> ByteBuffer {
-    let limit = maxReplyBytes
-    return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-      group.addTask { try await body.collect(upTo: limit) }
-      group.addTask {
-        let left = (deadline - NIODeadline.now()).nanoseconds
-        if left > 0 { try await Task.sleep(nanoseconds: UInt64(left)) }
-        return nil
+    var buffer = ByteBuffer()
+    for try await var chunk in body {
+      if buffer.readableBytes + chunk.readableBytes > maxReplyBytes {
+        throw TransportError(.tooLarge, tooLargeMessage(url))
       }
-      defer { group.cancelAll() }
-      guard let first = try await group.next(), let buffer = first else {
+      buffer.writeBuffer(&chunk)
+      if NIODeadline.now() > deadline {
         throw TransportError(.timeout, "the reply from \(url) did not arrive in full within \(Self.seconds(timeout)) (--timeout)")
       }
-      return buffer
     }
+    return buffer
   }
+
 
   private func tooLargeMessage(_ url: String) -> String {
     "reply from \(url) is larger than the \(Self.describeSize(maxReplyBytes)) limit (--max-reply-size)"
