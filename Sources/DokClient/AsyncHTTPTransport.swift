@@ -26,7 +26,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let connect = TimeAmount.milliseconds(Int64(max(0.05, min(timeout, 10)) * 1000))
     var config = HTTPClient.Configuration(
       tlsConfiguration: tls, redirectConfiguration: .disallow,
-      timeout: .init(connect: connect, read: .milliseconds(Int64(timeout * 1000))),
+      timeout: .init(connect: connect, read: nil),
       decompression: .enabled(limit: .ratio(100)))
     config.httpVersion = .automatic
     // dok retries failed connects itself (GET only, see RetryPolicy); the pool must fail fast.
@@ -103,43 +103,31 @@ public final class AsyncHTTPTransport: HTTPTransport {
   }
 
   private func sendOnce(_ request: HTTPRequest, deadline: NIODeadline) async throws(TransportError) -> HTTPResponse {
-    var r = HTTPClientRequest(url: request.url)
-    r.method = HTTPMethod(rawValue: request.method)
-    for (name, value) in request.headers { r.headers.add(name: name, value: value) }
-    if let body = request.body { r.body = .bytes(body) }
+    let collector = ReplyCollector(maxBytes: maxReplyBytes)
     do {
-      let response = try await client.execute(r, deadline: deadline)
-      if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxReplyBytes {
-        throw TransportError(.tooLarge, tooLargeMessage(request.url))
+      var r = try HTTPClient.Request(url: request.url, method: HTTPMethod(rawValue: request.method))
+      for (name, value) in request.headers { r.headers.add(name: name, value: value) }
+      if let body = request.body { r.body = .bytes(body) }
+      // The future-based API: the reply is collected on the event loop and handed over once,
+      // one thread switch per call (the streaming API cost several).
+      let task = client.execute(request: r, delegate: collector, deadline: deadline)
+      let reply = try await withTaskCancellationHandler {
+        try await task.futureResult.get()
+      } onCancel: {
+        task.cancel()
       }
-      let buffer = try await collect(response.body, deadline: deadline, url: request.url)
       return HTTPResponse(
-        status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-        body: Array(buffer.readableBytesView), url: request.url)
+        status: Int(reply.head.status.code), headers: reply.head.headers.map { ($0.name, $0.value) },
+        body: Array(reply.body.readableBytesView), url: request.url)
     } catch {
+      if error is ReplyCollector.TooLarge { throw TransportError(.tooLarge, tooLargeMessage(request.url)) }
+      if let e = error as? HTTPClientError, e == .deadlineExceeded, collector.headReceived {
+        throw TransportError(
+          .timeout, "the reply from \(request.url) did not arrive in full within \(Self.seconds(timeout)) (--timeout)")
+      }
       throw classify(error, url: request.url)
     }
   }
-
-  /// The whole body, within the request's deadline: `execute`'s deadline covers only the head,
-  /// so a body that trickles in forever would otherwise never time out.
-  /// Reads the body within the request's deadline and the size cap. A body that stalls is ended
-  /// by the idle read timeout; one that trickles in, by the deadline check after each chunk (no
-  /// extra tasks per request: this is the hot path of every call).
-  private func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline, url: String) async throws -> ByteBuffer {
-    var buffer = ByteBuffer()
-    for try await var chunk in body {
-      if buffer.readableBytes + chunk.readableBytes > maxReplyBytes {
-        throw TransportError(.tooLarge, tooLargeMessage(url))
-      }
-      buffer.writeBuffer(&chunk)
-      if NIODeadline.now() > deadline {
-        throw TransportError(.timeout, "the reply from \(url) did not arrive in full within \(Self.seconds(timeout)) (--timeout)")
-      }
-    }
-    return buffer
-  }
-
 
   private func tooLargeMessage(_ url: String) -> String {
     "reply from \(url) is larger than the \(Self.describeSize(maxReplyBytes)) limit (--max-reply-size)"
