@@ -42,7 +42,12 @@ let package = Package(
       name: "DokSandbox",
       dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
     // What `dok run` and the REPL share: the script host over the client, sinks, the runner.
-    .target(name: "DokRuntime", dependencies: ["DokCore", "DokSpec", "DokScript", "DokClient", "DokSandbox"]),
+    .target(
+      name: "DokRuntime",
+      dependencies: [
+        "DokCore", "DokSpec", "DokScript", "DokClient", "DokSandbox",
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.

@@ -66,7 +66,10 @@ public enum ScriptRunner {
       return 2
     }
     let started = host.clock.now()
-    let outcome = await runCancellable { await session.execute(source: source, file: file) }
+    // Off the event loop with --debug: a pause blocks its thread while the REPL runs.
+    let outcome = await runCancellable(onEventLoop: !request.options.debug) {
+      await session.execute(source: source, file: file)
+    }
     let renderer = DiagnosticRenderer(color: sink.renderer.color) { name in
       session.sourceText(file: name) ?? (name == file ? source : nil)
     }
@@ -95,8 +98,10 @@ public enum ScriptRunner {
   }
 
   /// Runs `body` in a task that Ctrl-C cancels.
-  public static func runCancellable(_ body: @escaping @Sendable () async -> RunOutcome) async -> RunOutcome {
-    let task = Task { await body() }
+  public static func runCancellable(
+    onEventLoop: Bool = false, _ body: @escaping @Sendable () async -> RunOutcome
+  ) async -> RunOutcome {
+    let task = onEventLoop ? Task(executorPreference: EventLoopTaskExecutor()) { await body() } : Task { await body() }
     InterruptMonitor.shared.install()
     InterruptMonitor.shared.setInterruptHandler { task.cancel() }
     defer { InterruptMonitor.shared.setInterruptHandler(nil) }
