@@ -82,6 +82,6 @@ let package = Package(
         "DokCore", "DokSpec", "DokScript", "DokClient", "DokRuntime", "DokSandbox", "DokTestSupport",
       ]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
-    .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokTestSupport"]),
+    .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokSpec", "DokTestSupport"]),
   ]
 )

@@ -39,10 +39,13 @@ def spec_benchmarks():
     cmd = [DOK, "describe", "application.deploy", "--spec", SPEC]
     py = timed([PY, "-c", f"import json; json.load(open({SPEC!r}))"])
     cold = timed(cmd, env=env, before=clear)
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
+    # `describe` reads one procedure and leaves the cache alone; a whole-catalog command stores it.
+    subprocess.run([DOK, "procedures", "--spec", SPEC], env=env, stdout=subprocess.DEVNULL, check=True)
     warm = timed(cmd, env=env)
+    full = timed([DOK, "procedures", "--spec", SPEC], env=env, before=clear)
     row("describe, cold (no cache)", cold, "ms", "python3 json.load", py, "<= 0.5x", cold <= 0.5 * py)
     row("describe, warm (cache)", warm, "ms", "python3 json.load", py, "<= 15 ms", warm <= 15)
+    row("procedures, cold (whole catalog, writes the cache)", full, "ms", "python3 json.load", py)
     out = subprocess.run([BENCH, "complete", SPEC], capture_output=True, text=True, check=True).stdout
     c = json.loads(out)
     row("completion p50 (10,000 lines)", c["p50_us"], "us")

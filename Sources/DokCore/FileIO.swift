@@ -31,8 +31,20 @@ public enum FileIO {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw failure(path) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(st.st_size) + 1)
+    // Straight into the array for the size fstat reports (no copy); one spare byte shows
+    // whether the file is longer than that (it grew, or it is a pipe or a /proc file).
+    var failed = false
+    var out = [UInt8](unsafeUninitializedCapacity: max(Int(st.st_size), 0) + 1) { buf, count in
+      while count < buf.count {
+        let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+        if n < 0, errno == EINTR { continue }
+        if n < 0 { failed = true }
+        if n <= 0 { return }
+        count += n
+      }
+    }
+    if failed { throw failure(path) }
+    if out.count <= Int(st.st_size) { return out }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -27,17 +27,27 @@ public struct JSONParser {
     return try r.get()
   }
 
+  /// Decides which object members to build. `path` holds the keys leading from the root to the
+  /// object that has member `key` (array elements add none). Returning false omits the member:
+  /// its text is still validated, but no value is built for it.
+  public typealias MemberFilter = (_ path: [String], _ key: String) -> Bool
+
   /// Parses a complete JSON document from bytes.
-  public static func parse(_ bytes: [UInt8], skipKeys: Set<String> = []) throws(JSONParseError) -> JSON {
+  public static func parse(
+    _ bytes: [UInt8], skipKeys: Set<String> = [], members: MemberFilter? = nil
+  ) throws(JSONParseError) -> JSON {
     let r: Result<JSON, JSONParseError> = bytes.withUnsafeBufferPointer { buf in
-      Result { () throws(JSONParseError) in try parse(buf, skipKeys: skipKeys) }
+      Result { () throws(JSONParseError) in try parse(buf, skipKeys: skipKeys, members: members) }
     }
     return try r.get()
   }
 
   /// Parses a complete JSON document from a byte buffer.
-  public static func parse(_ buf: UnsafeBufferPointer<UInt8>, skipKeys: Set<String> = []) throws(JSONParseError) -> JSON {
+  public static func parse(
+    _ buf: UnsafeBufferPointer<UInt8>, skipKeys: Set<String> = [], members: MemberFilter? = nil
+  ) throws(JSONParseError) -> JSON {
     var p = JSONParser(buf: buf, skipKeys: skipKeys)
+    p.members = members
     p.skipWhitespace()
     let v = try p.parseValue(depth: 0)
     p.skipWhitespace()
@@ -45,16 +55,19 @@ public struct JSONParser {
     return v
   }
 
-  private let buf: UnsafeBufferPointer<UInt8>
-  private var pos = 0
+  let buf: UnsafeBufferPointer<UInt8>
+  var pos = 0
   private let skipKeys: Set<String>
+  private var members: MemberFilter?
+  /// The keys from the root to the object being parsed; kept only when `members` is set.
+  private var keyPath: [String] = []
 
   private init(buf: UnsafeBufferPointer<UInt8>, skipKeys: Set<String>) {
     self.buf = buf
     self.skipKeys = skipKeys
   }
 
-  private func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+  func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
     let off = min(offset ?? pos, buf.count)
     var line = 1
     var col = 1
@@ -71,21 +84,14 @@ public struct JSONParser {
     return JSONParseError(message: message, offset: off, line: line, column: col)
   }
 
-  @inline(__always) private mutating func skipWhitespace() {
-    while pos < buf.count {
-      let c = buf[pos]
-      if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { break }
-    }
-  }
-
-  private func describeByte() -> String {
+  func describeByte() -> String {
     guard pos < buf.count else { return "end of input" }
     let c = buf[pos]
     if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
     return "byte 0x\(String(c, radix: 16))"
   }
 
-  private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSON {
+  mutating func parseValue(depth: Int) throws(JSONParseError) -> JSON {
     guard pos < buf.count else { throw error("expected a value but found end of input") }
     if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
     switch buf[pos] {
@@ -136,7 +142,18 @@ public struct JSONParser {
       }
       pos += 1
       skipWhitespace()
-      if !skipKeys.isEmpty, skipKeys.contains(key) {
+      if let members {
+        if !members(keyPath, key) {
+          try skipValue(depth: depth + 1)
+        } else if !skipKeys.isEmpty, skipKeys.contains(key) {
+          try skipValue(depth: depth + 1)
+          obj[key] = .null
+        } else {
+          keyPath.append(key)
+          obj[key] = try parseValue(depth: depth + 1)
+          keyPath.removeLast()
+        }
+      } else if !skipKeys.isEmpty, skipKeys.contains(key) {
         try skipValue(depth: depth + 1)
         obj[key] = .null
       } else {
@@ -179,61 +196,6 @@ public struct JSONParser {
       }
       throw error("expected ',' or ']' in array but found \(describeByte())")
     }
-  }
-
-  /// Validates and skips one value without building it.
-  private mutating func skipValue(depth: Int) throws(JSONParseError) {
-    guard pos < buf.count else { throw error("expected a value but found end of input") }
-    if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
-    switch buf[pos] {
-    case UInt8(ascii: "{"):
-      pos += 1
-      skipWhitespace()
-      if pos < buf.count, buf[pos] == UInt8(ascii: "}") { pos += 1; return }
-      while true {
-        skipWhitespace()
-        guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else { throw error("expected a quoted key but found \(describeByte())") }
-        try skipString()
-        skipWhitespace()
-        guard pos < buf.count, buf[pos] == UInt8(ascii: ":") else { throw error("expected ':' but found \(describeByte())") }
-        pos += 1
-        skipWhitespace()
-        try skipValue(depth: depth + 1)
-        skipWhitespace()
-        guard pos < buf.count else { throw error("unterminated object: expected ',' or '}'") }
-        if buf[pos] == UInt8(ascii: ",") { pos += 1; continue }
-        if buf[pos] == UInt8(ascii: "}") { pos += 1; return }
-        throw error("expected ',' or '}' in object but found \(describeByte())")
-      }
-    case UInt8(ascii: "["):
-      pos += 1
-      skipWhitespace()
-      if pos < buf.count, buf[pos] == UInt8(ascii: "]") { pos += 1; return }
-      while true {
-        skipWhitespace()
-        try skipValue(depth: depth + 1)
-        skipWhitespace()
-        guard pos < buf.count else { throw error("unterminated array: expected ',' or ']'") }
-        if buf[pos] == UInt8(ascii: ",") { pos += 1; continue }
-        if buf[pos] == UInt8(ascii: "]") { pos += 1; return }
-        throw error("expected ',' or ']' in array but found \(describeByte())")
-      }
-    case UInt8(ascii: "\""): try skipString()
-    default: _ = try parseValue(depth: depth)
-    }
-  }
-
-  private mutating func skipString() throws(JSONParseError) {
-    let start = pos
-    pos += 1
-    while pos < buf.count {
-      let c = buf[pos]
-      if c == UInt8(ascii: "\"") { pos += 1; return }
-      if c == UInt8(ascii: "\\") { pos += 2; continue }
-      if c < 0x20 { throw error("control character in string") }
-      pos += 1
-    }
-    throw error("unterminated string", at: start)
   }
 
   private mutating func parseString() throws(JSONParseError) -> String {
@@ -306,7 +268,7 @@ public struct JSONParser {
     throw error("unterminated string", at: start)
   }
 
-  private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+  mutating func parseHex4() throws(JSONParseError) -> UInt32 {
     guard pos + 4 <= buf.count else { throw error("truncated \\u escape") }
     var v: UInt32 = 0
     for _ in 0..<4 {

@@ -22,12 +22,15 @@ public enum SpecLoader {
   }
 
   /// Bytes → JSON value: JSON when the text starts with `{`, else YAML.
-  static func parseDocument(_ bytes: [UInt8], source: String) throws(SpecError) -> JSON {
+  /// `members` (JSON only) leaves out object members the caller will not read.
+  static func parseDocument(
+    _ bytes: [UInt8], source: String, members: JSONParser.MemberFilter? = nil
+  ) throws(SpecError) -> JSON {
     let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
     if first == nil { throw SpecError("the document is empty", source: source) }
     if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
       do {
-        return try JSONParser.parse(bytes, skipKeys: ["responses"])
+        return try JSONParser.parse(bytes, skipKeys: ["responses"], members: members)
       } catch {
         throw SpecError("invalid JSON: \(error.message) at line \(error.line), column \(error.column)", source: source)
       }
@@ -108,13 +111,13 @@ public enum SpecLoader {
   }
 
   static func procedureName(forPath path: String) -> String {
-    var name = Substring(path)
-    while name.hasPrefix("/") { name = name.dropFirst() }
-    for prefix in ["api/trpc/", "api/", "trpc/"] where name.hasPrefix(prefix) {
-      name = name.dropFirst(prefix.count)
+    var name = Array(path.utf8)[...]
+    while name.first == UInt8(ascii: "/") { name = name.dropFirst() }
+    for prefix in ["api/trpc/", "api/", "trpc/"] where name.starts(with: prefix.utf8) {
+      name = name.dropFirst(prefix.utf8.count)
       break
     }
-    return name.replacingOccurrences(of: "/", with: ".")
+    return String(decoding: name.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
   }
 
   static func procedure(

@@ -16,16 +16,16 @@ struct DescribeCommand: AsyncParsableCommand {
   var procedure: String
 
   func run() async throws {
-    let catalog = try specOptions.catalog()
-    guard let p = catalog.procedure(named: procedure) else {
-      let close = catalog.suggestions(for: procedure)
+    switch try specOptions.lookup(procedure) {
+    case .found(let p):
+      switch output {
+      case .text: Terminal.standardOutput.write(ProcedureDescriber.text(p) + "\n")
+      case .json: Terminal.standardOutput.write(JSONWriter.pretty(ProcedureDescriber.json(p)) + "\n")
+      }
+    case .missing(let close):
       var message = "error: unknown procedure '\(procedure)'"
       if !close.isEmpty { message += "\n  did you mean: \(close.joined(separator: ", "))?" }
       throw DokExit(2, message)
-    }
-    switch output {
-    case .text: Terminal.standardOutput.write(ProcedureDescriber.text(p) + "\n")
-    case .json: Terminal.standardOutput.write(JSONWriter.pretty(ProcedureDescriber.json(p)) + "\n")
     }
   }
 }

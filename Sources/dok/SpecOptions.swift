@@ -12,20 +12,36 @@ struct SpecOptions: ParsableArguments {
 
   /// Loads the catalog, through the cache. Errors are `DokExit`s with exit code 2.
   func catalog() throws -> Catalog {
-    guard let spec else {
-      throw DokExit.usage("no API document: pass --spec FILE (a Dokploy openapi.json)")
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try FileIO.read(spec)
-    } catch {
-      throw DokExit.usage("cannot read the API document: \(error)")
-    }
-    let cache = CatalogCache(directory: noCache ? nil : XDGPaths.fromEnvironment().cache)
+    let (spec, bytes) = try document()
     do {
       return try cache.catalog(for: bytes, source: spec).0
     } catch {
       throw DokExit(2, "error: \(error)")
+    }
+  }
+
+  /// Finds one procedure: in the cached catalog when there is one, else by reading only that
+  /// procedure from the document (the cache is left to commands that load everything).
+  func lookup(_ name: String) throws -> ProcedureLookup {
+    let (spec, bytes) = try document()
+    if let catalog = cache.cached(for: bytes) { return ProcedureLookup.find(name, in: catalog) }
+    do {
+      return try ProcedureLookup.find(name, in: bytes, source: spec)
+    } catch {
+      throw DokExit(2, "error: \(error)")
+    }
+  }
+
+  private var cache: CatalogCache { CatalogCache(directory: noCache ? nil : XDGPaths.fromEnvironment().cache) }
+
+  private func document() throws -> (path: String, bytes: [UInt8]) {
+    guard let spec else {
+      throw DokExit.usage("no API document: pass --spec FILE (a Dokploy openapi.json)")
+    }
+    do {
+      return (spec, try FileIO.read(spec))
+    } catch {
+      throw DokExit.usage("cannot read the API document: \(error)")
     }
   }
 }

@@ -1,4 +1,5 @@
 import DokCore
+import DokSpec
 import Foundation
 import Testing
 
@@ -69,15 +70,39 @@ struct SpecCommandTests {
 
   @Test func warmStartUsesTheCache() throws {
     let env = DokProcess.isolatedEnvironment()
-    _ = try DokProcess.run(["describe", "application.deploy", "--spec", spec], environment: env)
     let cacheDir = env["XDG_CACHE_HOME"]! + "/dok"
-    let entries = try FileManager.default.contentsOfDirectory(atPath: cacheDir).filter { $0.hasPrefix("catalog-") }
-    #expect(entries.count == 1)
+    func entries() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: cacheDir)) ?? []).filter { $0.hasPrefix("catalog-") }
+    }
+    // `describe` alone reads one procedure from the document and leaves the cache alone.
+    let cold = try DokProcess.run(["describe", "application.deploy", "--spec", spec], environment: env)
+    #expect(cold.status == 0)
+    #expect(entries().isEmpty)
+    // A command that loads the whole catalog stores it.
+    _ = try DokProcess.run(["procedures", "--spec", spec], environment: env)
+    #expect(entries().count == 1)
     // Corrupt it: the next run still works and rewrites it.
-    try FileIO.writeAtomically(cacheDir + "/" + entries[0], Array("junk".utf8))
+    try FileIO.writeAtomically(cacheDir + "/" + entries()[0], Array("junk".utf8))
+    let r = try DokProcess.run(["procedures", "--spec", spec], environment: env)
+    #expect(r.status == 0)
+    #expect(try FileIO.read(cacheDir + "/" + entries()[0]).count > 1000)
+    #expect(try DokProcess.run(["describe", "application.deploy", "--spec", spec], environment: env).stdout == cold.stdout)
+  }
+
+  @Test func describeAnswersFromTheCacheWhenThereIsOne() throws {
+    // Plant a catalog under the document's key: describe must show what the cache holds.
+    let env = DokProcess.isolatedEnvironment()
+    _ = try DokProcess.run(["procedures", "--spec", spec], environment: env)
+    let cacheDir = env["XDG_CACHE_HOME"]! + "/dok"
+    let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheDir).first { $0.hasPrefix("catalog-") })
+    let planted = try SpecLoader.load(Array(#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/application.deploy": {"post": {"summary": "from the cache"}}}}"#.utf8))
+    try FileIO.writeAtomically(cacheDir + "/" + entry, CatalogCodec.encode(planted))
     let r = try DokProcess.run(["describe", "application.deploy", "--spec", spec], environment: env)
     #expect(r.status == 0)
-    #expect(try FileIO.read(cacheDir + "/" + entries[0]).count > 1000)
+    #expect(r.stdout.contains("from the cache"))
+    let bypass = try DokProcess.run(["describe", "application.deploy", "--spec", spec, "--no-cache"], environment: env)
+    #expect(!bypass.stdout.contains("from the cache"))
+    #expect(bypass.stdout.contains("applicationId"))
   }
 }
 

@@ -29,6 +29,44 @@ import Testing
     #expect(v["responses"] == .null)
   }
 
+  @Test func memberFilterOmitsMembersByPath() throws {
+    let text = #"{"a": {"x": 1, "y": {"x": 2}}, "b": [{"x": 3, "z": 4}], "x": 5}"#
+    var seen: [String] = []
+    let v = try JSONParser.parse(Array(text.utf8)) { path, key in
+      seen.append((path + [key]).joined(separator: "/"))
+      return !(key == "x" && path == ["a"]) && key != "z"
+    }
+    #expect(v == ["a": ["y": ["x": 2]], "b": [["x": 3]], "x": 5])
+    #expect(seen == ["a", "a/x", "a/y", "a/y/x", "b", "b/x", "b/z", "x"])
+  }
+
+  @Test func omittedMembersAreStillValidated() {
+    let text = #"{"keep": 1, "drop": {"x": [1, 2,]}}"#
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) { _, key in key != "drop" } }
+  }
+
+  /// Skipping (word-at-a-time scanning) must accept and reject exactly what building does,
+  /// at every alignment: strings with escapes, control bytes, UTF-8, and runs of whitespace.
+  @Test func skippingAgreesWithBuilding() {
+    var rng = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("\\\"".utf8), Array("\\\\".utf8), Array("\\n".utf8), Array("\\u00e9".utf8),
+      Array("é".utf8), [0x01], [0x1F], [0x7F], [0x20], Array("\"".utf8), Array("\\".utf8),
+      Array("        ".utf8), Array("\n".utf8), Array("\t".utf8), Array("}".utf8), Array(",".utf8),
+    ]
+    for _ in 0..<3_000 {
+      var value: [UInt8] = Array(String(repeating: " ", count: Int.random(in: 0...17, using: &rng)).utf8) + [0x22]
+      for _ in 0..<Int.random(in: 0...24, using: &rng) { value += pieces.randomElement(using: &rng)! }
+      if Bool.random(using: &rng) { value.append(0x22) }
+      value += Array(String(repeating: Bool.random(using: &rng) ? " " : "\n", count: Int.random(in: 0...12, using: &rng)).utf8)
+      let doc = Array(#"{"k": "#.utf8) + value + Array("}".utf8)
+      let built = (try? JSONParser.parse(doc)) != nil
+      let skipped = (try? JSONParser.parse(doc) { _, _ in false }) != nil
+      #expect(built == skipped, "\(String(decoding: doc, as: UTF8.self).debugDescription)")
+      if built { #expect((try? JSONParser.parse(doc) { _, _ in false }) == JSON.object(JSONObject())) }
+    }
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let deep = String(repeating: "[", count: 100_000)
     #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

@@ -103,9 +103,15 @@ import Testing
         let catalog = try SpecLoader.load(bytes, source: "fuzz.json")
         _ = catalog.procedures.count
         loaded += 1
+        // The one-procedure lookup (`dok describe`) agrees wherever the whole document loads.
+        for name in catalog.procedures.prefix(2).map(\.name) + ["app.none"] {
+          let lookup = try ProcedureLookup.find(name, in: bytes)
+          #expect(lookup == ProcedureLookup.find(name, in: catalog), "\(name) \(lookup) \(ProcedureLookup.find(name, in: catalog)) \(String(decoding: bytes, as: UTF8.self))")
+        }
       } catch {
         #expect(!error.description.isEmpty)
         rejected += 1
+        _ = try? ProcedureLookup.find("app.one", in: bytes)
       }
     }
     rng = mutator.rng
