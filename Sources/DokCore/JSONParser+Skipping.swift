@@ -19,7 +19,8 @@ extension JSONParser {
   }
 
   @inline(__always) func word(at offset: Int) -> UInt64 {
-    UnsafeRawPointer(buf.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    // Byte 0 in the low bits on every machine, which the trailing-zero counts rely on.
+    UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress! + offset).loadUnaligned(as: UInt64.self))
   }
 
   @inline(__always) mutating func skipWhitespace() {
@@ -53,9 +54,15 @@ extension JSONParser {
       while true {
         skipWhitespace()
         guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else { throw error("expected a quoted key but found \(describeByte())") }
+        let keyStart = pos
         try skipString()
+        let keyEnd = pos
         skipWhitespace()
-        guard pos < buf.count, buf[pos] == UInt8(ascii: ":") else { throw error("expected ':' but found \(describeByte())") }
+        guard pos < buf.count, buf[pos] == UInt8(ascii: ":") else {
+          // The same words as when building (the key as written, escapes and all).
+          let key = String(decoding: UnsafeBufferPointer(rebasing: buf[(keyStart + 1)..<(keyEnd - 1)]), as: UTF8.self)
+          throw error("expected ':' after key \"\(key)\" but found \(describeByte())")
+        }
         pos += 1
         skipWhitespace()
         try skipValue(depth: depth + 1)

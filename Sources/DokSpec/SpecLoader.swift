@@ -54,20 +54,22 @@ public enum SpecLoader {
     guard version.hasPrefix("3.") else {
       throw SpecError("OpenAPI version \(version) is not supported (3.0.x or 3.1.x)", at: "/openapi")
     }
-    let resolver = SchemaReader(root: root, legacyNullable: version.hasPrefix("3.0"))
+    let legacyNullable = version.hasPrefix("3.0")
     let info = doc["info"]?.objectValue
     guard let pathsValue = doc["paths"] else { throw SpecError("no \"paths\" object: the document describes no operations", at: "") }
     guard case .object(let paths) = pathsValue else {
       throw SpecError("\"paths\" must be an object, found \(pathsValue.typeName)", at: "/paths")
     }
     // Paths convert independently: large documents are split in two halves converted on two
-    // threads (the document is read-only); the first error in document order wins.
+    // threads (the document is read-only; each thread has its own reader, whose `$ref`
+    // expansion state is mutable); the first error in document order wins.
     let items = Array(paths.pairs)
     let chunks = items.count >= 128 ? 2 : 1
     let size = (items.count + chunks - 1) / max(chunks, 1)
     let results = ResultSlots(count: chunks)
     let work: @Sendable (Int) -> Void = { c in
       let slice = items[min(items.count, c * size)..<min(items.count, (c + 1) * size)]
+      let resolver = SchemaReader(root: root, legacyNullable: legacyNullable)
       results.set(c, Result { () throws(SpecError) in try convert(slice, resolver: resolver) })
     }
     if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }

@@ -2,8 +2,10 @@ import DokCore
 import Foundation
 import Testing
 
-@Suite struct FileIOTests {
+@Suite final class FileIOTests {
   let dir = NSTemporaryDirectory() + "dok-fileio-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+  deinit { try? FileManager.default.removeItem(atPath: dir) }
 
   @Test(arguments: [0, 1, 8, 65_535, 65_536, 200_001])
   func readsWholeFiles(size: Int) throws {

@@ -46,24 +46,57 @@ import Testing
   }
 
   /// Skipping (word-at-a-time scanning) must accept and reject exactly what building does,
-  /// at every alignment: strings with escapes, control bytes, UTF-8, and runs of whitespace.
+  /// at every alignment: strings with escapes (good and bad), control bytes, UTF-8, and runs of
+  /// whitespace. Seeded, so a failure reproduces.
   @Test func skippingAgreesWithBuilding() {
-    var rng = SystemRandomNumberGenerator()
+    var rng = SeededGenerator(seed: 0x5EED)
     let pieces: [[UInt8]] = [
       Array("a".utf8), Array("\\\"".utf8), Array("\\\\".utf8), Array("\\n".utf8), Array("\\u00e9".utf8),
-      Array("é".utf8), [0x01], [0x1F], [0x7F], [0x20], Array("\"".utf8), Array("\\".utf8),
-      Array("        ".utf8), Array("\n".utf8), Array("\t".utf8), Array("}".utf8), Array(",".utf8),
+      Array("\\u".utf8), Array("\\uD800".utf8), Array("\\uDC00".utf8), Array("\\uD83D\\uDE00".utf8), Array("\\u12g4".utf8),
+      Array("g".utf8), Array("0".utf8), Array("\\q".utf8), Array("é".utf8), [0x01], [0x1F], [0x7F], [0xFF], [0x20],
+      Array("\"".utf8), Array("\\".utf8), Array("        ".utf8), Array("\n".utf8), Array("\t".utf8), Array("}".utf8),
+      Array(",".utf8),
     ]
-    for _ in 0..<3_000 {
+    var accepted = 0
+    for _ in 0..<5_000 {
       var value: [UInt8] = Array(String(repeating: " ", count: Int.random(in: 0...17, using: &rng)).utf8) + [0x22]
       for _ in 0..<Int.random(in: 0...24, using: &rng) { value += pieces.randomElement(using: &rng)! }
       if Bool.random(using: &rng) { value.append(0x22) }
       value += Array(String(repeating: Bool.random(using: &rng) ? " " : "\n", count: Int.random(in: 0...12, using: &rng)).utf8)
       let doc = Array(#"{"k": "#.utf8) + value + Array("}".utf8)
-      let built = (try? JSONParser.parse(doc)) != nil
-      let skipped = (try? JSONParser.parse(doc) { _, _ in false }) != nil
-      #expect(built == skipped, "\(String(decoding: doc, as: UTF8.self).debugDescription)")
-      if built { #expect((try? JSONParser.parse(doc) { _, _ in false }) == JSON.object(JSONObject())) }
+      var builtError: JSONParseError?
+      var skippedError: JSONParseError?
+      do { _ = try JSONParser.parse(doc) } catch { builtError = error }
+      do {
+        let v = try JSONParser.parse(doc) { _, _ in false }
+        #expect(v == JSON.object(JSONObject()))
+      } catch { skippedError = error }
+      #expect(builtError == skippedError, "\(String(decoding: doc, as: UTF8.self).debugDescription)")
+      if builtError == nil { accepted += 1 }
+    }
+    #expect(accepted > 100)
+  }
+
+  /// Whitespace skipping checked against a byte-at-a-time reference: after a value and any mix of
+  /// whitespace, the error must point at the first byte that is not whitespace.
+  @Test func whitespaceEndsWhereAScalarScanEnds() {
+    var rng = SeededGenerator(seed: 42)
+    let spaces: [UInt8] = [0x20, 0x20, 0x20, 0x0A, 0x09, 0x0D]
+    for _ in 0..<2_000 {
+      let run = (0..<Int.random(in: 0...40, using: &rng)).map { _ in spaces.randomElement(using: &rng)! }
+      let stray = [UInt8]("x!a".utf8).randomElement(using: &rng)!
+      let prefix = Array(#"{"k": 1"#.utf8)
+      let doc = prefix + run + [stray] + Array("}".utf8)
+      var expected = prefix.count
+      while [0x20, 0x0A, 0x09, 0x0D].contains(doc[expected]) { expected += 1 }
+      for members: JSONParser.MemberFilter? in [nil, { _, _ in false }] {
+        do {
+          _ = try JSONParser.parse(doc, members: members)
+          Issue.record("a stray byte was accepted")
+        } catch {
+          #expect(error.offset == expected, "\(String(decoding: doc, as: UTF8.self).debugDescription)")
+        }
+      }
     }
   }
 
@@ -90,5 +123,18 @@ import Testing
 
   @Test func objectEqualityIgnoresKeyOrder() throws {
     #expect(try JSONParser.parse(#"{"a":1,"b":2}"#) == JSONParser.parse(#"{"b":2,"a":1}"#))
+  }
+}
+
+/// A small deterministic generator (SplitMix64) so randomized tests reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -49,9 +49,35 @@ import Testing
     #expect(c.method == "GET")
     // The broken one itself reports what a full load reports.
     #expect(throws: SpecError.self) { try ProcedureLookup.find("a.b", in: bytes) }
-    // A JSON syntax error anywhere is still an error.
-    let broken = Array(text.replacingOccurrences(of: #""/a.c": {"get": {}}"#, with: #""/a.c": {"get": {,}}"#).utf8)
-    #expect(throws: SpecError.self) { try ProcedureLookup.find("a.b", in: broken) }
+    // A JSON syntax error in a path item that is not built is still an error.
+    let broken = Array(text.replacingOccurrences(of: #""minLength": "one""#, with: #""minLength": ,"#).utf8)
+    #expect(throws: SpecError.self) { try ProcedureLookup.find("a.c", in: broken) }
+    let missingColon = Array(text.replacingOccurrences(of: #""minLength": "one""#, with: #""minLength" "one""#).utf8)
+    do {
+      _ = try ProcedureLookup.find("a.c", in: missingColon)
+      Issue.record("a syntax error in a skipped path item was not reported")
+    } catch {
+      var full: SpecError?
+      do { _ = try SpecLoader.load(missingColon) } catch { full = error }
+      #expect(error.description == full?.description)
+      #expect(error.description.contains(#"after key "minLength""#))
+    }
+  }
+
+  @Test func duplicateNamesResolveAsInTheFullCatalog() throws {
+    // Two paths with one name, and two methods on one path item.
+    let text = #"""
+      {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/app.one": {"get": {"summary": "plain"}},
+        "/api/app.one": {"get": {"summary": "prefixed"}, "post": {"summary": "posted"}},
+        "/app.two": {"get": {"summary": "two, get"}, "post": {"summary": "two, post"}}}}
+      """#
+    let bytes = Array(text.utf8)
+    let full = try SpecLoader.load(bytes)
+    for name in ["app.one", "app.two"] {
+      let expected = try #require(full.procedure(named: name))
+      #expect(try ProcedureLookup.find(name, in: bytes) == .found(expected), "\(name)")
+    }
   }
 
   @Test(arguments: ["bad-not-json-or-yaml.txt", "bad-not-openapi.json", "bad-no-paths.json", "bad-truncated.json"])

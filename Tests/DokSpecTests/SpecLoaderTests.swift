@@ -116,3 +116,28 @@ import Testing
     }
   }
 }
+
+/// Large documents convert on two threads; `$ref` expansion state must not be shared between
+/// them (it was: a recursive schema being expanded on one thread read as recursive on the other).
+@Suite struct ParallelConversionTests {
+  @Test func twoThreadsGiveWhatOneThreadGives() throws {
+    let node = ##"{"$ref": "#/components/schemas/Node"}"##
+    var paths: [String] = []
+    for i in 0..<300 {
+      paths.append(##""/r.p\##(i)": {"post": {"requestBody": {"content": {"application/json": {"schema": \##(node)}}}}}"##)
+    }
+    let schemas = ##"{"Node": {"type": "object", "properties": {"name": {"type": "string"}, "child": \##(node), "##
+      + ##""kids": {"type": "array", "items": \##(node)}, "leaf": {"$ref": "#/components/schemas/Leaf"}}}, "##
+      + ##""Leaf": {"type": "object", "properties": {"x": {"type": "integer"}}}}"##
+    let text = ##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"##
+      + paths.joined(separator: ",") + ##"}, "components": {"schemas": "## + schemas + "}}"
+    let root = try JSONParser.parse(text)
+    let items = Array(try #require(root["paths"]?.objectValue).pairs)
+    let reference = try SpecLoader.convert(items[...], resolver: SchemaReader(root: root, legacyNullable: false))
+    #expect(reference.count == 300)
+    let expected = reference.sorted { $0.name < $1.name }
+    for _ in 0..<30 {
+      #expect(try SpecLoader.catalog(from: root).procedures == expected)
+    }
+  }
+}
