@@ -1,5 +1,6 @@
 import DokCore
 import DokScript
+import NIOPosix
 
 #if canImport(Glibc)
   import Glibc
@@ -66,8 +67,11 @@ public enum ScriptRunner {
       return 2
     }
     let started = host.clock.now()
-    // Off the event loop with --debug: a pause blocks its thread while the REPL runs.
-    let outcome = await runCancellable(onEventLoop: !request.options.debug) {
+    // With --debug a pause blocks the script's thread while the REPL runs, so the script gets
+    // a thread of its own: not the I/O loop (the REPL's calls need it) and not one of Swift's
+    // pool threads (on a one-core machine the pool has one, and the REPL's work needs it too).
+    let executor = EventLoopTaskExecutor(request.options.debug ? pausableLoop.next() : MultiThreadedEventLoopGroup.singleton.next())
+    let outcome = await runCancellable(on: executor) {
       await session.execute(source: source, file: file)
     }
     let renderer = DiagnosticRenderer(color: sink.renderer.color) { name in
@@ -97,11 +101,14 @@ public enum ScriptRunner {
     return outcome.exitCode
   }
 
-  /// Runs `body` in a task that Ctrl-C cancels.
+  /// A thread for `dok run --debug` scripts, which may block it (see ``run(_:host:sink:session:)``).
+  static let pausableLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+  /// Runs `body` in a task that Ctrl-C cancels, on `executor` when one is given.
   public static func runCancellable(
-    onEventLoop: Bool = false, _ body: @escaping @Sendable () async -> RunOutcome
+    on executor: (any TaskExecutor)? = nil, _ body: @escaping @Sendable () async -> RunOutcome
   ) async -> RunOutcome {
-    let task = onEventLoop ? Task(executorPreference: EventLoopTaskExecutor()) { await body() } : Task { await body() }
+    let task = Task(executorPreference: executor) { await body() }
     InterruptMonitor.shared.install()
     InterruptMonitor.shared.setInterruptHandler { task.cancel() }
     defer { InterruptMonitor.shared.setInterruptHandler(nil) }
