@@ -11,6 +11,7 @@ public final class SandboxEngine: Sendable {
   /// Loads the state file (when given) or starts empty.
   public init(deploySeconds: Double = 3, statePath: String? = nil) throws {
     stateFile = statePath.map(StateFile.init(path:))
+    stateFile?.removeStaleTemporaries()
     if let file = stateFile, let json = try file.load() {
       state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds))
     } else {

@@ -47,6 +47,28 @@ public struct StateFile: Sendable {
     }
   }
 
+  /// Removes `FILE.tmp-PID` files that a save left behind because its process was killed
+  /// mid-write (PID no longer running). Returns the names removed.
+  @discardableResult
+  public func removeStaleTemporaries() -> [String] {
+    let slash = path.lastIndex(of: "/")
+    let dir = slash.map { String(path[..<$0]) } ?? "."
+    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+    guard let d = opendir(dir.isEmpty ? "/" : dir) else { return [] }
+    defer { closedir(d) }
+    var removed: [String] = []
+    while let entry = readdir(d) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid > 0 else { continue }
+      // Alive (or not ours to signal): leave it; only a vanished writer's file is stale.
+      if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+      if unlink((dir.isEmpty ? "" : dir) + "/" + name) == 0 { removed.append(name) }
+    }
+    return removed
+  }
+
   /// Replaces the file's content with `value`, atomically and durably.
   public func save(_ value: JSON) throws(Failure) {
     let text = JSONWriter.compact(value)

@@ -134,4 +134,28 @@ import Testing
       .filter { $0.hasPrefix(URL(fileURLWithPath: path).lastPathComponent + ".tmp") }
     #expect(leftovers.isEmpty)
   }
+
+  /// A save killed mid-write leaves `FILE.tmp-PID`; the next start removes it (and keeps the
+  /// state), but never a live writer's file.
+  @Test func aStartRemovesTemporariesOfVanishedWriters() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/state.json"
+    try StateFile(path: path).save(["projects": []])
+    // A pid that is not running: a child that has exited and been reaped.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/bin/true")
+    try child.run()
+    child.waitUntilExit()
+    let gone = child.processIdentifier
+    let stale = "state.json.tmp-\(gone)"
+    let live = "state.json.tmp-\(getppid())"
+    let other = "other.json.tmp-\(gone)"
+    for name in [stale, live, other] { try Data("{".utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+    _ = try SandboxEngine(statePath: path)
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+    #expect(left == ["state.json", live, other])
+    #expect(try StateFile(path: path).load() == ["projects": []])
+  }
 }
