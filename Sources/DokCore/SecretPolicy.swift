@@ -1,6 +1,9 @@
+import Synchronization
+
 /// Which values are secrets: field names that look secret (matched case-insensitively as
-/// substrings) and the configured API key. Used for everything dok writes for others to read:
-/// traces, recordings, reports, verbose logs — and for the REPL's history.
+/// substrings), the configured API key, and values learned from replies (what a secret-looking
+/// field held, so `$pw = $db.databasePassword` is masked too). Used for everything dok writes
+/// for others to read: traces, recordings, reports, verbose logs — and for the REPL's history.
 public struct SecretPolicy: Sendable {
   /// The default list of secret-looking field name fragments. Override with
   /// `DOK_SECRET_FIELDS` (comma-separated) or the `secret_fields` setting.
@@ -11,6 +14,10 @@ public struct SecretPolicy: Sendable {
   public var fields: [String]
   /// The API key in use, if any: never written anywhere.
   public var apiKey: String?
+  /// Values seen under secret-looking fields (see ``learn(from:)``); shared by copies.
+  public let learned = LearnedSecrets()
+  /// Learned values shorter than this are not masked inside other text (`"1"` would mask every 1).
+  public static let minimumLearnedLength = 4
 
   public init(fields: [String] = SecretPolicy.defaultFields, apiKey: String? = nil) {
     self.fields = fields.map { $0.lowercased() }
@@ -66,10 +73,36 @@ public struct SecretPolicy: Sendable {
     }
   }
 
-  /// `text` with the API key replaced by `***`.
+  /// `text` with the API key and every learned secret value replaced by `***`.
   public func redactKey(in text: String) -> String {
-    guard let apiKey, !apiKey.isEmpty, text.contains(apiKey) else { return text }
-    return text.split(separator: apiKey, omittingEmptySubsequences: false).joined(separator: "***")
+    var out = text
+    for secret in [apiKey].compactMap({ $0 }) + learned.values where !secret.isEmpty && out.contains(secret) {
+      out = out.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***")
+    }
+    return out
+  }
+
+  /// Remembers the string values of secret-looking fields anywhere in `reply`, so that they
+  /// stay masked after a script copies them out of the reply.
+  public func learn(from reply: JSON) {
+    var found: [String] = []
+    collect(reply, into: &found)
+    if !found.isEmpty { learned.insert(found) }
+  }
+
+  private func collect(_ value: JSON, into found: inout [String]) {
+    switch value {
+    case .object(let o):
+      for (k, v) in o.pairs {
+        if case .string(let s) = v, s.count >= Self.minimumLearnedLength, isSecret(field: k) {
+          found.append(s)
+        } else {
+          collect(v, into: &found)
+        }
+      }
+    case .array(let a): for v in a { collect(v, into: &found) }
+    default: break
+    }
   }
 
   /// `text` (a statement as written) with the values of secret-looking `name=value` and
@@ -122,6 +155,28 @@ public struct SecretPolicy: Sendable {
     let l = line.lowercased()
     return l.contains("--api-key") || l.contains("api_key") || l.contains("x-api-key") || l.contains("dokploy_api_key")
       || l.contains("dokploy_auth_token")
+  }
+}
+
+/// Secret values learned from replies, longest first (so a secret that contains another is
+/// masked whole).
+public final class LearnedSecrets: Sendable {
+  private let store = Mutex<[String]>([])
+
+  public init() {}
+
+  /// The learned values, longest first.
+  public var values: [String] { store.withLock { $0 } }
+
+  func insert(_ new: [String]) {
+    store.withLock { list in
+      var changed = false
+      for s in new where !list.contains(s) {
+        list.append(s)
+        changed = true
+      }
+      if changed { list.sort { $0.count > $1.count } }
+    }
   }
 }
 

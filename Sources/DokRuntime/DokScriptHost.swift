@@ -12,15 +12,19 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
   private let binder: ArgumentBinder
   public let clock: any ScriptClock
   private let failureHandler: Mutex<(@Sendable (ScriptFailure) -> FailureDecision)?>
+  /// When set, every reply teaches it the values of secret-looking fields, so traces and
+  /// reports mask them wherever a script copies them.
+  public let secrets: SecretPolicy?
 
   public init(
     catalog: Catalog, caller: any ProcedureCaller, validate: Bool = true, clock: any ScriptClock = SystemClock(),
-    onFailure: (@Sendable (ScriptFailure) -> FailureDecision)? = nil
+    secrets: SecretPolicy? = nil, onFailure: (@Sendable (ScriptFailure) -> FailureDecision)? = nil
   ) {
     self.catalog = catalog
     self.caller = caller
     self.binder = ArgumentBinder(validate: validate)
     self.clock = clock
+    self.secrets = secrets
     self.failureHandler = Mutex(onFailure)
   }
 
@@ -31,7 +35,9 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
 
   public func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
     do {
-      return try await caller.call(procedure: procedure, arguments: arguments)
+      let reply = try await caller.call(procedure: procedure, arguments: arguments)
+      secrets?.learn(from: reply)
+      return reply
     } catch {
       var e = error
       if e.location == nil { e.location = location }

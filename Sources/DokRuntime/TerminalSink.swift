@@ -13,6 +13,8 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   private var progressShown = false
   /// Redacts values of secret-looking fields in trace output.
   public var traceTransform: (String) -> String = { $0 }
+  /// Redacts secrets in rendered diagnostics (an assert quoting a password it compared).
+  public var diagnosticTransform: (String) -> String = { $0 }
 
   public init(renderer: DiagnosticRenderer, showProgress: Bool = isatty(2) == 1) {
     self.renderer = renderer
@@ -43,7 +45,7 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
 
   public func diagnostic(_ diagnostic: Diagnostic) {
     clearProgress()
-    Output.stderr(renderer.render(diagnostic) + "\n")
+    Output.stderr(diagnosticTransform(renderer.render(diagnostic)) + "\n")
   }
 
   /// Removes a live progress line, if one is shown.

@@ -51,10 +51,13 @@ struct RunCommand: AsyncParsableCommand {
     let noValidate = connection.noValidate
     let context = try await server.open(connection, spec: specOptions)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
-    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate)
+    // Traces and reports are written for others to read: they mask secrets copied out of replies.
+    let learn = trace || !reports.isEmpty
+    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate, secrets: learn ? policy : nil)
     let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
     let sink = TerminalSink(renderer: renderer)
     sink.traceTransform = { policy.redactArguments(in: $0) }
+    sink.diagnosticTransform = { policy.redactKey(in: $0) }
     let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
     var request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
     request.policy = policy

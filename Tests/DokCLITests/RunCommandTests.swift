@@ -90,6 +90,36 @@ import Testing
     }
   }
 
+  @Test func secretsCopiedOutOfRepliesStayMasked() throws {
+    // The password is copied out of a reply into variables, strings and a failed assert.
+    let f = try script("""
+      $p = project.create name=derived
+      $db = postgres.create name=db databaseName=app databaseUser=app databasePassword="pw-derived-77" environmentId=$p.environment.environmentId
+      $one = postgres.one postgresId=$db.postgresId
+      $pw = $one.databasePassword
+      $line = "password is ${$pw}!"
+      assert len($pw) > 3
+      assert $pw == "not it", "compared"
+      print "done"
+
+      """)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sec-\(UUID().uuidString)").path
+    let r = try DokProcess.run(["run", "--trace", "--keep-going", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stdout == "done\n")
+    #expect(r.stderr.contains(#"$pw = $one.databasePassword  => "***""#), "\(r.stderr)")
+    #expect(r.stderr.contains("password is ***!"), "\(r.stderr)")
+    #expect(r.stderr.contains("assertion failed"), "\(r.stderr)")
+    let junit = try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8)
+    #expect(junit.contains("compared"))
+    for text in [r.stderr, junit, try String(contentsOfFile: "\(dir)/r.tap", encoding: .utf8)] {
+      #expect(!text.contains("pw-derived-77"), "\(text)")
+    }
+    // Without --trace or reports nothing is learned: an assert message shows the operator the value.
+    let plain = try DokProcess.run(["run", "--keep-going", f])
+    #expect(plain.stderr.contains("pw-derived-77"), "\(plain.stderr)")
+  }
+
   @Test func optionsAfterTheFileAreExplained() throws {
     let r = try DokProcess.run(["run", try script("print 1\n"), "--trace"])
     #expect(r.status == 2)

@@ -43,3 +43,31 @@ import Testing
     #expect(shown == #"{"postgresId":"p1","databasePassword":"***","databaseUser":"app"}"#)
   }
 }
+
+@Suite struct LearnedSecretTests {
+  @Test func valuesOfSecretFieldsAreMaskedWhereverTheyAreCopied() {
+    let policy = SecretPolicy()
+    let copy = policy  // copies share what was learned
+    policy.learn(from: ["items": [["name": "db", "databasePassword": "hunter22", "token": "abc", "env": "A=1\nB=2"]]])
+    #expect(copy.redact(.string("hunter22")) == "***")
+    #expect(copy.redactKey(in: "the password is hunter22.") == "the password is ***.")
+    #expect(copy.redactKey(in: "A=1\nB=2") == "***")
+    // Shorter than four characters: not learned (it would mask every "abc" in a trace).
+    #expect(copy.redactKey(in: "abc") == "abc")
+    // Names and other fields are not secrets.
+    #expect(copy.redactKey(in: "db") == "db")
+  }
+
+  @Test func aLongerSecretIsMaskedWhole() {
+    let policy = SecretPolicy()
+    policy.learn(from: ["password": "s3cret"])
+    policy.learn(from: ["password": "s3cret-and-more"])
+    #expect(policy.redactKey(in: "x s3cret-and-more y") == "x *** y")
+    #expect(policy.redactKey(in: "s3cret") == "***")
+  }
+
+  @Test func aFreshPolicyHasLearnedNothing() {
+    SecretPolicy().learn(from: ["password": "abcdef"])
+    #expect(SecretPolicy().redactKey(in: "abcdef") == "abcdef")
+  }
+}
