@@ -68,7 +68,7 @@ let package = Package(
         "DokClient", "DokTestSupport", "DokSpec", "DokCore", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
-    .testTarget(name: "DokCoreTests", dependencies: ["DokCore"]),
+    .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
     // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
     .testTarget(
       name: "DokRuntimeTests", dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL"]),

@@ -1,3 +1,4 @@
+import DokTestSupport
 import Testing
 @testable import DokCore
 
@@ -49,7 +50,7 @@ import Testing
   /// at every alignment: strings with escapes (good and bad), control bytes, UTF-8, and runs of
   /// whitespace. Seeded, so a failure reproduces.
   @Test func skippingAgreesWithBuilding() {
-    var rng = SeededGenerator(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
     let pieces: [[UInt8]] = [
       Array("a".utf8), Array("\\\"".utf8), Array("\\\\".utf8), Array("\\n".utf8), Array("\\u00e9".utf8),
       Array("\\u".utf8), Array("\\uD800".utf8), Array("\\uDC00".utf8), Array("\\uD83D\\uDE00".utf8), Array("\\u12g4".utf8),
@@ -80,7 +81,7 @@ import Testing
   /// Whitespace skipping checked against a byte-at-a-time reference: after a value and any mix of
   /// whitespace, the error must point at the first byte that is not whitespace.
   @Test func whitespaceEndsWhereAScalarScanEnds() {
-    var rng = SeededGenerator(seed: 42)
+    var rng = SplitMix64(seed: 42)
     let spaces: [UInt8] = [0x20, 0x20, 0x20, 0x0A, 0x09, 0x0D]
     for _ in 0..<2_000 {
       let run = (0..<Int.random(in: 0...40, using: &rng)).map { _ in spaces.randomElement(using: &rng)! }
@@ -126,15 +127,3 @@ import Testing
   }
 }
 
-/// A small deterministic generator (SplitMix64) so randomized tests reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -1,23 +1,9 @@
 import DokCore
 import DokScript
+import DokTestSupport
 import Foundation
 import Synchronization
 
-/// A small deterministic PRNG (SplitMix64): the same seed gives the same inputs on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-}
 
 /// Where the package's files are.
 enum Paths {

@@ -2,6 +2,7 @@ import DokCore
 import DokScript
 import DokSpec
 import Foundation
+import DokTestSupport
 import Testing
 
 /// Deterministic fuzzing of the lexer/parser, the interpreter and the OpenAPI loader.
