@@ -56,11 +56,13 @@ extension JSONParser {
         guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else { throw error("expected a quoted key but found \(describeByte())") }
         let keyStart = pos
         try skipString()
-        let keyEnd = pos
         skipWhitespace()
         guard pos < buf.count, buf[pos] == UInt8(ascii: ":") else {
-          // The same words as when building (the key as written, escapes and all).
-          let key = String(decoding: UnsafeBufferPointer(rebasing: buf[(keyStart + 1)..<(keyEnd - 1)]), as: UTF8.self)
+          // The same words as when building: decode the key now that it is needed.
+          let at = pos
+          pos = keyStart
+          let key = (try? parseString()) ?? ""
+          pos = at
           throw error("expected ':' after key \"\(key)\" but found \(describeByte())")
         }
         pos += 1

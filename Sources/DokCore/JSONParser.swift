@@ -198,7 +198,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseString() throws(JSONParseError) -> String {
+  mutating func parseString() throws(JSONParseError) -> String {
     let start = pos
     pos += 1
     let contentStart = pos

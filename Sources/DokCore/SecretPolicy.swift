@@ -17,7 +17,7 @@ public struct SecretPolicy: Sendable {
   /// Values seen under secret-looking fields (see ``learn(from:)``); shared by copies.
   public let learned = LearnedSecrets()
   /// Learned values shorter than this are not masked inside other text (`"1"` would mask every 1).
-  public static let minimumLearnedLength = 4
+  public static let minimumLearnedLength = 6
 
   public init(fields: [String] = SecretPolicy.defaultFields, apiKey: String? = nil) {
     self.fields = fields.map { $0.lowercased() }
@@ -58,51 +58,87 @@ public struct SecretPolicy: Sendable {
     }
   }
 
-  /// A copy of `value` with every secret-looking field's value replaced by `"***"`.
+  /// A copy of `value` with every secret-looking field's value replaced by `"***"`, and the
+  /// API key and learned secrets masked inside other strings.
   public func redact(_ value: JSON) -> JSON {
+    let secrets = masked
+    var names: [String: Bool] = [:]
+    return redact(value, secrets, shortest: secrets.last?.utf8.count ?? 0, names: &names)
+  }
+
+  private func redact(_ value: JSON, _ secrets: [String], shortest: Int, names: inout [String: Bool]) -> JSON {
     switch value {
     case .object(let o):
       var out = JSONObject()
       for (k, v) in o.pairs {
-        out[k] = isSecret(field: k) && !v.isNull ? .string("***") : redact(v)
+        out[k] = secretName(k, &names) && !v.isNull ? .string("***") : redact(v, secrets, shortest: shortest, names: &names)
       }
       return .object(out)
-    case .array(let a): return .array(a.map(redact))
-    case .string(let s): return .string(redactKey(in: s))
+    case .array(let a): return .array(a.map { redact($0, secrets, shortest: shortest, names: &names) })
+    case .string(let s) where !secrets.isEmpty && s.utf8.count >= shortest: return .string(mask(s, secrets))
     default: return value
     }
   }
 
   /// `text` with the API key and every learned secret value replaced by `***`.
   public func redactKey(in text: String) -> String {
+    mask(text, masked)
+  }
+
+  /// What is masked inside text: the API key and the learned values, longest first.
+  private var masked: [String] {
+    var all = learned.values
+    if let apiKey, !apiKey.isEmpty {
+      all.append(apiKey)
+      all.sort { $0.utf8.count > $1.utf8.count }
+    }
+    return all
+  }
+
+  private func mask(_ text: String, _ secrets: [String]) -> String {
     var out = text
-    for secret in [apiKey].compactMap({ $0 }) + learned.values where !secret.isEmpty && out.contains(secret) {
+    for secret in secrets where out.contains(secret) {
       out = out.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***")
     }
     return out
   }
 
-  /// Remembers the string values of secret-looking fields anywhere in `reply`, so that they
-  /// stay masked after a script copies them out of the reply.
+  private func secretName(_ key: String, _ cache: inout [String: Bool]) -> Bool {
+    if let known = cache[key] { return known }
+    let answer = isSecret(field: key)
+    cache[key] = answer
+    return answer
+  }
+
+  /// Remembers the strings held under secret-looking fields anywhere in `reply` (in nested
+  /// arrays and objects too), so that they stay masked after a script copies them out of the
+  /// reply. Values that could not be told from ordinary text are not learned (see
+  /// ``isLearnable(_:)``).
   public func learn(from reply: JSON) {
     var found: [String] = []
-    collect(reply, into: &found)
+    var names: [String: Bool] = [:]
+    collect(reply, underSecret: false, into: &found, names: &names)
     if !found.isEmpty { learned.insert(found) }
   }
 
-  private func collect(_ value: JSON, into found: inout [String]) {
+  private func collect(_ value: JSON, underSecret: Bool, into found: inout [String], names: inout [String: Bool]) {
     switch value {
     case .object(let o):
-      for (k, v) in o.pairs {
-        if case .string(let s) = v, s.count >= Self.minimumLearnedLength, isSecret(field: k) {
-          found.append(s)
-        } else {
-          collect(v, into: &found)
-        }
-      }
-    case .array(let a): for v in a { collect(v, into: &found) }
+      for (k, v) in o.pairs { collect(v, underSecret: underSecret || secretName(k, &names), into: &found, names: &names) }
+    case .array(let a): for v in a { collect(v, underSecret: underSecret, into: &found, names: &names) }
+    case .string(let s) where underSecret && Self.isLearnable(s): found.append(s)
     default: break
     }
+  }
+
+  /// True for a value worth masking wherever it appears: at least six bytes (so never `null` or
+  /// `true`), not blank, and not a plain lowercase word (`bearer`, `github` under `tokenType` or
+  /// `authProvider` would otherwise vanish from every trace line).
+  public static func isLearnable(_ s: String) -> Bool {
+    guard s.utf8.count >= minimumLearnedLength else { return false }
+    if s.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return false }
+    if s.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) && s.utf8.count <= 12 { return false }
+    return true
   }
 
   /// `text` (a statement as written) with the values of secret-looking `name=value` and
@@ -161,21 +197,18 @@ public struct SecretPolicy: Sendable {
 /// Secret values learned from replies, longest first (so a secret that contains another is
 /// masked whole).
 public final class LearnedSecrets: Sendable {
-  private let store = Mutex<[String]>([])
+  private let store = Mutex<(set: Set<String>, sorted: [String])>(([], []))
 
   public init() {}
 
   /// The learned values, longest first.
-  public var values: [String] { store.withLock { $0 } }
+  public var values: [String] { store.withLock { $0.sorted } }
 
   func insert(_ new: [String]) {
-    store.withLock { list in
+    store.withLock { state in
       var changed = false
-      for s in new where !list.contains(s) {
-        list.append(s)
-        changed = true
-      }
-      if changed { list.sort { $0.count > $1.count } }
+      for s in new where state.set.insert(s).inserted { changed = true }
+      if changed { state.sorted = state.set.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 } }
     }
   }
 }

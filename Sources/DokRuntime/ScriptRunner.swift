@@ -1,6 +1,7 @@
 import DokCore
 import DokScript
 import NIOPosix
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -108,10 +109,35 @@ public enum ScriptRunner {
   public static func runCancellable(
     on executor: (any TaskExecutor)? = nil, _ body: @escaping @Sendable () async -> RunOutcome
   ) async -> RunOutcome {
-    let task = Task(executorPreference: executor) { await body() }
+    // The handler is in place before the task starts, so one the task installs later (a
+    // `--debug` REPL entry swaps in its own and restores this one) is never overwritten.
+    let cancel = CancelSwitch()
     InterruptMonitor.shared.install()
-    InterruptMonitor.shared.setInterruptHandler { task.cancel() }
+    InterruptMonitor.shared.setInterruptHandler { cancel.fire() }
     defer { InterruptMonitor.shared.setInterruptHandler(nil) }
+    let task = Task(executorPreference: executor) { await body() }
+    cancel.attach { task.cancel() }
     return await task.value
+  }
+}
+
+/// Ctrl-C before the task exists cancels it as soon as it does.
+private final class CancelSwitch: Sendable {
+  private let state = Mutex<(fired: Bool, cancel: (@Sendable () -> Void)?)>((false, nil))
+
+  func fire() {
+    let cancel = state.withLock { s in
+      s.fired = true
+      return s.cancel
+    }
+    cancel?()
+  }
+
+  func attach(_ cancel: @escaping @Sendable () -> Void) {
+    let fired = state.withLock { s in
+      s.cancel = cancel
+      return s.fired
+    }
+    if fired { cancel() }
   }
 }

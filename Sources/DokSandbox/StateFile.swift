@@ -48,23 +48,28 @@ public struct StateFile: Sendable {
   }
 
   /// Removes `FILE.tmp-PID` files that a save left behind because its process was killed
-  /// mid-write (PID no longer running). Returns the names removed.
+  /// mid-write: PID no longer running here and the file untouched for a minute (a writer in
+  /// another PID namespace sharing the directory is not visible to `kill`, but a save takes
+  /// milliseconds). Returns the names removed.
   @discardableResult
-  public func removeStaleTemporaries() -> [String] {
+  public func removeStaleTemporaries(olderThan seconds: Int = 60) -> [String] {
     let slash = path.lastIndex(of: "/")
     let dir = slash.map { String(path[..<$0]) } ?? "."
     let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+    let base = dir.isEmpty ? "" : dir
     guard let d = opendir(dir.isEmpty ? "/" : dir) else { return [] }
     defer { closedir(d) }
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     var removed: [String] = []
     while let entry = readdir(d) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // Only the bytes of this entry: a record can be shorter than `dirent`.
+      let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
       guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid > 0 else { continue }
-      // Alive (or not ours to signal): leave it; only a vanished writer's file is stale.
       if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
-      if unlink((dir.isEmpty ? "" : dir) + "/" + name) == 0 { removed.append(name) }
+      let full = base + "/" + name
+      var st = stat()
+      guard lstat(full, &st) == 0, time(nil) - st.st_mtim.tv_sec >= seconds else { continue }
+      if unlink(full) == 0 { removed.append(name) }
     }
     return removed
   }

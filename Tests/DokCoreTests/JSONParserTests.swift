@@ -78,6 +78,16 @@ import Testing
     #expect(accepted > 100)
   }
 
+  @Test func aMissingColonNamesTheDecodedKeyEitherWay() {
+    let doc = Array(#"{"skip": {"a\"b\u00e9" 1}}"#.utf8)
+    var built: JSONParseError?
+    var skipped: JSONParseError?
+    do { _ = try JSONParser.parse(doc) } catch { built = error }
+    do { _ = try JSONParser.parse(doc) { _, _ in false } } catch { skipped = error }
+    #expect(built != nil && built == skipped)
+    #expect(built?.message == #"expected ':' after key "a"bé" but found '1'"#, "\(String(describing: built))")
+  }
+
   /// Whitespace skipping checked against a byte-at-a-time reference: after a value and any mix of
   /// whitespace, the error must point at the first byte that is not whitespace.
   @Test func whitespaceEndsWhereAScalarScanEnds() {

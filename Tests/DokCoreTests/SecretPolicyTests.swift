@@ -48,14 +48,29 @@ import Testing
   @Test func valuesOfSecretFieldsAreMaskedWhereverTheyAreCopied() {
     let policy = SecretPolicy()
     let copy = policy  // copies share what was learned
-    policy.learn(from: ["items": [["name": "db", "databasePassword": "hunter22", "token": "abc", "env": "A=1\nB=2"]]])
+    policy.learn(from: [
+      "items": [["name": "database", "databasePassword": "hunter22", "token": "abc", "env": "A=1\nB=2"]],
+      "secrets": ["tok-123456", ["nested": "deep-value-9"]],
+    ])
     #expect(copy.redact(.string("hunter22")) == "***")
     #expect(copy.redactKey(in: "the password is hunter22.") == "the password is ***.")
     #expect(copy.redactKey(in: "A=1\nB=2") == "***")
-    // Shorter than four characters: not learned (it would mask every "abc" in a trace).
+    #expect(copy.redactKey(in: "tok-123456 and deep-value-9") == "*** and ***")
+    // Too short to tell from ordinary text.
     #expect(copy.redactKey(in: "abc") == "abc")
     // Names and other fields are not secrets.
-    #expect(copy.redactKey(in: "db") == "db")
+    #expect(copy.redactKey(in: "database") == "database")
+    #expect(copy.redact(["note": "hunter22 again"]) == ["note": "*** again"])
+  }
+
+  @Test func ordinaryWordsUnderSecretLookingNamesAreNotLearned() {
+    let policy = SecretPolicy()
+    policy.learn(from: ["tokenType": "bearer", "authProvider": "github", "secretNote": "      ", "passwordHint": "null", "authMode": "true"])
+    #expect(policy.learned.values.isEmpty)
+    #expect(policy.redactKey(in: "bearer github null true") == "bearer github null true")
+    #expect(SecretPolicy.isLearnable("Hunter22"))
+    #expect(SecretPolicy.isLearnable("correcthorsebattery"))
+    #expect(!SecretPolicy.isLearnable("short"))
   }
 
   @Test func aLongerSecretIsMaskedWhole() {
@@ -66,8 +81,15 @@ import Testing
     #expect(policy.redactKey(in: "s3cret") == "***")
   }
 
+  @Test func theAPIKeyIsMaskedAsBefore() {
+    let policy = SecretPolicy(apiKey: "KEY-123")
+    #expect(policy.redactKey(in: "x-api-key: KEY-123") == "x-api-key: ***")
+    #expect(policy.redact(["a": ["b": "KEY-123!"]]) == ["a": ["b": "***!"]])
+    #expect(policy.redact(.string("KEY")) == "KEY")
+  }
+
   @Test func aFreshPolicyHasLearnedNothing() {
-    SecretPolicy().learn(from: ["password": "abcdef"])
-    #expect(SecretPolicy().redactKey(in: "abcdef") == "abcdef")
+    SecretPolicy().learn(from: ["password": "abc-def-1"])
+    #expect(SecretPolicy().redactKey(in: "abc-def-1") == "abc-def-1")
   }
 }
