@@ -142,20 +142,15 @@ public struct JSONParser {
       }
       pos += 1
       skipWhitespace()
-      if let members {
-        if !members(keyPath, key) {
-          try skipValue(depth: depth + 1)
-        } else if !skipKeys.isEmpty, skipKeys.contains(key) {
-          try skipValue(depth: depth + 1)
-          obj[key] = .null
-        } else {
-          keyPath.append(key)
-          obj[key] = try parseValue(depth: depth + 1)
-          keyPath.removeLast()
-        }
+      if let members, !members(keyPath, key) {
+        try skipValue(depth: depth + 1)
       } else if !skipKeys.isEmpty, skipKeys.contains(key) {
         try skipValue(depth: depth + 1)
         obj[key] = .null
+      } else if members != nil {
+        keyPath.append(key)
+        obj[key] = try parseValue(depth: depth + 1)
+        keyPath.removeLast()
       } else {
         obj[key] = try parseValue(depth: depth + 1)
       }

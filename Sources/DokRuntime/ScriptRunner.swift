@@ -79,7 +79,7 @@ public enum ScriptRunner {
       session.sourceText(file: name) ?? (name == file ? source : nil)
     }
     sink.clearProgress()
-    for d in outcome.diagnostics { Output.stderr(request.policy.redactKey(in: renderer.render(d)) + "\n") }
+    for d in outcome.diagnostics { Output.stderr(sink.diagnosticTransform(renderer.render(d)) + "\n") }
     let cases = session.testCases.map { c -> TestCase in
       var c = c
       c.source = request.policy.redactArguments(in: c.source)

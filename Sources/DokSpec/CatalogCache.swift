@@ -17,8 +17,8 @@ public struct CatalogCache: Sendable {
   /// Loads the catalog for `bytes`: from the cache when a valid entry exists, else by parsing
   /// (and then storing the result; a failure to store is not an error).
   public func catalog(for bytes: [UInt8], source: String) throws(SpecError) -> (Catalog, Origin) {
-    if let catalog = cached(for: bytes) { return (catalog, .cache) }
-    let path = entryPath(for: bytes)
+    let path = entryPath(for: bytes)  // hashes the document once for both uses
+    if let catalog = stored(at: path) { return (catalog, .cache) }
     let catalog = try SpecLoader.load(bytes, source: source)
     if let path { try? FileIO.writeAtomically(path, CatalogCodec.encode(catalog), mode: 0o600) }
     return (catalog, .parsed)
@@ -26,7 +26,11 @@ public struct CatalogCache: Sendable {
 
   /// The stored catalog for `bytes`, or nil when there is no valid entry (or caching is off).
   public func cached(for bytes: [UInt8]) -> Catalog? {
-    guard let path = entryPath(for: bytes), let stored = try? FileIO.read(path) else { return nil }
+    stored(at: entryPath(for: bytes))
+  }
+
+  private func stored(at path: String?) -> Catalog? {
+    guard let path, let stored = try? FileIO.read(path) else { return nil }
     return CatalogCodec.decode(stored)
   }
 
