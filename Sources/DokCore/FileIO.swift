@@ -31,10 +31,16 @@ public enum FileIO {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw failure(path) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
-    // Straight into the array for the size fstat reports (no copy); one spare byte shows
-    // whether the file is longer than that (it grew, or it is a pipe or a /proc file).
+    return try read(fd: fd, name: path, sizeHint: Int(st.st_size))
+  }
+
+  /// Reads an open descriptor to its end (a file, a pipe, standard input). `name` goes into
+  /// the error; `sizeHint` (a file's size) lets the first read go straight into the array.
+  public static func read(fd: Int32, name: String, sizeHint: Int = 0) throws(Failure) -> [UInt8] {
+    // One spare byte shows whether there is more than the hint (the file grew, or it is a pipe
+    // or a /proc file).
     var failed = false
-    var out = [UInt8](unsafeUninitializedCapacity: max(Int(st.st_size), 0) + 1) { buf, count in
+    var out = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buf, count in
       while count < buf.count {
         let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
         if n < 0, errno == EINTR { continue }
@@ -43,14 +49,14 @@ public enum FileIO {
         count += n
       }
     }
-    if failed { throw failure(path) }
-    if out.count <= Int(st.st_size) { return out }
+    if failed { throw failure(name) }
+    if out.count <= sizeHint { return out }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw failure(path)
+        throw failure(name)
       }
       if n == 0 { break }
       out.append(contentsOf: chunk[0..<n])

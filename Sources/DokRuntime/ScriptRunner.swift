@@ -32,18 +32,8 @@ public struct RunRequest: Sendable {
 public enum ScriptRunner {
   /// Reads the script text (`-` = stdin). Nil plus a message when it cannot be read.
   public static func readSource(_ file: String) -> Result<String, Diagnostic> {
-    if file == "-" {
-      var bytes: [UInt8] = []
-      var chunk = [UInt8](repeating: 0, count: 65536)
-      while true {
-        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-        if n < 0, errno == EINTR { continue }
-        if n <= 0 { break }
-        bytes.append(contentsOf: chunk[0..<n])
-      }
-      return .success(String(decoding: bytes, as: UTF8.self))
-    }
     do {
+      if file == "-" { return .success(String(decoding: try FileIO.read(fd: 0, name: "standard input"), as: UTF8.self)) }
       return .success(try FileIO.readText(file))
     } catch {
       return .failure(Diagnostic(.error, "cannot read \(error)"))

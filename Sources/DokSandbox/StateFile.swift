@@ -28,16 +28,11 @@ public struct StateFile: Sendable {
       throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
-      }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[0..<n])
+    let bytes: [UInt8]
+    do {
+      bytes = try FileIO.read(fd: fd, name: path)
+    } catch {
+      throw Failure(description: "cannot read \(error)")
     }
     if bytes.isEmpty { return nil }
     do {

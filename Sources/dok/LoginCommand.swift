@@ -101,15 +101,8 @@ struct LoginCommand: AsyncParsableCommand {
       if haveTermios { tcsetattr(0, TCSAFLUSH, &saved) }
       Terminal.standardError.write("\n")
     } else {
-      var bytes: [UInt8] = []
-      var chunk = [UInt8](repeating: 0, count: 4096)
-      while true {
-        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        bytes += chunk[0..<n]
-      }
-      text = String(decoding: bytes, as: UTF8.self)
+      // A read error leaves no key, which the check below reports.
+      text = String(decoding: (try? FileIO.read(fd: 0, name: "standard input")) ?? [], as: UTF8.self)
     }
     text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
     text = String(text.drop { $0 == " " || $0 == "\t" })
