@@ -148,11 +148,13 @@ public final class REPL: @unchecked Sendable {
   func blockingRun(_ body: @escaping @Sendable () async -> RunOutcome) -> RunOutcome {
     let done = DispatchSemaphore(value: 0)
     let box = OutcomeBox()
+    let cancel = CancelSwitch()
+    let previous = InterruptMonitor.shared.swapInterruptHandler { cancel.fire() }
     let task = Task {
       box.value = await body()
       done.signal()
     }
-    let previous = InterruptMonitor.shared.swapInterruptHandler { task.cancel() }
+    cancel.attach { task.cancel() }
     done.wait()
     _ = InterruptMonitor.shared.swapInterruptHandler(previous)
     return box.value ?? RunOutcome(exitCode: 130)

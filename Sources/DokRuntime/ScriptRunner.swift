@@ -1,7 +1,6 @@
 import DokCore
 import DokScript
 import NIOPosix
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -111,23 +110,3 @@ public enum ScriptRunner {
   }
 }
 
-/// Ctrl-C before the task exists cancels it as soon as it does.
-private final class CancelSwitch: Sendable {
-  private let state = Mutex<(fired: Bool, cancel: (@Sendable () -> Void)?)>((false, nil))
-
-  func fire() {
-    let cancel = state.withLock { s in
-      s.fired = true
-      return s.cancel
-    }
-    cancel?()
-  }
-
-  func attach(_ cancel: @escaping @Sendable () -> Void) {
-    let fired = state.withLock { s in
-      s.cancel = cancel
-      return s.fired
-    }
-    if fired { cancel() }
-  }
-}

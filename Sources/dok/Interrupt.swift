@@ -1,4 +1,5 @@
 import Dispatch
+import DokCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -15,14 +16,16 @@ enum Interrupt {
 
   /// Runs `body` in a task that SIGINT cancels.
   static func cancellingOnSIGINT<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
-    let task = Task { await body() }
+    let cancel = CancelSwitch()
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler {
       flag.store(true, ordering: .relaxed)
-      task.cancel()
+      cancel.fire()
     }
     source.resume()
+    let task = Task { await body() }
+    cancel.attach { task.cancel() }
     let value = await task.value
     source.cancel()
     signal(SIGINT, SIG_DFL)
