@@ -59,14 +59,6 @@ public final class DokSession: Sendable {
     return try await send(request, procedure: procedure)
   }
 
-  /// Calls with an already typed input object (the script runner's evaluated arguments).
-  public func call(procedure: String, input: JSONObject) async throws(CallError) -> JSON {
-    let proc = try lookUp(procedure)
-    let request = RequestBuilder(connection: connection).request(for: proc, input: input)
-    state.withLock { $0.last = request }
-    return try await send(request, procedure: procedure)
-  }
-
   /// The request a call would send, without sending it (for `--curl`).
   public func prepare(procedure: String, arguments: [CallArgument]) throws(CallError) -> HTTPRequest {
     let proc = try lookUp(procedure)

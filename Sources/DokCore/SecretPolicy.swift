@@ -189,8 +189,8 @@ public struct SecretPolicy: Sendable {
   public func mustNotStore(line: String) -> Bool {
     if let apiKey, !apiKey.isEmpty, line.contains(apiKey) { return true }
     let l = line.lowercased()
-    return l.contains("--api-key") || l.contains("api_key") || l.contains("x-api-key") || l.contains("dokploy_api_key")
-      || l.contains("dokploy_auth_token")
+    // `api_key` covers DOKPLOY_API_KEY too.
+    return l.contains("--api-key") || l.contains("api_key") || l.contains("x-api-key") || l.contains("dokploy_auth_token")
   }
 }
 

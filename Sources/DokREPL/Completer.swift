@@ -7,10 +7,6 @@ public enum Completer {
   /// `[` breaks a word only where it opens an array literal, not inside a path (`$1.items[0].`).
   public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "{", "}", ",", ";", "!"]
 
-  static let keywords = [
-    "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout", "sleep", "assert",
-    "try", "catch", "exit", "source", "print", "true", "false", "null",
-  ]
   static let statementKeywords = ["if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source", "print"]
 
   /// Candidates for the word ending at `cursor` (a character offset; defaults to the end).

@@ -41,8 +41,6 @@ public final class ServerContext: Sendable {
     public var observer: (@Sendable (SessionEvent) -> Void)?
     /// Sandbox deploy duration (seconds).
     public var sandboxDeploySeconds = 3.0
-    /// Sandbox state file.
-    public var sandboxState: String?
 
     public init(target: ServerTarget) { self.target = target }
   }
@@ -52,7 +50,7 @@ public final class ServerContext: Sendable {
     if r.forceSandbox || !r.target.isConfigured {
       let sandbox: Sandbox
       do {
-        sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds, statePath: r.sandboxState))
+        sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds))
       } catch {
         throw CallError(kind: .transport, message: "cannot start the built-in sandbox: \(error)")
       }

@@ -24,13 +24,4 @@ public enum DatabaseKind: String, Sendable, CaseIterable {
     case .redis: "redis:8"
     }
   }
-  /// The port the service listens on inside its container.
-  var internalPort: Int {
-    switch self {
-    case .postgres: 5432
-    case .mysql, .mariadb: 3306
-    case .mongo: 27017
-    case .redis: 6379
-    }
-  }
 }

@@ -70,7 +70,4 @@ public final class SandboxEngine: Sendable {
     }
     return try call(spec, input: input)
   }
-
-  /// The current state as the state file stores it.
-  public var snapshot: JSON { state.withLock { $0.json } }
 }

@@ -48,7 +48,7 @@ final class BuiltinExpr: Expr {
         let r = try args[1].eval(s)
         if let done = try step(item, r, &out) { return done }
       }
-      return finish(out, count: items.count)
+      return finish(out)
     }
     var vals: [JSON] = []
     for a in args { vals.append(try a.eval(s)) }
@@ -66,7 +66,7 @@ final class BuiltinExpr: Expr {
         let r = try await args[1].value(s)
         if let done = try step(item, r, &out) { return done }
       }
-      return finish(out, count: items.count)
+      return finish(out)
     }
     var vals: [JSON] = []
     for a in args { vals.append(try await a.value(s)) }
@@ -94,7 +94,7 @@ final class BuiltinExpr: Expr {
     return nil
   }
 
-  private func finish(_ out: [JSON], count: Int) -> JSON {
+  private func finish(_ out: [JSON]) -> JSON {
     switch fn {
     case .find: .null
     case .any: .bool(false)

@@ -204,7 +204,7 @@ struct Lexer {
           position += 2
           var t = Token(kind: .error, start: p, end: p + 2, spaceBefore: space)
           t.text = "unknown escape '\\\(text(p + 1, p + 2))' (use \\n \\t \\\" \\\\ \\$)"
-          _ = skipToStringEnd()
+          skipToStringEnd()
           return t
         }
         position += 2
@@ -230,13 +230,12 @@ struct Lexer {
     return t
   }
 
-  private mutating func skipToStringEnd() -> Bool {
+  private mutating func skipToStringEnd() {
     while position < end && bytes[position] != 0x22 && bytes[position] != 0x0A {
       if bytes[position] == 0x5C { position += 1 }
       position += 1
     }
     if position < end && bytes[position] == 0x22 { position += 1 }
-    return true
   }
 
   /// The offset of the `}` closing a `${` whose content starts at `from`, skipping strings.

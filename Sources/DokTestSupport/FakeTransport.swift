@@ -15,7 +15,7 @@ public final class FakeTransport: HTTPTransport {
 
   /// A transport answering every request with status 200 and `json`.
   public convenience init(replying json: JSON) {
-    self.init { r in HTTPResponse(status: 200, headers: [("content-type", "application/json")], body: Array(json.compactText.utf8), url: r.url) }
+    self.init { r in jsonResponse(200, json, url: r.url) }
   }
 
   /// Requests received so far, in order.
