@@ -48,7 +48,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
 
   /// Every meta command of the REPL.
   public static let all: [MetaCommandSpec] = [
-    MetaCommandSpec(":help", ":help [topic]", "show help (topics: language, calls, waits, meta, exit-codes)", arguments: ["language", "calls", "waits", "meta", "exit-codes", "config"]),
+    MetaCommandSpec(":help", ":help [topic]", "show help (topics: \(HelpTopics.names.joined(separator: ", ")))", arguments: HelpTopics.names),
     MetaCommandSpec(":describe", ":describe PROC", "describe a procedure (also PROC?)", arguments: [procedureArgument]),
     MetaCommandSpec(":vars", ":vars", "list variables and results"),
     MetaCommandSpec(":history", ":history [N]", "show recent input"),
