@@ -155,7 +155,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
       }
     }
     if let e = error as? NIOConnectionError {
-      let reason = e.dnsAError != nil || e.dnsAAAAError != nil && e.connectionErrors.isEmpty
+      let reason = (e.dnsAError != nil || e.dnsAAAAError != nil) && e.connectionErrors.isEmpty
         ? "cannot resolve host" : (e.connectionErrors.first.map { Self.describe($0.error) } ?? "connection failed")
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }
