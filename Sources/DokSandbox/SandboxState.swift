@@ -107,9 +107,27 @@ struct SandboxState: Sendable {
   mutating func pruneDeployments(_ key: String, _ id: String) {
     let list = deployments.filter(key, id)
     guard list.count > Self.deploymentsKept else { return }
-    let drop = Set(list.prefix(list.count - Self.deploymentsKept).compactMap { $0["deploymentId"]?.stringValue })
-    deployments.remove(ids: drop)
-    pending.removeAll { drop.contains($0.deploymentId) }
+    removeDeployments(Set(list.prefix(list.count - Self.deploymentsKept).compactMap { $0.str("deploymentId") }))
+  }
+
+  /// Removes deployments and their pending completions.
+  mutating func removeDeployments(_ ids: Set<String>) {
+    deployments.remove(ids: ids)
+    pending.removeAll { ids.contains($0.deploymentId) }
+  }
+
+  /// Removes what belongs to a service (`applicationId` or `composeId` = `id`): its
+  /// deployments and domains.
+  mutating func removeDependents(of key: String, _ id: String) {
+    removeDeployments(Set(deployments.filter(key, id).compactMap { $0.str("deploymentId") }))
+    domains.remove(ids: Set(domains.filter(key, id).compactMap { $0.str("domainId") }))
+  }
+
+  /// An environment with its project inside, as the `.one` replies show it.
+  func environmentWithProject(_ id: String?) -> JSONObject? {
+    guard var e = environments[id ?? ""] else { return nil }
+    if let p = projects[e.str("projectId") ?? ""] { e["project"] = .object(p) }
+    return e
   }
 
   // MARK: Persistence

@@ -27,12 +27,9 @@ extension SandboxState {
       v["registry"] = .null
       v["server"] = .null
       v["previewDeployments"] = []
-      if var e = environments[a.str("environmentId") ?? ""] {
-        if let p = projects[e.str("projectId") ?? ""] { e["project"] = .object(p) }
-        v["environment"] = .object(e)
-      }
+      if let e = environmentWithProject(a.str("environmentId")) { v["environment"] = .object(e) }
       return .object(v)
-    case "update":
+    case "update", "saveEnvironment", "saveBuildType":
       a.merge(input, except: ["applicationId"])
       applications.put(a)
       return true
@@ -55,10 +52,6 @@ extension SandboxState {
       a["applicationStatus"] = "idle"
       applications.put(a)
       return .object(a)
-    case "saveEnvironment", "saveBuildType":
-      a.merge(input, except: ["applicationId"])
-      applications.put(a)
-      return true
     case "saveDockerProvider":
       a.merge(input, except: ["applicationId"])
       a["sourceType"] = "docker"
@@ -102,10 +95,7 @@ extension SandboxState {
 
   /// Removes an application with its deployments and domains.
   mutating func removeApplication(_ id: String) {
-    let deps = Set(deployments.filter("applicationId", id).compactMap { $0.str("deploymentId") })
-    deployments.remove(ids: deps)
-    pending.removeAll { deps.contains($0.deploymentId) }
-    domains.remove(ids: Set(domains.filter("applicationId", id).compactMap { $0.str("domainId") }))
+    removeDependents(of: "applicationId", id)
     applications[id] = nil
   }
 

@@ -26,10 +26,7 @@ extension SandboxState {
       v["mounts"] = []
       v["backups"] = []
       v["server"] = .null
-      if var e = environments[c.str("environmentId") ?? ""] {
-        if let p = projects[e.str("projectId") ?? ""] { e["project"] = .object(p) }
-        v["environment"] = .object(e)
-      }
+      if let e = environmentWithProject(c.str("environmentId")) { v["environment"] = .object(e) }
       return .object(v)
     case "update":
       c.merge(input, except: ["composeId"])
@@ -66,10 +63,7 @@ extension SandboxState {
 
   /// Removes a compose service with its deployments and domains.
   mutating func removeCompose(_ id: String) {
-    let deps = Set(deployments.filter("composeId", id).compactMap { $0.str("deploymentId") })
-    deployments.remove(ids: deps)
-    pending.removeAll { deps.contains($0.deploymentId) }
-    domains.remove(ids: Set(domains.filter("composeId", id).compactMap { $0.str("domainId") }))
+    removeDependents(of: "composeId", id)
     compose[id] = nil
   }
 

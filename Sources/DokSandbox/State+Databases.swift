@@ -15,10 +15,7 @@ extension SandboxState {
       v["mounts"] = []
       v["backups"] = []
       v["server"] = .null
-      if var e = environments[d.str("environmentId") ?? ""] {
-        if let p = projects[e.str("projectId") ?? ""] { e["project"] = .object(p) }
-        v["environment"] = .object(e)
-      }
+      if let e = environmentWithProject(d.str("environmentId")) { v["environment"] = .object(e) }
       return .object(v)
     case "deploy":
       // Databases deploy synchronously.
