@@ -71,8 +71,9 @@ let package = Package(
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
     // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
     .testTarget(
-      name: "DokRuntimeTests", dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL"]),
-    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL"], resources: [.copy("Fixtures")]),
+      name: "DokRuntimeTests",
+      dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL", "DokTestSupport"]),
+    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL", "DokTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
     // Fuzzing (short), hostile servers, secret hygiene.

@@ -1,4 +1,5 @@
 import DokCore
+import DokTestSupport
 import Foundation
 
 /// Runs the built `dok` binary as a child process and captures its output.
@@ -21,18 +22,9 @@ struct DokProcess {
     return packageRoot + "/.build/debug/dok"
   }()
 
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-      url.deleteLastPathComponent()
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-  }()
-
-  static let realDocument = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
-    .appendingPathComponent("shared/dokploy/openapi.json").path
-  static let hasRealDocument = FileManager.default.fileExists(atPath: realDocument)
+  static let packageRoot = PackagePaths.root
+  static let realDocument = PackagePaths.realDocument
+  static let hasRealDocument = PackagePaths.hasRealDocument
 
   /// A fresh, private XDG home so tests never share caches or configuration.
   static func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {

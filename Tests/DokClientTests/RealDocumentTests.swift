@@ -7,12 +7,8 @@ import Testing
 
 /// Where Dokploy's real document is, when present.
 enum RealDocument {
-  static let path: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.deletingLastPathComponent().appendingPathComponent("shared/dokploy/openapi.json").path
-  }()
-  static var available: Bool { FileManager.default.fileExists(atPath: path) }
+  static let path = PackagePaths.realDocument
+  static var available: Bool { PackagePaths.hasRealDocument }
 }
 
 /// Typed arguments against Dokploy's real document (`../shared/dokploy/openapi.json`), when present.

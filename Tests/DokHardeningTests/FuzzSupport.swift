@@ -7,14 +7,7 @@ import Synchronization
 
 /// Where the package's files are.
 enum Paths {
-  static let root: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-      url.deleteLastPathComponent()
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-  }()
+  static let root = PackagePaths.root
 
   /// Every `.dok` file under `dir` (recursively), sorted for determinism.
   static func dokFiles(_ dir: String) -> [String] {

@@ -1,6 +1,7 @@
 import DokCore
 import DokSandbox
 import DokSpec
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -30,8 +31,7 @@ import Testing
     }
   }
 
-  static let realPath = URL(fileURLWithPath: SandboxHarness.packageRoot).deletingLastPathComponent()
-    .appendingPathComponent("shared/dokploy/openapi.json").path
+  static let realPath = PackagePaths.realDocument
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: realPath), "../shared/dokploy/openapi.json is absent"))
   func parametersMatchDokploysDocument() throws {

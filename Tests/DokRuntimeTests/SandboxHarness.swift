@@ -2,6 +2,7 @@ import DokClient
 import DokCore
 import DokRuntime
 import DokScript
+import DokTestSupport
 import Foundation
 import Synchronization
 
@@ -25,14 +26,7 @@ struct SandboxHarness {
     return SandboxHarness(context: try await ServerContext.open(r))
   }
 
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-      url.deleteLastPathComponent()
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-  }()
+  static let packageRoot = PackagePaths.root
 
   /// Runs a script file (relative to the package root) with `name=value` arguments.
   func run(file: String, arguments: [String] = []) async throws -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
