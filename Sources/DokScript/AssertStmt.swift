@@ -38,9 +38,10 @@ final class AssertStmt: Stmt {
     return try fail(operands, text, s)
   }
 
-  private func fail(_ operands: String, _ userMessage: String?, _ s: Session) throws(Failure) -> Flow {
+  private func fail(_ operands: Operands, _ userMessage: String?, _ s: Session) throws(Failure) -> Flow {
     var msg = "assertion failed: \(conditionText)"
-    if !operands.isEmpty { msg += "  (\(operands))" }
+    let shown = operands.text
+    if !shown.isEmpty { msg += "  (\(shown))" }
     let notes = userMessage.map { [$0] } ?? []
     s.recordAssert(self, passed: false, message: ([msg] + notes).joined(separator: "\n"))
     let failure = Failure.assertion(msg, s.location(conditionPos), notes: notes)
@@ -53,26 +54,40 @@ final class AssertStmt: Stmt {
   }
 }
 
-/// Evaluates a condition and, for a comparison, shows both sides' values.
+/// Evaluates a condition and keeps what a message about it shows: both sides of a comparison,
+/// else the value. The text is rendered only when asked for (a passing assert needs none).
 enum Operands {
-  static func evaluate(_ e: Expr, _ s: Session) throws(Failure) -> (Bool, String) {
+  case none
+  case sides(JSON, JSON)
+  case value(JSON)
+
+  /// `left: …, right: …`, `value: …`, or empty.
+  var text: String {
+    switch self {
+    case .none: ""
+    case .sides(let l, let r): "left: \(Values.show(l)), right: \(Values.show(r))"
+    case .value(let v): "value: \(Values.show(v))"
+    }
+  }
+
+  static func evaluate(_ e: Expr, _ s: Session) throws(Failure) -> (Bool, Operands) {
     if let b = e as? BinaryExpr, b.op.isComparison {
       let l = try b.lhs.eval(s)
       let r = try b.rhs.eval(s)
-      return (try b.apply(l, r, s).isTruthy, "left: \(Values.show(l)), right: \(Values.show(r))")
+      return (try b.apply(l, r, s).isTruthy, .sides(l, r))
     }
     let v = try e.eval(s)
-    return (v.isTruthy, e is LiteralExpr ? "" : "value: \(Values.show(v))")
+    return (v.isTruthy, e is LiteralExpr ? .none : .value(v))
   }
 
-  static func evaluateAsync(_ e: Expr, _ s: Session) async throws(Failure) -> (Bool, String) {
+  static func evaluateAsync(_ e: Expr, _ s: Session) async throws(Failure) -> (Bool, Operands) {
     if !e.hasCall { return try evaluate(e, s) }
     if let b = e as? BinaryExpr, b.op.isComparison {
       let l = try await b.lhs.value(s)
       let r = try await b.rhs.value(s)
-      return (try b.apply(l, r, s).isTruthy, "left: \(Values.show(l)), right: \(Values.show(r))")
+      return (try b.apply(l, r, s).isTruthy, .sides(l, r))
     }
     let v = try await e.evalAsync(s)
-    return (v.isTruthy, "value: \(Values.show(v))")
+    return (v.isTruthy, .value(v))
   }
 }

@@ -64,7 +64,7 @@ final class WaitStmt: Stmt {
       }
       if call == nil || got != nil {
         let (ok, ops) = try await Operands.evaluateAsync(condition, s)
-        operands = ops
+        operands = ops.text
         if ok {
           s.sink.waitProgress(progress(loc, clock.now() - start, attempts, operands, finished: true))
           if let got {
