@@ -119,10 +119,10 @@ public final class Session: @unchecked Sendable {
     return fail(msg, pos)
   }
 
-  /// Makes a call result `$_` and the next `$N`.
+  /// Makes a call result `$_` and the next `$N`. (Calls inside a `wait` are not recorded:
+  /// they pass `record: false`, and the wait records its final result itself.)
   func record(_ v: JSON) {
     lastResult = v
-    guard suppressRecording == 0 else { return }
     results.append(v)
   }
 

@@ -69,9 +69,7 @@ final class WaitStmt: Stmt {
           s.sink.waitProgress(progress(loc, clock.now() - start, attempts, operands, finished: true))
           if let got {
             s.current = savedCurrent
-            s.suppressRecording -= 1
             s.record(got)
-            s.suppressRecording += 1
             if s.tracing { s.traceValue = got }
           }
           s.recordWait(self, passed: true, message: "", duration: clock.now() - start)
