@@ -34,11 +34,10 @@ struct CallCommand: AsyncParsableCommand {
 
   func run() async throws {
     let args = try Self.parseArguments(arguments)
-    let configured = try connection.resolve().isConfigured
-    if server.sandbox || !configured {
-      return try await callSandbox(args)
+    let target = try connection.resolve()  // once: it reads and parses the profile file
+    guard !server.sandbox, case .remote(let conn) = target else {
+      return try await callSandbox(args, target: target)
     }
-    let conn = try connection.requireConnection()
     let session = connection.makeSession(conn)
     let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
       do throws(CallError) {
@@ -46,12 +45,7 @@ struct CallCommand: AsyncParsableCommand {
         let (catalog, note) = try await provider.catalog(for: session, specFile: specOptions.spec, preferCache: curl)
         if let note { Terminal.standardError.write(note + "\n") }
         session.catalog = catalog
-        if curl {
-          let request = try session.prepare(procedure: procedure, arguments: args)
-          Terminal.standardOutput.write(CurlRenderer.render(request, insecure: conn.insecure) + "\n")
-          return .success(nil)
-        }
-        return .success(try await session.call(procedure: procedure, arguments: args))
+        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure))
       } catch {
         return .failure(error)
       }
@@ -61,25 +55,32 @@ struct CallCommand: AsyncParsableCommand {
   }
 
   /// With no server configured (or `--sandbox`): the same call against the built-in sandbox.
-  private func callSandbox(_ args: [CallArgument]) async throws {
-    let context = try await server.open(connection, spec: specOptions)
+  private func callSandbox(_ args: [CallArgument], target: ServerTarget) async throws {
+    let context = try await server.open(connection, spec: specOptions, target: target)
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl
     let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
       do throws(CallError) {
-        if curl {
-          let request = try session.prepare(procedure: procedure, arguments: args)
-          Terminal.standardOutput.write(CurlRenderer.render(request) + "\n")
-          return .success(nil)
-        }
-        return .success(try await session.call(procedure: procedure, arguments: args))
+        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false))
       } catch {
         return .failure(error)
       }
     }
     await context.close()
     try finish(result)
+  }
+
+  /// With `--curl`, prints the request as a curl command and sends nothing; else calls.
+  private static func callOrCurl(
+    _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool
+  ) async throws(CallError) -> JSON? {
+    if curl {
+      let request = try session.prepare(procedure: procedure, arguments: args)
+      Terminal.standardOutput.write(CurlRenderer.render(request, insecure: insecure) + "\n")
+      return nil
+    }
+    return try await session.call(procedure: procedure, arguments: args)
   }
 
   private func finish(_ result: Result<JSON?, CallError>) throws {

@@ -13,8 +13,9 @@ struct ServerOptions: ParsableArguments {
   var deploySeconds: Double = 3
 
   /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
-  func open(_ connection: ConnectionOptions, spec: SpecOptions) async throws -> ServerContext {
-    var r = ServerContext.Request(target: try connection.resolve())
+  /// `target` is the connection already resolved, if the caller has it.
+  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil) async throws -> ServerContext {
+    var r = ServerContext.Request(target: try target ?? connection.resolve())
     r.forceSandbox = sandbox
     r.specFile = spec.spec
     r.validate = !connection.noValidate
