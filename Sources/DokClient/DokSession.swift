@@ -24,7 +24,7 @@ public final class DokSession: Sendable {
   /// When false (`--no-validate`), arguments are sent without checking names and required ones.
   public let validate: Bool
   private let observer: (@Sendable (SessionEvent) -> Void)?
-  private let state = Mutex<(catalog: Catalog?, last: HTTPRequest?)>((nil, nil))
+  private let state: Mutex<(catalog: Catalog?, last: HTTPRequest?, wireForm: WireForm)>
 
   /// A session over `transport` (the production one is built from `connection` when nil).
   public init(
@@ -36,7 +36,20 @@ public final class DokSession: Sendable {
     self.retry = retry
     self.validate = validate
     self.observer = observer
-    state.withLock { $0.catalog = catalog }
+    state = Mutex((catalog, nil, connection.transport))
+  }
+
+  /// The wire form requests are built in; starts as the connection's, and a REPL's
+  /// `:set transport` changes it for the calls that follow (same pool, same observer).
+  public var wireForm: WireForm {
+    get { state.withLock { $0.wireForm } }
+    set { state.withLock { $0.wireForm = newValue } }
+  }
+
+  private var requestBuilder: RequestBuilder {
+    var c = connection
+    c.transport = wireForm
+    return RequestBuilder(connection: c)
   }
 
   /// The catalog calls are bound against (set by the owner once the spec is loaded).
@@ -63,7 +76,7 @@ public final class DokSession: Sendable {
   public func prepare(procedure: String, arguments: [CallArgument]) throws(CallError) -> HTTPRequest {
     let proc = try lookUp(procedure)
     let input = try ArgumentBinder(validate: validate).bind(arguments, to: proc)
-    let request = RequestBuilder(connection: connection).request(for: proc, input: input)
+    let request = requestBuilder.request(for: proc, input: input)
     state.withLock { $0.last = request }
     return request
   }
@@ -73,7 +86,7 @@ public final class DokSession: Sendable {
   public func callRaw(name: String, method: String, input: JSONObject = JSONObject(), retry: RetryPolicy? = nil) async throws(CallError)
     -> JSON
   {
-    let request = RequestBuilder(connection: connection).request(name: name, method: method, input: input)
+    let request = requestBuilder.request(name: name, method: method, input: input)
     return try await send(request, procedure: name, retry: retry)
   }
 

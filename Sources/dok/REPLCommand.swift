@@ -34,23 +34,20 @@ enum REPLLauncher {
     let interactive = isatty(0) == 1 && isatty(1) == 1
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
-    let caller = SwitchableCaller(context.session)
-    let host = DokScriptHost(catalog: context.catalog, caller: caller, validate: validate)
+    let client = context.session
+    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate)
     let session = Session(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
     env.version = DokVersion.current
-    env.lastCurl = {
-      let s = caller.session
-      return s.lastRequest.map { CurlRenderer.render($0, insecure: s.connection.insecure) }
-    }
+    env.lastCurl = { client.lastRequest.map { CurlRenderer.render($0, insecure: client.connection.insecure) } }
     env.setTransport = { name in
       guard let form = WireForm(rawValue: name) else {
         return "transport is one of \(WireForm.allCases.map(\.rawValue).joined(separator: ", "))"
       }
-      caller.setTransport(form)
+      client.wireForm = form
       return nil
     }
     env.refreshSpec = { await context.refreshCatalog(cacheDirectory: XDGPaths.fromEnvironment().cache) }
@@ -86,7 +83,6 @@ enum REPLLauncher {
         continuation.resume(returning: code)
       }
     }
-    await caller.session.shutdown()
     await context.close()
     if code != 0 { throw DokExit(code) }
   }

@@ -1,6 +1,7 @@
 import DokTestSupport
 import DokClient
 import DokCore
+import Synchronization
 import Testing
 
 @Suite struct WireFormTests {
@@ -95,6 +96,27 @@ import Testing
     await session.shutdown()
     await server.stop()
     #expect(server.requests.count == 20)
+    #expect(server.connections == 1)
+  }
+
+  /// `:set transport` in the REPL: the same session switches its wire form, keeping its pool
+  /// and its `--verbose` observer.
+  @Test func theWireFormSwitchesInTheSameSession() async throws {
+    let server = try await TestServer.start { r in
+      r.uri.hasPrefix("/api/trpc/") ? .json(200, #"{"result":{"data":{"json":{"name":"b"}}}}"#) : .json(200, #"{"name":"a"}"#)
+    }
+    let seen = Mutex<[String]>([])
+    let session = DokSession(
+      connection: Fixture.connection(server), catalog: Fixture.catalog,
+      observer: { event in if case .request(let r, _) = event { seen.withLock { $0.append(r.url) } } })
+    let args = Fixture.args(("applicationId", .bare("x")))
+    #expect(try await session.call(procedure: "application.one", arguments: args) == ["name": "a"])
+    session.wireForm = .trpc
+    #expect(try await session.call(procedure: "application.one", arguments: args) == ["name": "b"])
+    await session.shutdown()
+    await server.stop()
+    #expect(server.requests.map(\.path) == ["/api/application.one", "/api/trpc/application.one"])
+    #expect(seen.withLock { $0 }.count == 2)
     #expect(server.connections == 1)
   }
 }
