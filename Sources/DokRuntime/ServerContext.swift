@@ -10,7 +10,8 @@ extension DokSession: ProcedureCaller {}
 /// a free port, with its own document loaded directly (no request, no cache).
 public final class ServerContext: Sendable {
   public let session: DokSession
-  public let catalog: Catalog
+  /// The catalog calls are bound against (the session's: a refresh replaces it there).
+  public var catalog: Catalog { session.catalog! }
   /// `sandbox`, the profile's name, or the host: shown in the REPL prompt.
   public let promptName: String
   /// The server's URL (for recordings and messages; never the key).
@@ -19,10 +20,12 @@ public final class ServerContext: Sendable {
   public let sandbox: Sandbox?
   /// One-line notes for stderr (the sandbox banner, "using the cached document").
   public let notes: [String]
+  /// Where documents are cached (nil with `--no-cache`), for a refresh.
+  let cacheDirectory: String?
 
-  init(session: DokSession, catalog: Catalog, promptName: String, serverDescription: String, sandbox: Sandbox?, notes: [String]) {
+  init(session: DokSession, promptName: String, serverDescription: String, sandbox: Sandbox?, notes: [String], cacheDirectory: String?) {
     self.session = session
-    self.catalog = catalog
+    self.cacheDirectory = cacheDirectory
     self.promptName = promptName
     self.serverDescription = serverDescription
     self.sandbox = sandbox
@@ -71,8 +74,8 @@ public final class ServerContext: Sendable {
       let why = r.forceSandbox ? "--sandbox" : "no server configured"
       let banner = "dok: \(why): using the built-in sandbox at \(sandbox.url) (a simulated Dokploy; nothing real is touched)"
       return ServerContext(
-        session: session, catalog: catalog, promptName: "sandbox", serverDescription: "the dok sandbox (\(sandbox.url))",
-        sandbox: sandbox, notes: [banner])
+        session: session, promptName: "sandbox", serverDescription: "the dok sandbox (\(sandbox.url))",
+        sandbox: sandbox, notes: [banner], cacheDirectory: r.cacheDirectory)
     }
     let connection = r.target.connection!
     let session = DokSession(connection: connection, validate: r.validate, observer: r.observer)
@@ -82,19 +85,22 @@ public final class ServerContext: Sendable {
       session.catalog = catalog
       let host = hostName(connection.serverURL)
       return ServerContext(
-        session: session, catalog: catalog, promptName: connection.profile ?? host, serverDescription: connection.serverURL,
-        sandbox: nil, notes: note.map { [$0] } ?? [])
+        session: session, promptName: connection.profile ?? host, serverDescription: connection.serverURL,
+        sandbox: nil, notes: note.map { [$0] } ?? [], cacheDirectory: r.cacheDirectory)
     } catch {
       await session.shutdown()
       throw error
     }
   }
 
-  /// Re-fetches the server's document (`:spec refresh`, `dok spec refresh`).
-  public func refreshCatalog(cacheDirectory: String?) async -> Result<Catalog, CallError>? {
+  /// Re-fetches the server's document (`:spec refresh`) into the session, through the cache
+  /// directory the context was opened with.
+  public func refreshCatalog() async -> Result<Catalog, CallError>? {
     if let sandbox {
       do {
-        return .success(try SpecLoader.catalog(from: sandbox.engine.openAPIDocument))
+        let c = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
+        session.catalog = c
+        return .success(c)
       } catch {
         return .failure(CallError(kind: .argument, message: "\(error)"))
       }

@@ -50,7 +50,7 @@ enum REPLLauncher {
       client.wireForm = form
       return nil
     }
-    env.refreshSpec = { await context.refreshCatalog(cacheDirectory: XDGPaths.fromEnvironment().cache) }
+    env.refreshSpec = { await context.refreshCatalog() }
     env.format = { value, mode, color in
       let format = OutputFormat(rawValue: mode.rawValue) ?? .pretty
       return OutputFormatter.render(value, as: format, color: color)
