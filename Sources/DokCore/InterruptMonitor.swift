@@ -51,7 +51,7 @@ public final class InterruptMonitor: @unchecked Sendable {
       action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR
       sigaction(sig, &action, nil)
     }
-    let thread = Thread { [self] in
+    DetachedThread.start { [self] in
       var b: UInt8 = 0
       while true {
         let n = Glibc.read(readEnd, &b, 1)
@@ -69,7 +69,6 @@ public final class InterruptMonitor: @unchecked Sendable {
         handler?()
       }
     }
-    thread.start()
   }
 
   /// Sets what a Ctrl-C does while not at a prompt (nil: nothing beyond counting).
@@ -94,19 +93,24 @@ public final class InterruptMonitor: @unchecked Sendable {
 
 nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
 
-/// A plain detached POSIX thread running a closure.
-final class Thread: @unchecked Sendable {
-  private let body: () -> Void
-  init(_ body: @escaping () -> Void) { self.body = body }
-
-  func start() {
-    let box = Unmanaged.passRetained(self).toOpaque()
+/// Starts detached POSIX threads: for loops that block (terminal reads, signal pipes), which
+/// must not sit in Swift's task pool.
+public enum DetachedThread {
+  /// Runs `body` on a new detached thread.
+  public static func start(_ body: @escaping @Sendable () -> Void) {
+    final class Box: @unchecked Sendable {
+      let body: @Sendable () -> Void
+      init(_ b: @escaping @Sendable () -> Void) { body = b }
+    }
+    let box = Unmanaged.passRetained(Box(body)).toOpaque()
     var tid = pthread_t()
-    pthread_create(&tid, nil, { arg in
-      let t = Unmanaged<Thread>.fromOpaque(arg!).takeRetainedValue()
-      t.body()
-      return nil
-    }, box)
+    pthread_create(
+      &tid, nil,
+      { arg in
+        let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
+        b.body()
+        return nil
+      }, box)
     pthread_detach(tid)
   }
 }

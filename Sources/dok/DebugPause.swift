@@ -32,7 +32,7 @@ final class DebugPause: @unchecked Sendable {
     Output.stderr(banner)
     let done = DispatchSemaphore(value: 0)
     let decision = DecisionBox()
-    startThread { [self] in
+    DetachedThread.start { [self] in
       let editor = self.editor ?? makeEditor()
       self.editor = editor
       var env = environment

@@ -60,7 +60,7 @@ enum REPLLauncher {
     let editorBox = EditorBox()
     let code: Int32 = await withCheckedContinuation { continuation in
       // The loop blocks on terminal reads: it runs on its own thread, not in the task pool.
-      startThread {
+      DetachedThread.start {
         let repl: REPL
         if interactive {
           let history = XDGPaths.fromEnvironment().state + "/history"
@@ -90,22 +90,4 @@ enum REPLLauncher {
 
 final class EditorBox: @unchecked Sendable {
   var editor: LibEditLineEditor?
-}
-
-/// Runs `body` on a new detached POSIX thread.
-func startThread(_ body: @escaping @Sendable () -> Void) {
-  final class Box: @unchecked Sendable {
-    let body: @Sendable () -> Void
-    init(_ b: @escaping @Sendable () -> Void) { body = b }
-  }
-  let box = Unmanaged.passRetained(Box(body)).toOpaque()
-  var tid = pthread_t()
-  pthread_create(
-    &tid, nil,
-    { arg in
-      let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
-      b.body()
-      return nil
-    }, box)
-  pthread_detach(tid)
 }
