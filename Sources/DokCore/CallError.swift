@@ -75,16 +75,8 @@ public struct CallError: Error, Sendable, Equatable {
   /// Human-readable text: the message with code and status, each issue as `param: message`,
   /// then hints.
   public var rendered: String {
-    var head = message
-    switch kind {
-    case .api:
-      let status = httpStatus.map { " \($0)" } ?? ""
-      head = "\(procedure.map { "\($0): " } ?? "")\(message) (\(code)\(status))"
-    case .transport:
-      head = "\(procedure.map { "\($0): " } ?? "")\(message)"
-    case .argument:
-      head = "\(procedure.map { "\($0): " } ?? "")\(message)"
-    }
+    var head = (procedure.map { "\($0): " } ?? "") + message
+    if kind == .api { head += " (\(code)\(httpStatus.map { " \($0)" } ?? ""))" }
     var lines = [head]
     for issue in issues { lines.append("  \(issue.path.isEmpty ? "(input)" : issue.path): \(issue.message)") }
     for hint in hints { lines.append("  hint: \(hint)") }

@@ -16,13 +16,10 @@ public enum ProcedureDescriber {
     }
     var rows: [[String]] = [["PARAMETER", "TYPE", "REQUIRED", "NULLABLE", "ENUM / DEFAULT"]]
     for param in p.parametersRequiredFirst {
-      var s = param.schema
-      s.nullable = false
       var extra: [String] = []
       if let e = param.schema.enumValues, !e.isEmpty { extra.append(e.map { $0.stringValue ?? $0.compactText }.joined(separator: "|")) }
       if let d = param.schema.defaultValue { extra.append("default \(d.compactText)") }
-      let type = param.schema.enumValues?.isEmpty == false ? (param.schema.types.first?.rawValue ?? "enum") : s.typeDescription
-      rows.append([param.name, type, param.required ? "yes" : "no", param.schema.nullable ? "yes" : "no", extra.joined(separator: "; ")])
+      rows.append([param.name, typeColumn(param.schema), param.required ? "yes" : "no", param.schema.nullable ? "yes" : "no", extra.joined(separator: "; ")])
     }
     lines.append(contentsOf: table(rows))
     return lines.joined(separator: "\n")
@@ -70,11 +67,18 @@ public enum ProcedureDescriber {
     return .object(ordered)
   }
 
-  static func schemaJSON(_ s: Schema) -> JSONObject {
-    var o = JSONObject()
+  /// The type as `describe` shows it: without `null` (a column of its own), and for an enum the
+  /// type of its values.
+  static func typeColumn(_ s: Schema) -> String {
+    if let e = s.enumValues, !e.isEmpty { return s.types.first?.rawValue ?? "enum" }
     var plain = s
     plain.nullable = false
-    o["type"] = .string(plain.typeDescription == "enum" ? (s.types.first?.rawValue ?? "enum") : plain.typeDescription)
+    return plain.typeDescription
+  }
+
+  static func schemaJSON(_ s: Schema) -> JSONObject {
+    var o = JSONObject()
+    o["type"] = .string(typeColumn(s))
     o["nullable"] = .bool(s.nullable)
     if let e = s.enumValues { o["enum"] = .array(e) }
     if let d = s.defaultValue { o["default"] = d }
