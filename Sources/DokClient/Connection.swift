@@ -51,7 +51,7 @@ public struct Connection: Sendable, Equatable {
   /// `/api`, `/api/trpc` or a trailing slash; no scheme means `https://`.
   /// Returns nil for something that is not an http(s) URL.
   public static func normalize(_ text: String) -> String? {
-    var s = text.trimmingSpaces()
+    var s = text.trimming()
     if s.isEmpty { return nil }
     if !s.contains("://") { s = "https://" + s }
     guard let parts = URLParts(s), parts.scheme == "http" || parts.scheme == "https", !parts.host.isEmpty else { return nil }

@@ -22,12 +22,6 @@ public enum CurlRenderer {
     let safe = !s.isEmpty && s.unicodeScalars.allSatisfy { c in
       (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || "-_./:=,@%+".unicodeScalars.contains(c)
     }
-    return safe ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    return safe ? s : "'" + s.replacing("'", with: "'\\''") + "'"
   }
 }

@@ -71,15 +71,6 @@ public struct HTTPResponse: Sendable {
   public var contentType: String {
     guard let ct = header("content-type") else { return "" }
     let main = ct.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ct
-    return main.trimmingSpaces().lowercased()
-  }
-}
-
-extension String {
-  func trimmingSpaces() -> String {
-    var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
-    return String(s)
+    return main.trimming().lowercased()
   }
 }

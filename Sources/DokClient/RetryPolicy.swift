@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable, Equatable {
     let fallback = backoff.isEmpty ? 0 : backoff[min(attempt - 1, backoff.count - 1)]
     if let failure { return failure.kind == .connect ? fallback : nil }
     guard let response, statuses.contains(response.status) else { return nil }
-    if let ra = response.header("retry-after").flatMap({ Double($0.trimmingSpaces()) }), ra >= 0 {
+    if let ra = response.header("retry-after").flatMap({ Double($0.trimming()) }), ra >= 0 {
       return min(ra, retryAfterCap)
     }
     return fallback

@@ -27,7 +27,7 @@ public struct SecretPolicy: Sendable {
   /// The policy from the environment (`DOK_SECRET_FIELDS` overrides the default list).
   public static func fromEnvironment(apiKey: String?) -> SecretPolicy {
     if let list = FileIO.environment("DOK_SECRET_FIELDS") {
-      return SecretPolicy(fields: list.split(separator: ",").map { $0.trimmingSpaces() }, apiKey: apiKey)
+      return SecretPolicy(fields: list.split(separator: ",").map { $0.trimming(" ") }, apiKey: apiKey)
     }
     return SecretPolicy(apiKey: apiKey)
   }
@@ -210,14 +210,5 @@ public final class LearnedSecrets: Sendable {
       for s in new where state.set.insert(s).inserted { changed = true }
       if changed { state.sorted = state.set.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 } }
     }
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingSpaces() -> String {
-    var s = self
-    while s.first == " " { s = s.dropFirst() }
-    while s.last == " " { s = s.dropLast() }
-    return String(s)
   }
 }

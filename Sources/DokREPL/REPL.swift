@@ -85,7 +85,7 @@ public final class REPL: @unchecked Sendable {
         return editor.isInteractive ? 0 : lastFailure
       case .line(let line):
         if buffer.isEmpty {
-          let t = line.trimmingCharacters(in: " \t")
+          let t = line.trimming(" \t")
           if t.isEmpty { continue }
           if t.hasPrefix(":") {
             remember(line)

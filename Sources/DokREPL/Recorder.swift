@@ -24,7 +24,7 @@ public struct Recorder {
   /// Records one successful entry: its text, the top-level call events it produced, and how
   /// many call results it added in all.
   public mutating func record(entry: String, calls: [CallEvent], resultsAdded: Int) {
-    let trimmed = entry.trimmingCharacters(in: " \t\n")
+    let trimmed = entry.trimming(" \t\n")
     guard !trimmed.isEmpty else { return }
     if calls.count == 1, resultsAdded == 1, !trimmed.contains("\n"), !trimmed.contains(";") {
       lines.append(rewrite(calls[0]))
@@ -59,9 +59,9 @@ public struct Recorder {
 
   private func rewrite(_ event: CallEvent) -> String {
     var prefix = ""
-    let s = event.statement.trimmingCharacters(in: " \t")
+    let s = event.statement.trimming(" \t")
     if s.hasPrefix("$"), let eq = s.firstIndex(of: "=") {
-      let name = String(s[s.index(after: s.startIndex)..<eq]).trimmingCharacters(in: " ")
+      let name = String(s[s.index(after: s.startIndex)..<eq]).trimming(" ")
       if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { prefix = "$\(name) = " }
     }
     let args = event.arguments.map { arg -> String in
@@ -115,14 +115,5 @@ public struct Recorder {
     out += "# Replay: dok run \(path)   (secrets were replaced by \"***\")\n\n"
     out += lines.map { $0 + "\n" }.joined()
     return out
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    var s = Substring(self)
-    while let f = s.first, set.contains(f) { s = s.dropFirst() }
-    while let l = s.last, set.contains(l) { s = s.dropLast() }
-    return String(s)
   }
 }

@@ -4,7 +4,7 @@ public enum TAPReport {
   public static func render(_ cases: [TestCase]) -> String {
     var out = "TAP version 13\n1..\(cases.count)\n"
     for (i, c) in cases.enumerated() {
-      let desc = "\(c.name): \(c.source)".replacingOccurrences(of: "#", with: "\\#")
+      let desc = "\(c.name): \(c.source)".replacing("#", with: "\\#")
       out += "\(c.passed ? "ok" : "not ok") \(i + 1) - \(desc)\n"
       if !c.passed {
         out += "  ---\n"
@@ -16,11 +16,5 @@ public enum TAPReport {
       }
     }
     return out
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
-    split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
   }
 }

@@ -88,7 +88,7 @@ struct SchemaReader: Sendable {
     guard pointer.hasPrefix("/") else { return nil }
     var node = root
     for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-      let key = String(raw).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+      let key = String(raw).replacing("~1", with: "/").replacing("~0", with: "~")
       switch node {
       case .object(let o):
         guard let next = o[key] else { return nil }

@@ -30,13 +30,6 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// Escapes a key for use in a JSON pointer (`~` → `~0`, `/` → `~1`).
   public static func escape(_ key: String) -> String {
-    key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-  }
-}
-
-extension String {
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
-    guard contains(target) else { return self }
-    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    key.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 }
