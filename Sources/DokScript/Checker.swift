@@ -24,14 +24,10 @@ struct Checker {
     }.map(\.element)
   }
 
-  func loc(_ p: Pos, _ file: String) -> SourceLocation {
-    SourceLocation(file: file, line: Int(p.line), column: Int(p.column), length: Int(p.length))
-  }
-
   func walk(_ b: Block, inLoop: Bool, file: String, into out: inout [Diagnostic]) {
     for st in b.statements {
       if st is BreakStmt || st is ContinueStmt, !inLoop {
-        out.append(Diagnostic(.error, "'\(st.text)' outside a loop", at: loc(st.pos, file)))
+        out.append(Diagnostic(.error, "'\(st.text)' outside a loop", at: st.pos.location(in: file)))
       }
       for e in st.expressions { walk(e, file: file, into: &out) }
       for (inner, isLoop) in st.blocks { walk(inner, inLoop: inLoop || isLoop, file: file, into: &out) }
@@ -41,8 +37,8 @@ struct Checker {
   func walk(_ e: Expr, file: String, into out: inout [Diagnostic]) {
     if validate, let c = e as? CallExpr {
       var args = c.checkArguments()
-      for i in args.indices { args[i].location = loc(c.args[i].pos, file) }
-      out += host.check(procedure: c.procedure, arguments: args, location: loc(c.pos, file))
+      for i in args.indices { args[i].location = c.args[i].pos.location(in: file) }
+      out += host.check(procedure: c.procedure, arguments: args, location: c.pos.location(in: file))
     }
     for child in e.children { walk(child, file: file, into: &out) }
   }

@@ -124,10 +124,7 @@ struct Parser {
   }
 
   func diagnostic(_ e: ParseError) -> Diagnostic {
-    let p = pos(e.offset, e.offset + e.length)
-    return Diagnostic(
-      .error, e.message, at: SourceLocation(file: file, line: Int(p.line), column: Int(p.column), length: Int(p.length)),
-      notes: e.notes)
+    Diagnostic(.error, e.message, at: pos(e.offset, e.offset + e.length).location(in: file), notes: e.notes)
   }
 
   /// The statement's text from `start`: up to the last consumed token, first line only.

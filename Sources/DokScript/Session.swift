@@ -107,7 +107,7 @@ public final class Session: @unchecked Sendable {
   // MARK: Helpers for nodes
 
   func location(_ pos: Pos) -> SourceLocation {
-    SourceLocation(file: currentFile, line: Int(pos.line), column: Int(pos.column), length: Int(pos.length))
+    pos.location(in: currentFile)
   }
 
   func fail(_ message: String, _ pos: Pos) -> Failure { .runtime(message, location(pos)) }

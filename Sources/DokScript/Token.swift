@@ -1,3 +1,5 @@
+import DokCore
+
 /// A compact position inside one source text (no file: the session knows which file runs).
 struct Pos: Sendable, Hashable {
   var offset: Int32
@@ -6,6 +8,11 @@ struct Pos: Sendable, Hashable {
   var length: Int32
 
   static let none = Pos(offset: 0, line: 0, column: 0, length: 1)
+
+  /// This position as a diagnostic's location in `file`.
+  func location(in file: String) -> SourceLocation {
+    SourceLocation(file: file, line: Int(line), column: Int(column), length: Int(length))
+  }
 }
 
 /// One part of a double-quoted string: literal text or a `${…}` expression's byte range.
