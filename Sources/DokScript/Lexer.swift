@@ -16,6 +16,8 @@ struct Lexer {
   }
   static func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
   static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+  /// Space, tab or carriage return (a newline is a token of its own).
+  static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
 
   func byte(_ i: Int) -> UInt8 { i < end ? bytes[i] : 0 }
 
@@ -28,7 +30,7 @@ struct Lexer {
     let begin = position
     while position < end {
       let c = bytes[position]
-      if c == 0x20 || c == 0x09 || c == 0x0D {
+      if Lexer.isSpace(c) {
         position += 1
       } else if c == 0x23 {  // '#'
         while position < end && bytes[position] != 0x0A { position += 1 }

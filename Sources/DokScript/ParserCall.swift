@@ -1,12 +1,11 @@
 import DokCore
 
 extension Parser {
-  static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
   static func isArgNameChar(_ c: UInt8) -> Bool { Lexer.isIdentChar(c) || c == 0x2D || c == 0x2E }
   /// A bare word ends at whitespace, `;`, `}` or `)`.
-  static func endsBare(_ c: UInt8) -> Bool { isSpace(c) || c == 0x0A || c == 0x3B || c == 0x7D || c == 0x29 }
+  static func endsBare(_ c: UInt8) -> Bool { Lexer.isSpace(c) || c == 0x0A || c == 0x3B || c == 0x7D || c == 0x29 }
 
-  func byte(_ i: Int) -> UInt8 { i < lexer.end ? bytes[i] : 0 }
+  func byte(_ i: Int) -> UInt8 { lexer.byte(i) }
 
   /// `router.procedure name=value …` after the procedure token. Reads the argument list at
   /// byte level: bare words are not tokens.
@@ -18,7 +17,7 @@ extension Parser {
     while true {
       var q = p
       while q < lexer.end {
-        if Parser.isSpace(bytes[q]) || (nlSkipDepth > 0 && bytes[q] == 0x0A) {
+        if Lexer.isSpace(bytes[q]) || (nlSkipDepth > 0 && bytes[q] == 0x0A) {
           q += 1
         } else if bytes[q] == 0x5C && byte(q + 1) == 0x0A {  // backslash-newline continues the list
           q += 2
