@@ -7,9 +7,7 @@ extension Session {
   /// Parses, checks and runs one REPL entry or a whole file, keeping all state. Syntax and
   /// check errors run nothing (exit 2).
   public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
-    sources[file] = source
-    let program = Parser.program(source, file: file, symbols: symbols)
-    let problems = Checker(host: host, validate: options.validate).all(program)
+    let (program, problems) = parseAndCheck(source, file: file)
     if !problems.isEmpty {
       return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
     }
@@ -42,9 +40,14 @@ extension Session {
 
   /// Syntax and static check only (`dok check`): every problem, nothing runs.
   public func check(source: String, file: String) -> [Diagnostic] {
+    parseAndCheck(source, file: file).problems
+  }
+
+  /// Keeps `source` (for carets in messages), parses it and runs the static check.
+  func parseAndCheck(_ source: String, file: String) -> (program: Program, problems: [Diagnostic]) {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    return Checker(host: host, validate: options.validate).all(program)
+    return (program, Checker(host: host, validate: options.validate).all(program))
   }
 
   func run(_ program: Program) async -> RunOutcome {
@@ -185,9 +188,7 @@ extension Session {
     do { text = try host.readSource(path: resolved) } catch {
       throw fail("cannot read \(resolved): \(error.localizedDescription)", pos)
     }
-    sources[resolved] = text
-    let program = Parser.program(text, file: resolved, symbols: symbols)
-    let problems = Checker(host: host, validate: options.validate).all(program)
+    let (program, problems) = parseAndCheck(text, file: resolved)
     if !problems.isEmpty { throw .diagnostics(problems) }
     ensureSlots()
     let saved = currentFile
