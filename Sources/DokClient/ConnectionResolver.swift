@@ -45,7 +45,7 @@ public struct ConnectionResolver: Sendable {
       guard let p = config.profile(named: name) else {
         let names = config.profiles.map(\.name)
         let close = Suggest.closest(to: name, in: names)
-        var hints = close.isEmpty ? [] : ["did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"]
+        var hints = Suggest.didYouMean(close, quoted: true, separator: " or ").map { [$0] } ?? []
         hints.append(names.isEmpty ? "no profiles saved yet: dok login --url URL --profile \(name)" : "profiles: \(names.joined(separator: ", "))")
         throw CallError(kind: .argument, message: "no profile named '\(name)'", hints: hints)
       }

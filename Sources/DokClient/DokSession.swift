@@ -98,7 +98,7 @@ public final class DokSession: Sendable {
       let close = catalog.suggestions(for: name)
       throw CallError(
         kind: .argument, procedure: nil, message: "unknown procedure '\(name)'",
-        hints: close.isEmpty ? [] : ["did you mean \(close.joined(separator: ", "))?"])
+        hints: Suggest.didYouMean(close).map { [$0] } ?? [])
     }
     return proc
   }

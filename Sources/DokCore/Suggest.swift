@@ -18,6 +18,13 @@ public enum Suggest {
     return scored.prefix(limit).map(\.1)
   }
 
+  /// `did you mean A, B?` for `names` (nil when there are none): each in single quotes when
+  /// `quoted`, joined by `separator`.
+  public static func didYouMean(_ names: [String], quoted: Bool = false, separator: String = ", ") -> String? {
+    guard !names.isEmpty else { return nil }
+    return "did you mean \(names.map { quoted ? "'\($0)'" : $0 }.joined(separator: separator))?"
+  }
+
   /// Levenshtein distance, cut off at `limit`.
   public static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int = .max) -> Int {
     if abs(a.count - b.count) >= limit { return limit }

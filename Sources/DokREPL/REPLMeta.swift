@@ -24,7 +24,7 @@ extension REPL {
       guard let procName = args.first else { return fail("usage: :describe router.procedure") }
       guard let proc = environment.catalog.procedure(named: procName) else {
         let close = environment.catalog.suggestions(for: procName)
-        return fail("unknown procedure '\(procName)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+        return fail("unknown procedure '\(procName)'" + (Suggest.didYouMean(close).map { "; " + $0 } ?? ""))
       }
       Output.stdout(ProcedureDescriber.text(proc) + "\n")
     case ":vars":
@@ -70,7 +70,7 @@ extension REPL {
       quitRequested = true
     default:
       let close = Suggest.closest(to: name, in: MetaCommandSpec.all.map(\.name))
-      fail("unknown command \(name)" + (close.isEmpty ? "; :help lists them" : "; did you mean \(close.joined(separator: ", "))?"))
+      fail("unknown command \(name)" + (Suggest.didYouMean(close).map { "; " + $0 } ?? "; :help lists them"))
     }
   }
 

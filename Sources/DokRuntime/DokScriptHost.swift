@@ -51,7 +51,7 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
       return [
         Diagnostic(
           .error, "unknown procedure '\(procedure)'", at: SourceLocation(file: location.file, line: location.line, column: location.column, length: procedure.count),
-          notes: close.isEmpty ? [] : ["did you mean \(close.joined(separator: ", "))?"])
+          notes: Suggest.didYouMean(close).map { [$0] } ?? [])
       ]
     }
     return binder.check(arguments, against: proc).map { e in

@@ -44,7 +44,7 @@ public struct ArgumentBinder: Sendable {
         if validate {
           let names = proc.parameters.map(\.name)
           let close = Suggest.closest(to: arg.name, in: names)
-          var hints = close.isEmpty ? [] : ["did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"]
+          var hints = Suggest.didYouMean(close, quoted: true, separator: " or ").map { [$0] } ?? []
           hints.append(names.isEmpty ? "\(proc.name) takes no parameters" : "parameters: \(names.joined(separator: ", "))")
           fail("unknown parameter '\(arg.name)' for \(proc.name)", arg, parameter: arg.name, hints: hints)
           continue

@@ -22,7 +22,7 @@ struct ProceduresCommand: AsyncParsableCommand {
       let r = router.hasSuffix(".") ? String(router.dropLast()) : router
       guard catalog.routers.contains(r) else {
         let close = Suggest.closest(to: r, in: catalog.routers)
-        throw DokExit.usage("unknown router '\(r)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: " or "))?"))
+        throw DokExit.usage("unknown router '\(r)'" + (Suggest.didYouMean(close, separator: " or ").map { "; " + $0 } ?? ""))
       }
       procs = catalog.procedures(inRouter: r)
     }
