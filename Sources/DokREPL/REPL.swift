@@ -144,10 +144,11 @@ public final class REPL: @unchecked Sendable {
 
   func note(_ text: String) -> String { environment.color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
-  /// Runs async work from this (non-async) thread; Ctrl-C cancels it.
-  func blockingRun(_ body: @escaping @Sendable () async -> RunOutcome) -> RunOutcome {
+  /// Runs async work from this (non-async) thread and waits for its value; Ctrl-C cancels it
+  /// (the work sees the cancellation and returns what it returns then).
+  func blockingRun<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
     let done = DispatchSemaphore(value: 0)
-    let box = OutcomeBox()
+    let box = ValueBox<T>()
     let cancel = CancelSwitch()
     let previous = InterruptMonitor.shared.swapInterruptHandler { cancel.fire() }
     let task = Task {
@@ -157,10 +158,11 @@ public final class REPL: @unchecked Sendable {
     cancel.attach { task.cancel() }
     done.wait()
     _ = InterruptMonitor.shared.swapInterruptHandler(previous)
-    return box.value ?? RunOutcome(exitCode: 130)
+    return box.value!  // set before `done` is signalled
   }
 }
 
-final class OutcomeBox: @unchecked Sendable {
-  var value: RunOutcome?
+/// Carries a task's value back to the waiting thread (written before the semaphore signals).
+final class ValueBox<T>: @unchecked Sendable {
+  var value: T?
 }

@@ -119,14 +119,8 @@ extension REPL {
   }
 
   private func blockingRefresh() -> Result<Catalog, CallError>? {
-    let box = RefreshBox()
     let env = environment
-    let outcome = blockingRun {
-      box.value = await env.refreshSpec()
-      return RunOutcome(exitCode: 0)
-    }
-    _ = outcome
-    return box.value
+    return blockingRun { await env.refreshSpec() }
   }
 
   static func today() -> String {
@@ -137,10 +131,6 @@ extension REPL {
     strftime(&buf, 64, "%Y-%m-%d %H:%M UTC", &tmv)
     return String(cString: buf)
   }
-}
-
-final class RefreshBox: @unchecked Sendable {
-  var value: Result<Catalog, CallError>?
 }
 
 extension String {
