@@ -191,10 +191,8 @@ extension Parser {
         timeout = try parseAdditive()
       }
     }
-    let w = WaitStmt(
-      call: call, condition: cond, conditionText: condText, every: every, timeout: timeout, pos: p,
-      text: statementText(first.start))
-    w.conditionPos = pos(condStart, condStart + condText.utf8.count)
-    return w
+    return WaitStmt(
+      call: call, condition: cond, conditionText: condText, conditionPos: pos(condStart, condStart + condText.utf8.count),
+      every: every, timeout: timeout, pos: p, text: statementText(first.start))
   }
 }

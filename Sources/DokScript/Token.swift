@@ -7,8 +7,6 @@ struct Pos: Sendable, Hashable {
   var column: Int32
   var length: Int32
 
-  static let none = Pos(offset: 0, line: 0, column: 0, length: 1)
-
   /// This position as a diagnostic's location in `file`.
   func location(in file: String) -> SourceLocation {
     SourceLocation(file: file, line: Int(line), column: Int(column), length: Int(length))

@@ -6,14 +6,18 @@ final class WaitStmt: Stmt {
   let condition: Expr
   let conditionText: String
   /// Where the condition starts (the caret of a timeout).
-  var conditionPos = Pos.none
+  let conditionPos: Pos
   let every: Expr?
   let timeout: Expr?
   static let defaultEvery = 2.0
   static let defaultTimeout = 300.0
 
-  init(call: CallExpr?, condition: Expr, conditionText: String, every: Expr?, timeout: Expr?, pos: Pos, text: String) {
+  init(
+    call: CallExpr?, condition: Expr, conditionText: String, conditionPos: Pos, every: Expr?, timeout: Expr?, pos: Pos,
+    text: String
+  ) {
     self.call = call
+    self.conditionPos = conditionPos
     self.condition = condition
     self.conditionText = conditionText
     self.every = every
