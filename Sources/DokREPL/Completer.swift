@@ -152,11 +152,9 @@ public enum Completer {
     let walked = String(path[..<lastDot])
     let keyPrefix = String(path[path.index(after: lastDot)...])
     guard let target = walk(root, path: walked), case .object(let o) = target else { return [] }
-    let base = "$" + body[..<pathStart] + walked + "."
+    let parent = "$" + body[..<pathStart] + walked
     return o.pairs.filter { $0.0.hasPrefix(keyPrefix) }.map { key, value in
-      let safe = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-      let text = safe ? base + key : String(base.dropLast()) + "[\"" + key + "\"]"
-      return Completion(text, hint: value.typeName, appendSpace: !isContainer(value))
+      Completion(MemberPath.append(key, to: parent), hint: value.typeName, appendSpace: !isContainer(value))
     }
   }
 

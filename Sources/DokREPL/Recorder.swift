@@ -44,8 +44,7 @@ public struct Recorder {
     switch value {
     case .object(let o):
       for (k, v) in o.pairs {
-        let safe = k.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-        let path = safe ? "\(base).\(k)" : "\(base)[\(JSONWriter.quoted(k))]"
+        let path = MemberPath.append(k, to: base)
         if case .string(let s) = v, k.hasSuffix("Id") || k == "id", !s.isEmpty, references[s] == nil {
           references[s] = path
         }

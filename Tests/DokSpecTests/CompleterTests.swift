@@ -48,13 +48,15 @@ import Testing
   }
 
   @Test func variablesAndPathsIntoLiveValues() {
-    let result: JSON = ["project": ["projectId": "p1", "name": "web"], "environments": [["environmentId": "e1", "odd key": 1]]]
+    let result: JSON = ["project": ["projectId": "p1", "name": "web"], "environments": [["environmentId": "e1", "odd key": 1, #"say "hi""#: 2]]]
     let ctx = CompletionContext(catalog: Self.mini, variables: [("_", result), ("1", result), ("app", "x")])
     #expect(texts("$a", ctx) == ["$app"])
     #expect(Set(texts("$", ctx)) == ["$app", "$1", "$_"])
     #expect(texts("$1.", ctx) == ["$1.project", "$1.environments"])
     #expect(texts("$1.project.", ctx) == ["$1.project.projectId", "$1.project.name"])
-    #expect(texts("$1.environments[0].", ctx) == ["$1.environments[0].environmentId", "$1.environments[0][\"odd key\"]"])
+    #expect(
+      texts("$1.environments[0].", ctx)
+        == ["$1.environments[0].environmentId", "$1.environments[0][\"odd key\"]", #"$1.environments[0]["say \"hi\""]"#])
     #expect(texts("print $_.pro", ctx) == ["$_.project"])
     #expect(texts("app.one appId=$1.project.p", ctx) == ["appId=$1.project.projectId"])
     #expect(texts("$nope.", ctx).isEmpty)
