@@ -81,12 +81,13 @@ public enum FileIO {
     }
   }
 
-  /// Writes `bytes` to a temporary file beside `path`, fsyncs it, and renames it over `path`,
-  /// so readers see the old file or the new one, never half of either (also across kill -9).
+  /// Writes `bytes` to a temporary file beside `path` (`PATH.tmp.PID.RANDOM`), fsyncs it, renames
+  /// it over `path` and syncs the directory, so readers see the old file or the new one, never
+  /// half of either (also across kill -9 and power loss). A failed write or sync is an error.
   public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>, mode: mode_t = 0o600) throws(Failure) {
     let dir = directory(of: path)
     if !dir.isEmpty, !exists(dir) { try makeDirectories(dir) }
-    let tmp = "\(path).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+    let tmp = "\(path)\(temporaryMarker)\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard fd >= 0 else { throw failure(tmp) }
     let data = Array(bytes)
@@ -103,14 +104,29 @@ public enum FileIO {
       written += n
     }
     fchmod(fd, mode)
-    fsync(fd)
+    guard fsync(fd) == 0 else {
+      let f = failure(tmp)
+      close(fd)
+      unlink(tmp)
+      throw f
+    }
     close(fd)
     guard rename(tmp, path) == 0 else {
       let f = failure(path)
       unlink(tmp)
       throw f
     }
+    // The rename itself survives a crash once the directory is synced.
+    let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_CLOEXEC)
+    if dfd >= 0 {
+      fsync(dfd)
+      close(dfd)
+    }
   }
+
+  /// What follows a path in the name of ``writeAtomically(_:_:mode:)``'s temporary file, before
+  /// the writer's pid.
+  public static let temporaryMarker = ".tmp."
 
   /// The directory part of a path ("" for a bare name).
   public static func directory(of path: String) -> String {

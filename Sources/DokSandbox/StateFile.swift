@@ -42,7 +42,7 @@ public struct StateFile: Sendable {
     }
   }
 
-  /// Removes `FILE.tmp-PID` files that a save left behind because its process was killed
+  /// Removes `FILE.tmp.PID.RANDOM` files that a save left behind because its process was killed
   /// mid-write: PID no longer running here and the file untouched for a minute (a writer in
   /// another PID namespace sharing the directory is not visible to `kill`, but a save takes
   /// milliseconds). Returns the names removed.
@@ -50,7 +50,7 @@ public struct StateFile: Sendable {
   public func removeStaleTemporaries(olderThan seconds: Int = 60) -> [String] {
     let slash = path.lastIndex(of: "/")
     let dir = slash.map { String(path[..<$0]) } ?? "."
-    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + FileIO.temporaryMarker
     let base = dir.isEmpty ? "" : dir
     guard let d = opendir(dir.isEmpty ? "/" : dir) else { return [] }
     defer { closedir(d) }
@@ -59,7 +59,7 @@ public struct StateFile: Sendable {
     while let entry = readdir(d) {
       // Only the bytes of this entry: a record can be shorter than `dirent`.
       let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
-      guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid > 0 else { continue }
+      guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "." }), pid > 0 else { continue }
       if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
       let full = base + "/" + name
       var st = stat()
@@ -69,38 +69,13 @@ public struct StateFile: Sendable {
     return removed
   }
 
-  /// Replaces the file's content with `value`, atomically and durably.
+  /// Replaces the file's content with `value`, atomically and durably (mode 0600: the state
+  /// holds the databases' passwords).
   public func save(_ value: JSON) throws(Failure) {
-    let text = JSONWriter.compact(value)
-    let tmp = "\(path).tmp-\(getpid())"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw Failure(description: "cannot create \(tmp): \(String(cString: strerror(errno)))") }
-    var ok = true
-    var utf8 = text
-    utf8.withUTF8 { buf in
-      var off = 0
-      while off < buf.count {
-        let n = write(fd, buf.baseAddress! + off, buf.count - off)
-        if n < 0 {
-          if errno == EINTR { continue }
-          ok = false
-          return
-        }
-        off += n
-      }
-    }
-    if ok, fsync(fd) != 0 { ok = false }
-    close(fd)
-    guard ok, rename(tmp, path) == 0 else {
-      let message = String(cString: strerror(errno))
-      unlink(tmp)
-      throw Failure(description: "cannot write \(path): \(message)")
-    }
-    let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-    let dfd = open(dir.isEmpty ? "/" : dir, O_RDONLY)
-    if dfd >= 0 {
-      fsync(dfd)
-      close(dfd)
+    do {
+      try FileIO.writeAtomically(path, JSONBytes.encode(value), mode: 0o600)
+    } catch {
+      throw Failure(description: "cannot write \(error)")
     }
   }
 }

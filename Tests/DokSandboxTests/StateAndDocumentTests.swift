@@ -135,7 +135,7 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
-  /// A save killed mid-write leaves `FILE.tmp-PID`; the next start removes it (and keeps the
+  /// A save killed mid-write leaves `FILE.tmp.PID.RANDOM`; the next start removes it (and keeps the
   /// state), but never a live writer's file nor a recent one.
   @Test func aStartRemovesTemporariesOfVanishedWriters() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString)").path
@@ -149,10 +149,10 @@ import Testing
     try child.run()
     child.waitUntilExit()
     let gone = child.processIdentifier
-    let stale = "state.json.tmp-\(gone)"
-    let live = "state.json.tmp-\(getppid())"
-    let other = "other.json.tmp-\(gone)"
-    let recent = "state.json.tmp-\(gone + 1_000_000)"
+    let stale = "state.json.tmp.\(gone).1"
+    let live = "state.json.tmp.\(getppid()).2"
+    let other = "other.json.tmp.\(gone).3"
+    let recent = "state.json.tmp.\(gone + 1_000_000).4"
     let old = Date(timeIntervalSinceNow: -3600)
     for name in [stale, live, other, recent] {
       try Data("{".utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
@@ -163,5 +163,7 @@ import Testing
     // A file written in the last minute may belong to a writer dok cannot see: it stays.
     #expect(left == ["state.json", live, other, recent])
     #expect(try StateFile(path: path).load() == ["projects": []])
+    // The state holds the databases' passwords: owner only.
+    #expect(FileIO.mode(of: path) == 0o600)
   }
 }
