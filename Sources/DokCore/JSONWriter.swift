@@ -21,9 +21,7 @@ public enum JSONWriter {
 
   /// Compact text (`{"a":1,"b":[true,null]}`).
   public static func compact(_ value: JSON) -> String {
-    var out = ""
-    writeCompact(value, into: &out)
-    return out
+    String(decoding: compactBytes(value), as: UTF8.self)
   }
 
   /// Indented text with two spaces per level; coloured when `style` is given.
@@ -85,33 +83,6 @@ public enum JSONWriter {
     var out = ""
     quote(s, into: &out)
     return out
-  }
-
-  static func writeCompact(_ value: JSON, into out: inout String) {
-    switch value {
-    case .null: out.append("null")
-    case .bool(let b): out.append(b ? "true" : "false")
-    case .number(let n): out.append(formatNumber(n))
-    case .string(let s): quote(s, into: &out)
-    case .array(let a):
-      out.append("[")
-      for (i, v) in a.enumerated() {
-        if i > 0 { out.append(",") }
-        writeCompact(v, into: &out)
-      }
-      out.append("]")
-    case .object(let o):
-      out.append("{")
-      var first = true
-      for (k, v) in o.pairs {
-        if !first { out.append(",") }
-        first = false
-        quote(k, into: &out)
-        out.append(":")
-        writeCompact(v, into: &out)
-      }
-      out.append("}")
-    }
   }
 
   static func writePretty(_ value: JSON, indent: Int, style: Style?, into out: inout String) {

@@ -22,7 +22,7 @@ public final class SandboxEngine: Sendable {
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
   public func setServerURL(_ url: String) {
     let doc = OpenAPIDocument.build(serverURL: url)
-    let bytes = JSONBytes.encode(doc)
+    let bytes = JSONWriter.compactBytes(doc)
     document.withLock { $0 = (doc, bytes) }
   }
 

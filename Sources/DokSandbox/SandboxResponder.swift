@@ -50,11 +50,11 @@ struct SandboxResponder: HTTPResponder {
       let result = try engine.call(spec, input: input)
       if trpc {
         guard let result else { return Self.reply(status: 200, #"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#) }
-        return Self.reply(status: 200, JSONBytes.encode(["result": ["data": ["json": result]]]))
+        return Self.reply(status: 200, JSONWriter.compactBytes(["result": ["data": ["json": result]]]))
       }
       guard let result else { return Response(status: .ok, headers: [.contentType: "application/json"], body: .init()) }
       if spec.name == "settings.getOpenApiDocument" { return Self.reply(status: 200, engine.openAPIDocumentBytes) }
-      return Self.reply(status: 200, JSONBytes.encode(result))
+      return Self.reply(status: 200, JSONWriter.compactBytes(result))
     } catch {
       return trpc ? Self.trpcError(error, path: name) : Self.openAPIError(error, path: name)
     }

@@ -73,7 +73,7 @@ public struct StateFile: Sendable {
   /// holds the databases' passwords).
   public func save(_ value: JSON) throws(Failure) {
     do {
-      try FileIO.writeAtomically(path, JSONBytes.encode(value), mode: 0o600)
+      try FileIO.writeAtomically(path, JSONWriter.compactBytes(value), mode: 0o600)
     } catch {
       throw Failure(description: "cannot write \(error)")
     }

@@ -76,17 +76,6 @@ import Testing
   }
 }
 
-@Suite struct JSONBytesTests {
-  @Test func matchesJSONWriter() throws {
-    let samples: [JSON] = [
-      ["a": 1, "b": [true, false, .null], "c": "q\"uo\\te\n\t\u{01}é✓", "d": 1.5, "e": -42, "f": 1e300, "g": [:], "h": []],
-      "plain", 0, -0.25, 123_456_789_012,
-    ]
-    for v in samples {
-      #expect(String(decoding: JSONBytes.encode(v), as: UTF8.self) == JSONWriter.compact(v))
-    }
-  }
-}
 
 @Suite struct DocumentShapeTests {
   @Test func optionalQueryParametersOmitRequired() {

@@ -1,17 +1,15 @@
-import DokCore
-
-/// Compact JSON straight into UTF-8 bytes: the reply path's serializer. It prints exactly what
-/// ``JSONWriter/compact(_:)`` prints, without building a `String` on the way.
-enum JSONBytes {
+/// Compact JSON straight into UTF-8 bytes: the one compact serializer (``JSONWriter/compact(_:)``
+/// decodes its output), used as is where bytes are wanted (the sandbox's replies and state).
+extension JSONWriter {
   /// The compact UTF-8 text of `value`.
-  static func encode(_ value: JSON) -> [UInt8] {
+  public static func compactBytes(_ value: JSON) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(256)
-    write(value, into: &out)
+    writeCompact(value, into: &out)
     return out
   }
 
-  static func write(_ value: JSON, into out: inout [UInt8]) {
+  static func writeCompact(_ value: JSON, into out: inout [UInt8]) {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -19,7 +17,7 @@ enum JSONBytes {
       if n == n.rounded(.towardZero), abs(n) < 1e15 {
         appendInteger(Int64(n), into: &out)
       } else {
-        out.append(contentsOf: JSONWriter.formatNumber(n).utf8)
+        out.append(contentsOf: formatNumber(n).utf8)
       }
     case .string(let s): quote(s, into: &out)
     case .array(let a):
@@ -28,7 +26,7 @@ enum JSONBytes {
       for v in a {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
-        write(v, into: &out)
+        writeCompact(v, into: &out)
       }
       out.append(UInt8(ascii: "]"))
     case .object(let o):
@@ -39,7 +37,7 @@ enum JSONBytes {
         first = false
         quote(k, into: &out)
         out.append(UInt8(ascii: ":"))
-        write(v, into: &out)
+        writeCompact(v, into: &out)
       }
       out.append(UInt8(ascii: "}"))
     }
