@@ -48,13 +48,14 @@ struct SandboxResponder: HTTPResponder {
         input = try Self.bodyInput(body, contentType: request.headers[.contentType], trpc: trpc)
       }
       let result = try engine.call(spec, input: input)
+      // The 1.8 MB-class document is serialized once, when the sandbox starts.
+      let text = { (r: JSON) in spec.name == "settings.getOpenApiDocument" ? engine.openAPIDocumentBytes : JSONWriter.compactBytes(r) }
       if trpc {
         guard let result else { return Self.reply(status: 200, #"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#) }
-        return Self.reply(status: 200, JSONWriter.compactBytes(["result": ["data": ["json": result]]]))
+        return Self.reply(status: 200, Array(#"{"result":{"data":{"json":"#.utf8) + text(result) + Array("}}}".utf8))
       }
       guard let result else { return Response(status: .ok, headers: [.contentType: "application/json"], body: .init()) }
-      if spec.name == "settings.getOpenApiDocument" { return Self.reply(status: 200, engine.openAPIDocumentBytes) }
-      return Self.reply(status: 200, JSONWriter.compactBytes(result))
+      return Self.reply(status: 200, text(result))
     } catch {
       return trpc ? Self.trpcError(error, path: name) : Self.openAPIError(error, path: name)
     }
