@@ -51,7 +51,7 @@ let package = Package(
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.
-    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "DokScript", "DokRuntime", "CLibEdit"]),
+    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "DokClient", "DokScript", "DokRuntime", "CLibEdit"]),
     // The thin executable.
     .executableTarget(
       name: "dok",

@@ -1,3 +1,4 @@
+import DokClient
 import DokCore
 import DokSpec
 
@@ -55,7 +56,9 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":curl", ":curl", "the last request as a curl command (key as $DOKPLOY_API_KEY)"),
     MetaCommandSpec(":record", ":record FILE | :record stop", "record successful statements into a runbook", arguments: ["stop"]),
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
-    MetaCommandSpec(":set", ":set output json|pretty|table|raw | :set transport openapi|trpc", "change a setting", arguments: ["output", "transport"]),
+    MetaCommandSpec(
+      ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
+      "change a setting", arguments: ["output", "transport"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
     MetaCommandSpec(":quit", ":quit", "leave dok"),
@@ -63,7 +66,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
 
   /// Values for `:set <setting> <value>`.
   public static let settingValues: [String: [String]] = [
-    "output": ["json", "pretty", "table", "raw", "yaml"],
-    "transport": ["openapi", "trpc"],
+    "output": OutputFormat.allCases.map(\.rawValue),
+    "transport": WireForm.allCases.map(\.rawValue),
   ]
 }

@@ -35,8 +35,7 @@ public final class REPL: @unchecked Sendable {
     let renderer = DiagnosticRenderer(color: environment.color) { [session] name in session.sourceText(file: name) }
     terminal = TerminalSink(renderer: renderer, showProgress: editor.isInteractive)
     sink = REPLSink(
-      terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact,
-      format: environment.format ?? DefaultFormat.format)
+      terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact)
     originalSink = session.sink
     session.sink = sink
   }

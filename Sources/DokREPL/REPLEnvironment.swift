@@ -19,8 +19,6 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var setTransport: (String) -> String? = { _ in "transport switching is not available" }
   /// Fetches the API document again.
   public var refreshSpec: () async -> Result<Catalog, CallError>? = { nil }
-  /// Renders a value for display.
-  public var format: ((JSON, OutputMode, Bool) -> String)? = nil
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

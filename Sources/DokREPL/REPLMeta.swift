@@ -1,3 +1,4 @@
+import DokClient
 import DokCore
 import DokRuntime
 import DokScript
@@ -109,7 +110,7 @@ extension REPL {
     guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }
     switch args[0] {
     case "output":
-      guard let mode = OutputMode(rawValue: args[1]) else { return fail("output is one of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))") }
+      guard let mode = OutputFormat(rawValue: args[1]) else { return fail("output is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))") }
       sink.mode = mode
     case "transport":
       if let error = environment.setTransport(args[1]) { fail(error) }

@@ -1,11 +1,7 @@
+import DokClient
 import DokCore
 import DokRuntime
 import DokScript
-
-/// How the REPL shows values.
-public enum OutputMode: String, Sendable, CaseIterable {
-  case pretty, json, table, raw, yaml
-}
 
 /// The REPL's sink: prints results (pretty JSON, coloured on a terminal, then a dim `→ $N`),
 /// `print` lines, progress and diagnostics; collects the entry's call events for the recorder
@@ -13,19 +9,18 @@ public enum OutputMode: String, Sendable, CaseIterable {
 final class REPLSink: ScriptSink, @unchecked Sendable {
   let terminal: TerminalSink
   var color: Bool
-  var mode: OutputMode = .pretty
-  var format: (JSON, OutputMode, Bool) -> String
+  /// `:set output`: the formats of `dok call --output`.
+  var mode: OutputFormat = .pretty
   var redact: Bool
   let policy: SecretPolicy
   private(set) var calls: [CallEvent] = []
   var liveIDs = LiveIDIndex()
 
-  init(terminal: TerminalSink, color: Bool, policy: SecretPolicy, redact: Bool, format: @escaping (JSON, OutputMode, Bool) -> String) {
+  init(terminal: TerminalSink, color: Bool, policy: SecretPolicy, redact: Bool) {
     self.terminal = terminal
     self.color = color
     self.policy = policy
     self.redact = redact
-    self.format = format
   }
 
   func beginEntry() { calls = [] }
@@ -39,7 +34,7 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     terminal.clearProgress()
     liveIDs.record(value)
     let shown = redact ? policy.redact(value) : value
-    var text = format(shown, mode, color)
+    var text = OutputFormatter.render(shown, as: mode, color: color)
     while text.hasSuffix("\n") { text.removeLast() }
     if let index {
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
@@ -50,19 +45,5 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
   func call(_ event: CallEvent) {
     calls.append(event)
     liveIDs.record(event.result)
-  }
-}
-
-/// Default value rendering until a richer formatter is plugged in: pretty JSON (coloured on a
-/// terminal), compact JSON, raw strings.
-enum DefaultFormat {
-  static func format(_ v: JSON, _ mode: OutputMode, _ color: Bool) -> String {
-    switch mode {
-    case .json: return JSONWriter.compact(v)
-    case .raw:
-      if case .string(let s) = v { return s }
-      return JSONWriter.compact(v)
-    default: return JSONWriter.pretty(v, style: color ? .terminal : nil)
-    }
   }
 }

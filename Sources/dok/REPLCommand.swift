@@ -51,10 +51,6 @@ enum REPLLauncher {
       return nil
     }
     env.refreshSpec = { await context.refreshCatalog() }
-    env.format = { value, mode, color in
-      let format = OutputFormat(rawValue: mode.rawValue) ?? .pretty
-      return OutputFormatter.render(value, as: format, color: color)
-    }
     let replEnvironment = env
     InterruptMonitor.shared.install()
     let editorBox = EditorBox()

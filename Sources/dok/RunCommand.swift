@@ -71,7 +71,6 @@ struct RunCommand: AsyncParsableCommand {
       let color = Terminal.standardOutput.useColor
       var env = REPLEnvironment(
         promptName: "debug", serverDescription: context.serverDescription, catalog: context.catalog, policy: policy, color: color)
-      env.format = { value, mode, color in OutputFormatter.render(value, as: OutputFormat(rawValue: mode.rawValue) ?? .pretty, color: color) }
       let pause = DebugPause(environment: env)
       let s = session ?? Session(host: host, sink: sink, options: options)
       pause.session = s
