@@ -47,6 +47,9 @@ public struct Connection: Sendable, Equatable {
     baseURL.hasSuffix("/api") ? String(baseURL.dropLast(4)) : baseURL
   }
 
+  /// `host[:port]` of the server (the REPL's prompt name when no profile is used).
+  public var authority: String { URLParts(baseURL)?.authority ?? serverURL }
+
   /// Normalizes what a user typed to `scheme://host[:port][/prefix]/api`: with or without
   /// `/api`, `/api/trpc` or a trailing slash; no scheme means `https://`.
   /// Returns nil for something that is not an http(s) URL.

@@ -83,9 +83,8 @@ public final class ServerContext: Sendable {
     do {
       let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile)
       session.catalog = catalog
-      let host = hostName(connection.serverURL)
       return ServerContext(
-        session: session, promptName: connection.profile ?? host, serverDescription: connection.serverURL,
+        session: session, promptName: connection.profile ?? connection.authority, serverDescription: connection.serverURL,
         sandbox: nil, notes: note.map { [$0] } ?? [], cacheDirectory: r.cacheDirectory)
     } catch {
       await session.shutdown()
@@ -118,12 +117,5 @@ public final class ServerContext: Sendable {
   public func close() async {
     await session.shutdown()
     await sandbox?.stop()
-  }
-
-  static func hostName(_ url: String) -> String {
-    var s = Substring(url)
-    if let r = s.range(of: "://") { s = s[r.upperBound...] }
-    if let slash = s.firstIndex(of: "/") { s = s[..<slash] }
-    return String(s)
   }
 }
