@@ -36,8 +36,9 @@ extension REPL {
       Output.stdout(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
     case ":history":
       let n = args.first.flatMap { Int($0) } ?? 20
-      let entries = editor.history.suffix(n)
-      let start = editor.history.count - entries.count
+      let all = editor.history  // walks libedit's list: once
+      let entries = all.suffix(n)
+      let start = all.count - entries.count
       Output.stdout(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
     case ":curl":
       if let c = environment.lastCurl() { Output.stdout(c + "\n") } else { fail("no request has been sent yet") }

@@ -18,16 +18,10 @@ struct PendingDeploy: Sendable {
       "finishAt": .number(finishAt), "outcome": .string(outcome), "errorMessage": errorMessage.map(JSON.string) ?? .null,
     ]
   }
+}
 
-  init(deploymentId: String, service: String, serviceId: String, finishAt: Double, outcome: String, errorMessage: String?) {
-    self.deploymentId = deploymentId
-    self.service = service
-    self.serviceId = serviceId
-    self.finishAt = finishAt
-    self.outcome = outcome
-    self.errorMessage = errorMessage
-  }
-
+extension PendingDeploy {
+  /// Reads one back from the state file (nil when a field is missing).
   init?(json: JSON) {
     guard let d = json["deploymentId"]?.stringValue, let s = json["service"]?.stringValue,
       let id = json["serviceId"]?.stringValue, let f = json["finishAt"]?.numberValue,

@@ -83,17 +83,21 @@ extension Parser {
   /// The end of a raw JSON value starting at `from` (balanced brackets, strings skipped).
   func scanJSON(from: Int, name: String) throws(ParseError) -> Int {
     var i = from
+    /// From an opening quote to its closing quote (or the end), stepping over escapes.
+    func skipString(_ i: inout Int) {
+      i += 1
+      while i < lexer.end && bytes[i] != 0x22 {
+        if bytes[i] == 0x5C { i += 1 }
+        i += 1
+      }
+    }
     let first = byte(i)
     if first == 0x5B || first == 0x7B {
       var depth = 0
       while i < lexer.end {
         let c = bytes[i]
         if c == 0x22 {
-          i += 1
-          while i < lexer.end && bytes[i] != 0x22 {
-            if bytes[i] == 0x5C { i += 1 }
-            i += 1
-          }
+          skipString(&i)
         } else if c == 0x5B || c == 0x7B {
           depth += 1
         } else if c == 0x5D || c == 0x7D {
@@ -105,11 +109,7 @@ extension Parser {
       throw ParseError(message: "unterminated JSON value for \(name)", offset: from, length: max(1, i - from))
     }
     if first == 0x22 {
-      i += 1
-      while i < lexer.end && bytes[i] != 0x22 {
-        if bytes[i] == 0x5C { i += 1 }
-        i += 1
-      }
+      skipString(&i)
       guard i < lexer.end else { throw ParseError(message: "unterminated JSON string for \(name)", offset: from) }
       return i + 1
     }
