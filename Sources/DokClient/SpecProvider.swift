@@ -22,6 +22,13 @@ public struct SpecProvider: Sendable {
     cacheDirectory.map { "\($0)/servers/\(DocumentHash.hex(Array(connection.baseURL.utf8)))" }
   }
 
+  /// The catalog of the document cached for `connection`, without contacting the server (shell
+  /// completion); nil when there is none.
+  public func cachedCatalog(for connection: Connection) -> Catalog? {
+    guard let dir = serverDirectory(for: connection), let bytes = try? FileIO.read("\(dir)/openapi.json") else { return nil }
+    return try? compile(bytes, source: "cached API document")
+  }
+
   /// The catalog for a session's server (or `specFile`), and a one-line note for stderr when
   /// the cached document was used because the server was unreachable. `forceRefresh` fetches
   /// the document even when the version is unchanged (`dok spec refresh`); `preferCache` uses a

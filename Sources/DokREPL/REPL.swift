@@ -43,10 +43,15 @@ public final class REPL: @unchecked Sendable {
 
   /// The completion context for the current state.
   public func completionContext() -> CompletionContext {
+    CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), liveIDs: sink.liveIDs.all)
+  }
+
+  /// What completes after `$`: the session's variables, `$_` and the results `$1`, `$2`, ….
+  public static func variables(of session: Session) -> [(String, JSON)] {
     var vars = session.variables
     vars.append(("_", session.lastResult))
     for (i, r) in session.results.enumerated() { vars.append((String(i + 1), r)) }
-    return CompletionContext(catalog: environment.catalog, variables: vars, liveIDs: sink.liveIDs.all)
+    return vars
   }
 
   /// Completion for the line editor.

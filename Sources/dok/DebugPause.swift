@@ -55,11 +55,7 @@ final class DebugPause: @unchecked Sendable {
     }
     let catalog = environment.catalog
     completer = { [weak self] line, cursor in
-      var vars = self?.session?.variables ?? []
-      if let s = self?.session {
-        vars.append(("_", s.lastResult))
-        for (i, r) in s.results.enumerated() { vars.append((String(i + 1), r)) }
-      }
+      let vars = self?.session.map(REPL.variables(of:)) ?? []
       return Completer.complete(line: line, cursor: cursor, context: CompletionContext(catalog: catalog, variables: vars))
     }
     return editor

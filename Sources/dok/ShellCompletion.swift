@@ -57,10 +57,9 @@ enum ShellCompletion {
     let paths = XDGPaths.fromEnvironment()
     if let config = try? ProfileStore(paths: paths).load(),
       case .remote(let connection)? = try? ConnectionResolver(config: config).resolve(ConnectionSettings()),
-      let dir = SpecProvider(cacheDirectory: paths.cache).serverDirectory(for: connection),
-      let bytes = try? FileIO.read(dir + "/openapi.json")
+      let catalog = SpecProvider(cacheDirectory: paths.cache).cachedCatalog(for: connection)
     {
-      return try? CatalogCache(directory: paths.cache).catalog(for: bytes, source: "cached API document").0
+      return catalog
     }
     return try? SpecLoader.catalog(from: OpenAPIDocument.build(serverURL: "http://127.0.0.1"))
   }
