@@ -76,14 +76,17 @@ struct BinaryReader {
   struct Corrupt: Error {}
   let bytes: [UInt8]
   var pos = 0
+  /// Where reading stops (a trailer after it is not part of the data).
+  let end: Int
 
-  init(_ bytes: [UInt8], at pos: Int = 0) {
+  init(_ bytes: [UInt8], at pos: Int = 0, end: Int? = nil) {
     self.bytes = bytes
     self.pos = pos
+    self.end = min(end ?? bytes.count, bytes.count)
   }
 
   mutating func byte() throws(Corrupt) -> UInt8 {
-    guard pos < bytes.count else { throw Corrupt() }
+    guard pos < end else { throw Corrupt() }
     defer { pos += 1 }
     return bytes[pos]
   }
@@ -103,7 +106,7 @@ struct BinaryReader {
 
   mutating func count() throws(Corrupt) -> Int {
     let n = try varint()
-    guard n >= 0, n <= bytes.count - pos else { throw Corrupt() }
+    guard n >= 0, n <= end - pos else { throw Corrupt() }
     return n
   }
 
@@ -125,7 +128,7 @@ struct BinaryReader {
   mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
 
   mutating func double() throws(Corrupt) -> Double {
-    guard pos + 8 <= bytes.count else { throw Corrupt() }
+    guard pos + 8 <= end else { throw Corrupt() }
     var bits: UInt64 = 0
     for i in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[pos + i]) }
     pos += 8

@@ -51,18 +51,21 @@ public enum DocumentHash {
 
   /// The 64-bit digest of `bytes`.
   public static func digest(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+    bytes.withUnsafeBytes { digest($0) }
+  }
+
+  /// The 64-bit digest of the bytes in `raw`.
+  public static func digest(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
     let prime: UInt64 = 0x100_0000_01b3
-    bytes.withUnsafeBytes { raw in
-      let words = raw.count / 8
-      for i in 0..<words {
-        let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-        h = (h ^ w) &* prime
-        h ^= h >> 29
-      }
-      for i in (words * 8)..<raw.count {
-        h = (h ^ UInt64(raw[i])) &* prime
-      }
+    let words = raw.count / 8
+    for i in 0..<words {
+      let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+      h = (h ^ w) &* prime
+      h ^= h >> 29
+    }
+    for i in (words * 8)..<raw.count {
+      h = (h ^ UInt64(raw[i])) &* prime
     }
     return h
   }

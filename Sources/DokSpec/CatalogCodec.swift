@@ -68,10 +68,12 @@ public enum CatalogCodec {
 
   /// Decodes a catalog; nil when the bytes are not a valid encoding (corrupt or another version).
   public static func decode(_ bytes: [UInt8]) -> Catalog? {
-    guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
-    let payload = Array(bytes[0..<(bytes.count - 8)])
-    guard Array(bytes[(bytes.count - 8)...]) == DocumentHash.digest(payload).littleEndianBytes else { return nil }
-    var r = BinaryReader(payload, at: magic.count)
+    guard bytes.count >= magic.count + 8, bytes[..<magic.count].elementsEqual(magic) else { return nil }
+    // The checksum trailer covers everything before it; read in place, without a copy.
+    let payloadEnd = bytes.count - 8
+    let digest = bytes.withUnsafeBytes { DocumentHash.digest(UnsafeRawBufferPointer(rebasing: $0[..<payloadEnd])) }
+    guard bytes[payloadEnd...].elementsEqual(digest.littleEndianBytes) else { return nil }
+    var r = BinaryReader(bytes, at: magic.count, end: payloadEnd)
     do throws(BinaryReader.Corrupt) {
       let title = try r.string()
       let version = try r.string()
@@ -98,7 +100,7 @@ public enum CatalogCodec {
         }
         procs.append(Procedure(name: name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params))
       }
-      guard r.pos == payload.count else { return nil }
+      guard r.pos == payloadEnd else { return nil }
       return Catalog(title: title, version: version, openapi: openapi, procedures: procs)
     } catch {
       return nil
