@@ -1,7 +1,7 @@
 # Helpers for driving dok through a real pseudo-terminal with tmux (send-keys / capture-pane).
 # Each test file sources this, calls `check NAME COMMAND…`, and ends with `finish`.
 set -u
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOK_BIN="${DOK_BIN:-$ROOT/.build/debug/dok}"
 SESSION="dok-term-$$-$RANDOM"
 WORK="$(mktemp -d /tmp/dok-term.XXXXXX)"

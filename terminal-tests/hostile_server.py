@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A misbehaving Dokploy for tests/terminal/hostile.sh.
+"""A misbehaving Dokploy for terminal-tests/hostile.sh.
 
 Serves the version and an OpenAPI document properly; every `hostile.*` procedure misbehaves in
 its own way. A second listener plays "another host" for the off-site redirect and records the
