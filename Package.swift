@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Which target may depend on which is decided in docs/ARCHITECTURE.md (its dependency table);
+// scripts/check-architecture fails when this file or an `import` disagrees with it.
 let package = Package(
   name: "dok",
   platforms: [.macOS(.v15)],
@@ -14,21 +16,27 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
-    // JSON values, diagnostics, suggestions: shared by every other target. No dependencies.
+    // JSON values, diagnostics and their reporter, exit statuses, suggestions, interrupts, the
+    // platform shim: shared by every other target. No dependencies.
     .target(name: "DokCore"),
     // OpenAPI document -> Catalog; compiled catalog cache; argument binding by schema.
     .target(name: "DokSpec", dependencies: ["DokCore", .product(name: "Yams", package: "Yams")]),
+    // Turning values into text for people: output formats, YAML, curl, describe, tables.
+    .target(name: "DokPresentation", dependencies: ["DokCore", "DokSpec"]),
     // Transport, both wire forms, replies and errors, connection profiles.
     .target(
       name: "DokClient",
       dependencies: [
         "DokCore", "DokSpec", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
-    // Closure-backed fakes of the protocols above, for tests.
+    // Test servers (scripted and hostile) and fakes, for tests only.
     .target(
       name: "DokTestSupport",
       dependencies: [
@@ -40,48 +48,44 @@ let package = Package(
     // A simulated Dokploy server.
     .target(
       name: "DokSandbox",
-      dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: [
+        "DokCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+      ]),
     // What `dok run` and the REPL share: the script host over the client, sinks, the runner.
     .target(
       name: "DokRuntime",
       dependencies: [
-        "DokCore", "DokSpec", "DokScript", "DokClient", "DokSandbox",
-        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        "DokCore", "DokSpec", "DokScript", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.
-    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "DokClient", "DokScript", "DokRuntime", "CLibEdit"]),
-    // The thin executable.
+    .target(name: "DokREPL", dependencies: ["DokCore", "DokSpec", "DokScript", "DokRuntime", "DokPresentation", "CLibEdit"]),
+    // The thin executable: commands, the process's exit, and the sandbox fallback.
     .executableTarget(
       name: "dok",
       dependencies: [
-        "DokCore", "DokSpec", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "NIOCore", package: "swift-nio"),
+        "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),
-    .testTarget(
-      name: "DokClientTests",
-      dependencies: [
-        "DokClient", "DokTestSupport", "DokSpec", "DokCore", .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]),
+    .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
+    .testTarget(name: "DokPresentationTests", dependencies: ["DokPresentation", "DokCore"]),
     // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
     .testTarget(
       name: "DokRuntimeTests",
-      dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL", "DokTestSupport"]),
-    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL", "DokTestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
+      dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokSpec", "DokCore", "DokTestSupport"]),
+    .testTarget(
+      name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokREPL", "DokCore", "DokTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "DokScriptTests", dependencies: ["DokScript", "DokCore"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
     // Fuzzing (short), hostile servers, secret hygiene.
-    .testTarget(
-      name: "DokHardeningTests",
-      dependencies: [
-        "DokCore", "DokSpec", "DokScript", "DokClient", "DokRuntime", "DokSandbox", "DokTestSupport",
-      ]),
+    .testTarget(name: "DokHardeningTests", dependencies: ["DokCore", "DokSpec", "DokScript", "DokTestSupport"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
     .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokSpec", "DokTestSupport"]),
   ]

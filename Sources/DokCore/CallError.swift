@@ -1,7 +1,7 @@
 /// Why a call produced no value: bad arguments (nothing was sent), an error reply from the
 /// server, or a transport failure. One type for every layer, rendered in one place.
 public struct CallError: Error, Sendable, Equatable {
-  /// The three ways a call fails; each has its own exit code (2, 3, 4).
+  /// The three ways a call fails; each has its own ``ExitStatus``.
   public enum Kind: String, Sendable {
     /// The arguments did not fit the schema; no request was sent.
     case argument
@@ -52,13 +52,24 @@ public struct CallError: Error, Sendable, Equatable {
     self.location = location
   }
 
-  /// The process exit code the contract gives this failure: 2 argument, 3 API, 4 transport.
-  public var exitCode: Int32 {
+  /// The exit status the contract gives this failure: usage (argument), API or transport.
+  public var status: ExitStatus {
     switch kind {
-    case .argument: 2
-    case .api: 3
-    case .transport: 4
+    case .argument: .usage
+    case .api: .apiError
+    case .transport: .transport
     }
+  }
+
+  /// The process exit code of ``status``.
+  public var exitCode: Int32 { status.code }
+
+  /// The failure as a diagnostic: ``rendered``'s first line is the message, the issue and
+  /// hint lines its notes; at ``location`` (or `fallback`) when known.
+  public func diagnostic(at fallback: SourceLocation? = nil) -> Diagnostic {
+    let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
+    return Diagnostic(.error, lines.first ?? message, at: location ?? fallback, notes: Array(notes))
   }
 
   /// The value a script's `catch $err` sees: `{message, code, httpStatus, procedure, issues}`.

@@ -18,6 +18,9 @@ public final class CancelSwitch: Sendable {
     cancel?()
   }
 
+  /// True once ``fire()`` was called.
+  public var hasFired: Bool { state.withLock { $0.fired } }
+
   /// Sets what ``fire()`` cancels; runs it at once if the interrupt already came.
   public func attach(_ cancel: @escaping @Sendable () -> Void) {
     let fired = state.withLock { s in

@@ -52,3 +52,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     }.joined(separator: "\n")
   }
 }
+
+extension ExitStatus {
+  /// `0 ok, 2 usage, …` for a command's help: the given codes with their summaries.
+  public static func summaryLine(of statuses: [ExitStatus]) -> String {
+    statuses.map { "\($0.code) \($0.summary)" }.joined(separator: ", ")
+  }
+}

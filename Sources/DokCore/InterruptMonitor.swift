@@ -1,13 +1,23 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
+import Dispatch
 import Synchronization
 
-/// Catches SIGINT (and SIGTERM) without SA_RESTART and turns them into calls on a watcher
-/// thread, through a self-pipe: at a prompt a Ctrl-C just interrupts the read (the line editor
-/// sees EINTR); while something runs it invokes the current cancellation handler (which cancels
-/// the running Task). A SIGTERM runs the termination handler (restore the terminal, save
-/// history) and exits 143.
+/// The one interrupt component: every command's Ctrl-C and SIGTERM go through it. It catches
+/// SIGINT and SIGTERM without SA_RESTART and turns them into calls on a watcher thread through
+/// a self-pipe. What happens, decided here once:
+/// - Ctrl-C at a line editor's prompt interrupts the read (the editor sees EINTR) and clears
+///   the line; while something runs under ``runCancellable(on:_:)`` it cancels that task (the
+///   command then reports "interrupted", exit 130); with neither, the process exits 130.
+/// - SIGTERM runs the cleanup handlers (restore the terminal, save history), then the process
+///   exits 143 — except while ``waitForStop()`` waits (`dok sandbox`), which it then ends.
+/// The library never ends the process itself: ``install(exitProcess:)`` is given the function
+/// that does, by the executable.
 public final class InterruptMonitor: @unchecked Sendable {
   /// The process-wide monitor (signals are process-wide).
   public static let shared = InterruptMonitor()
@@ -15,7 +25,10 @@ public final class InterruptMonitor: @unchecked Sendable {
   private let state = Mutex<State>(State())
   private struct State {
     var onInterrupt: (@Sendable () -> Void)?
-    var onTerminate: (@Sendable () -> Void)?
+    var cleanups: [Int: @Sendable () -> Void] = [:]
+    var nextCleanup = 0
+    var stopWaiter: (@Sendable (Int32) -> Void)?
+    var exitProcess: (@Sendable (ExitStatus) -> Void)?
     var count = 0
     var atPrompt = false
     var installed = false
@@ -30,9 +43,11 @@ public final class InterruptMonitor: @unchecked Sendable {
     set { state.withLock { $0.atPrompt = newValue } }
   }
 
-  /// Installs the handlers (once).
-  public func install() {
+  /// Installs the handlers (once). `exitProcess` ends the process with a status (the
+  /// executable passes `exit`); without it (tests, a library host) the monitor only reports.
+  public func install(exitProcess: (@Sendable (ExitStatus) -> Void)? = nil) {
     let already = state.withLock { s -> Bool in
+      if let exitProcess { s.exitProcess = exitProcess }
       defer { s.installed = true }
       return s.installed
     }
@@ -43,35 +58,63 @@ public final class InterruptMonitor: @unchecked Sendable {
     let readEnd = fds[0]
     for sig in [SIGINT, SIGTERM] {
       var action = sigaction()
-      action.__sigaction_handler.sa_handler = { sig in
-        var b = UInt8(truncatingIfNeeded: sig)
-        _ = Glibc.write(signalPipeWrite, &b, 1)
-      }
+      #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = { sig in
+          var b = UInt8(truncatingIfNeeded: sig)
+          _ = write(signalPipeWrite, &b, 1)
+        }
+      #else
+        action.__sigaction_handler.sa_handler = { sig in
+          var b = UInt8(truncatingIfNeeded: sig)
+          _ = write(signalPipeWrite, &b, 1)
+        }
+      #endif
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR
       sigaction(sig, &action, nil)
     }
-    DetachedThread.start { [self] in
+    Platform.startThread(acceptsSignals: false) { [self] in
       var b: UInt8 = 0
       while true {
-        let n = Glibc.read(readEnd, &b, 1)
-        if n < 0, errno == EINTR { continue }
+        let n = Platform.read(readEnd, into: &b, count: 1)
+        if n < 0, Platform.lastErrorWasInterrupt { continue }
         if n <= 0 { return }
-        if Int32(b) == SIGTERM {
-          let handler = state.withLock { $0.onTerminate }
-          handler?()
-          exit(143)
-        }
-        let handler = state.withLock { s -> (@Sendable () -> Void)? in
-          s.count += 1
-          return s.atPrompt ? nil : s.onInterrupt
-        }
-        handler?()
+        handle(Int32(b))
       }
     }
   }
 
-  /// Sets what a Ctrl-C does while not at a prompt (nil: nothing beyond counting).
+  private func handle(_ sig: Int32) {
+    enum Action {
+      case call(@Sendable () -> Void)
+      case stop(@Sendable (Int32) -> Void)
+      case exit([@Sendable () -> Void], ExitStatus, (@Sendable (ExitStatus) -> Void)?)
+      case nothing
+    }
+    let action = state.withLock { s -> Action in
+      if let waiter = s.stopWaiter {
+        s.stopWaiter = nil
+        return .stop(waiter)
+      }
+      if sig == SIGTERM {
+        return .exit(s.cleanups.sorted { $0.key > $1.key }.map(\.value), .terminated, s.exitProcess)
+      }
+      s.count += 1
+      if s.atPrompt { return .nothing }
+      if let h = s.onInterrupt { return .call(h) }
+      return .exit(s.cleanups.sorted { $0.key > $1.key }.map(\.value), .interrupted, s.exitProcess)
+    }
+    switch action {
+    case .call(let h): h()
+    case .stop(let waiter): waiter(sig)
+    case .exit(let cleanups, let status, let exitProcess):
+      for c in cleanups { c() }
+      exitProcess?(status)
+    case .nothing: break
+    }
+  }
+
+  /// Sets what a Ctrl-C does while not at a prompt (nil: end the process, exit 130).
   public func setInterruptHandler(_ handler: (@Sendable () -> Void)?) {
     state.withLock { $0.onInterrupt = handler }
   }
@@ -85,32 +128,67 @@ public final class InterruptMonitor: @unchecked Sendable {
     }
   }
 
-  /// Sets what runs before exiting on SIGTERM.
+  /// Adds work to do before the process ends on a signal (restore the terminal, save history);
+  /// the newest runs first. Returns a token for ``removeCleanup(_:)``.
+  @discardableResult
+  public func addCleanup(_ cleanup: @escaping @Sendable () -> Void) -> Int {
+    state.withLock { s in
+      s.nextCleanup += 1
+      s.cleanups[s.nextCleanup] = cleanup
+      return s.nextCleanup
+    }
+  }
+
+  /// Removes a cleanup added with ``addCleanup(_:)``.
+  public func removeCleanup(_ token: Int) {
+    _ = state.withLock { $0.cleanups.removeValue(forKey: token) }
+  }
+
+  /// Sets what runs before exiting on SIGTERM (replacing what this call set before).
   public func setTerminationHandler(_ handler: (@Sendable () -> Void)?) {
-    state.withLock { $0.onTerminate = handler }
+    state.withLock { s in
+      s.cleanups[0] = handler
+    }
+  }
+
+  /// Suspends until SIGINT or SIGTERM arrives (`dok sandbox` stops cleanly on either); returns
+  /// the signal's number.
+  public func waitForStop() async -> Int32 {
+    install()
+    return await withCheckedContinuation { continuation in
+      state.withLock { $0.stopWaiter = { continuation.resume(returning: $0) } }
+    }
+  }
+
+  /// Runs `body` in a task that Ctrl-C cancels (on `executor` when one is given) and waits for
+  /// it; `interrupted` tells whether a Ctrl-C came meanwhile. The handler is in place before the
+  /// task starts, so one the task installs later (a `--debug` REPL entry swaps in its own and
+  /// restores this one) is never overwritten; the previous handler is restored afterwards.
+  public func runCancellable<T: Sendable>(
+    on executor: (any TaskExecutor)? = nil, _ body: @escaping @Sendable () async -> T
+  ) async -> (value: T, interrupted: Bool) {
+    install()
+    let cancel = CancelSwitch()
+    let previous = swapInterruptHandler { cancel.fire() }
+    defer { _ = swapInterruptHandler(previous) }
+    let task = Task(executorPreference: executor) { await body() }
+    cancel.attach { task.cancel() }
+    let value = await task.value
+    return (value, cancel.hasFired)
+  }
+
+  /// ``runCancellable(on:_:)`` for a plain thread that is not in a task (the REPL's, the debug
+  /// pause's): blocks the thread until the work is done.
+  public func runCancellableBlocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> (value: T, interrupted: Bool) {
+    let done = DispatchSemaphore(value: 0)
+    let result = Box<(value: T, interrupted: Bool)?>(nil)
+    Task {
+      result.value = await runCancellable(body)
+      done.signal()
+    }
+    done.wait()
+    return result.value!  // set before `done` is signalled
   }
 }
 
 nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
-
-/// Starts detached POSIX threads: for loops that block (terminal reads, signal pipes), which
-/// must not sit in Swift's task pool.
-public enum DetachedThread {
-  /// Runs `body` on a new detached thread.
-  public static func start(_ body: @escaping @Sendable () -> Void) {
-    final class Box: @unchecked Sendable {
-      let body: @Sendable () -> Void
-      init(_ b: @escaping @Sendable () -> Void) { body = b }
-    }
-    let box = Unmanaged.passRetained(Box(body)).toOpaque()
-    var tid = pthread_t()
-    pthread_create(
-      &tid, nil,
-      { arg in
-        let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
-        b.body()
-        return nil
-      }, box)
-    pthread_detach(tid)
-  }
-}

@@ -1,5 +1,5 @@
-import DokClient
 import DokCore
+import DokPresentation
 import DokSpec
 
 /// What completion may draw on: the catalog, the session's variables, IDs seen in results, and

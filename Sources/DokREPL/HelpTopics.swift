@@ -1,3 +1,5 @@
+import DokCore
+
 /// The help pages shown by `:help [topic]` and `dok help <topic>`.
 public enum HelpTopics {
   /// Topic names, in the order `:help` lists them.
@@ -48,11 +50,7 @@ public enum HelpTopics {
     case "meta":
       return MetaCommandSpec.all.map { "  " + $0.usage.padding(58) + $0.summary }.joined(separator: "\n")
     case "exit-codes":
-      return """
-        0 ok · 1 assertion failed or `exit 1` · 2 usage, syntax or check error · 3 API error reply (4xx/5xx)
-        4 transport error (connect, TLS, timeout, bad reply) · 5 wait timed out
-        6 runtime error (undefined variable, type error, bad path, division by zero) · 130 interrupted
-        """
+      return ExitStatus.helpTable
     case "config":
       return """
         Server: --url URL --api-key KEY, or DOKPLOY_URL and DOKPLOY_API_KEY (or DOKPLOY_AUTH_TOKEN),

@@ -2,11 +2,6 @@ import DokCore
 import DokRuntime
 import DokScript
 import DokSpec
-import Dispatch
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The interactive loop: reads entries (continuing open blocks, strings and brackets on a `...`
 /// prompt), runs them through the language's ``Session``, handles meta commands, keeps history
@@ -32,8 +27,8 @@ public final class REPL: @unchecked Sendable {
     self.editor = editor
     self.session = session
     self.environment = environment
-    let renderer = DiagnosticRenderer(color: environment.color) { [session] name in session.sourceText(file: name) }
-    terminal = TerminalSink(renderer: renderer, showProgress: editor.isInteractive)
+    environment.reporter.setSources("repl") { [session] name in session.sourceText(file: name) }
+    terminal = TerminalSink(reporter: environment.reporter, showProgress: editor.isInteractive)
     sink = REPLSink(
       terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact)
     originalSink = session.sink
@@ -139,7 +134,7 @@ public final class REPL: @unchecked Sendable {
       Output.stderr(note("interrupted; back at the prompt") + "\n")
       return 130
     }
-    for d in outcome.diagnostics { Output.stderr(terminal.renderer.render(d) + "\n") }
+    for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
     if outcome.exitCode == 0, recorder != nil {
       recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
     }
@@ -151,22 +146,6 @@ public final class REPL: @unchecked Sendable {
   /// Runs async work from this (non-async) thread and waits for its value; Ctrl-C cancels it
   /// (the work sees the cancellation and returns what it returns then).
   func blockingRun<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-    let done = DispatchSemaphore(value: 0)
-    let box = ValueBox<T>()
-    let cancel = CancelSwitch()
-    let previous = InterruptMonitor.shared.swapInterruptHandler { cancel.fire() }
-    let task = Task {
-      box.value = await body()
-      done.signal()
-    }
-    cancel.attach { task.cancel() }
-    done.wait()
-    _ = InterruptMonitor.shared.swapInterruptHandler(previous)
-    return box.value!  // set before `done` is signalled
+    InterruptMonitor.shared.runCancellableBlocking(body).value
   }
-}
-
-/// Carries a task's value back to the waiting thread (written before the semaphore signals).
-final class ValueBox<T>: @unchecked Sendable {
-  var value: T?
 }

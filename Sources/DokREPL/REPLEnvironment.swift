@@ -11,6 +11,8 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var catalog: Catalog
   public var policy: SecretPolicy
   public var color: Bool
+  /// Renders every diagnostic the REPL shows (colour, source lines); the one the command built.
+  public var reporter: DiagnosticReporter
   /// `--redact`: mask secret-looking fields on screen too.
   public var redact = false
   /// The last request as a curl command (key as `$DOKPLOY_API_KEY`), if any.
@@ -28,5 +30,6 @@ public struct REPLEnvironment: @unchecked Sendable {
     self.catalog = catalog
     self.policy = policy
     self.color = color
+    self.reporter = DiagnosticReporter(color: color)
   }
 }

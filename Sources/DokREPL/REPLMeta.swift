@@ -1,12 +1,8 @@
-import DokClient
 import DokCore
+import DokPresentation
 import DokRuntime
 import DokScript
 import DokSpec
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 extension REPL {
   /// Handles a `:command` line.
@@ -33,7 +29,7 @@ extension REPL {
       for (n, v) in session.variables { rows.append(["$" + n, v.typeName, summary(v)]) }
       rows.append(["$_", session.lastResult.typeName, summary(session.lastResult)])
       for (i, r) in session.results.enumerated().suffix(20) { rows.append(["$\(i + 1)", r.typeName, summary(r)]) }
-      Output.stdout(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
+      Output.stdout(TextTable.lines(rows).joined(separator: "\n") + "\n")
     case ":history":
       let n = args.first.flatMap { Int($0) } ?? 20
       let all = editor.history  // walks libedit's list: once
@@ -47,11 +43,10 @@ extension REPL {
     case ":load":
       guard let path = args.first else { return fail("usage: :load FILE") }
       switch ScriptRunner.readSource(path) {
-      case .failure(let d): Output.stderr(terminal.renderer.render(d) + "\n")
+      case .failure(let d): Output.stderr(terminal.reporter.render(d) + "\n")
       case .success(let text):
         let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
-        let renderer = DiagnosticRenderer(color: environment.color) { [session] in session.sourceText(file: $0) }
-        for d in outcome.diagnostics { Output.stderr(renderer.render(d) + "\n") }
+        for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
         if outcome.exitCode == 130 { Output.stderr(note("interrupted; back at the prompt") + "\n") }
       }
     case ":set":
@@ -125,14 +120,7 @@ extension REPL {
     return blockingRun { await env.refreshSpec() }
   }
 
-  static func today() -> String {
-    var t = time(nil)
-    var tmv = tm()
-    gmtime_r(&t, &tmv)
-    var buf = [CChar](repeating: 0, count: 64)
-    strftime(&buf, 64, "%Y-%m-%d %H:%M UTC", &tmv)
-    return String(cString: buf)
-  }
+  static func today() -> String { Platform.utcTimestamp() }
 }
 
 extension String {

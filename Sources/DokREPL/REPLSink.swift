@@ -1,5 +1,5 @@
-import DokClient
 import DokCore
+import DokPresentation
 import DokRuntime
 import DokScript
 

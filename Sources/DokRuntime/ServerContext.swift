@@ -1,13 +1,12 @@
 import DokClient
 import DokCore
-import DokSandbox
 import DokSpec
 
 extension DokSession: ProcedureCaller {}
 
 /// The server a command talks to, ready to use: a session, the catalog, and what to call it.
-/// With no server configured (or `--sandbox`) it is the built-in sandbox, started in-process on
-/// a free port, with its own document loaded directly (no request, no cache).
+/// ``open(_:)`` connects to a configured server; the built-in sandbox (started by the `dok`
+/// executable, which alone links it) builds one with ``init(session:promptName:serverDescription:notes:refresh:stop:)``.
 public final class ServerContext: Sendable {
   public let session: DokSession
   /// The catalog calls are bound against (the session's: a refresh replaces it there).
@@ -16,20 +15,23 @@ public final class ServerContext: Sendable {
   public let promptName: String
   /// The server's URL (for recordings and messages; never the key).
   public let serverDescription: String
-  /// The sandbox, when one was started.
-  public let sandbox: Sandbox?
   /// One-line notes for stderr (the sandbox banner, "using the cached document").
   public let notes: [String]
-  /// Where documents are cached (nil with `--no-cache`), for a refresh.
-  let cacheDirectory: String?
+  private let refresh: @Sendable (DokSession) async -> Result<Catalog, CallError>
+  private let stop: @Sendable () async -> Void
 
-  init(session: DokSession, promptName: String, serverDescription: String, sandbox: Sandbox?, notes: [String], cacheDirectory: String?) {
+  /// A context over `session`. `refresh` fetches the document again (`:spec refresh`); `stop`
+  /// runs after the session is shut down (stopping an in-process server).
+  public init(
+    session: DokSession, promptName: String, serverDescription: String, notes: [String],
+    refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>, stop: @escaping @Sendable () async -> Void = {}
+  ) {
     self.session = session
-    self.cacheDirectory = cacheDirectory
     self.promptName = promptName
     self.serverDescription = serverDescription
-    self.sandbox = sandbox
     self.notes = notes
+    self.refresh = refresh
+    self.stop = stop
   }
 
   /// How to open a server.
@@ -46,76 +48,48 @@ public final class ServerContext: Sendable {
     public var sandboxDeploySeconds = 3.0
 
     public init(target: ServerTarget) { self.target = target }
+
+    /// True when the built-in sandbox is to be used: asked for, or no server is configured.
+    public var wantsSandbox: Bool { forceSandbox || !target.isConfigured }
   }
 
-  /// Connects (or starts the sandbox) and loads the catalog.
+  /// Connects to the configured server and loads the catalog (through the cache).
   public static func open(_ r: Request) async throws(CallError) -> ServerContext {
-    if r.forceSandbox || !r.target.isConfigured {
-      let sandbox: Sandbox
-      do {
-        sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds))
-      } catch {
-        throw CallError(kind: .transport, message: "cannot start the built-in sandbox: \(error)")
-      }
-      let transport = r.target.connection?.transport ?? .openapi
-      let connection = Connection(baseURL: sandbox.url + "/api", source: .flag, transport: transport)
-      let catalog: Catalog
-      do {
-        if let specFile = r.specFile {
-          catalog = try SpecLoader.load(FileIO.read(specFile), source: specFile)
-        } else {
-          catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
-        }
-      } catch {
-        await sandbox.stop()
-        throw CallError(kind: .argument, message: "\(error)")
-      }
-      let session = DokSession(connection: connection, catalog: catalog, validate: r.validate, observer: r.observer)
-      let why = r.forceSandbox ? "--sandbox" : "no server configured"
-      let banner = "dok: \(why): using the built-in sandbox at \(sandbox.url) (a simulated Dokploy; nothing real is touched)"
-      return ServerContext(
-        session: session, promptName: "sandbox", serverDescription: "the dok sandbox (\(sandbox.url))",
-        sandbox: sandbox, notes: [banner], cacheDirectory: r.cacheDirectory)
+    guard let connection = r.target.connection else {
+      throw CallError(kind: .argument, message: "no server is configured")
     }
-    let connection = r.target.connection!
     let session = DokSession(connection: connection, validate: r.validate, observer: r.observer)
     let provider = SpecProvider(cacheDirectory: r.cacheDirectory)
     do {
       let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile)
       session.catalog = catalog
+      let cacheDirectory = r.cacheDirectory
       return ServerContext(
         session: session, promptName: connection.profile ?? connection.authority, serverDescription: connection.serverURL,
-        sandbox: nil, notes: note.map { [$0] } ?? [], cacheDirectory: r.cacheDirectory)
+        notes: note.map { [$0] } ?? [],
+        refresh: { session async -> Result<Catalog, CallError> in
+          do throws(CallError) {
+            return .success(try await SpecProvider(cacheDirectory: cacheDirectory).catalog(for: session, forceRefresh: true).0)
+          } catch {
+            return .failure(error)
+          }
+        })
     } catch {
       await session.shutdown()
       throw error
     }
   }
 
-  /// Re-fetches the server's document (`:spec refresh`) into the session, through the cache
-  /// directory the context was opened with.
+  /// Re-fetches the server's document (`:spec refresh`) into the session.
   public func refreshCatalog() async -> Result<Catalog, CallError>? {
-    if let sandbox {
-      do {
-        let c = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
-        session.catalog = c
-        return .success(c)
-      } catch {
-        return .failure(CallError(kind: .argument, message: "\(error)"))
-      }
-    }
-    do {
-      let (c, _) = try await SpecProvider(cacheDirectory: cacheDirectory).catalog(for: session, forceRefresh: true)
-      session.catalog = c
-      return .success(c)
-    } catch {
-      return .failure(error)
-    }
+    let result = await refresh(session)
+    if case .success(let c) = result { session.catalog = c }
+    return result
   }
 
-  /// Closes the connection pool and stops the sandbox.
+  /// Closes the connection pool and stops an in-process server.
   public func close() async {
     await session.shutdown()
-    await sandbox?.stop()
+    await stop()
   }
 }

@@ -1,23 +1,18 @@
 import DokCore
 import DokScript
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Writes a run's output: `print` lines to stdout; trace lines, diagnostics and wait progress to
 /// stderr. On a terminal a wait shows one live progress line; on a pipe, nothing.
 public final class TerminalSink: ScriptSink, @unchecked Sendable {
-  public let renderer: DiagnosticRenderer
+  /// Renders diagnostics (colour, source lines, redaction).
+  public let reporter: DiagnosticReporter
   private let progressOnTTY: Bool
   private var progressShown = false
   /// Redacts values of secret-looking fields in trace output.
   public var traceTransform: (String) -> String = { $0 }
-  /// Redacts secrets in rendered diagnostics (an assert quoting a password it compared).
-  public var diagnosticTransform: (String) -> String = { $0 }
 
-  public init(renderer: DiagnosticRenderer, showProgress: Bool = isatty(2) == 1) {
-    self.renderer = renderer
+  public init(reporter: DiagnosticReporter, showProgress: Bool = Platform.isTerminal(2)) {
+    self.reporter = reporter
     self.progressOnTTY = showProgress
   }
 
@@ -45,7 +40,7 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
 
   public func diagnostic(_ diagnostic: Diagnostic) {
     clearProgress()
-    Output.stderr(diagnosticTransform(renderer.render(diagnostic)) + "\n")
+    Output.stderr(reporter.render(diagnostic) + "\n")
   }
 
   /// Removes a live progress line, if one is shown.

@@ -2,18 +2,11 @@ import DokCore
 import DokREPL
 import DokScript
 import DokSpec
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Foundation
 
 // In-process measurements for scripts/bench. Prints one JSON object per benchmark on stdout.
 
-func nowNanos() -> UInt64 {
-  var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
-  return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-}
+func nowNanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
   let i = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
@@ -95,7 +88,6 @@ case "loop" where args.count == 2:
 case "complete" where args.count == 2:
   try completionBenchmark(spec: args[1])
 default:
-  var usage = "usage: dok-bench complete SPEC\n"
-  usage.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-  exit(2)
+  Output.stderr("usage: dok-bench complete SPEC\n")
+  exit(ExitStatus.usage.code)
 }

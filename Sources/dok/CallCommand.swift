@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokClient
 import DokCore
+import DokPresentation
 import DokSpec
 
 /// `dok call PROC [name=value…]`: one API call; the result on stdout, everything else on stderr.
@@ -12,8 +13,8 @@ struct CallCommand: AsyncParsableCommand {
       name=123 stays text, null only where allowed), name:=JSON (raw JSON), name=@FILE (the file's \
       text), name= (an empty string).
 
-      Only the result goes to stdout, so `dok call … | jq` works. Exit codes: 0 ok, 2 argument \
-      error or unknown procedure, 3 API error reply, 4 transport error, 130 interrupted.
+      Only the result goes to stdout, so `dok call … | jq` works. Exit codes: \
+      \(ExitStatus.summaryLine(of: [.success, .usage, .apiError, .transport, .interrupted])).
       """)
 
   @OptionGroup var connection: ConnectionOptions
@@ -39,7 +40,7 @@ struct CallCommand: AsyncParsableCommand {
       return try await callSandbox(args, target: target)
     }
     let session = connection.makeSession(conn)
-    let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
         let provider = SpecProvider(cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache)
         let (catalog, note) = try await provider.catalog(for: session, specFile: specOptions.spec, preferCache: curl)
@@ -51,7 +52,7 @@ struct CallCommand: AsyncParsableCommand {
       }
     }
     await session.shutdown()
-    try finish(result)
+    try finish(result, interrupted: interrupted)
   }
 
   /// With no server configured (or `--sandbox`): the same call against the built-in sandbox.
@@ -60,7 +61,7 @@ struct CallCommand: AsyncParsableCommand {
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl
-    let result: Result<JSON?, CallError> = await Interrupt.cancellingOnSIGINT {
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
         return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false))
       } catch {
@@ -68,7 +69,7 @@ struct CallCommand: AsyncParsableCommand {
       }
     }
     await context.close()
-    try finish(result)
+    try finish(result, interrupted: interrupted)
   }
 
   /// With `--curl`, prints the request as a curl command and sends nothing; else calls.
@@ -77,25 +78,25 @@ struct CallCommand: AsyncParsableCommand {
   ) async throws(CallError) -> JSON? {
     if curl {
       let request = try session.prepare(procedure: procedure, arguments: args)
-      Terminal.standardOutput.write(CurlRenderer.render(request, insecure: insecure) + "\n")
+      Terminal.standardOutput.write(request.curlCommand(insecure: insecure) + "\n")
       return nil
     }
     return try await session.call(procedure: procedure, arguments: args)
   }
 
-  private func finish(_ result: Result<JSON?, CallError>) throws {
+  private func finish(_ result: Result<JSON?, CallError>, interrupted: Bool) throws {
     switch result {
     case .success(let value?):
       Terminal.standardOutput.write(OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor))
     case .success(nil):
       break
     case .failure(let e):
-      if Interrupt.happened { throw DokExit(130, "interrupted") }
-      throw DokExit(e.exitCode, "error: " + e.rendered)
+      if interrupted { throw DokExit.interrupted }
+      throw DokExit(e)
     }
   }
 
-  /// `name=value`, `name:=json`, `name=@file`, `name=` as call arguments (exit 2 otherwise).
+  /// `name=value`, `name:=json`, `name=@file`, `name=` as call arguments (a usage error otherwise).
   static func parseArguments(_ words: [String]) throws -> [CallArgument] {
     try words.map { word in
       guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokClient
 import DokCore
+import DokPresentation
 
 /// `--url/--api-key/--profile/--transport/--insecure/--timeout/--verbose/--no-validate`:
 /// which server to talk to and how. Reused by `dok call`, `dok run` and the REPL.
@@ -52,27 +53,26 @@ struct ConnectionOptions: ParsableArguments {
   /// The profiles file in the XDG config directory.
   static var store: ProfileStore { ProfileStore(paths: XDGPaths.fromEnvironment()) }
 
-  /// Flags > environment > --profile > default profile. Errors are `DokExit`s (exit 2).
+  /// Flags > environment > --profile > default profile. Errors are `DokExit`s (usage).
   func resolve() throws -> ServerTarget {
     let config: ProfileConfig
     do {
       config = try Self.store.load()
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
     do {
       return try ConnectionResolver(config: config).resolve(settings)
     } catch {
-      throw DokExit(error.exitCode, "error: " + error.rendered)
+      throw DokExit(error)
     }
   }
 
-  /// The connection, or exit 2 when no server is configured at all.
+  /// The connection, or a usage error when no server is configured at all.
   func requireConnection() throws -> Connection {
     guard case .remote(let c) = try resolve() else {
-      throw DokExit(
-        2,
-        "error: no server: pass --url URL (or set DOKPLOY_URL and DOKPLOY_API_KEY), or save one with `dok login --url URL`")
+      throw DokExit.usage(
+        "no server: pass --url URL (or set DOKPLOY_URL and DOKPLOY_API_KEY), or save one with `dok login --url URL`")
     }
     return c
   }

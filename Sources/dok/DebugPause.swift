@@ -4,16 +4,12 @@ import DokRuntime
 import DokScript
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `dok run --debug`: when an assert fails or an error is not caught, open the REPL on the
 /// script's variables with a banner naming file:line. `:continue` resumes after the failed
 /// statement; `:quit` (or Ctrl-D) ends the run with the exit code it would have had.
 final class DebugPause: @unchecked Sendable {
   let environment: REPLEnvironment
-  let interactive = isatty(0) == 1 && isatty(1) == 1
+  let interactive = Platform.isInteractive
   private var editor: LineEditor?
   var session: Session?
 
@@ -24,15 +20,15 @@ final class DebugPause: @unchecked Sendable {
   /// The failure hook: blocks the paused run while the REPL is open.
   func pause(_ failure: ScriptFailure) -> FailureDecision {
     guard let session else { return .abort }
-    let renderer = DiagnosticRenderer(color: environment.color) { session.sourceText(file: $0) }
-    var banner = "\n" + renderer.render(failure.diagnostic) + "\n"
+    environment.reporter.setSources("debug") { session.sourceText(file: $0) }
+    var banner = "\n" + environment.reporter.render(failure.diagnostic) + "\n"
     let loc = failure.diagnostic.location.map { "\($0.file):\($0.line)" } ?? "the script"
     banner += "paused at \(loc) (\(failure.code)). Variables are the script's. "
     banner += ":continue resumes after the failed statement; :quit ends the run (exit \(failure.exitCode)).\n"
     Output.stderr(banner)
     let done = DispatchSemaphore(value: 0)
-    let decision = DecisionBox()
-    DetachedThread.start { [self] in
+    let decision = Box(FailureDecision.abort)
+    Platform.startThread { [self] in
       let editor = self.editor ?? makeEditor()
       self.editor = editor
       var env = environment
@@ -60,8 +56,4 @@ final class DebugPause: @unchecked Sendable {
     }
     return editor
   }
-}
-
-final class DecisionBox: @unchecked Sendable {
-  var value: FailureDecision = .abort
 }

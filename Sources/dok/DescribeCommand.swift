@@ -1,5 +1,6 @@
 import ArgumentParser
 import DokCore
+import DokPresentation
 import DokSpec
 
 /// `dok describe PROC`: method, path, summary and a parameter table.
@@ -23,9 +24,7 @@ struct DescribeCommand: AsyncParsableCommand {
       case .json: Terminal.standardOutput.write(JSONWriter.pretty(ProcedureDescriber.json(p)) + "\n")
       }
     case .missing(let close):
-      var message = "error: unknown procedure '\(procedure)'"
-      if !close.isEmpty { message += "\n  did you mean: \(close.joined(separator: ", "))?" }
-      throw DokExit(2, message)
+      throw DokExit.usage("unknown procedure '\(procedure)'", notes: Suggest.didYouMean(close, colon: true).map { [$0] } ?? [])
     }
   }
 }

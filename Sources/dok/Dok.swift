@@ -1,4 +1,5 @@
 import ArgumentParser
+import DokCore
 
 /// `dok`: the root command.
 struct Dok: AsyncParsableCommand {
@@ -7,9 +8,8 @@ struct Dok: AsyncParsableCommand {
     abstract: "An interactive shell and runbook runner for the Dokploy API.",
     discussion: """
       Explore the API (procedures, describe), complete command lines (complete).
-      Exit codes: 0 ok, 1 assertion failed, 2 usage/syntax/check error, 3 API error,
-      4 transport error, 5 wait timed out, 6 runtime error, 130 interrupted.
-      """,
+      Exit codes:
+      """ + ExitStatus.helpTable,
     version: DokVersion.current,
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,

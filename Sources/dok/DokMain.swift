@@ -1,21 +1,25 @@
 import ArgumentParser
 import DokCore
 import DokREPL
+import Foundation
 import NIOCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The entry point: parses, runs, and turns every failure into a message on stderr and the
-/// contract's exit code (usage errors exit 2, not ArgumentParser's 64).
+/// contract's exit code (usage errors exit 2, not ArgumentParser's 64). The only place that
+/// ends the process, besides the interrupt monitor it hands `exit` to.
 @main
 enum DokMain {
+  /// The process's one reporter of problems (colour decided once, for stderr); commands hand it
+  /// to the runner, the REPL and the debug pause, which teach it their sources.
+  static let reporter = DiagnosticReporter(color: Terminal.standardError.useColor)
+
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
     // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
     // ~10% off 3,000 sequential calls; see README).
     NIOSingletons.groupLoopCountSuggestion = 1
+    // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
+    InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
     // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
     // `dok help X` go to the command's help).
     if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),
@@ -26,7 +30,7 @@ enum DokMain {
         page += "\n\nCommands: dok --help; a command's options: dok help COMMAND."
       }
       Terminal.standardOutput.write(page + "\n")
-      exit(0)
+      exit(ExitStatus.success.code)
     }
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
@@ -38,7 +42,7 @@ enum DokMain {
         try command.run()
       }
     } catch let e as DokExit {
-      if let message = e.message, !message.isEmpty { Terminal.standardError.write(message + "\n") }
+      reporter.report(e.diagnostics)
       exit(e.code)
     } catch let e as ExitCode {
       exit(e.rawValue)
@@ -47,10 +51,10 @@ enum DokMain {
       let message = Dok.fullMessage(for: error)
       if code == .success {
         if !message.isEmpty { print(message) }
-        exit(0)
+        exit(ExitStatus.success.code)
       }
       if !message.isEmpty { Terminal.standardError.write(message + "\n") }
-      exit(code == .validationFailure ? 2 : code.rawValue)
+      exit(code == .validationFailure ? ExitStatus.usage.code : code.rawValue)
     }
   }
 }

@@ -2,10 +2,6 @@ import ArgumentParser
 import DokClient
 import DokCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `dok login --url URL [--profile NAME] [--default]`: verifies a key and saves a profile.
 struct LoginCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,7 +38,7 @@ struct LoginCommand: AsyncParsableCommand {
     do {
       config = try store.load()
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
     let key = try Self.readKey(prompt: "API key for \(Connection(baseURL: base).serverURL): ")
     var connection = Connection(baseURL: base, apiKey: key, profile: profile, source: .flag)
@@ -50,7 +46,7 @@ struct LoginCommand: AsyncParsableCommand {
     connection.insecure = insecure
     connection.timeout = timeout ?? Connection.defaultTimeout
     let session = DokSession(connection: connection, retry: .none)
-    let check: Result<JSON, CallError> = await Interrupt.cancellingOnSIGINT {
+    let (check, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON, CallError> in
       do throws(CallError) {
         return .success(try await session.callRaw(name: "user.get", method: "GET"))
       } catch {
@@ -62,9 +58,10 @@ struct LoginCommand: AsyncParsableCommand {
     switch check {
     case .success(let v): user = v
     case .failure(let e):
-      if Interrupt.happened { throw DokExit(130, "interrupted") }
+      if interrupted { throw DokExit.interrupted }
       let what = e.httpStatus == 401 ? "the server rejected the key" : "could not check the key"
-      throw DokExit(e.exitCode, "error: \(what); nothing was saved\n" + e.rendered)
+      let reason = e.diagnostic()
+      throw DokExit(e.status, "\(what); nothing was saved", notes: [reason.message] + reason.notes)
     }
     config.set(
       Profile(
@@ -76,7 +73,7 @@ struct LoginCommand: AsyncParsableCommand {
     do {
       try store.save(config)
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
     let email = user["email"]?.stringValue ?? user["user"]?["email"]?.stringValue
     var message = "saved profile '\(profile)' for \(connection.serverURL)"
@@ -88,17 +85,9 @@ struct LoginCommand: AsyncParsableCommand {
   /// The key from stdin (not a terminal) or a no-echo prompt on the terminal.
   static func readKey(prompt: String) throws -> String {
     var text: String
-    if isatty(0) == 1 {
+    if Platform.isTerminal(0) {
       Terminal.standardError.write(prompt)
-      var saved = termios()
-      let haveTermios = tcgetattr(0, &saved) == 0
-      if haveTermios {
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(0, TCSAFLUSH, &quiet)
-      }
-      text = readLine(strippingNewline: true) ?? ""
-      if haveTermios { tcsetattr(0, TCSAFLUSH, &saved) }
+      text = Platform.readLineWithoutEcho() ?? ""
       Terminal.standardError.write("\n")
     } else {
       // A read error leaves no key, which the check below reports.

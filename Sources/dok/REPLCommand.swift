@@ -1,14 +1,9 @@
+import ArgumentParser
 import DokClient
 import DokCore
 import DokREPL
 import DokRuntime
 import DokScript
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-import ArgumentParser
 
 /// `dok repl` (the default): the interactive REPL; plain line reading when stdin is not a terminal.
 struct REPLCommand: AsyncParsableCommand {
@@ -31,7 +26,7 @@ struct REPLCommand: AsyncParsableCommand {
 /// Starts the interactive REPL.
 enum REPLLauncher {
   static func run(context: ServerContext, validate: Bool, redact: Bool) async throws {
-    let interactive = isatty(0) == 1 && isatty(1) == 1
+    let interactive = Platform.isInteractive
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
     let client = context.session
@@ -41,8 +36,9 @@ enum REPLLauncher {
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
+    env.reporter = DokMain.reporter
     env.version = DokVersion.current
-    env.lastCurl = { client.lastRequest.map { CurlRenderer.render($0, insecure: client.connection.insecure) } }
+    env.lastCurl = { client.lastRequest.map { $0.curlCommand(insecure: client.connection.insecure) } }
     env.setTransport = { name in
       guard let form = WireForm(rawValue: name) else {
         return "transport is one of \(WireForm.allCases.map(\.rawValue).joined(separator: ", "))"
@@ -52,11 +48,14 @@ enum REPLLauncher {
     }
     env.refreshSpec = { await context.refreshCatalog() }
     let replEnvironment = env
-    InterruptMonitor.shared.install()
-    let editorBox = EditorBox()
+    // Between entries a Ctrl-C does nothing (at the prompt it clears the line; an entry that
+    // runs installs its own handler, which cancels it).
+    let previous = InterruptMonitor.shared.swapInterruptHandler {}
+    defer { _ = InterruptMonitor.shared.swapInterruptHandler(previous) }
+    let editorBox = Box<LibEditLineEditor?>(nil)
     let code: Int32 = await withCheckedContinuation { continuation in
       // The loop blocks on terminal reads: it runs on its own thread, not in the task pool.
-      DetachedThread.start {
+      Platform.startThread {
         let repl: REPL
         if interactive {
           let history = XDGPaths.fromEnvironment().state + "/history"
@@ -64,10 +63,10 @@ enum REPLLauncher {
           let editor = LibEditLineEditor(historyPath: history, interrupts: InterruptMonitor.shared) { line, cursor in
             replRef?.complete(line: line, cursor: cursor) ?? CompletionResult(wordStart: 0, word: "", candidates: [])
           }
-          editorBox.editor = editor
+          editorBox.value = editor
           InterruptMonitor.shared.setTerminationHandler {
-            editorBox.editor?.restoreTerminal()
-            editorBox.editor?.saveHistory()
+            editorBox.value?.restoreTerminal()
+            editorBox.value?.saveHistory()
           }
           repl = REPL(editor: editor, session: session, environment: replEnvironment)
           replRef = repl
@@ -75,15 +74,11 @@ enum REPLLauncher {
           repl = REPL(editor: PlainLineEditor(), session: session, environment: replEnvironment)
         }
         let code = repl.run()
-        editorBox.editor = nil
+        editorBox.value = nil
         continuation.resume(returning: code)
       }
     }
     await context.close()
-    if code != 0 { throw DokExit(code) }
+    if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
-}
-
-final class EditorBox: @unchecked Sendable {
-  var editor: LibEditLineEditor?
 }

@@ -54,10 +54,10 @@ struct RunCommand: AsyncParsableCommand {
     // Traces and reports are written for others to read: they mask secrets copied out of replies.
     let learn = trace || !reports.isEmpty
     let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate, secrets: learn ? policy : nil)
-    let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor)
-    let sink = TerminalSink(renderer: renderer)
+    let reporter = DokMain.reporter
+    reporter.setRedaction { policy.redactKey(in: $0) }
+    let sink = TerminalSink(reporter: reporter)
     sink.traceTransform = { policy.redactArguments(in: $0) }
-    sink.diagnosticTransform = { policy.redactKey(in: $0) }
     let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
     var request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
     request.policy = policy
@@ -71,6 +71,7 @@ struct RunCommand: AsyncParsableCommand {
       let color = Terminal.standardOutput.useColor
       var env = REPLEnvironment(
         promptName: "debug", serverDescription: context.serverDescription, catalog: context.catalog, policy: policy, color: color)
+      env.reporter = reporter
       let pause = DebugPause(environment: env)
       let s = session ?? Session(host: host, sink: sink, options: options)
       pause.session = s
@@ -79,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
     }
     let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
-    if code != 0 { throw DokExit(code) }
+    if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
 }
 
@@ -99,16 +100,20 @@ struct CheckCommand: AsyncParsableCommand {
     let source: String
     switch ScriptRunner.readSource(file) {
     case .success(let s): source = s
-    case .failure(let d): throw DokExit(2, DiagnosticRenderer().render(d))
+    case .failure(let d): throw DokExit(.usage, [d])
     }
     let context = try await server.open(connection, spec: specOptions)
     let host = DokScriptHost(catalog: context.catalog, caller: context.session)
     let name = file == "-" ? "<stdin>" : file
     let problems = Script.check(source: source, file: name, host: host)
     await context.close()
-    let renderer = DiagnosticRenderer(color: Terminal.standardError.useColor) { $0 == name ? source : nil }
-    for d in problems { Terminal.standardError.write(renderer.render(d) + "\n") }
-    if !problems.isEmpty { throw DokExit(2, "\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run") }
+    let reporter = DokMain.reporter
+    reporter.addSource(source, file: name)
+    reporter.report(problems)
+    if !problems.isEmpty {
+      Terminal.standardError.write("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run\n")
+      throw DokExit(.usage)
+    }
     Terminal.standardError.write("\(name): ok\n")
   }
 }

@@ -1,12 +1,7 @@
 import ArgumentParser
+import DokCore
 import DokSandbox
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `dok sandbox`: runs a simulated Dokploy server on 127.0.0.1 until interrupted.
 struct SandboxCommand: AsyncParsableCommand {
@@ -43,28 +38,8 @@ struct SandboxCommand: AsyncParsableCommand {
     if let state { text += "state file: \(state)\n" }
     text += "press Ctrl-C to stop\n"
     FileHandle.standardOutput.write(Data(text.utf8))
-    let signal = await Self.waitForSignal([SIGINT, SIGTERM])
+    let signal = await InterruptMonitor.shared.waitForStop()
     await sandbox.stop()
     FileHandle.standardError.write(Data("dok sandbox stopped (signal \(signal))\n".utf8))
-  }
-
-  /// Suspends until one of `signals` arrives; returns its number.
-  private static func waitForSignal(_ signals: [Int32]) async -> Int32 {
-    let (stream, continuation) = AsyncStream<Int32>.makeStream()
-    var sources: [any DispatchSourceSignal] = []
-    for sig in signals {
-      _ = signal(sig, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      source.setEventHandler { continuation.yield(sig) }
-      source.resume()
-      sources.append(source)
-    }
-    var received: Int32 = 0
-    for await sig in stream {
-      received = sig
-      break
-    }
-    for source in sources { source.cancel() }
-    return received
   }
 }

@@ -4,7 +4,7 @@ import DokCore
 import DokRuntime
 
 /// Options that choose and open the server for commands that need one (`run`, `check`, the REPL).
-/// With no server configured at all, the built-in sandbox is started in-process.
+/// With no server configured at all, the built-in sandbox is started in-process (``SandboxServer``).
 struct ServerOptions: ParsableArguments {
   @Flag(name: .long, help: "Use the built-in sandbox (a simulated Dokploy) even if a server is configured.")
   var sandbox = false
@@ -23,11 +23,11 @@ struct ServerOptions: ParsableArguments {
     r.cacheDirectory = spec.noCache ? nil : XDGPaths.fromEnvironment().cache
     r.sandboxDeploySeconds = deploySeconds
     do {
-      let context = try await ServerContext.open(r)
+      let context = try await r.wantsSandbox ? SandboxServer.open(r) : ServerContext.open(r)
       for note in context.notes { Terminal.standardError.write(note + "\n") }
       return context
     } catch {
-      throw DokExit(error.exitCode, "error: " + error.rendered)
+      throw DokExit(error)
     }
   }
 }

@@ -20,7 +20,7 @@ struct SpecCommand: AsyncParsableCommand {
       let conn = try connection.requireConnection()
       let session = connection.makeSession(conn)
       let provider = SpecProvider(cacheDirectory: XDGPaths.fromEnvironment().cache)
-      let result: Result<String, CallError> = await Interrupt.cancellingOnSIGINT {
+      let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<String, CallError> in
         do throws(CallError) {
           let (catalog, note) = try await provider.catalog(for: session, forceRefresh: true)
           if let note { throw CallError(kind: .transport, message: note) }
@@ -33,8 +33,8 @@ struct SpecCommand: AsyncParsableCommand {
       switch result {
       case .success(let line): Terminal.standardOutput.write(line + "\n")
       case .failure(let e):
-        if Interrupt.happened { throw DokExit(130, "interrupted") }
-        throw DokExit(e.exitCode, "error: " + e.rendered)
+        if interrupted { throw DokExit.interrupted }
+        throw DokExit(e)
       }
     }
   }

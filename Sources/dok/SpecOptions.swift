@@ -10,13 +10,13 @@ struct SpecOptions: ParsableArguments {
   @Flag(name: .long, help: "Do not read or write the compiled catalog cache.")
   var noCache = false
 
-  /// Loads the catalog, through the cache. Errors are `DokExit`s with exit code 2.
+  /// Loads the catalog, through the cache. Errors are usage `DokExit`s.
   func catalog() throws -> Catalog {
     let (spec, bytes) = try document()
     do {
       return try cache.catalog(for: bytes, source: spec).0
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
   }
 
@@ -28,7 +28,7 @@ struct SpecOptions: ParsableArguments {
     do {
       return try ProcedureLookup.find(name, in: bytes, source: spec)
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
   }
 

@@ -1,9 +1,5 @@
 import DokCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Facts about the terminal and unbuffered writers for stdout/stderr.
 struct Terminal: Sendable {
   let fd: Int32
@@ -12,12 +8,12 @@ struct Terminal: Sendable {
   static let standardError = Terminal(fd: 2)
 
   /// True when this stream is a terminal.
-  var isTTY: Bool { isatty(fd) == 1 }
+  var isTTY: Bool { Platform.isTerminal(fd) }
 
   /// Colour only on a terminal and never when `NO_COLOR` is set (any value).
   var useColor: Bool {
     guard isTTY else { return false }
-    if getenv("NO_COLOR") != nil { return false }
+    if Platform.environmentIsSet("NO_COLOR") { return false }
     if let term = FileIO.environment("TERM"), term == "dumb" { return false }
     return true
   }

@@ -40,7 +40,16 @@ struct DokProcess {
     return env
   }
 
-  static func run(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Result {
+  /// The child ran past its time limit and was killed: a test that expected it to end fails
+  /// instead of hanging.
+  struct TimedOut: Error, CustomStringConvertible {
+    var arguments: [String]
+    var seconds: Double
+    var description: String { "dok \(arguments.joined(separator: " ")) did not finish in \(seconds) s and was killed" }
+  }
+
+  /// Runs `dok` with `args`; kills it and throws ``TimedOut`` after `timeout` seconds.
+  static func run(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil, timeout: Double = 120) throws -> Result {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -53,6 +62,14 @@ struct DokProcess {
     p.standardError = err
     p.standardInput = inp
     try p.run()
+    let killed = Box(false)
+    let watchdog = DispatchWorkItem {
+      guard p.isRunning else { return }
+      killed.value = true
+      kill(p.processIdentifier, SIGKILL)
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
     try inp.fileHandleForWriting.close()
     // Read both pipes concurrently so a full pipe never blocks the child.
@@ -66,6 +83,8 @@ struct DokProcess {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     p.waitUntilExit()
+    watchdog.cancel()
+    if killed.value { throw TimedOut(arguments: args, seconds: timeout) }
     return Result(
       status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }

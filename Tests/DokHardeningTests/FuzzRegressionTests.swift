@@ -126,12 +126,29 @@ import Testing
     ("a lone surrogate escape", ##"{"openapi":"3.1.0","paths":{"/\ud800.b":{"get":{}}}}"##),
   ]
 
-  @Test(arguments: documents.map(\.0)) func namedDocument(_ name: String) {
+  /// Each hostile document either loads into a catalog whose procedures all come from its
+  /// `paths`, or fails with the loader's message, within a time limit (a hang fails the test).
+  @Test(.timeLimit(.minutes(1)), arguments: documents.map(\.0)) func namedDocument(_ name: String) async throws {
     let text = Self.documents.first { $0.0 == name }!.1
-    do {
-      _ = try SpecLoader.load(Array(text.utf8), source: "hostile.json")
-    } catch {
-      #expect(error.description.contains("not a usable OpenAPI document"))
+    let bytes = Array(text.utf8)
+    let load = Task { () -> Result<[String], SpecError> in
+      do throws(SpecError) {
+        return .success(try SpecLoader.load(bytes, source: "hostile.json").procedures.map(\.name))
+      } catch {
+        return .failure(error)
+      }
+    }
+    let outcome = try #require(await BoundedRun.value(of: load, within: 10), "\(name): loading did not finish in 10 s")
+    switch outcome {
+    case .success(let names):
+      #expect(Set(names).count == names.count, "\(name): duplicate procedures \(names)")
+      // A JSON document's procedures can only come from its paths.
+      if let paths = (try? JSONParser.parse(bytes))?["paths"]?.objectValue {
+        let allowed = Set(paths.keys.map { String($0.drop { $0 == "/" }) })
+        #expect(Set(names).isSubset(of: allowed), "\(name): procedures \(names) not among the paths \(allowed)")
+      }
+    case .failure(let error):
+      #expect(error.description.contains("not a usable OpenAPI document"), "\(name): \(error)")
     }
   }
 }

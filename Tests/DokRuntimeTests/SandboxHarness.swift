@@ -1,7 +1,9 @@
 import DokClient
 import DokCore
 import DokRuntime
+import DokSandbox
 import DokScript
+import DokSpec
 import DokTestSupport
 import Foundation
 import Synchronization
@@ -21,9 +23,13 @@ struct SandboxHarness {
   let context: ServerContext
 
   static func start(deploySeconds: Double = 0.2) async throws -> SandboxHarness {
-    var r = ServerContext.Request(target: .unconfigured)
-    r.sandboxDeploySeconds = deploySeconds
-    return SandboxHarness(context: try await ServerContext.open(r))
+    let sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: deploySeconds))
+    let catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
+    let session = DokSession(connection: Connection(baseURL: sandbox.url + "/api", source: .flag), catalog: catalog)
+    let context = ServerContext(
+      session: session, promptName: "sandbox", serverDescription: sandbox.url, notes: [], refresh: { _ in .success(catalog) },
+      stop: { await sandbox.stop() })
+    return SandboxHarness(context: context)
   }
 
   static let packageRoot = PackagePaths.root

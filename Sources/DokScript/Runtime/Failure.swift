@@ -13,13 +13,13 @@ indirect enum Failure: Error {
 
   var exitCode: Int32 {
     switch self {
-    case .runtime: 6
+    case .runtime: ExitStatus.runtime.code
     case .call(let e, _): e.exitCode
-    case .waitTimeout: 5
-    case .assertion: 1
+    case .waitTimeout: ExitStatus.timeout.code
+    case .assertion: ExitStatus.assertionFailed.code
     case .exit(let n): n
-    case .cancelled: 130
-    case .diagnostics: 2
+    case .cancelled: ExitStatus.interrupted.code
+    case .diagnostics: ExitStatus.usage.code
     }
   }
 
@@ -58,10 +58,7 @@ indirect enum Failure: Error {
   var diagnostics: [Diagnostic] {
     switch self {
     case .runtime(let m, let l): return [Diagnostic(.error, m, at: l)]
-    case .call(let e, let l):
-      let lines = e.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
-      return [Diagnostic(.error, lines.first ?? e.message, at: e.location ?? l, notes: Array(notes))]
+    case .call(let e, let l): return [e.diagnostic(at: l)]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .assertion(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []

@@ -2,8 +2,7 @@ import DokCore
 
 /// How a run, a check or a REPL entry ended.
 public struct RunOutcome: Sendable {
-  /// 0 ok, 1 assert/`exit 1`, 2 syntax/check/argument, 3 API, 4 transport, 5 wait timeout,
-  /// 6 runtime, 130 interrupted, or N from `exit N`.
+  /// An ``ExitStatus`` code, or N from `exit N`.
   public var exitCode: Int32
   /// Everything to show the user (render with ``DiagnosticRenderer``).
   public var diagnostics: [Diagnostic]
@@ -16,6 +15,14 @@ public struct RunOutcome: Sendable {
     self.diagnostics = diagnostics
     self.errorCode = errorCode
   }
+
+  /// An outcome with the given status.
+  public init(_ status: ExitStatus, diagnostics: [Diagnostic] = [], errorCode: String? = nil) {
+    self.init(exitCode: status.code, diagnostics: diagnostics, errorCode: errorCode)
+  }
+
+  /// The status the exit code stands for; nil for an `exit N` outside the contract's codes.
+  public var status: ExitStatus? { ExitStatus(rawValue: exitCode) }
 
   /// True for exit code 0.
   public var succeeded: Bool { exitCode == 0 }

@@ -115,7 +115,7 @@ public final class Session: @unchecked Sendable {
   func undefined(_ name: String, _ pos: Pos) -> Failure {
     let known = variables.map(\.name) + ["_"]
     var msg = "undefined variable $\(name)"
-    if let s = Suggest.closest(to: name, in: known, limit: 1).first { msg += " (did you mean $\(s)?)" }
+    if let hint = Suggest.didYouMean(Suggest.closest(to: name, in: known, limit: 1).map { "$" + $0 }) { msg += " (\(hint))" }
     return fail(msg, pos)
   }
 

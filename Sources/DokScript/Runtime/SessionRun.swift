@@ -9,7 +9,7 @@ extension Session {
   public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
     let (program, problems) = parseAndCheck(source, file: file)
     if !problems.isEmpty {
-      return RunOutcome(exitCode: 2, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
+      return RunOutcome(.usage, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
     }
     return await run(program)
   }
@@ -19,7 +19,7 @@ extension Session {
   public func run(path: String, arguments: [(name: String, value: JSON)] = []) async -> RunOutcome {
     let text: String
     do { text = try host.readSource(path: path) } catch {
-      return RunOutcome(exitCode: 2, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
+      return RunOutcome(.usage, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
     }
     for (name, value) in arguments { setVariable(name, value) }
     return await execute(source: text, file: path)
@@ -66,10 +66,10 @@ extension Session {
       return outcome(error)
     }
     // Kept-going assert failures were reported live through the sink.
-    if failedAsserts > 0 { return RunOutcome(exitCode: 1, diagnostics: [], errorCode: "ASSERT") }
+    if failedAsserts > 0 { return RunOutcome(.assertionFailed, errorCode: "ASSERT") }
     // A failure the debugger continued past still fails the run, with its own code.
     if let (code, name) = continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
-    return RunOutcome(exitCode: 0)
+    return RunOutcome(.success)
   }
 
   func outcome(_ f: Failure) -> RunOutcome {
@@ -77,7 +77,7 @@ extension Session {
     case .exit(let n):
       return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
     case .cancelled:
-      return RunOutcome(exitCode: 130, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
+      return RunOutcome(.interrupted, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
     case .call, .runtime:
       let d = f.diagnostics
       testCases.append(

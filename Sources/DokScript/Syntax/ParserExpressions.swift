@@ -257,7 +257,7 @@ extension Parser {
       }
       var notes: [String] = []
       let names = Builtin.allCases.map(\.rawValue) + ["true", "false", "null"]
-      if let s = Suggest.closest(to: t.text, in: names, limit: 1).first { notes.append("did you mean '\(s)'?") }
+      if let hint = Suggest.didYouMean(Suggest.closest(to: t.text, in: names, limit: 1), quoted: true) { notes.append(hint) }
       advance()
       let isCall = peek().kind == .lparen
       throw ParseError(

@@ -108,7 +108,7 @@ extension Parser {
       default:
         if !t.text.contains("."), !Parser.keywords.contains(t.text), Builtin(rawValue: t.text) == nil {
           var notes: [String] = []
-          if let s = Suggest.closest(to: t.text, in: Parser.statementWords, limit: 1).first { notes.append("did you mean '\(s)'?") }
+          if let hint = Suggest.didYouMean(Suggest.closest(to: t.text, in: Parser.statementWords, limit: 1), quoted: true) { notes.append(hint) }
           else { notes.append("a call names router.procedure, e.g. application.one") }
           throw ParseError(message: "unknown statement '\(t.text)'", offset: t.start, length: t.end - t.start, notes: notes)
         }

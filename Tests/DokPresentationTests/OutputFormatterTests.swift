@@ -1,9 +1,8 @@
-import DokTestSupport
-import DokClient
 import DokCore
+import DokPresentation
 import Testing
 
-@Suite struct RenderingTests {
+@Suite struct OutputFormatterTests {
   let apps: JSON = [["name": "web", "replicas": 2, "env": ["A": "1"]], ["name": "db", "replicas": 1, "extra": true]]
 
   @Test func formats() {
@@ -42,15 +41,7 @@ import Testing
         """)
   }
 
-  @Test func curlNeverContainsTheKey() {
-    let c = Connection(baseURL: "https://dok.example.com/api", apiKey: Fixture.key)
-    let get = RequestBuilder(connection: c).request(name: "application.one", method: "GET", input: (["applicationId": "a b"] as JSON).objectValue!)
-    let g = CurlRenderer.render(get)
-    #expect(g == #"curl -sS -H "x-api-key: $DOKPLOY_API_KEY" -H 'Accept: application/json' 'https://dok.example.com/api/application.one?applicationId=a%20b'"#)
-    let post = RequestBuilder(connection: c).request(name: "application.create", method: "POST", input: (["name": "it's"] as JSON).objectValue!)
-    let p = CurlRenderer.render(post, insecure: true)
-    #expect(p == #"curl -sS -k -X POST -H "x-api-key: $DOKPLOY_API_KEY" -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"name":"it'\''s"}' https://dok.example.com/api/application.create"#)
-    #expect(!g.contains(Fixture.key) && !p.contains(Fixture.key))
-    #expect(!get.redactedHeaders.contains { $0.value == Fixture.key })
+  @Test func describeAndVarsShareTheTableLayout() {
+    #expect(TextTable.lines([["NAME", "TYPE", "VALUE"], ["$a", "number", "1"], ["$long", "s", ""]]) == ["NAME   TYPE    VALUE", "$a     number  1", "$long  s"])
   }
 }

@@ -1,4 +1,5 @@
 import DokCore
+import DokSpec
 
 /// Renders a procedure for people (`dok describe`, `:describe`) or as JSON.
 public enum ProcedureDescriber {
@@ -21,24 +22,8 @@ public enum ProcedureDescriber {
       if let d = param.schema.defaultValue { extra.append("default \(d.compactText)") }
       rows.append([param.name, typeColumn(param.schema), param.required ? "yes" : "no", param.schema.nullable ? "yes" : "no", extra.joined(separator: "; ")])
     }
-    lines.append(contentsOf: table(rows))
+    lines.append(contentsOf: TextTable.lines(rows))
     return lines.joined(separator: "\n")
-  }
-
-  /// Left-aligned columns separated by two spaces, trailing spaces trimmed.
-  public static func table(_ rows: [[String]]) -> [String] {
-    guard let first = rows.first else { return [] }
-    var widths = [Int](repeating: 0, count: first.count)
-    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
-    return rows.map { r in
-      var line = ""
-      for (i, c) in r.enumerated() {
-        line += c
-        if i < r.count - 1 { line += String(repeating: " ", count: widths[i] - c.count + 2) }
-      }
-      while line.hasSuffix(" ") { line.removeLast() }
-      return line
-    }
   }
 
   /// The same information as JSON.

@@ -1,19 +1,5 @@
 import DokCore
 
-/// How a result is printed.
-public enum OutputFormat: String, Sendable, CaseIterable {
-  /// Indented JSON (coloured on a terminal).
-  case pretty
-  /// Compact JSON on one line.
-  case json
-  /// Strings without quotes (one per line for an array of strings); other values as compact JSON.
-  case raw
-  /// YAML (block style).
-  case yaml
-  /// A text table for an array of objects (other values fall back to pretty JSON).
-  case table
-}
-
 /// Renders a JSON value in each output format. Pure functions: no I/O.
 public enum OutputFormatter {
   /// `value` in `format`, ending in a newline.
@@ -56,17 +42,8 @@ public enum OutputFormatter {
       return s.count > maxCell ? String(s.prefix(maxCell - 1)) + "…" : s
     }
     let cells = rows.map { row in columns.map { cell(row[$0]) } }
-    var widths = columns.map(\.count)
-    for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-    func line(_ items: [String]) -> String {
-      var s = ""
-      for (i, item) in items.enumerated() {
-        s += i == items.count - 1 ? item : item + String(repeating: " ", count: widths[i] - item.count + 2)
-      }
-      while s.hasSuffix(" ") { s.removeLast() }
-      return s + "\n"
-    }
-    return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + cells.map(line).joined()
+    let rule = columns.indices.map { i in String(repeating: "-", count: cells.reduce(columns[i].count) { max($0, $1[i].count) }) }
+    return TextTable.lines([columns, rule] + cells).map { $0 + "\n" }.joined()
   }
 
   static func isScalar(_ v: JSON) -> Bool {

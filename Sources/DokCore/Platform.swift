@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The operating-system calls dok needs outside DokCore, behind one small surface: the C library
+/// is imported here (and in DokCore's file, output and signal code), nowhere else.
+public enum Platform {
+  /// True when `fd` is a terminal.
+  public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// True when standard input and standard output are both terminals (an interactive session).
+  public static var isInteractive: Bool { isTerminal(0) && isTerminal(1) }
+
+  /// True when the environment variable is set, even to the empty string (`NO_COLOR=`).
+  public static func environmentIsSet(_ name: String) -> Bool { getenv(name) != nil }
+
+  /// Reads one line from a terminal on standard input with echo turned off (a password
+  /// prompt); without its newline. Nil at end of input.
+  public static func readLineWithoutEcho() -> String? {
+    var saved = termios()
+    let haveTermios = tcgetattr(0, &saved) == 0
+    if haveTermios {
+      var quiet = saved
+      quiet.c_lflag &= ~tcflag_t(ECHO)
+      tcsetattr(0, TCSAFLUSH, &quiet)
+    }
+    defer { if haveTermios { tcsetattr(0, TCSAFLUSH, &saved) } }
+    return readLine(strippingNewline: true)
+  }
+
+  /// `read(2)` on `fd`: -1 with ``lastErrorWasInterrupt`` when a signal interrupted it.
+  public static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+      Musl.read(fd, buffer, count)
+    #else
+      Darwin.read(fd, buffer, count)
+    #endif
+  }
+
+  /// True when the last system call failed with EINTR (a signal interrupted it).
+  public static var lastErrorWasInterrupt: Bool { errno == EINTR }
+
+  /// The current time in UTC as `2026-01-31 14:05 UTC`.
+  public static func utcTimestamp() -> String {
+    var t = time(nil)
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    var buf = [CChar](repeating: 0, count: 64)
+    strftime(&buf, 64, "%Y-%m-%d %H:%M UTC", &parts)
+    return String(cString: buf)
+  }
+
+  /// Starts a detached POSIX thread running `body`, for loops that block (terminal reads,
+  /// the signal pipe) and so must not sit in Swift's task pool. With `acceptsSignals` (the
+  /// default) the thread unblocks SIGINT and SIGTERM even when the starting thread blocks them,
+  /// so a terminal read there is interrupted by Ctrl-C (EINTR); without, it blocks them, so
+  /// they are delivered to a thread that waits for them.
+  public static func startThread(acceptsSignals: Bool = true, _ body: @escaping @Sendable () -> Void) {
+    let box = Unmanaged.passRetained(Box((acceptsSignals, body))).toOpaque()
+    #if canImport(Darwin)
+      var tid: pthread_t?
+    #else
+      var tid = pthread_t()
+    #endif
+    let started = pthread_create(
+      &tid, nil,
+      { arg in
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        let b = Unmanaged<Box<(Bool, @Sendable () -> Void)>>.fromOpaque(arg!).takeRetainedValue()
+        pthread_sigmask(b.value.0 ? SIG_UNBLOCK : SIG_BLOCK, &set, nil)
+        b.value.1()
+        return nil
+      }, box)
+    guard started == 0 else {
+      Unmanaged<Box<(Bool, @Sendable () -> Void)>>.fromOpaque(box).release()
+      fatalError("cannot start a thread (pthread_create: \(started))")
+    }
+    #if canImport(Darwin)
+      if let tid { pthread_detach(tid) }
+    #else
+      pthread_detach(tid)
+    #endif
+  }
+}
+
+/// Kept for callers written before ``Platform/startThread(_:)``: the same thread starter.
+public enum DetachedThread {
+  /// Runs `body` on a new detached thread (see ``Platform/startThread(_:)``).
+  public static func start(_ body: @escaping @Sendable () -> Void) { Platform.startThread(body) }
+}
