@@ -70,6 +70,8 @@ let package = Package(
         "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
+    // The misbehaving server terminal-tests/hostile.sh runs (DokTestSupport's HostileCase; not installed).
+    .executableTarget(name: "dok-hostile-server", dependencies: ["DokCore", "DokTestSupport"]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),
     .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),

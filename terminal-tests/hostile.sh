@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The REPL against a misbehaving server (terminal-tests/hostile_server.py): invalid JSON, a
-# truncated body, a reset, silence, half a head, a body that trickles in forever, an oversized body, a 5xx HTML page, a redirect loop and an
-# off-site redirect. Each gives a clear error and the REPL stays usable; the other host never
-# sees the key.
+# The REPL against a misbehaving server (dok-hostile-server, serving the catalogue the Swift
+# tests use: DokTestSupport's HostileCase): invalid JSON, a truncated body, a reset, silence, half
+# a head, a body that trickles in forever, an oversized body, a 5xx HTML page, a redirect loop
+# and an off-site redirect. Each gives a clear error and the REPL stays usable; the other host
+# never sees the key.
 source "$(dirname "$0")/lib.sh"
 KEY="dok-hostile-KEY-2c9d51"
-python3 "$ROOT/terminal-tests/hostile_server.py" "$WORK/ports" "$WORK/seen" &
+HOSTILE_BIN="$(dirname "$DOK_BIN")/dok-hostile-server"
+[ -x "$HOSTILE_BIN" ] || { echo "not ok - $HOSTILE_BIN is missing (swift build builds it)"; exit 1; }
+"$HOSTILE_BIN" "$WORK/ports" "$WORK/seen" &
 SERVER_PID=$!
 for _ in $(seq 50); do [ -s "$WORK/ports" ] && break; sleep 0.1; done
 PORT=$(cut -d' ' -f1 "$WORK/ports")

@@ -63,7 +63,7 @@ public final class REPL: @unchecked Sendable {
   /// code: 0 interactively; for piped input, the last failing statement's code (like `dok run -`).
   public func run() -> Int32 {
     var buffer = ""
-    var lastFailure: Int32 = 0
+    var lastFailure = ExitStatus.success.code
     resumeRequested = false
     quitRequested = false
     session.sink = sink
@@ -77,11 +77,11 @@ public final class REPL: @unchecked Sendable {
       case .endOfFile:
         if !buffer.isEmpty {
           let code = runEntry(buffer)
-          if code != 0 { lastFailure = code }
+          if code != ExitStatus.success.code { lastFailure = code }
         }
         if editor.isInteractive { Output.stdout("\n") }
         editor.saveHistory()
-        return editor.isInteractive ? 0 : lastFailure
+        return editor.isInteractive ? ExitStatus.success.code : lastFailure
       case .line(let line):
         if buffer.isEmpty {
           let t = line.trimming(" \t")
@@ -101,9 +101,9 @@ public final class REPL: @unchecked Sendable {
         buffer += buffer.isEmpty ? line : "\n" + line
         if Script.isIncomplete(buffer) { continue }
         let code = runEntry(buffer)
-        if code != 0 {
+        if code != ExitStatus.success.code {
           lastFailure = code
-          if !editor.isInteractive, code == 2 || code == 130 {
+          if !editor.isInteractive, code == ExitStatus.usage.code || code == ExitStatus.interrupted.code {
             editor.saveHistory()
             return code
           }
@@ -112,7 +112,7 @@ public final class REPL: @unchecked Sendable {
       }
     }
     editor.saveHistory()
-    return 0
+    return ExitStatus.success.code
   }
 
   private func remember(_ line: String) {
@@ -130,12 +130,12 @@ public final class REPL: @unchecked Sendable {
       nested ? await session.executeNested(source: source, file: "<debug>") : await session.execute(source: source, file: "<repl>")
     }
     terminal.clearProgress()
-    if outcome.exitCode == 130 {
+    if outcome.status == .interrupted {
       Output.stderr(note("interrupted; back at the prompt") + "\n")
-      return 130
+      return ExitStatus.interrupted.code
     }
     for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
-    if outcome.exitCode == 0, recorder != nil {
+    if outcome.succeeded, recorder != nil {
       recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
     }
     return outcome.exitCode

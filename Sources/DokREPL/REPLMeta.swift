@@ -47,7 +47,7 @@ extension REPL {
       case .success(let text):
         let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
         for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
-        if outcome.exitCode == 130 { Output.stderr(note("interrupted; back at the prompt") + "\n") }
+        if outcome.status == .interrupted { Output.stderr(note("interrupted; back at the prompt") + "\n") }
       }
     case ":set":
       set(args)
@@ -72,8 +72,7 @@ extension REPL {
   }
 
   func fail(_ message: String) {
-    let prefix = environment.color ? "\u{1B}[31merror\u{1B}[0m: " : "error: "
-    Output.stderr(prefix + message + "\n")
+    Output.stderr(terminal.reporter.render(Diagnostic(.error, message)) + "\n")
   }
 
   private func summary(_ v: JSON) -> String {

@@ -81,7 +81,7 @@ public enum ScriptRunner {
         try FileIO.writeAtomically(report.path, Array(text.utf8), mode: 0o644)
       } catch {
         sink.reporter.report([Diagnostic(.error, "cannot write the \(report.kind) report: \(error)")])
-        if outcome.exitCode == 0 { return ExitStatus.usage.code }
+        if outcome.succeeded { return ExitStatus.usage.code }
       }
     }
     return outcome.exitCode

@@ -31,6 +31,11 @@ import Testing
     }
   }
 
+  /// A server misbehaving as `hostile` on every call (the catalogue terminal-tests/hostile.sh uses too).
+  static func serving(_ hostile: HostileCase, home: String = "/api/project.all") throws -> HostileServer {
+    try server { r in hostile.reply(to: r, home: home) }
+  }
+
   func dok(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil) async throws -> DokProcess.Result {
     try await withCheckedThrowingContinuation { c in
       Thread.detachNewThread {
@@ -70,30 +75,28 @@ import Testing
   }
 
   @Test func invalidJSONWith200() async throws {
-    let s = try Self.server { _ in .reply(status: 200, headers: [("Content-Type", "application/json")], body: Array("{\"projects\": [1, 2,".utf8)) }
+    let s = try Self.serving(.badJson)
     defer { s.stop() }
     let o = try await both(s)
     expect(o, status: 4, "not JSON")
   }
 
   @Test func truncatedBody() async throws {
-    let s = try Self.server { _ in .raw(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\": [1, 2".utf8)) }
+    let s = try Self.serving(.truncated)
     defer { s.stop() }
     let o = try await both(s)
     expect(o, status: 4, "closed the connection before the whole reply arrived")
   }
 
   @Test func connectionResetMidBody() async throws {
-    let s = try Self.server { _ in
-      .rawThenReset(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n[{\"projectId\": \"p1\"".utf8))
-    }
+    let s = try Self.serving(.reset)
     defer { s.stop() }
     let o = try await both(s)
     expect(o, status: 4, "reset the connection before the reply was complete")
   }
 
   @Test func headersThatNeverFinish() async throws {
-    let s = try Self.server { _ in .silent }
+    let s = try Self.serving(.silent)
     defer { s.stop() }
     let o = try await both(s, extra: ["--timeout", "1"])
     expect(o, status: 4, "no reply from")
@@ -101,7 +104,7 @@ import Testing
   }
 
   @Test func halfSentHeadersThenSilence() async throws {
-    let s = try Self.server { _ in .stall(Array("HTTP/1.1 200 OK\r\nContent-Type: applic".utf8)) }
+    let s = try Self.serving(.halfHeaders)
     defer { s.stop() }
     let o = try await both(s, procedure: "application.deploy", args: ["applicationId=a1"], extra: ["--timeout", "1"])
     expect(o, status: 4, "no reply from")
@@ -109,23 +112,21 @@ import Testing
 
   /// Found here: `--timeout` covered only the head, so a body trickling in never timed out.
   @Test func bodyThatTricklesInForever() async throws {
-    let s = try Self.server { _ in
-      .trickle(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[".utf8))
-    }
+    let s = try Self.serving(.trickle)
     defer { s.stop() }
     let o = try await both(s, extra: ["--timeout", "1"])
     expect(o, status: 4, "did not arrive in full within 1 s (--timeout)")
   }
 
   @Test func bodyOverTheConfiguredCap() async throws {
-    let s = try Self.server { _ in .large(size: 2 << 20) }
+    let s = try Self.serving(.huge)
     defer { s.stop() }
     let o = try await both(s, extra: ["--max-reply-size", "1MB"])
     expect(o, status: 4, "larger than the 1 MB limit (--max-reply-size)")
   }
 
   @Test func bodyWithoutContentLengthOverTheCap() async throws {
-    let s = try Self.server { _ in .largeUnannounced(size: 2 << 20) }
+    let s = try Self.serving(.hugeUnannounced)
     defer { s.stop() }
     let o = try await both(s, extra: ["--max-reply-size", "1MB"])
     expect(o, status: 4, "larger than the 1 MB limit (--max-reply-size)")
@@ -141,8 +142,7 @@ import Testing
   }
 
   @Test func serverErrorWithAnHTMLPage() async throws {
-    let html = "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body><h1>Oops</h1>" + String(repeating: "<p>x</p>", count: 500) + "</body></html>"
-    let s = try Self.server { _ in .reply(status: 500, headers: [("Content-Type", "text/html")], body: Array(html.utf8)) }
+    let s = try Self.serving(.html500)
     defer { s.stop() }
     let o = try await both(s, procedure: "application.deploy", args: ["applicationId=a1"])
     expect(o, status: 3, "500")
@@ -153,16 +153,14 @@ import Testing
   }
 
   @Test func badGatewayOnAGetIsRetriedThenReported() async throws {
-    let s = try Self.server { _ in .reply(status: 502, headers: [("Content-Type", "text/html"), ("Retry-After", "0")], body: Array("<html><body>Bad Gateway</body></html>".utf8)) }
+    let s = try Self.serving(.badGateway)
     defer { s.stop() }
     let o = try await both(s)
     expect(o, status: 3, "502")
   }
 
   @Test func redirectLoop() async throws {
-    let s = try Self.server { r in
-      .reply(status: 302, headers: [("Location", r.path == "/api/project.all" ? "/api/elsewhere" : "/api/project.all")], body: [])
-    }
+    let s = try Self.serving(.loop)
     defer { s.stop() }
     let o = try await both(s)
     expect(o, status: 4, "redirect loop")
@@ -186,7 +184,7 @@ import Testing
     let other = try HostileServer { _ in .json(200, #"[{"projectId":"p9","name":"elsewhere"}]"#) }
     defer { other.stop() }
     let target = other.url.replacingOccurrences(of: "127.0.0.1", with: "localhost")
-    let s = try Self.server { r in .reply(status: 307, headers: [("Location", target + r.path)], body: []) }
+    let s = try Self.server { r in HostileCase.offsite.reply(to: r, home: "/api/project.all", otherHost: target) }
     defer { s.stop() }
     let base = ["--url", s.url, "--api-key", Self.key]
     let call = try await dok(["call", "project.all", "-o", "json"] + base)

@@ -25,5 +25,5 @@ public struct RunOutcome: Sendable {
   public var status: ExitStatus? { ExitStatus(rawValue: exitCode) }
 
   /// True for exit code 0.
-  public var succeeded: Bool { exitCode == 0 }
+  public var succeeded: Bool { exitCode == ExitStatus.success.code }
 }
