@@ -9,6 +9,7 @@ struct Dok: AsyncParsableCommand {
     discussion: """
       Explore the API (procedures, describe), complete command lines (complete).
       Exit codes:
+
       """ + ExitStatus.helpTable,
     version: DokVersion.current,
     subcommands: [

@@ -7,7 +7,7 @@ import Testing
 
 /// A fake Dokploy serving a version and the fixture document.
 final class FakeDokploy: Sendable {
-  let version = Box("v0.25.0")
+  let version = LockedString("v0.25.0")
   let server: TestServer
 
   init(form: WireForm = .openapi) async throws {
@@ -24,8 +24,8 @@ final class FakeDokploy: Sendable {
 }
 
 
-/// A lockable value.
-final class Box: Sendable {
+/// A string several threads read and write (the fake's version).
+final class LockedString: Sendable {
   private let m: Mutex<String>
   init(_ v: String) { m = Mutex(v) }
   func get() -> String { m.withLock { $0 } }
