@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Dispatch
 import Synchronization
 
@@ -52,27 +45,7 @@ public final class InterruptMonitor: @unchecked Sendable {
       return s.installed
     }
     if already { return }
-    var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { return }
-    signalPipeWrite = fds[1]
-    let readEnd = fds[0]
-    for sig in [SIGINT, SIGTERM] {
-      var action = sigaction()
-      #if canImport(Darwin)
-        action.__sigaction_u.__sa_handler = { sig in
-          var b = UInt8(truncatingIfNeeded: sig)
-          _ = write(signalPipeWrite, &b, 1)
-        }
-      #else
-        action.__sigaction_handler.sa_handler = { sig in
-          var b = UInt8(truncatingIfNeeded: sig)
-          _ = write(signalPipeWrite, &b, 1)
-        }
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR
-      sigaction(sig, &action, nil)
-    }
+    guard let readEnd = Platform.forwardSignalsToPipe([Platform.interruptSignal, Platform.terminateSignal]) else { return }
     Platform.startThread(acceptsSignals: false) { [self] in
       var b: UInt8 = 0
       while true {
@@ -96,7 +69,7 @@ public final class InterruptMonitor: @unchecked Sendable {
         s.stopWaiter = nil
         return .stop(waiter)
       }
-      if sig == SIGTERM {
+      if sig == Platform.terminateSignal {
         return .exit(s.cleanups.sorted { $0.key > $1.key }.map(\.value), .terminated, s.exitProcess)
       }
       s.count += 1
@@ -190,5 +163,3 @@ public final class InterruptMonitor: @unchecked Sendable {
     return result.value!  // set before `done` is signalled
   }
 }
-
-nonisolated(unsafe) private var signalPipeWrite: Int32 = -1

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Unbuffered writes to the standard streams.
 public enum Output {
   public static func stdout(_ text: String) { write(1, text) }
@@ -12,9 +8,9 @@ public enum Output {
     t.withUTF8 { buf in
       var off = 0
       while off < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+        let n = Platform.write(fd, buf.baseAddress! + off, count: buf.count - off)
         if n <= 0 {
-          if errno == EINTR { continue }
+          if Platform.lastErrorWasInterrupt { continue }
           return
         }
         off += n

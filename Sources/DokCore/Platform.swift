@@ -6,8 +6,9 @@
   import Darwin
 #endif
 
-/// The operating-system calls dok needs outside DokCore, behind one small surface: the C library
-/// is imported here (and in DokCore's file, output and signal code), nowhere else.
+/// The operating-system calls dok needs, behind one small surface: the C library is imported
+/// here and in ``FileIO`` (files), nowhere else in dok's own code (the line editor wraps libedit
+/// and termios itself; test support opens raw sockets).
 public enum Platform {
   /// True when `fd` is a terminal.
   public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
@@ -41,6 +42,43 @@ public enum Platform {
     #else
       Darwin.read(fd, buffer, count)
     #endif
+  }
+
+  /// `write(2)` on `fd`: the number of bytes written, or -1.
+  public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.write(fd, buffer, count)
+    #elseif canImport(Musl)
+      Musl.write(fd, buffer, count)
+    #else
+      Darwin.write(fd, buffer, count)
+    #endif
+  }
+
+  /// SIGINT (Ctrl-C).
+  public static let interruptSignal = SIGINT
+  /// SIGTERM.
+  public static let terminateSignal = SIGTERM
+
+  /// Catches `signals` without SA_RESTART (a blocked read returns EINTR) and writes each one's
+  /// number, as a byte, to a pipe; returns the pipe's read end (nil if no pipe could be made).
+  /// Once per process: the pipe is process-wide.
+  public static func forwardSignalsToPipe(_ signals: [Int32]) -> Int32? {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { return nil }
+    signalPipeWrite = fds[1]
+    for sig in signals {
+      var action = sigaction()
+      #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = forwardSignal
+      #else
+        action.__sigaction_handler.sa_handler = forwardSignal
+      #endif
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0  // no SA_RESTART
+      sigaction(sig, &action, nil)
+    }
+    return fds[0]
   }
 
   /// True when the last system call failed with EINTR (a signal interrupted it).
@@ -96,4 +134,19 @@ public enum Platform {
 public enum DetachedThread {
   /// Runs `body` on a new detached thread (see ``Platform/startThread(_:)``).
   public static func start(_ body: @escaping @Sendable () -> Void) { Platform.startThread(body) }
+}
+
+/// The write end of the signal pipe, for the signal handler (which may touch nothing else).
+nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
+
+/// The signal handler: one byte, the signal's number, to the pipe (async-signal-safe).
+private func forwardSignal(_ sig: Int32) {
+  var b = UInt8(truncatingIfNeeded: sig)
+  #if canImport(Glibc)
+    _ = Glibc.write(signalPipeWrite, &b, 1)
+  #elseif canImport(Musl)
+    _ = Musl.write(signalPipeWrite, &b, 1)
+  #else
+    _ = Darwin.write(signalPipeWrite, &b, 1)
+  #endif
 }
