@@ -1,8 +1,9 @@
+import DokTestSupport
 import Foundation
 import Testing
 
 /// Ctrl-C (SIGINT) during a request, a wait and a sleep ends `dok run` with 130 and a note;
-/// SIGTERM ends it with 143.
+/// SIGTERM ends it with 143. `dok call` goes through the same interrupt component.
 @Suite struct SignalTests {
   func runAndSignal(_ body: String, signal: Int32 = SIGINT) throws -> (status: Int32, stderr: String) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sig-\(UUID().uuidString).dok").path
@@ -47,6 +48,40 @@ import Testing
 
   @Test func sigtermEndsTheRunWith143() throws {
     let r = try runAndSignal("sleep 1h", signal: SIGTERM)
+    #expect(r.status == 143, "\(r.stderr)")
+  }
+
+  /// `dok call` to a server that never answers, signalled after a second; killed if it
+  /// outlives the signal by 20 s (the test then fails instead of hanging).
+  func callAndSignal(_ signal: Int32) throws -> (status: Int32, stderr: String) {
+    let server = try HostileServer { _ in .silent }
+    defer { server.stop() }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: DokProcess.binary)
+    p.arguments = ["call", "project.all", "--url", server.url, "--api-key", "k"]
+    p.environment = DokProcess.isolatedEnvironment()
+    let err = Pipe()
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = err
+    try p.run()
+    for _ in 0..<100 where server.requests.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+    kill(p.processIdentifier, signal)
+    let watchdog = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    watchdog.cancel()
+    return (p.terminationStatus, text)
+  }
+
+  @Test func ctrlCEndsACallWith130() throws {
+    let r = try callAndSignal(SIGINT)
+    #expect(r.status == 130, "\(r.stderr)")
+    #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
+  }
+
+  @Test func sigtermEndsACallWith143() throws {
+    let r = try callAndSignal(SIGTERM)
     #expect(r.status == 143, "\(r.stderr)")
   }
 }
