@@ -18,18 +18,25 @@ final class CapturingSink: ScriptSink, @unchecked Sendable {
   func diagnostic(_ d: Diagnostic) { lock.withLock { $0.append("DIAG " + d.message) } }
 }
 
+/// The client as the language's caller (the executable's `DokSession: ProcedureCaller`).
+struct SessionCaller: ProcedureCaller {
+  let session: DokSession
+  func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    try await session.call(procedure: procedure, arguments: arguments)
+  }
+}
+
 /// A sandbox started in-process with fast deploys, and runs of scripts against it.
 struct SandboxHarness {
-  let context: ServerContext
+  let sandbox: Sandbox
+  let session: DokSession
+  let catalog: Catalog
 
   static func start(deploySeconds: Double = 0.2) async throws -> SandboxHarness {
     let sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: deploySeconds))
     let catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
     let session = DokSession(connection: Connection(baseURL: sandbox.url + "/api", source: .flag), catalog: catalog)
-    let context = ServerContext(
-      session: session, promptName: "sandbox", serverDescription: sandbox.url, notes: [], refresh: { _ in .success(catalog) },
-      stop: { await sandbox.stop() })
-    return SandboxHarness(context: context)
+    return SandboxHarness(sandbox: sandbox, session: session, catalog: catalog)
   }
 
   static let packageRoot = PackagePaths.root
@@ -42,7 +49,7 @@ struct SandboxHarness {
   }
 
   func run(source: String, file: String = "test.dok", arguments: [String] = []) async -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
-    let host = DokScriptHost(catalog: context.catalog, caller: context.session)
+    let host = DokScriptHost(catalog: catalog, caller: SessionCaller(session: session))
     let sink = CapturingSink()
     let session = Session(host: host, sink: sink)
     if case .success(let args) = Script.parseArguments(arguments) {
@@ -52,5 +59,8 @@ struct SandboxHarness {
     return (outcome.exitCode, sink.text, outcome.diagnostics)
   }
 
-  func stop() async { await context.close() }
+  func stop() async {
+    await session.shutdown()
+    await sandbox.stop()
+  }
 }

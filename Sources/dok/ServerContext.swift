@@ -1,12 +1,15 @@
 import DokClient
 import DokCore
+import DokRuntime
 import DokSpec
 
 extension DokSession: ProcedureCaller {}
 
 /// The server a command talks to, ready to use: a session, the catalog, and what to call it.
-/// ``open(_:)`` connects to a configured server; the built-in sandbox (started by the `dok`
-/// executable, which alone links it) builds one with ``init(session:promptName:serverDescription:notes:refresh:stop:)``.
+/// ``open(_:)`` connects to a configured server; ``SandboxServer`` builds one over the built-in
+/// sandbox with ``init(session:promptName:serverDescription:notes:refresh:stop:)``. It lives in
+/// the executable, the one target that links both the client and the sandbox: the runtime and
+/// the REPL link neither.
 public final class ServerContext: Sendable {
   public let session: DokSession
   /// The catalog calls are bound against (the session's: a refresh replaces it there).
