@@ -85,7 +85,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript", "DokCore"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
-    // Fuzzing (short), hostile servers, secret hygiene.
+    // Fuzzing (short) and hostile inputs (scripts, documents).
     .testTarget(name: "DokHardeningTests", dependencies: ["DokCore", "DokSpec", "DokScript", "DokTestSupport"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
     .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokSpec", "DokTestSupport"]),
