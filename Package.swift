@@ -49,14 +49,16 @@ let package = Package(
     .target(
       name: "DokSandbox",
       dependencies: [
-        "DokCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        "DokCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // What `dok run` and the REPL share: the script host over a caller, sinks, the runner.
     .target(
       name: "DokRuntime",
       dependencies: [
-        "DokCore", "DokSpec", "DokScript", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        "DokCore", "DokSpec", "DokScript", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -20,7 +20,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
   public let maxRedirects: Int
 
   /// A transport with its own connection pool. Call ``shutdown()`` when done.
-  public init(insecure: Bool = false, timeout: Double = Connection.defaultTimeout, maxReplyBytes: Int = Connection.defaultMaxReplyBytes, maxRedirects: Int = 5) {
+  public init(
+    insecure: Bool = false, timeout: Double = Connection.defaultTimeout, maxReplyBytes: Int = Connection.defaultMaxReplyBytes,
+    maxRedirects: Int = 5
+  ) {
     var tls = TLSConfiguration.makeClientConfiguration()
     if insecure { tls.certificateVerification = .none }
     let connect = TimeAmount.milliseconds(Int64(max(0.05, min(timeout, 10)) * 1000))
@@ -155,7 +158,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
       }
     }
     if let e = error as? NIOConnectionError {
-      let reason = (e.dnsAError != nil || e.dnsAAAAError != nil) && e.connectionErrors.isEmpty
+      let reason =
+        (e.dnsAError != nil || e.dnsAAAAError != nil) && e.connectionErrors.isEmpty
         ? "cannot resolve host" : (e.connectionErrors.first.map { Self.describe($0.error) } ?? "connection failed")
       return TransportError(.connect, "cannot connect to \(url): \(reason)")
     }

@@ -46,7 +46,9 @@ public struct ConnectionResolver: Sendable {
         let names = config.profiles.map(\.name)
         let close = Suggest.closest(to: name, in: names)
         var hints = Suggest.didYouMean(close, quoted: true, separator: " or ").map { [$0] } ?? []
-        hints.append(names.isEmpty ? "no profiles saved yet: dok login --url URL --profile \(name)" : "profiles: \(names.joined(separator: ", "))")
+        hints.append(
+          names.isEmpty
+            ? "no profiles saved yet: dok login --url URL --profile \(name)" : "profiles: \(names.joined(separator: ", "))")
         throw CallError(kind: .argument, message: "no profile named '\(name)'", hints: hints)
       }
       chosen = p

@@ -83,7 +83,8 @@ public final class DokSession: Sendable {
 
   /// Calls a procedure by name and method without a catalog (used to fetch the spec and to
   /// verify a key at login). `retry` overrides the session's policy.
-  public func callRaw(name: String, method: String, input: JSONObject = JSONObject(), retry: RetryPolicy? = nil) async throws(CallError)
+  public func callRaw(name: String, method: String, input: JSONObject = JSONObject(), retry: RetryPolicy? = nil)
+    async throws(CallError)
     -> JSON
   {
     let request = requestBuilder.request(name: name, method: method, input: input)

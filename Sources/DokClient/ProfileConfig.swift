@@ -9,7 +9,9 @@ public struct Profile: Sendable, Equatable {
   public var transport: WireForm?
   public var timeout: Double?
 
-  public init(name: String, url: String, apiKey: String? = nil, insecure: Bool? = nil, transport: WireForm? = nil, timeout: Double? = nil) {
+  public init(
+    name: String, url: String, apiKey: String? = nil, insecure: Bool? = nil, transport: WireForm? = nil, timeout: Double? = nil
+  ) {
     self.name = name
     self.url = url
     self.apiKey = apiKey

@@ -15,7 +15,8 @@ public enum ReplyDecoder {
       guard let value = try? JSONParser.parse(response.body) else {
         throw CallError(
           kind: .transport, procedure: procedure,
-          message: "bad reply from \(response.url): HTTP \(status), \(describeContentType(response)), not JSON: \(preview(response.body))",
+          message:
+            "bad reply from \(response.url): HTTP \(status), \(describeContentType(response)), not JSON: \(preview(response.body))",
           httpStatus: status)
       }
       return unwrapResult(value)

@@ -95,7 +95,9 @@ public enum PercentEncoding {
     var i = 0
     while i < bytes.count {
       let b = bytes[i]
-      if b == UInt8(ascii: "%"), i + 2 < bytes.count, let v = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16) {
+      if b == UInt8(ascii: "%"), i + 2 < bytes.count,
+        let v = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16)
+      {
         out.append(v)
         i += 3
         continue

@@ -11,7 +11,9 @@ public struct RetryPolicy: Sendable, Equatable {
   /// Statuses that are retried.
   public var statuses: Set<Int>
 
-  public init(maxRetries: Int = 2, retryAfterCap: Double = 10, backoff: [Double] = [0.25, 0.75], statuses: Set<Int> = [429, 502, 503, 504]) {
+  public init(
+    maxRetries: Int = 2, retryAfterCap: Double = 10, backoff: [Double] = [0.25, 0.75], statuses: Set<Int> = [429, 502, 503, 504]
+  ) {
     self.maxRetries = maxRetries
     self.retryAfterCap = retryAfterCap
     self.backoff = backoff

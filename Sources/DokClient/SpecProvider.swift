@@ -46,7 +46,8 @@ public struct SpecProvider: Sendable {
     do {
       version = try await Self.serverVersion(session)
     } catch let error where error.kind == .transport && cached != nil {
-      let note = "note: \(session.connection.serverURL) is unreachable; using the cached API document"
+      let note =
+        "note: \(session.connection.serverURL) is unreachable; using the cached API document"
         + (cachedVersion.map { " (Dokploy \($0))" } ?? "")
       return (try compile(cached!, source: "cached API document"), note)
     } catch let error where error.kind == .api && error.httpStatus != 401 {

@@ -53,7 +53,9 @@ extension JSONParser {
       if pos < buf.count, buf[pos] == UInt8(ascii: "}") { pos += 1; return }
       while true {
         skipWhitespace()
-        guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else { throw error("expected a quoted key but found \(describeByte())") }
+        guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else {
+          throw error("expected a quoted key but found \(describeByte())")
+        }
         let keyStart = pos
         try skipString()
         skipWhitespace()

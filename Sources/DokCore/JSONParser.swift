@@ -295,14 +295,18 @@ public struct JSONParser {
     if pos < buf.count, buf[pos] == UInt8(ascii: ".") {
       isInteger = false
       pos += 1
-      guard pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 else { throw error("invalid number: digit expected after '.'", at: start) }
+      guard pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 else {
+        throw error("invalid number: digit expected after '.'", at: start)
+      }
       while pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 { pos += 1 }
     }
     if pos < buf.count, buf[pos] == UInt8(ascii: "e") || buf[pos] == UInt8(ascii: "E") {
       isInteger = false
       pos += 1
       if pos < buf.count, buf[pos] == UInt8(ascii: "+") || buf[pos] == UInt8(ascii: "-") { pos += 1 }
-      guard pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 else { throw error("invalid number: digit expected in exponent", at: start) }
+      guard pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 else {
+        throw error("invalid number: digit expected in exponent", at: start)
+      }
       while pos < buf.count, buf[pos] >= 48, buf[pos] <= 57 { pos += 1 }
     }
     let text = UnsafeBufferPointer(rebasing: buf[start..<pos])

@@ -20,7 +20,8 @@ public enum Suggest {
 
   /// `did you mean A, B?` for `names` (nil when there are none): each in single quotes when
   /// `quoted`, joined by `separator`; `did you mean: A, B?` with `colon`.
-  public static func didYouMean(_ names: [String], quoted: Bool = false, separator: String = ", ", colon: Bool = false) -> String? {
+  public static func didYouMean(_ names: [String], quoted: Bool = false, separator: String = ", ", colon: Bool = false) -> String?
+  {
     guard !names.isEmpty else { return nil }
     return "did you mean\(colon ? ":" : "") \(names.map { quoted ? "'\($0)'" : $0 }.joined(separator: separator))?"
   }

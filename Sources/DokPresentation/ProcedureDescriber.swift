@@ -18,9 +18,14 @@ public enum ProcedureDescriber {
     var rows: [[String]] = [["PARAMETER", "TYPE", "REQUIRED", "NULLABLE", "ENUM / DEFAULT"]]
     for param in p.parametersRequiredFirst {
       var extra: [String] = []
-      if let e = param.schema.enumValues, !e.isEmpty { extra.append(e.map { $0.stringValue ?? $0.compactText }.joined(separator: "|")) }
+      if let e = param.schema.enumValues, !e.isEmpty {
+        extra.append(e.map { $0.stringValue ?? $0.compactText }.joined(separator: "|"))
+      }
       if let d = param.schema.defaultValue { extra.append("default \(d.compactText)") }
-      rows.append([param.name, typeColumn(param.schema), param.required ? "yes" : "no", param.schema.nullable ? "yes" : "no", extra.joined(separator: "; ")])
+      rows.append([
+        param.name, typeColumn(param.schema), param.required ? "yes" : "no", param.schema.nullable ? "yes" : "no",
+        extra.joined(separator: "; "),
+      ])
     }
     lines.append(contentsOf: TextTable.lines(rows))
     return lines.joined(separator: "\n")

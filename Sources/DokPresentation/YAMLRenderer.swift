@@ -65,6 +65,7 @@ public enum YAMLRenderer {
     if reserved.contains(s.lowercased()) { return true }
     if Double(s) != nil || s.first == " " || s.last == " " { return true }
     if let f = s.first, "-?:,[]{}#&*!|>'\"%@`".contains(f) { return true }
-    return s.contains(": ") || s.contains(" #") || s.contains(where: { $0 == "\n" || $0 == "\t" || $0.asciiValue.map { $0 < 32 } == true })
+    return s.contains(": ") || s.contains(" #")
+      || s.contains(where: { $0 == "\n" || $0 == "\t" || $0.asciiValue.map { $0 < 32 } == true })
   }
 }

@@ -7,7 +7,9 @@ public enum Completer {
   /// `[` breaks a word only where it opens an array literal, not inside a path (`$1.items[0].`).
   public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "{", "}", ",", ";", "!"]
 
-  static let statementKeywords = ["if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source", "print"]
+  static let statementKeywords = [
+    "if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source", "print",
+  ]
 
   /// Candidates for the word ending at `cursor` (a character offset; defaults to the end).
   public static func complete(line: String, cursor: Int? = nil, context: CompletionContext) -> CompletionResult {
@@ -50,10 +52,11 @@ public enum Completer {
         let valuePrefix = String(word[word.index(after: eq)...])
         return values(key: key, prefix: valuePrefix, proc: proc, context: context)
       }
-      let given = Set(tokens.compactMap { t -> String? in
-        guard let eq = t.firstIndex(of: "=") else { return nil }
-        return String(t[..<eq]).replacingColonSuffix()
-      })
+      let given = Set(
+        tokens.compactMap { t -> String? in
+          guard let eq = t.firstIndex(of: "=") else { return nil }
+          return String(t[..<eq]).replacingColonSuffix()
+        })
       return proc.parametersRequiredFirst
         .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
         .map { Completion($0.name + "=", hint: ($0.required ? "required " : "") + $0.schema.typeDescription, appendSpace: false) }
@@ -129,7 +132,9 @@ public enum Completer {
     if name.hasSuffix("Id") || name == "id" { options += context.liveIDs[name] ?? [] }
     if schema.nullable { options.append("null") }
     if prefix.hasPrefix("$") {
-      return variables(word: prefix, context: context).map { Completion(key + "=" + $0.text, hint: $0.hint, appendSpace: $0.appendSpace) }
+      return variables(word: prefix, context: context).map {
+        Completion(key + "=" + $0.text, hint: $0.hint, appendSpace: $0.appendSpace)
+      }
     }
     var seen = Set<String>()
     return options.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.map { Completion(key + "=" + $0) }

@@ -49,7 +49,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
 
   /// Every meta command of the REPL.
   public static let all: [MetaCommandSpec] = [
-    MetaCommandSpec(":help", ":help [topic]", "show help (topics: \(HelpTopics.names.joined(separator: ", ")))", arguments: HelpTopics.names),
+    MetaCommandSpec(
+      ":help", ":help [topic]", "show help (topics: \(HelpTopics.names.joined(separator: ", ")))", arguments: HelpTopics.names),
     MetaCommandSpec(":describe", ":describe PROC", "describe a procedure (also PROC?)", arguments: [procedureArgument]),
     MetaCommandSpec(":vars", ":vars", "list variables and results"),
     MetaCommandSpec(":history", ":history [N]", "show recent input"),
@@ -57,7 +58,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":record", ":record FILE | :record stop", "record successful statements into a runbook", arguments: ["stop"]),
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
     MetaCommandSpec(
-      ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
+      ":set",
+      ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
       "change a setting", arguments: ["output", "transport"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),

@@ -35,7 +35,6 @@ public final class REPL: @unchecked Sendable {
     session.sink = sink
   }
 
-
   /// The completion context for the current state.
   public func completionContext() -> CompletionContext {
     CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), liveIDs: sink.liveIDs.all)
@@ -127,7 +126,8 @@ public final class REPL: @unchecked Sendable {
     let before = session.results.count
     let nested = pausedRun
     let outcome = blockingRun { [session] in
-      nested ? await session.executeNested(source: source, file: "<debug>") : await session.execute(source: source, file: "<repl>")
+      nested
+        ? await session.executeNested(source: source, file: "<debug>") : await session.execute(source: source, file: "<repl>")
     }
     terminal.clearProgress()
     if outcome.status == .interrupted {

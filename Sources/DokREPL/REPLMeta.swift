@@ -35,7 +35,9 @@ extension REPL {
       let all = editor.history  // walks libedit's list: once
       let entries = all.suffix(n)
       let start = all.count - entries.count
-      Output.stdout(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
+      Output.stdout(
+        entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n")
+          + "\n")
     case ":curl":
       if let c = environment.lastCurl() { Output.stdout(c + "\n") } else { fail("no request has been sent yet") }
     case ":record":
@@ -82,7 +84,11 @@ extension REPL {
 
   private func record(_ args: [String]) {
     guard let arg = args.first else {
-      if let r = recorder { Output.stdout("recording to \(r.path) (\(r.count) entries); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop") }
+      if let r = recorder {
+        Output.stdout("recording to \(r.path) (\(r.count) entries); :record stop to finish\n")
+      } else {
+        fail("usage: :record FILE … :record stop")
+      }
       return
     }
     if arg == "stop" {
@@ -105,7 +111,9 @@ extension REPL {
     guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }
     switch args[0] {
     case "output":
-      guard let mode = OutputFormat(rawValue: args[1]) else { return fail("output is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))") }
+      guard let mode = OutputFormat(rawValue: args[1]) else {
+        return fail("output is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
       sink.mode = mode
     case "transport":
       if let error = environment.setTransport(args[1]) { fail(error) }

@@ -50,7 +50,8 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
       let close = catalog.suggestions(for: procedure)
       return [
         Diagnostic(
-          .error, "unknown procedure '\(procedure)'", at: SourceLocation(file: location.file, line: location.line, column: location.column, length: procedure.count),
+          .error, "unknown procedure '\(procedure)'",
+          at: SourceLocation(file: location.file, line: location.line, column: location.column, length: procedure.count),
           notes: Suggest.didYouMean(close).map { [$0] } ?? [])
       ]
     }

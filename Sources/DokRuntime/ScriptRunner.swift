@@ -14,7 +14,9 @@ public struct RunRequest: Sendable {
   /// Masks secrets in what the reports quote (statement text, messages).
   public var policy = SecretPolicy()
 
-  public init(file: String, arguments: [String] = [], options: ScriptOptions = ScriptOptions(), reports: [(kind: String, path: String)] = []) {
+  public init(
+    file: String, arguments: [String] = [], options: ScriptOptions = ScriptOptions(), reports: [(kind: String, path: String)] = []
+  ) {
     self.file = file
     self.arguments = arguments
     self.options = options
@@ -37,7 +39,9 @@ public enum ScriptRunner {
   }
 
   /// Runs the request; returns the process exit code.
-  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Session? = nil) async -> Int32 {
+  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Session? = nil) async
+    -> Int32
+  {
     let file = request.file == "-" ? "<stdin>" : request.file
     let source: String
     switch readSource(request.file) {
@@ -59,7 +63,8 @@ public enum ScriptRunner {
     // With --debug a pause blocks the script's thread while the REPL runs, so the script gets
     // a thread of its own: not the I/O loop (the REPL's calls need it) and not one of Swift's
     // pool threads (on a one-core machine the pool has one, and the REPL's work needs it too).
-    let executor = EventLoopTaskExecutor(request.options.debug ? pausableLoop.next() : MultiThreadedEventLoopGroup.singleton.next())
+    let executor = EventLoopTaskExecutor(
+      request.options.debug ? pausableLoop.next() : MultiThreadedEventLoopGroup.singleton.next())
     let outcome = await InterruptMonitor.shared.runCancellable(on: executor) {
       await session.execute(source: source, file: file)
     }.value

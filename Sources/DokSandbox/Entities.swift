@@ -8,7 +8,9 @@ enum Entities {
   ]
 
   /// A new application in `environmentId`.
-  static func application(id: String, name: String, appName: String, description: JSON, environmentId: String, now: Double) -> JSONObject {
+  static func application(id: String, name: String, appName: String, description: JSON, environmentId: String, now: Double)
+    -> JSONObject
+  {
     var a = JSONObject()
     let pairs: [(String, JSON)] = [
       ("applicationId", .string(id)), ("name", .string(name)), ("appName", .string(appName)), ("description", description),
@@ -45,7 +47,9 @@ enum Entities {
   }
 
   /// A new compose service in `environmentId`.
-  static func compose(id: String, name: String, appName: String, description: JSON, environmentId: String, now: Double) -> JSONObject {
+  static func compose(id: String, name: String, appName: String, description: JSON, environmentId: String, now: Double)
+    -> JSONObject
+  {
     var c = JSONObject()
     let pairs: [(String, JSON)] = [
       ("composeId", .string(id)), ("name", .string(name)), ("appName", .string(appName)), ("description", description),

@@ -13,7 +13,8 @@ public enum OpenAPIDocument {
       "openapi": "3.1.0",
       "info": [
         "title": "Dokploy API",
-        "description": "Simulated Dokploy API served by dok's sandbox. Same procedures, parameters and errors as a real Dokploy server, with in-memory state.",
+        "description":
+          "Simulated Dokploy API served by dok's sandbox. Same procedures, parameters and errors as a real Dokploy server, with in-memory state.",
         "version": "1.0.0",
         "contact": ["name": "Dokploy Team", "url": "https://dokploy.com"],
         "license": ["name": "Apache 2.0", "url": "https://github.com/dokploy/dokploy/blob/canary/LICENSE"],

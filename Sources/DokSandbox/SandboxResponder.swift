@@ -35,7 +35,8 @@ struct SandboxResponder: HTTPResponder {
       guard isGet == (spec.kind == .query), isGet || request.method == .post else {
         if trpc {
           throw SandboxError(
-            .METHOD_NOT_SUPPORTED, "Unsupported \(request.method.rawValue)-request to \(spec.kind.rawValue) procedure at path \"\(name)\"")
+            .METHOD_NOT_SUPPORTED,
+            "Unsupported \(request.method.rawValue)-request to \(spec.kind.rawValue) procedure at path \"\(name)\"")
         }
         throw SandboxError(.NOT_FOUND, "Not found")
       }
@@ -44,14 +45,20 @@ struct SandboxResponder: HTTPResponder {
         input = try trpc ? Self.trpcQueryInput(request.uri.query) : Self.queryInput(request.uri.query, spec.input)
       } else {
         let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: Self.maxBody) } catch { throw SandboxError(.BAD_REQUEST, "Could not read the request body") }
+        do { body = try await request.collectBody(upTo: Self.maxBody) } catch {
+          throw SandboxError(.BAD_REQUEST, "Could not read the request body")
+        }
         input = try Self.bodyInput(body, contentType: request.headers[.contentType], trpc: trpc)
       }
       let result = try engine.call(spec, input: input)
       // The 1.8 MB-class document is serialized once, when the sandbox starts.
-      let text = { (r: JSON) in spec.name == "settings.getOpenApiDocument" ? engine.openAPIDocumentBytes : JSONWriter.compactBytes(r) }
+      let text = { (r: JSON) in
+        spec.name == "settings.getOpenApiDocument" ? engine.openAPIDocumentBytes : JSONWriter.compactBytes(r)
+      }
       if trpc {
-        guard let result else { return Self.reply(status: 200, #"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#) }
+        guard let result else {
+          return Self.reply(status: 200, #"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#)
+        }
         return Self.reply(status: 200, Array(#"{"result":{"data":{"json":"#.utf8) + text(result) + Array("}}}".utf8))
       }
       guard let result else { return Response(status: .ok, headers: [.contentType: "application/json"], body: .init()) }
@@ -116,7 +123,8 @@ struct SandboxResponder: HTTPResponder {
     if !isJSON, !trpc { throw unsupportedMediaType(contentType ?? "") }
     let parsed: JSON
     do {
-      parsed = try body.readableBytesView.withContiguousStorageIfAvailable { buf throws(JSONParseError) in try JSONParser.parse(buf) }
+      parsed =
+        try body.readableBytesView.withContiguousStorageIfAvailable { buf throws(JSONParseError) in try JSONParser.parse(buf) }
         ?? JSONParser.parse(Array(body.readableBytesView))
     } catch {
       throw SandboxError(trpc ? .PARSE_ERROR : .BAD_REQUEST, "Failed to parse request body: \(error)")
@@ -170,7 +178,9 @@ struct SandboxResponder: HTTPResponder {
   static func trpcError(_ e: SandboxError, path: String) -> Response {
     let message = e.issues.map { JSONWriter.pretty(.array($0)) } ?? e.message
     let body: JSON = [
-      "error": ["json": ["message": .string(message), "code": .number(Double(e.code.rpcNumber)), "data": errorData(e, path: path)]]
+      "error": [
+        "json": ["message": .string(message), "code": .number(Double(e.code.rpcNumber)), "data": errorData(e, path: path)]
+      ]
     ]
     return reply(status: e.code.httpStatus, JSONWriter.compact(body))
   }

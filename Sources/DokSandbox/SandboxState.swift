@@ -27,7 +27,8 @@ extension PendingDeploy {
       let id = json["serviceId"]?.stringValue, let f = json["finishAt"]?.numberValue,
       let o = json["outcome"]?.stringValue
     else { return nil }
-    self.init(deploymentId: d, service: s, serviceId: id, finishAt: f, outcome: o, errorMessage: json["errorMessage"]?.stringValue)
+    self.init(
+      deploymentId: d, service: s, serviceId: id, finishAt: f, outcome: o, errorMessage: json["errorMessage"]?.stringValue)
   }
 }
 

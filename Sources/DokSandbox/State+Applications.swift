@@ -114,7 +114,8 @@ extension SandboxState {
     }
     if let missing { return "\(missing): nothing to build for \(a.str("appName") ?? "application")" }
     if let image = a.str("dockerImage"), image.contains("fail") {
-      return "Error response from daemon: pull access denied for \(image), repository does not exist or may require 'docker login'"
+      return
+        "Error response from daemon: pull access denied for \(image), repository does not exist or may require 'docker login'"
     }
     return nil
   }

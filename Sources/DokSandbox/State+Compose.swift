@@ -82,7 +82,9 @@ extension SandboxState {
     default: missing = file.isEmpty
     }
     if missing { return "No compose file or repository configured for \(c.str("appName") ?? "compose")" }
-    if file.contains("fail") { return "Error response from daemon: pull access denied: an image in the compose file does not exist" }
+    if file.contains("fail") {
+      return "Error response from daemon: pull access denied: an image in the compose file does not exist"
+    }
     return nil
   }
 }

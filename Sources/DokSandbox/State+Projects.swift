@@ -17,7 +17,8 @@ extension SandboxState {
       p["organizationId"] = .string(organizationId)
       p["env"] = input["env"] ?? ""
       projects.put(p)
-      let e = newEnvironment(name: "production", description: "Production environment", projectId: projectId, now: now, isDefault: true)
+      let e = newEnvironment(
+        name: "production", description: "Production environment", projectId: projectId, now: now, isDefault: true)
       environments.put(e)
       return ["project": .object(p), "environment": .object(e)]
     case "update":
@@ -43,7 +44,8 @@ extension SandboxState {
       if environments.filter("projectId", p.str("projectId")!).contains(where: { $0.str("name") == name }) {
         throw SandboxError(.CONFLICT, "Environment with name \"\(name)\" already exists in this project")
       }
-      let e = newEnvironment(name: name, description: input.str("description"), projectId: p.str("projectId")!, now: now, isDefault: false)
+      let e = newEnvironment(
+        name: name, description: input.str("description"), projectId: p.str("projectId")!, now: now, isDefault: false)
       environments.put(e)
       return .object(e)
     case "one":
@@ -92,16 +94,18 @@ extension SandboxState {
   func environmentView(_ e: JSONObject) -> JSONObject {
     var v = e
     let id = e.str("environmentId")!
-    v["applications"] = .array(applications.filter("environmentId", id).map { a in
-      var x = a
-      x["domains"] = .array(domains.filter("applicationId", a.str("applicationId")!).map(JSON.object))
-      return .object(x)
-    })
-    v["compose"] = .array(compose.filter("environmentId", id).map { c in
-      var x = c
-      x["domains"] = .array(domains.filter("composeId", c.str("composeId")!).map(JSON.object))
-      return .object(x)
-    })
+    v["applications"] = .array(
+      applications.filter("environmentId", id).map { a in
+        var x = a
+        x["domains"] = .array(domains.filter("applicationId", a.str("applicationId")!).map(JSON.object))
+        return .object(x)
+      })
+    v["compose"] = .array(
+      compose.filter("environmentId", id).map { c in
+        var x = c
+        x["domains"] = .array(domains.filter("composeId", c.str("composeId")!).map(JSON.object))
+        return .object(x)
+      })
     for k in DatabaseKind.allCases {
       v[k.rawValue] = .array((databases[k]?.filter("environmentId", id) ?? []).map(JSON.object))
     }

@@ -55,14 +55,19 @@ enum Support {
       let s = String(v)
       return String(repeating: "0", count: max(0, w - s.count)) + s
     }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
+    return
+      "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
   }
 
   /// A Dokploy-style app name: the slugged name plus a random suffix.
   static func appName(from name: String) -> String {
     var slug = ""
     for ch in name.lowercased() {
-      if ch.isLetter && ch.isASCII || ch.isNumber && ch.isASCII { slug.append(ch) } else if !slug.hasSuffix("-") { slug.append("-") }
+      if ch.isLetter && ch.isASCII || ch.isNumber && ch.isASCII {
+        slug.append(ch)
+      } else if !slug.hasSuffix("-") {
+        slug.append("-")
+      }
     }
     slug = String(slug.trimmingPrefixAndSuffix("-").prefix(40))
     return (slug.isEmpty ? "app" : slug) + "-" + suffix()

@@ -32,7 +32,8 @@ public struct ArgumentBinder: Sendable {
     var errors: [CallError] = []
     func fail(_ message: String, _ arg: CallArgument?, parameter: String?, hints: [String] = []) {
       errors.append(
-        CallError(kind: .argument, procedure: proc.name, message: message, parameter: parameter, hints: hints, location: arg?.location))
+        CallError(
+          kind: .argument, procedure: proc.name, message: message, parameter: parameter, hints: hints, location: arg?.location))
     }
     var given = Set<String>()
     for arg in args {
@@ -192,10 +193,12 @@ public struct ArgumentBinder: Sendable {
       if case .string(let s) = v, !schema.allowsString {
         hints.append("a quoted value stays text; write it bare (\(param.name)=\(s)) to have it typed")
       }
-      throw argumentError("'\(param.name)' expects \(schema.typeDescription); got \(v.typeName) \(truncated(v))", param, hints: hints)
+      throw argumentError(
+        "'\(param.name)' expects \(schema.typeDescription); got \(v.typeName) \(truncated(v))", param, hints: hints)
     }
     if let allowed = schema.enumValues, !allowed.isEmpty, !v.isNull, !allowed.contains(v) {
-      throw argumentError("'\(param.name)' must be one of \(allowed.map(display).joined(separator: ", ")); got \(truncated(v))", param)
+      throw argumentError(
+        "'\(param.name)' must be one of \(allowed.map(display).joined(separator: ", ")); got \(truncated(v))", param)
     }
   }
 

@@ -98,7 +98,9 @@ public enum CatalogCodec {
           let schema = try read(&r, depth: 0)
           params.append(Parameter(name: pname, location: loc, required: required, schema: schema, description: pdesc))
         }
-        procs.append(Procedure(name: name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params))
+        procs.append(
+          Procedure(
+            name: name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params))
       }
       guard r.pos == payloadEnd else { return nil }
       return Catalog(title: title, version: version, openapi: openapi, procedures: procs)

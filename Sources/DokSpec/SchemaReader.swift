@@ -53,7 +53,8 @@ struct SchemaReader: Sendable {
     var hops = 0
     while case .object(let o) = current, let ref = o["$ref"] {
       guard case .string(let t) = ref else {
-        throw hops == 0 ? fail("\"$ref\" must be a string, found \(ref.typeName)", at: "$ref")
+        throw hops == 0
+          ? fail("\"$ref\" must be a string, found \(ref.typeName)", at: "$ref")
           : absolute(fail("\"$ref\" must be a string, found \(ref.typeName)", at: "$ref"), base: target)
       }
       guard t.hasPrefix("#") else {
@@ -122,7 +123,9 @@ struct SchemaReader: Sendable {
     try resolved(raw) { value throws(SpecError) in
       guard case .object(let body) = value else { throw fail("\"requestBody\" must be an object, found \(value.typeName)") }
       guard let content = body["content"] else { return [] }
-      guard case .object(let media) = content else { throw fail("\"content\" must be an object, found \(content.typeName)", at: "content") }
+      guard case .object(let media) = content else {
+        throw fail("\"content\" must be an object, found \(content.typeName)", at: "content")
+      }
       let key = media.keys.first { $0.hasPrefix("application/json") } ?? media.keys.first
       guard let key, case .object(let mt)? = media[key], let rawSchema = mt["schema"] else { return [] }
       return try within("content", key, "schema") { () throws(SpecError) in

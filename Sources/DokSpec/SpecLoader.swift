@@ -1,5 +1,5 @@
-import DokCore
 import Dispatch
+import DokCore
 import Synchronization
 
 /// Loads an OpenAPI 3.0/3.1 document (JSON or YAML bytes) into a ``Catalog``.
@@ -56,7 +56,9 @@ public enum SpecLoader {
     }
     let legacyNullable = version.hasPrefix("3.0")
     let info = doc["info"]?.objectValue
-    guard let pathsValue = doc["paths"] else { throw SpecError("no \"paths\" object: the document describes no operations", at: "") }
+    guard let pathsValue = doc["paths"] else {
+      throw SpecError("no \"paths\" object: the document describes no operations", at: "")
+    }
     guard case .object(let paths) = pathsValue else {
       throw SpecError("\"paths\" must be an object, found \(pathsValue.typeName)", at: "/paths")
     }
@@ -134,7 +136,8 @@ public enum SpecLoader {
       }
       for (i, raw) in items.enumerated() {
         let p = try resolver.within(prefix[0]) { () throws(SpecError) in
-          try resolver.within(path: Array(prefix.dropFirst()) + [String(i)]) { () throws(SpecError) in try resolver.parameter(raw) }
+          try resolver.within(path: Array(prefix.dropFirst()) + [String(i)]) { () throws(SpecError) in try resolver.parameter(raw)
+          }
         }
         if seen.insert(p.name).inserted { params.append(p) }
       }

@@ -50,7 +50,8 @@ public enum HostileCase: String, CaseIterable, Sendable {
       return .reply(status: 500, headers: [("Content-Type", "text/html")], body: Array(html.utf8))
     case .badGateway:
       return .reply(
-        status: 502, headers: [("Content-Type", "text/html"), ("Retry-After", "0")], body: Array("<html><body>Bad Gateway</body></html>".utf8))
+        status: 502, headers: [("Content-Type", "text/html"), ("Retry-After", "0")],
+        body: Array("<html><body>Bad Gateway</body></html>".utf8))
     case .loop:
       return .reply(status: 302, headers: [("Location", request.path == home ? "/api/elsewhere" : home)], body: [])
     case .offsite:

@@ -1,10 +1,11 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// What a ``HostileServer`` does with one request.
 public enum HostileReply: Sendable {
@@ -89,7 +90,11 @@ public final class HostileServer: Sendable {
 
   /// Stops accepting and closes every open connection.
   public func stop() {
-    guard stopped.withLock({ s in defer { s = true }; return !s }) else { return }
+    guard
+      stopped.withLock({ s in
+        defer { s = true }; return !s
+      })
+    else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
     for fd in open.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }

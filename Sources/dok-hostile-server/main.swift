@@ -18,7 +18,9 @@ let other = try HostileServer { r in
   seenLock.lock()
   defer { seenLock.unlock() }
   let text = r.headers.map { "\($0.0): \($0.1)\n" }.joined() + "--\n"
-  if let h = FileHandle(forWritingAtPath: seen) ?? { FileManager.default.createFile(atPath: seen, contents: nil) ? FileHandle(forWritingAtPath: seen) : nil }() {
+  if let h = FileHandle(forWritingAtPath: seen)
+    ?? { FileManager.default.createFile(atPath: seen, contents: nil) ? FileHandle(forWritingAtPath: seen) : nil }()
+  {
     h.seekToEndOfFile()
     h.write(Data(text.utf8))
     h.closeFile()

@@ -30,7 +30,9 @@ struct ConnectionOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The largest reply accepted, e.g. 32MB (default), 512KB.", valueName: "SIZE"))
   var maxReplySize: String?
 
-  @Flag(name: .long, help: "Print each request and reply line (method, URL, status, timing, headers) on stderr; the key shows as ***.")
+  @Flag(
+    name: .long, help: "Print each request and reply line (method, URL, status, timing, headers) on stderr; the key shows as ***."
+  )
   var verbose = false
 
   @Flag(name: .long, help: "Send the arguments without checking names, types and required parameters.")
@@ -85,7 +87,9 @@ struct ConnectionOptions: ParsableArguments {
   /// `32MB`, `512KB`, `1GB`, or a byte count.
   static func parseSize(_ text: String) -> Int? {
     let t = text.uppercased().filter { $0 != " " }
-    for (suffix, factor) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
+    for (suffix, factor) in [
+      ("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1),
+    ]
     where t.hasSuffix(suffix) {
       guard let n = Double(t.dropLast(suffix.count)), n > 0 else { return nil }
       return Int(n * Double(factor))

@@ -1,8 +1,8 @@
+import Dispatch
 import DokCore
 import DokREPL
 import DokRuntime
 import DokScript
-import Dispatch
 
 /// `dok run --debug`: when an assert fails or an error is not caught, open the REPL on the
 /// script's variables with a banner naming file:line. `:continue` resumes after the failed

@@ -30,9 +30,10 @@ struct ProceduresCommand: AsyncParsableCommand {
     case .text:
       Terminal.standardOutput.write(procs.map { $0.name + "\n" }.joined())
     case .json:
-      let list = JSON.array(procs.map { p in
-        .object(["name": .string(p.name), "method": .string(p.method), "summary": p.summary.map(JSON.string) ?? .null])
-      })
+      let list = JSON.array(
+        procs.map { p in
+          .object(["name": .string(p.name), "method": .string(p.method), "summary": p.summary.map(JSON.string) ?? .null])
+        })
       Terminal.standardOutput.write(JSONWriter.pretty(list) + "\n")
     }
   }

@@ -25,7 +25,8 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Record a failed assert and go on; exit 1 at the end.")
   var keepGoing = false
 
-  @Flag(name: .long, help: "On a failed assert or an uncaught error, open the REPL with the script's variables (:continue resumes).")
+  @Flag(
+    name: .long, help: "On a failed assert or an uncaught error, open the REPL with the script's variables (:continue resumes).")
   var debug = false
 
   @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
@@ -53,7 +54,8 @@ struct RunCommand: AsyncParsableCommand {
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     // Traces and reports are written for others to read: they mask secrets copied out of replies.
     let learn = trace || !reports.isEmpty
-    let host = DokScriptHost(catalog: context.catalog, caller: context.session, validate: !noValidate, secrets: learn ? policy : nil)
+    let host = DokScriptHost(
+      catalog: context.catalog, caller: context.session, validate: !noValidate, secrets: learn ? policy : nil)
     let reporter = DokMain.reporter
     reporter.setRedaction { policy.redactKey(in: $0) }
     let sink = TerminalSink(reporter: reporter)

@@ -50,7 +50,8 @@ enum ShellCompletion {
   }
 
   static let valueOptions: Set<String> = [
-    "--url", "--api-key", "--profile", "--transport", "--timeout", "--max-reply-size", "--spec", "--output", "-o", "--deploy-seconds",
+    "--url", "--api-key", "--profile", "--transport", "--timeout", "--max-reply-size", "--spec", "--output", "-o",
+    "--deploy-seconds",
   ]
 
   static func catalog() -> Catalog? {

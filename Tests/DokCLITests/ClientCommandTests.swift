@@ -33,7 +33,10 @@ import Testing
       case "/api/application.one": return .json(200, #"{"applicationId":"a1","name":"web"}"#)
       case "/api/application.create": return .json(200, r.bodyText)
       case "/api/application.deploy":
-        return .json(400, #"{"message":"Input validation failed","code":"BAD_REQUEST","issues":[{"path":["applicationId"],"message":"Too short"}]}"#)
+        return .json(
+          400,
+          #"{"message":"Input validation failed","code":"BAD_REQUEST","issues":[{"path":["applicationId"],"message":"Too short"}]}"#
+        )
       default: return .json(404, #"{"message":"Not found","code":"NOT_FOUND"}"#)
       }
     }
@@ -56,7 +59,9 @@ import Testing
 
   func files(under dir: String) -> [String] {
     (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).map { dir + "/" + $0 }
-      .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+      .filter {
+        var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue
+      }
   }
 
   @Test func callPrintsOnlyTheResultAndCachesTheSpec() async throws {
@@ -168,7 +173,8 @@ import Testing
     #expect(wrong.stderr.contains("rejected"))
     #expect(!FileManager.default.fileExists(atPath: config))
 
-    let login = try await dok(["login", "--url", server.url + "/api/", "--profile", "local"], stdin: Self.key + "\n", environment: env)
+    let login = try await dok(
+      ["login", "--url", server.url + "/api/", "--profile", "local"], stdin: Self.key + "\n", environment: env)
     #expect(login.status == 0, "\(login.stderr)")
     #expect(login.stderr.contains("saved profile 'local'"))
     expectNoKey(login)

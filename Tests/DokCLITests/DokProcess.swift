@@ -49,7 +49,9 @@ struct DokProcess {
   }
 
   /// Runs `dok` with `args`; kills it and throws ``TimedOut`` after `timeout` seconds.
-  static func run(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil, timeout: Double = 120) throws -> Result {
+  static func run(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil, timeout: Double = 120) throws
+    -> Result
+  {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -86,6 +88,7 @@ struct DokProcess {
     watchdog.cancel()
     if killed.value { throw TimedOut(arguments: args, seconds: timeout) }
     return Result(
-      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }

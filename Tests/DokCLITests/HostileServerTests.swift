@@ -50,11 +50,14 @@ import Testing
   }
 
   /// `dok call PROC` and `dok run` of a script making the same call, against `server`.
-  func both(_ server: HostileServer, procedure: String = "project.all", args: [String] = [], extra: [String] = []) async throws -> Outcome {
+  func both(_ server: HostileServer, procedure: String = "project.all", args: [String] = [], extra: [String] = []) async throws
+    -> Outcome
+  {
     let base = ["--url", server.url, "--api-key", Self.key] + extra
     let call = try await dok(["call", procedure] + args + base)
     let script = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).dok").path
-    try "print \"before\"\n\(procedure) \(args.joined(separator: " "))\nprint \"after\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+    try "print \"before\"\n\(procedure) \(args.joined(separator: " "))\nprint \"after\"\n".write(
+      toFile: script, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: script) }
     let run = try await dok(["run"] + base + [script])
     for r in [call, run] {

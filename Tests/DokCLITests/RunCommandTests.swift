@@ -57,9 +57,12 @@ import Testing
   }
 
   @Test func traceAndReports() throws {
-    let f = try script("$a = project.create name=rep\nassert $a.project.name == \"rep\"\nassert 1 == 2, \"bad math\"\nprint \"after\"\n")
+    let f = try script(
+      "$a = project.create name=rep\nassert $a.project.name == \"rep\"\nassert 1 == 2, \"bad math\"\nprint \"after\"\n")
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dok-rep-\(UUID().uuidString)").path
-    let r = try DokProcess.run(["run", "--trace", "--keep-going", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
+    let r = try DokProcess.run([
+      "run", "--trace", "--keep-going", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f,
+    ])
     #expect(r.status == 1)
     #expect(r.stdout == "after\n", "keep-going ran the rest")
     #expect(r.stderr.contains("\(f):1:1: $a = project.create name=rep  => {"), "\(r.stderr)")
@@ -73,7 +76,8 @@ import Testing
   }
 
   @Test func traceAndReportsLeakNoDatabasePassword() throws {
-    let f = try script("""
+    let f = try script(
+      """
       $p = project.create name=secrets
       $db = postgres.create name=db databaseName=app databaseUser=app databasePassword="pw-s3cret-42" environmentId=$p.environment.environmentId
       $one = postgres.one postgresId=$db.postgresId
@@ -85,14 +89,18 @@ import Testing
     let r = try DokProcess.run(["run", "--trace", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("databasePassword=***"))
-    for text in [r.stdout, r.stderr, try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8), try String(contentsOfFile: "\(dir)/r.tap", encoding: .utf8)] {
+    for text in [
+      r.stdout, r.stderr, try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8),
+      try String(contentsOfFile: "\(dir)/r.tap", encoding: .utf8),
+    ] {
       #expect(!text.contains("pw-s3cret-42"))
     }
   }
 
   @Test func secretsCopiedOutOfRepliesStayMasked() throws {
     // The password is copied out of a reply into variables, strings and a failed assert.
-    let f = try script("""
+    let f = try script(
+      """
       $p = project.create name=derived
       $db = postgres.create name=db databaseName=app databaseUser=app databasePassword="pw-derived-77" environmentId=$p.environment.environmentId
       $one = postgres.one postgresId=$db.postgresId
@@ -104,7 +112,9 @@ import Testing
 
       """)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sec-\(UUID().uuidString)").path
-    let r = try DokProcess.run(["run", "--trace", "--keep-going", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f])
+    let r = try DokProcess.run([
+      "run", "--trace", "--keep-going", "--report", "junit=\(dir)/r.xml", "--report", "tap=\(dir)/r.tap", f,
+    ])
     #expect(r.status == 1, "\(r.stderr)")
     #expect(r.stdout == "done\n")
     #expect(r.stderr.contains(#"$pw = $one.databasePassword  => "***""#), "\(r.stderr)")

@@ -3,7 +3,8 @@ import DokSpec
 import Foundation
 import Testing
 
-@Suite(.enabled(if: DokProcess.hasRealDocument, "../shared/dokploy/openapi.json is absent: CLI tests on the real document skipped"))
+@Suite(
+  .enabled(if: DokProcess.hasRealDocument, "../shared/dokploy/openapi.json is absent: CLI tests on the real document skipped"))
 struct SpecCommandTests {
   let spec = DokProcess.realDocument
 
@@ -54,7 +55,13 @@ struct SpecCommandTests {
   @Test(arguments: [
     ("applic", ["application."]),
     ("application.dep", ["application.deploy"]),
-    ("application.saveBuildType buildType=", ["buildType=dockerfile", "buildType=heroku_buildpacks", "buildType=paketo_buildpacks", "buildType=nixpacks", "buildType=static", "buildType=railpack"]),
+    (
+      "application.saveBuildType buildType=",
+      [
+        "buildType=dockerfile", "buildType=heroku_buildpacks", "buildType=paketo_buildpacks", "buildType=nixpacks",
+        "buildType=static", "buildType=railpack",
+      ]
+    ),
   ])
   func completePrintsCandidates(line: String, expected: [String]) throws {
     let r = try DokProcess.run(["complete", "--spec", spec, "--", line])
@@ -95,7 +102,10 @@ struct SpecCommandTests {
     _ = try DokProcess.run(["procedures", "--spec", spec], environment: env)
     let cacheDir = env["XDG_CACHE_HOME"]! + "/dok"
     let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheDir).first { $0.hasPrefix("catalog-") })
-    let planted = try SpecLoader.load(Array(#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/application.deploy": {"post": {"summary": "from the cache"}}}}"#.utf8))
+    let planted = try SpecLoader.load(
+      Array(
+        #"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/application.deploy": {"post": {"summary": "from the cache"}}}}"#
+          .utf8))
     try FileIO.writeAtomically(cacheDir + "/" + entry, CatalogCodec.encode(planted))
     let r = try DokProcess.run(["describe", "application.deploy", "--spec", spec], environment: env)
     #expect(r.status == 0)
@@ -107,7 +117,9 @@ struct SpecCommandTests {
 }
 
 @Suite struct BadDocumentCommandTests {
-  @Test(arguments: ["bad-not-json-or-yaml.txt", "bad-not-openapi.json", "bad-no-paths.json", "bad-broken-ref.json", "bad-wrong-types.json"])
+  @Test(arguments: [
+    "bad-not-json-or-yaml.txt", "bad-not-openapi.json", "bad-no-paths.json", "bad-broken-ref.json", "bad-wrong-types.json",
+  ])
   func badDocumentsExit2WithOneParagraph(name: String) throws {
     let path = DokProcess.packageRoot + "/Tests/DokSpecTests/Fixtures/" + name
     let r = try DokProcess.run(["procedures", "--spec", path])

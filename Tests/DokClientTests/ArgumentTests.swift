@@ -1,6 +1,6 @@
-import DokTestSupport
 import DokClient
 import DokCore
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -22,7 +22,8 @@ import Testing
 
   @Test func bareWordsAreTypedByTheSchema() async throws {
     let body = try await sentBody(
-      Fixture.args(("name", .bare("123")), ("replicas", .bare("3")), ("autoDeploy", .bare("true")), ("description", .bare("null"))))
+      Fixture.args(
+        ("name", .bare("123")), ("replicas", .bare("3")), ("autoDeploy", .bare("true")), ("description", .bare("null"))))
     #expect(body == #"{"name":"123","replicas":3,"autoDeploy":true,"description":null}"#)
   }
 
@@ -68,7 +69,8 @@ import Testing
     let session = DokSession(connection: Connection(baseURL: "http://127.0.0.1:9/api"), catalog: Fixture.catalog)
     defer { Task { await session.shutdown() } }
     let e1 = #expect(throws: CallError.self) {
-      try session.prepare(procedure: "application.create", arguments: Fixture.args(("name", .bare("w")), ("replicaz", .bare("3"))))
+      try session.prepare(
+        procedure: "application.create", arguments: Fixture.args(("name", .bare("w")), ("replicaz", .bare("3"))))
     }
     #expect(e1?.hints.first?.contains("'replicas'") == true)
     let e2 = #expect(throws: CallError.self) { try session.prepare(procedure: "aplication.one", arguments: []) }

@@ -1,6 +1,6 @@
-import DokTestSupport
 import DokClient
 import DokCore
+import DokTestSupport
 import Testing
 
 @Suite struct ErrorReplyTests {
@@ -33,7 +33,10 @@ import Testing
     #expect(e.code == "BAD_REQUEST")
     #expect(e.httpStatus == 400)
     #expect(e.procedure == "application.deploy")
-    #expect(e.issues == [.init(path: "name", message: "Required"), .init(path: "ports[0].publishedPort", message: "Number must be greater than 0")])
+    #expect(
+      e.issues == [
+        .init(path: "name", message: "Required"), .init(path: "ports[0].publishedPort", message: "Number must be greater than 0"),
+      ])
     #expect(e.rendered.contains("Input validation failed (BAD_REQUEST 400)"))
     #expect(e.rendered.contains("  name: Required"))
   }
@@ -50,7 +53,8 @@ import Testing
   }
 
   @Test func formBMessageHoldingTheIssueListBecomesIssues() async throws {
-    let body = #"{"error":{"json":{"message":"[{\"path\":[\"name\"],\"message\":\"Required\"}]","code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400}}}}"#
+    let body =
+      #"{"error":{"json":{"message":"[{\"path\":[\"name\"],\"message\":\"Required\"}]","code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400}}}}"#
     let e = try #require(try await failure(.json(400, body), form: .trpc))
     #expect(e.message == "Input validation failed")
     #expect(e.issues == [.init(path: "name", message: "Required")])
@@ -66,8 +70,14 @@ import Testing
 
   @Test(arguments: [
     (404, #"{"message":"Application not found","code":"NOT_FOUND"}"#, "NOT_FOUND", "Application not found"),
-    (415, #"{"message":"Unsupported content type","code":"UNSUPPORTED_MEDIA_TYPE"}"#, "UNSUPPORTED_MEDIA_TYPE", "Unsupported content type"),
-    (500, #"{"message":"boom","code":"INTERNAL_SERVER_ERROR","data":{"code":"INTERNAL_SERVER_ERROR","httpStatus":500}}"#, "INTERNAL_SERVER_ERROR", "boom"),
+    (
+      415, #"{"message":"Unsupported content type","code":"UNSUPPORTED_MEDIA_TYPE"}"#, "UNSUPPORTED_MEDIA_TYPE",
+      "Unsupported content type"
+    ),
+    (
+      500, #"{"message":"boom","code":"INTERNAL_SERVER_ERROR","data":{"code":"INTERNAL_SERVER_ERROR","httpStatus":500}}"#,
+      "INTERNAL_SERVER_ERROR", "boom"
+    ),
   ])
   func statusCodes(status: Int, body: String, code: String, message: String) async throws {
     let e = try #require(try await failure(.json(status, body), post: true))
@@ -120,7 +130,9 @@ import Testing
   }
 
   @Test func timeoutIsATransportError() async throws {
-    let server = try await TestServer.start { _ in var r = Scripted.json(200, "{}"); r.delay = 1.5; return r }
+    let server = try await TestServer.start { _ in
+      var r = Scripted.json(200, "{}"); r.delay = 1.5; return r
+    }
     let session = Fixture.session(server, timeout: 0.3, retry: .none)
     let clock = ContinuousClock()
     let start = clock.now
@@ -133,7 +145,9 @@ import Testing
   }
 
   @Test func cancellationEndsTheRequest() async throws {
-    let server = try await TestServer.start { _ in var r = Scripted.json(200, "{}"); r.delay = 1.5; return r }
+    let server = try await TestServer.start { _ in
+      var r = Scripted.json(200, "{}"); r.delay = 1.5; return r
+    }
     let session = Fixture.session(server, retry: .none)
     let task = Task { try await session.call(procedure: "project.all", arguments: []) }
     try await Task.sleep(for: .milliseconds(100))

@@ -1,7 +1,7 @@
-import DokTestSupport
 import DokClient
 import DokCore
 import DokSpec
+import DokTestSupport
 
 /// A small OpenAPI document with the shapes the tests need.
 enum Fixture {

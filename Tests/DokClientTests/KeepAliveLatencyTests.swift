@@ -39,7 +39,8 @@ struct KeepAliveLatencyTests {
     let sorted = s.sorted()
     let mean = s.reduce(0, +) / Double(s.count)
     func ms(_ x: Double) -> String { String(format: "%.3f ms", x * 1000) }
-    return "n=\(s.count) mean \(ms(mean)) p50 \(ms(sorted[s.count / 2])) p99 \(ms(sorted[min(s.count - 1, s.count * 99 / 100)])) total \(ms(s.reduce(0, +)))"
+    return
+      "n=\(s.count) mean \(ms(mean)) p50 \(ms(sorted[s.count / 2])) p99 \(ms(sorted[min(s.count - 1, s.count * 99 / 100)])) total \(ms(s.reduce(0, +)))"
   }
 }
 

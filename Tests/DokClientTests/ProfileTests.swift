@@ -1,6 +1,6 @@
-import DokTestSupport
 import DokClient
 import DokCore
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -36,7 +36,10 @@ import Testing
     #expect(try ProfileConfig.parse(config.serialized()) == config)
   }
 
-  @Test(arguments: ["url = ", "[profiles.x\nurl = 1", "[profiles.x]\nurl = bare", "[profiles.x]\nurl = \"open", "[profiles.x]\ntransport = \"grpc\""])
+  @Test(arguments: [
+    "url = ", "[profiles.x\nurl = 1", "[profiles.x]\nurl = bare", "[profiles.x]\nurl = \"open",
+    "[profiles.x]\ntransport = \"grpc\"",
+  ])
   func syntaxErrorsNameTheLine(text: String) {
     #expect(throws: ProfileConfig.ParseError.self) { try ProfileConfig.parse(text) }
   }
@@ -83,13 +86,18 @@ import Testing
     #expect(w.insecure)
     #expect(w.transport == .trpc)
 
-    let e = try #require(try resolve(ConnectionSettings(profile: "work"), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"]).connection)
+    let e = try #require(
+      try resolve(ConnectionSettings(profile: "work"), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"])
+        .connection)
     #expect(e.baseURL == "http://env/api")
     #expect(e.apiKey == "ENVKEY")
     #expect(e.source == .environment)
 
     let f = try #require(
-      try resolve(ConnectionSettings(url: "http://flag/", apiKey: "FLAGKEY", transport: .openapi, insecure: false), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_API_KEY": "ENVKEY"]).connection)
+      try resolve(
+        ConnectionSettings(url: "http://flag/", apiKey: "FLAGKEY", transport: .openapi, insecure: false),
+        env: ["DOKPLOY_URL": "http://env", "DOKPLOY_API_KEY": "ENVKEY"]
+      ).connection)
     #expect(f.baseURL == "http://flag/api")
     #expect(f.apiKey == "FLAGKEY")
     #expect(f.transport == .openapi)

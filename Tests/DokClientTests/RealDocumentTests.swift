@@ -29,9 +29,12 @@ struct RealDocumentTests {
     let r = try #require(fake.requests.first)
     #expect(r.method == "POST")
     #expect(r.url == "https://dok.example.com/api/application.update")
-    #expect(String(decoding: r.body ?? [], as: UTF8.self) == #"{"applicationId":"abc","name":"123","replicas":3,"autoDeploy":true,"description":null}"#)
+    #expect(
+      String(decoding: r.body ?? [], as: UTF8.self)
+        == #"{"applicationId":"abc","name":"123","replicas":3,"autoDeploy":true,"description":null}"#)
     let e = #expect(throws: CallError.self) {
-      try session.prepare(procedure: "application.update", arguments: Fixture.args(("applicationId", .bare("a")), ("name", .bare("null"))))
+      try session.prepare(
+        procedure: "application.update", arguments: Fixture.args(("applicationId", .bare("a")), ("name", .bare("null"))))
     }
     #expect(e?.parameter == "name")
     #expect(session.lastRequest?.url == "https://dok.example.com/api/application.update")

@@ -1,7 +1,7 @@
-import DokTestSupport
-import Synchronization
 import DokClient
 import DokCore
+import DokTestSupport
+import Synchronization
 import Testing
 
 @Suite struct RedirectRetryTests {
@@ -113,5 +113,9 @@ import Testing
 /// A thread-safe counter for scripted servers.
 final class Counter: Sendable {
   private let value = Synchronization.Mutex(0)
-  func next() -> Int { value.withLock { $0 += 1; return $0 } }
+  func next() -> Int {
+    value.withLock {
+      $0 += 1; return $0
+    }
+  }
 }

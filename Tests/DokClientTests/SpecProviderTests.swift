@@ -1,6 +1,6 @@
-import DokTestSupport
 import DokClient
 import DokCore
+import DokTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -22,7 +22,6 @@ final class FakeDokploy: Sendable {
     }
   }
 }
-
 
 /// A string several threads read and write (the fake's version).
 final class LockedString: Sendable {
@@ -55,7 +54,8 @@ final class LockedString: Sendable {
     let (catalog1, note1) = try await provider.catalog(for: session)
     #expect(catalog1.procedure(named: "application.create") != nil)
     #expect(note1 == nil)
-    #expect(fake.server.requests.map(\.path).map { $0.split(separator: ".").last! } == ["getDokployVersion", "getOpenApiDocument"])
+    #expect(
+      fake.server.requests.map(\.path).map { $0.split(separator: ".").last! } == ["getDokployVersion", "getOpenApiDocument"])
 
     let (catalog2, note2) = try await provider.catalog(for: session)
     #expect(catalog2.procedures.count == catalog1.procedures.count)
@@ -121,7 +121,8 @@ final class LockedString: Sendable {
 
   @Test func aVersionTheKeyMayNotReadStillFetchesTheDocumentOnce() async throws {
     let server = try await TestServer.start { r in
-      r.path.hasSuffix("getOpenApiDocument") ? .json(200, Fixture.document) : .json(403, #"{"message":"Forbidden","code":"FORBIDDEN"}"#)
+      r.path.hasSuffix("getOpenApiDocument")
+        ? .json(200, Fixture.document) : .json(403, #"{"message":"Forbidden","code":"FORBIDDEN"}"#)
     }
     let provider = SpecProvider(cacheDirectory: tempDir())
     let session = DokSession(connection: Fixture.connection(server), retry: .none)

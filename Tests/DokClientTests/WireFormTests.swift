@@ -1,6 +1,6 @@
-import DokTestSupport
 import DokClient
 import DokCore
+import DokTestSupport
 import Synchronization
 import Testing
 
@@ -25,7 +25,8 @@ import Testing
     let session = Fixture.session(server)
     let result = try await session.call(
       procedure: "application.create",
-      arguments: Fixture.args(("name", .bare("123")), ("replicas", .bare("3")), ("autoDeploy", .bare("true")), ("description", .bare("null"))))
+      arguments: Fixture.args(
+        ("name", .bare("123")), ("replicas", .bare("3")), ("autoDeploy", .bare("true")), ("description", .bare("null"))))
     await session.shutdown()
     await server.stop()
     #expect(result == ["applicationId": "new"])
@@ -70,7 +71,8 @@ import Testing
     let server = try await TestServer.start { _ in .json(200, "[]") }
     let session = Fixture.session(server)
     _ = try await session.call(
-      procedure: "application.search", arguments: Fixture.args(("tags", .json(#"["a","b c"]"#)), ("limit", .bare("5")), ("q", .bare("x=y"))))
+      procedure: "application.search",
+      arguments: Fixture.args(("tags", .json(#"["a","b c"]"#)), ("limit", .bare("5")), ("q", .bare("x=y"))))
     _ = try await session.call(procedure: "project.all", arguments: [])
     await session.shutdown()
     await server.stop()

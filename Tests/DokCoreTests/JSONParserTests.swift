@@ -1,5 +1,6 @@
 import DokTestSupport
 import Testing
+
 @testable import DokCore
 
 @Suite struct JSONParserTests {
@@ -137,16 +138,18 @@ import Testing
   }
 }
 
-
 @Suite struct CompactWriterTests {
-  static let object: JSON = ["a": 1, "b": [true, false, .null], "c": "q\"uo\\te\n\t\u{01}é✓", "d": 1.5, "e": -42, "f": 1e300, "g": [:], "h": []]
+  static let object: JSON = [
+    "a": 1, "b": [true, false, .null], "c": "q\"uo\\te\n\t\u{01}é✓", "d": 1.5, "e": -42, "f": 1e300, "g": [:], "h": [],
+  ]
 
   /// The byte serializer's exact output (the sandbox replies with it; `compact` decodes it).
-  @Test(arguments: [
-    (object, #"{"a":1,"b":[true,false,null],"c":"q\"uo\\te\n\t\u0001é✓","d":1.5,"e":-42,"f":1e+300,"g":{},"h":[]}"#),
-    ("plain", #""plain""#), (0, "0"), (-0.25, "-0.25"), (123_456_789_012, "123456789012"), (.number(-0.0), "0"),
-    (.number(9_007_199_254_740_992), "9007199254740992"), (.number(.nan), "null"),
-  ] as [(JSON, String)])
+  @Test(
+    arguments: [
+      (object, #"{"a":1,"b":[true,false,null],"c":"q\"uo\\te\n\t\u0001é✓","d":1.5,"e":-42,"f":1e+300,"g":{},"h":[]}"#),
+      ("plain", #""plain""#), (0, "0"), (-0.25, "-0.25"), (123_456_789_012, "123456789012"), (.number(-0.0), "0"),
+      (.number(9_007_199_254_740_992), "9007199254740992"), (.number(.nan), "null"),
+    ] as [(JSON, String)])
   func printsExactly(value: JSON, text: String) {
     #expect(String(decoding: JSONWriter.compactBytes(value), as: UTF8.self) == text)
     #expect(JSONWriter.compact(value) == text)

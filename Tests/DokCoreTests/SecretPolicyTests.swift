@@ -17,7 +17,8 @@ import Testing
 
   @Test func redactsNestedValuesButNotNulls() {
     let v: JSON = ["postgres": ["databasePassword": "hunter2", "name": "db", "env": .null], "list": [["token": "t"]]]
-    #expect(policy.redact(v) == ["postgres": ["databasePassword": "***", "name": "db", "env": .null], "list": [["token": "***"]]])
+    #expect(
+      policy.redact(v) == ["postgres": ["databasePassword": "***", "name": "db", "env": .null], "list": [["token": "***"]]])
   }
 
   @Test func redactsArgumentsInStatementText() {
@@ -65,7 +66,9 @@ import Testing
 
   @Test func ordinaryWordsUnderSecretLookingNamesAreNotLearned() {
     let policy = SecretPolicy()
-    policy.learn(from: ["tokenType": "bearer", "authProvider": "github", "secretNote": "      ", "passwordHint": "null", "authMode": "true"])
+    policy.learn(from: [
+      "tokenType": "bearer", "authProvider": "github", "secretNote": "      ", "passwordHint": "null", "authMode": "true",
+    ])
     #expect(policy.learned.values.isEmpty)
     #expect(policy.redactKey(in: "bearer github null true") == "bearer github null true")
     #expect(SecretPolicy.isLearnable("Hunter22"))

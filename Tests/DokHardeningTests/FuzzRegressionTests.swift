@@ -111,18 +111,46 @@ import Testing
 
   /// Documents that are valid JSON but hostile in shape.
   static let documents: [(String, String)] = [
-    ("a schema that refers to itself", ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/S"}}}}}}},"components":{"schemas":{"S":{"$ref":"#/components/schemas/S"}}}}"##),
-    ("two schemas referring to each other", ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/A"}}}}}}},"components":{"schemas":{"A":{"$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/A"}}}}"##),
-    ("a recursive object schema", ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/T"}}}}}}},"components":{"schemas":{"T":{"type":"object","properties":{"child":{"$ref":"#/components/schemas/T"},"list":{"type":"array","items":{"$ref":"#/components/schemas/T"}}}}}}}"##),
+    (
+      "a schema that refers to itself",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/S"}}}}}}},"components":{"schemas":{"S":{"$ref":"#/components/schemas/S"}}}}"##
+    ),
+    (
+      "two schemas referring to each other",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/A"}}}}}}},"components":{"schemas":{"A":{"$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/A"}}}}"##
+    ),
+    (
+      "a recursive object schema",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/T"}}}}}}},"components":{"schemas":{"T":{"type":"object","properties":{"child":{"$ref":"#/components/schemas/T"},"list":{"type":"array","items":{"$ref":"#/components/schemas/T"}}}}}}}"##
+    ),
     ("a path item that is a reference to the root", ##"{"openapi":"3.1.0","paths":{"/a.b":{"$ref":"#"}}}"##),
     ("a path item that refers to itself", ##"{"openapi":"3.1.0","paths":{"/a.b":{"$ref":"#/paths/~1a.b"}}}"##),
-    ("a parameter that refers to itself", ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"$ref":"#/paths/~1a.b/get/parameters/0"}]}}}}"##),
-    ("a reference into an array out of range", ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"$ref":"#/paths/~1a.b/get/parameters/99"}]}}}}"##),
-    ("an allOf of itself", ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/S"}}}}}}},"components":{"schemas":{"S":{"allOf":[{"$ref":"#/components/schemas/S"}]}}}}"##),
-    ("deeply nested arrays", "{\"openapi\":\"3.1.0\",\"paths\":{},\"x\":" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}"),
-    ("a YAML document nested deeply", "openapi: 3.1.0\npaths:\n" + (1...400).map { String(repeating: " ", count: $0) + "a\($0):\n" }.joined()),
+    (
+      "a parameter that refers to itself",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"$ref":"#/paths/~1a.b/get/parameters/0"}]}}}}"##
+    ),
+    (
+      "a reference into an array out of range",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"$ref":"#/paths/~1a.b/get/parameters/99"}]}}}}"##
+    ),
+    (
+      "an allOf of itself",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/S"}}}}}}},"components":{"schemas":{"S":{"allOf":[{"$ref":"#/components/schemas/S"}]}}}}"##
+    ),
+    (
+      "deeply nested arrays",
+      "{\"openapi\":\"3.1.0\",\"paths\":{},\"x\":" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        + "}"
+    ),
+    (
+      "a YAML document nested deeply",
+      "openapi: 3.1.0\npaths:\n" + (1...400).map { String(repeating: " ", count: $0) + "a\($0):\n" }.joined()
+    ),
     ("YAML flow nesting", "openapi: 3.1.0\npaths: " + String(repeating: "[", count: 5_000)),
-    ("numbers that do not fit", ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"in":"query","name":"n","schema":{"type":"integer","minimum":1e999,"maximum":-1e999}}]}}}}"##),
+    (
+      "numbers that do not fit",
+      ##"{"openapi":"3.1.0","paths":{"/a.b":{"get":{"parameters":[{"in":"query","name":"n","schema":{"type":"integer","minimum":1e999,"maximum":-1e999}}]}}}}"##
+    ),
     ("a lone surrogate escape", ##"{"openapi":"3.1.0","paths":{"/\ud800.b":{"get":{}}}}"##),
   ]
 

@@ -4,7 +4,6 @@ import DokTestSupport
 import Foundation
 import Synchronization
 
-
 /// Where the package's files are.
 enum Paths {
   static let root = PackagePaths.root
@@ -52,7 +51,9 @@ final class CannedHost: ScriptHost {
     "applicationStatus": "done", "composeStatus": "done", "title": "deploy", "environmentId": "env-1",
     "environment": ["environmentId": "env-1", "name": "production"],
     "project": ["projectId": "p-1", "name": "shop"],
-    "environments": [["environmentId": "env-1", "name": "production", "applications": [["applicationId": "app-1", "name": "web"]]]],
+    "environments": [
+      ["environmentId": "env-1", "name": "production", "applications": [["applicationId": "app-1", "name": "web"]]]
+    ],
     "count": 3, "ok": true, "tags": ["a", "b"], "nothing": .null,
   ]
 
@@ -93,7 +94,11 @@ enum BoundedRun {
     let resumed = Mutex(false)
     return await withCheckedContinuation { (c: CheckedContinuation<T?, Never>) in
       let once: @Sendable (T?) -> Void = { v in
-        if resumed.withLock({ r in defer { r = true }; return !r }) { c.resume(returning: v) }
+        if resumed.withLock({ r in
+          defer { r = true }; return !r
+        }) {
+          c.resume(returning: v)
+        }
       }
       let timer = Task {
         try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
@@ -138,7 +143,8 @@ struct ScriptFuzzer {
     return s
   }
 
-  static let interesting: [UInt8] = Array("{}[]()\"'$.=\n\\#,;:+-*/%!<>&|0129 xz_@".utf8) + [0, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
+  static let interesting: [UInt8] =
+    Array("{}[]()\"'$.=\n\\#,;:+-*/%!<>&|0129 xz_@".utf8) + [0, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
 
   mutating func mutate(_ text: String) -> String {
     var b = Array(text.utf8)

@@ -1,8 +1,8 @@
 import DokCore
 import DokScript
 import DokSpec
-import Foundation
 import DokTestSupport
+import Foundation
 import Testing
 
 /// Deterministic fuzzing of the lexer/parser, the interpreter and the OpenAPI loader.
@@ -69,7 +69,8 @@ import Testing
       case .finished(let o):
         codes[o.exitCode, default: 0] += 1
         // A failure always says why (asserts report live; `exit N` is on purpose).
-        #expect(o.exitCode == 0 || o.errorCode == nil || o.errorCode == "ASSERT" || !o.diagnostics.isEmpty, "\(input.debugDescription)")
+        #expect(
+          o.exitCode == 0 || o.errorCode == nil || o.errorCode == "ASSERT" || !o.diagnostics.isEmpty, "\(input.debugDescription)")
       case .timedOut: timedOut += 1
       }
     }
@@ -153,7 +154,11 @@ struct DocumentMutator {
     default:
       var o = JSONObject()
       for _ in 0..<rng.below(4) {
-        o[rng.pick(["type", "properties", "required", "enum", "items", "$ref", "schema", "in", "name", "content", "allOf", "oneOf", "nullable", "default"])] =
+        o[
+          rng.pick([
+            "type", "properties", "required", "enum", "items", "$ref", "schema", "in", "name", "content", "allOf", "oneOf",
+            "nullable", "default",
+          ])] =
           randomValue(depth: depth + 1)
       }
       return .object(o)
@@ -201,7 +206,11 @@ struct DocumentMutator {
         let i = rng.below(b.count)
         b.removeSubrange(i..<min(b.count, i + 1 + rng.below(30)))
       case 3:
-        let piece = Array(rng.pick(["{", "}", "[", "]", "\"", ":", ",", "\\u", "\\ud800", "-", "1e999", "null", "\n- ", ": ", "  ", "\t", "&a", "*a", "|", ">", "'", "#", "\u{0}"]).utf8)
+        let piece = Array(
+          rng.pick([
+            "{", "}", "[", "]", "\"", ":", ",", "\\u", "\\ud800", "-", "1e999", "null", "\n- ", ": ", "  ", "\t", "&a", "*a", "|",
+            ">", "'", "#", "\u{0}",
+          ]).utf8)
         b.insert(contentsOf: piece, at: rng.below(b.count + 1))
       case 4 where !b.isEmpty:
         let i = rng.below(b.count)

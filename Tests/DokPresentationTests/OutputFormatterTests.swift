@@ -6,7 +6,9 @@ import Testing
   let apps: JSON = [["name": "web", "replicas": 2, "env": ["A": "1"]], ["name": "db", "replicas": 1, "extra": true]]
 
   @Test func formats() {
-    #expect(OutputFormatter.render(apps, as: .json) == #"[{"name":"web","replicas":2,"env":{"A":"1"}},{"name":"db","replicas":1,"extra":true}]"# + "\n")
+    #expect(
+      OutputFormatter.render(apps, as: .json)
+        == #"[{"name":"web","replicas":2,"env":{"A":"1"}},{"name":"db","replicas":1,"extra":true}]"# + "\n")
     #expect(OutputFormatter.render("hello", as: .raw) == "hello\n")
     #expect(OutputFormatter.render(["a", 1], as: .raw) == "a\n1\n")
     #expect(OutputFormatter.render(["x": 1], as: .raw) == "{\"x\":1}\n")
@@ -24,7 +26,10 @@ import Testing
   }
 
   @Test func yaml() {
-    let v: JSON = ["name": "web", "ports": [["published": 80], ["published": 443]], "tags": ["a", "true"], "empty": [], "nothing": .null, "s": "a: b"]
+    let v: JSON = [
+      "name": "web", "ports": [["published": 80], ["published": 443]], "tags": ["a", "true"], "empty": [], "nothing": .null,
+      "s": "a: b",
+    ]
     #expect(
       OutputFormatter.render(v, as: .yaml) == """
         name: web
@@ -42,6 +47,9 @@ import Testing
   }
 
   @Test func describeAndVarsShareTheTableLayout() {
-    #expect(TextTable.lines([["NAME", "TYPE", "VALUE"], ["$a", "number", "1"], ["$long", "s", ""]]) == ["NAME   TYPE    VALUE", "$a     number  1", "$long  s"])
+    #expect(
+      TextTable.lines([["NAME", "TYPE", "VALUE"], ["$a", "number", "1"], ["$long", "s", ""]]) == [
+        "NAME   TYPE    VALUE", "$a     number  1", "$long  s",
+      ])
   }
 }

@@ -7,7 +7,11 @@ import Testing
   @Test func everyExampleIsCoveredHere() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: SandboxHarness.packageRoot + "/examples")
       .filter { $0.hasSuffix(".dok") }.sorted()
-    #expect(files == ["audit-applications.dok", "deploy-image.dok", "project-with-database.dok", "redeploy-with-retries.dok", "support-repro.dok"])
+    #expect(
+      files == [
+        "audit-applications.dok", "deploy-image.dok", "project-with-database.dok", "redeploy-with-retries.dok",
+        "support-repro.dok",
+      ])
   }
 
   @Test func deployImageSucceeds() async throws {
@@ -24,7 +28,9 @@ import Testing
     defer { Task { await h.stop() } }
     let r = try await h.run(file: "examples/deploy-image.dok", arguments: ["image=registry.example/fail:1"])
     #expect(r.code == 1)
-    #expect(r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("deploy of registry.example/fail:1 ended in error") }, "\(r.diagnostics)")
+    #expect(
+      r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("deploy of registry.example/fail:1 ended in error") },
+      "\(r.diagnostics)")
   }
 
   @Test func projectWithDatabase() async throws {
@@ -47,12 +53,13 @@ import Testing
   @Test func redeployGivesUpAfterTheBudget() async throws {
     let h = try await SandboxHarness.start()
     defer { Task { await h.stop() } }
-    let setup = await h.run(source: """
-      $p = project.create name=x
-      $a = application.create name=y environmentId=$p.environment.environmentId
-      application.saveDockerProvider applicationId=$a.applicationId dockerImage=fail/forever username=null password=null registryUrl=null
-      print $a.applicationId
-      """)
+    let setup = await h.run(
+      source: """
+        $p = project.create name=x
+        $a = application.create name=y environmentId=$p.environment.environmentId
+        application.saveDockerProvider applicationId=$a.applicationId dockerImage=fail/forever username=null password=null registryUrl=null
+        print $a.applicationId
+        """)
     let id = try #require(setup.output.split(separator: "\n").last.map(String.init))
     let r = try await h.run(file: "examples/redeploy-with-retries.dok", arguments: ["applicationId=\(id)", "retries=2"])
     #expect(r.code == 1)

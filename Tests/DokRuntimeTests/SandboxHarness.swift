@@ -48,7 +48,9 @@ struct SandboxHarness {
     return await run(source: source, file: path, arguments: arguments)
   }
 
-  func run(source: String, file: String = "test.dok", arguments: [String] = []) async -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
+  func run(source: String, file: String = "test.dok", arguments: [String] = []) async -> (
+    code: Int32, output: String, diagnostics: [Diagnostic]
+  ) {
     let host = DokScriptHost(catalog: catalog, caller: SessionCaller(session: session))
     let sink = CapturingSink()
     let session = Session(host: host, sink: sink)

@@ -47,7 +47,10 @@ import Testing
     let bad = try s.makeApp(env, name: "bad")
     _ = try s.post(
       "application.saveDockerProvider",
-      ["applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": .null, "password": .null, "registryUrl": .null])
+      [
+        "applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": .null, "password": .null,
+        "registryUrl": .null,
+      ])
     let bare = try s.makeApp(env, name: "bare")
     #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
     #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)

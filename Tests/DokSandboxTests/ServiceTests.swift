@@ -39,7 +39,8 @@ import Testing
     let s = try await TestServer.start()
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
-    let created = try s.post("domain.create", ["host": "shop.example.com", "applicationId": .string(app), "port": 8080, "https": true])
+    let created = try s.post(
+      "domain.create", ["host": "shop.example.com", "applicationId": .string(app), "port": 8080, "https": true])
     #expect(created.status == 200)
     let id = try #require(created.json?["domainId"]?.stringValue)
     #expect(created.json?["port"] == 8080)

@@ -76,7 +76,6 @@ import Testing
   }
 }
 
-
 @Suite struct DocumentShapeTests {
   @Test func optionalQueryParametersOmitRequired() {
     let doc = OpenAPIDocument.build(serverURL: "http://127.0.0.1:1/api")

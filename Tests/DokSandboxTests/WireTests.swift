@@ -128,7 +128,8 @@ import Testing
     let schema = Schema(
       type: "object",
       properties: [
-        ("n", Schema(type: "number")), ("b", Schema(type: "boolean")), ("tags", Schema(type: "array", items: Schema(type: "string"))),
+        ("n", Schema(type: "number")), ("b", Schema(type: "boolean")),
+        ("tags", Schema(type: "array", items: Schema(type: "string"))),
         ("s", Schema(type: "string")),
       ])
     let v = try SandboxResponder.queryInput("n=42&b=true&tags=a&tags=b%20c&s=12", schema)

@@ -19,7 +19,10 @@ final class FakeHost: ScriptHost {
   let decision: FailureDecision
   let failures = Mutex<[ScriptFailure]>([])
 
-  init(procedures: [String: Procedure] = FakeHost.standard, env: [String: String] = ["DOK_TEST_ENV": "hello"], decision: FailureDecision = .abort) {
+  init(
+    procedures: [String: Procedure] = FakeHost.standard, env: [String: String] = ["DOK_TEST_ENV": "hello"],
+    decision: FailureDecision = .abort
+  ) {
     self.procedures = procedures
     self.manualClock = ManualClock()
     self.env = env
@@ -89,30 +92,42 @@ final class FakeHost: ScriptHost {
   }
 
   static let standard: [String: Procedure] = [
-    "echo.args": Procedure(params: ["a", "b", "c", "d", "e", "f", "g", "name", "replicas", "title", "env", "ports", "flag"]) { (args: [CallArgument], _: Int) throws(CallError) -> JSON in
+    "echo.args": Procedure(params: ["a", "b", "c", "d", "e", "f", "g", "name", "replicas", "title", "env", "ports", "flag"]) {
+      (args: [CallArgument], _: Int) throws(CallError) -> JSON in
       var o = JSONObject()
       for a in args { o[a.name] = describe(a) }
       return .object(o)
     },
-    "application.one": Procedure(params: ["applicationId"], required: ["applicationId"]) { (args: [CallArgument], n: Int) throws(CallError) -> JSON in
+    "application.one": Procedure(params: ["applicationId"], required: ["applicationId"]) {
+      (args: [CallArgument], n: Int) throws(CallError) -> JSON in
       let id = arg(args, "applicationId") ?? "?"
       if id == "missing" {
         throw CallError(
           kind: .api, procedure: "application.one", message: "Application not found", code: "NOT_FOUND", httpStatus: 404)
       }
-      return ["applicationId": .string(id), "name": "web", "applicationStatus": n >= 3 ? "done" : "running", "attempt": .number(Double(n))]
+      return [
+        "applicationId": .string(id), "name": "web", "applicationStatus": n >= 3 ? "done" : "running",
+        "attempt": .number(Double(n)),
+      ]
     },
     "application.stuck": Procedure(params: ["applicationId"]) { (_: [CallArgument], n: Int) throws(CallError) -> JSON in
       ["applicationStatus": "running", "attempt": .number(Double(n))]
     },
     "application.deploy": Procedure(params: ["applicationId", "title"], required: ["applicationId"]) { _, _ in .null },
-    "application.create": Procedure(params: ["name", "environmentId"], required: ["name"]) { (args: [CallArgument], _: Int) throws(CallError) -> JSON in
-      ["applicationId": "app-1", "name": .string(arg(args, "name") ?? ""), "environmentId": .string(arg(args, "environmentId") ?? "")]
+    "application.create": Procedure(params: ["name", "environmentId"], required: ["name"]) {
+      (args: [CallArgument], _: Int) throws(CallError) -> JSON in
+      [
+        "applicationId": "app-1", "name": .string(arg(args, "name") ?? ""),
+        "environmentId": .string(arg(args, "environmentId") ?? ""),
+      ]
     },
     "project.all": Procedure(params: []) { (_: [CallArgument], _: Int) throws(CallError) -> JSON in
       [
         ["projectId": "p1", "name": "alpha", "environments": [["environmentId": "e1", "name": "production"]]],
-        ["projectId": "p2", "name": "beta", "environments": [["environmentId": "e2", "name": "staging"], ["environmentId": "e3", "name": "production"]]],
+        [
+          "projectId": "p2", "name": "beta",
+          "environments": [["environmentId": "e2", "name": "staging"], ["environmentId": "e3", "name": "production"]],
+        ],
       ]
     },
     "deployment.all": Procedure(params: ["applicationId"]) { (_: [CallArgument], _: Int) throws(CallError) -> JSON in
@@ -127,7 +142,8 @@ final class FakeHost: ScriptHost {
       throw CallError(kind: .transport, procedure: "fail.transport", message: "connection refused")
     },
     "fail.argument": Procedure(params: ["replicas"]) { (_: [CallArgument], _: Int) throws(CallError) -> JSON in
-      throw CallError(kind: .argument, procedure: "fail.argument", message: "replicas: expected integer, got string", parameter: "replicas")
+      throw CallError(
+        kind: .argument, procedure: "fail.argument", message: "replicas: expected integer, got string", parameter: "replicas")
     },
     "flaky.one": Procedure(params: []) { (_: [CallArgument], n: Int) throws(CallError) -> JSON in
       if n <= 2 { throw CallError(kind: .transport, procedure: "flaky.one", message: "timed out") }

@@ -25,7 +25,8 @@ import Testing
   /// The bundle holds every golden script of the source tree (a missing copy would otherwise
   /// make zero cases, which pass).
   @Test func everyGoldenScriptIsInTheBundle() {
-    let source = Self.dokFiles(in: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path)
+    let source = Self.dokFiles(
+      in: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path)
     #expect(!source.isEmpty, "no golden scripts beside \(#filePath)")
     #expect(Self.files() == source, "the test bundle's Golden copy differs from the source tree")
   }

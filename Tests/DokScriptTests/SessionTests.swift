@@ -40,7 +40,10 @@ import Testing
     #expect(sink.results[1].1 == nil)
     #expect(sink.calls.map(\.procedure) == ["application.one", "project.all"])
     #expect(sink.calls[0].argumentsText == "applicationId=abc")
-    #expect(sink.calls[0].arguments == [CallArgument(name: "applicationId", value: .bare("abc"), location: sink.calls[0].arguments[0].location)])
+    #expect(
+      sink.calls[0].arguments == [
+        CallArgument(name: "applicationId", value: .bare("abc"), location: sink.calls[0].arguments[0].location)
+      ])
     #expect(sink.calls[1].statement == "$p = project.all")
     #expect(sink.calls[1].resultIndex == 2)
   }
@@ -79,7 +82,8 @@ import Testing
     let (s, sink) = session(ScriptOptions(trace: true))
     _ = await s.execute(source: "$x = 1\nif $x == 1 {\n  counter.next\n}\nprint \"hi\"", file: "t.dok")
     let lines = sink.traces.map(\.line)
-    #expect(lines == ["t.dok:1:1: $x = 1  => 1", "t.dok:2:1: if $x == 1", "t.dok:3:3: counter.next  => 1", "t.dok:5:1: print \"hi\""])
+    #expect(
+      lines == ["t.dok:1:1: $x = 1  => 1", "t.dok:2:1: if $x == 1", "t.dok:3:3: counter.next  => 1", "t.dok:5:1: print \"hi\""])
   }
 
   @Test func waitReportsProgress() async {
@@ -89,7 +93,8 @@ import Testing
     #expect(sink.progress.count == 3)
     #expect(sink.progress.last?.finished == true)
     #expect(sink.progress.last?.attempts == 3)
-    #expect(sink.progress[0].line == "waiting 0s (1 attempt): .applicationStatus == \"done\"  (left: \"running\", right: \"done\")")
+    #expect(
+      sink.progress[0].line == "waiting 0s (1 attempt): .applicationStatus == \"done\"  (left: \"running\", right: \"done\")")
     #expect(sink.progress[1].elapsed == 3)
   }
 
@@ -115,10 +120,13 @@ import Testing
 
   @Test func interruptionStopsLoopsAndSleeps() async {
     struct SlowHost: ScriptHost {
-      func call(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) async throws(CallError) -> JSON { .null }
+      func call(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) async throws(CallError) -> JSON {
+        .null
+      }
       func check(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) -> [Diagnostic] { [] }
     }
-    for source in ["while true { }", "sleep 1h", "wait until false every 1s timeout 1h", "for $i in 1..100000000000 { $x = $i }"] {
+    for source in ["while true { }", "sleep 1h", "wait until false every 1s timeout 1h", "for $i in 1..100000000000 { $x = $i }"]
+    {
       let s = Session(host: SlowHost())
       let task = Task { await s.execute(source: source) }
       try? await Task.sleep(nanoseconds: 50_000_000)
@@ -131,7 +139,10 @@ import Testing
   @Test func checkReportsWithoutRunning() {
     let host = FakeHost()
     let ds = Script.check(source: "application.one\nbreak\n$x = (", file: "c.dok", host: host)
-    #expect(ds.map(\.message) == ["missing required parameter 'applicationId' for application.one", "expected an expression, found end of input"])
+    #expect(
+      ds.map(\.message) == [
+        "missing required parameter 'applicationId' for application.one", "expected an expression, found end of input",
+      ])
     let ds2 = Script.check(source: "application.one\nbreak", file: "c.dok", host: host)
     #expect(ds2.map(\.message) == ["missing required parameter 'applicationId' for application.one", "'break' outside a loop"])
     #expect(host.calls.isEmpty)

@@ -29,18 +29,31 @@ import Testing
     #expect(o["ports"] == [["port": 80]])
   }
 
-  @Test(arguments: [
-    ([("appId", CallArgument.Value.bare("a")), ("image", .bare("x")), ("replicaz", .bare("1"))], "unknown parameter 'replicaz'", "did you mean 'replicas'?"),
-    ([("appId", .bare("a"))], "missing required parameter 'image' (string|null)", "it may be null: image=null"),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("replicas", .bare("three"))], "'replicas' expects integer; got 'three'", nil),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("replicas", .bare("2.5"))], "'replicas' expects an integer", nil),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("kind", .bare("svn"))], "'kind' must be one of docker, git; got 'svn'", nil),
-    ([("appId", .bare("null")), ("image", .bare("x"))], "'appId' cannot be null", "quote it for the text"),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("replicas", .value("3"))], "'replicas' expects integer; got string \"3\"", "write it bare"),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("ports", .bare("80"))], "'ports' expects array<object>", "ports:=[…]"),
-    ([("appId", .bare("a")), ("image", .bare("x")), ("ports", .json("[1,"))], "'ports:=' needs JSON", nil),
-    ([("appId", .bare("a")), ("image", .file("missing.txt"))], "cannot read '@missing.txt'", nil),
-  ] as [([(String, CallArgument.Value)], String, String?)])
+  @Test(
+    arguments: [
+      (
+        [("appId", CallArgument.Value.bare("a")), ("image", .bare("x")), ("replicaz", .bare("1"))],
+        "unknown parameter 'replicaz'", "did you mean 'replicas'?"
+      ),
+      ([("appId", .bare("a"))], "missing required parameter 'image' (string|null)", "it may be null: image=null"),
+      (
+        [("appId", .bare("a")), ("image", .bare("x")), ("replicas", .bare("three"))], "'replicas' expects integer; got 'three'",
+        nil
+      ),
+      ([("appId", .bare("a")), ("image", .bare("x")), ("replicas", .bare("2.5"))], "'replicas' expects an integer", nil),
+      (
+        [("appId", .bare("a")), ("image", .bare("x")), ("kind", .bare("svn"))], "'kind' must be one of docker, git; got 'svn'",
+        nil
+      ),
+      ([("appId", .bare("null")), ("image", .bare("x"))], "'appId' cannot be null", "quote it for the text"),
+      (
+        [("appId", .bare("a")), ("image", .bare("x")), ("replicas", .value("3"))], "'replicas' expects integer; got string \"3\"",
+        "write it bare"
+      ),
+      ([("appId", .bare("a")), ("image", .bare("x")), ("ports", .bare("80"))], "'ports' expects array<object>", "ports:=[…]"),
+      ([("appId", .bare("a")), ("image", .bare("x")), ("ports", .json("[1,"))], "'ports:=' needs JSON", nil),
+      ([("appId", .bare("a")), ("image", .file("missing.txt"))], "cannot read '@missing.txt'", nil),
+    ] as [([(String, CallArgument.Value)], String, String?)])
   func badArgumentsNameTheParameter(args: [(String, CallArgument.Value)], message: String, hint: String?) {
     do throws(CallError) {
       _ = try binder.bind(args.map { arg($0.0, $0.1) }, to: save)

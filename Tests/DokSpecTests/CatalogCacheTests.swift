@@ -39,7 +39,9 @@ import Testing
     var good = try FileIO.read(entry)
     let corruptions: [[UInt8]] = [
       [], Array("garbage".utf8), Array(good.prefix(good.count / 2)), good + [0xFF],
-      { var c = good; c[12] ^= 0xFF; return c }(),
+      {
+        var c = good; c[12] ^= 0xFF; return c
+      }(),
     ]
     for corrupt in corruptions {
       try FileIO.writeAtomically(entry, corrupt)

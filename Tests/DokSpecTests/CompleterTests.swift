@@ -48,7 +48,9 @@ import Testing
   }
 
   @Test func variablesAndPathsIntoLiveValues() {
-    let result: JSON = ["project": ["projectId": "p1", "name": "web"], "environments": [["environmentId": "e1", "odd key": 1, #"say "hi""#: 2]]]
+    let result: JSON = [
+      "project": ["projectId": "p1", "name": "web"], "environments": [["environmentId": "e1", "odd key": 1, #"say "hi""#: 2]],
+    ]
     let ctx = CompletionContext(catalog: Self.mini, variables: [("_", result), ("1", result), ("app", "x")])
     #expect(texts("$a", ctx) == ["$app"])
     #expect(Set(texts("$", ctx)) == ["$app", "$1", "$_"])
@@ -82,9 +84,10 @@ import Testing
     #expect(texts("applic", ctx) == ["application."])
     #expect(texts("application.dep", ctx).contains("application.deploy"))
     #expect(texts("application.deploy ", ctx).first == "applicationId=")
-    #expect(texts("application.saveBuildType buildType=", ctx) == [
-      "buildType=dockerfile", "buildType=heroku_buildpacks", "buildType=paketo_buildpacks", "buildType=nixpacks",
-      "buildType=static", "buildType=railpack",
-    ])
+    #expect(
+      texts("application.saveBuildType buildType=", ctx) == [
+        "buildType=dockerfile", "buildType=heroku_buildpacks", "buildType=paketo_buildpacks", "buildType=nixpacks",
+        "buildType=static", "buildType=railpack",
+      ])
   }
 }

@@ -24,7 +24,8 @@ import Testing
   @Test func miniText() throws {
     let c = try SpecLoader.load(TestPaths.fixtureBytes("mini-31.json"))
     try check(ProcedureDescriber.text(c.procedure(named: "app.save")!) + "\n", golden: "describe-app.save.txt")
-    try check(JSONWriter.pretty(ProcedureDescriber.json(c.procedure(named: "app.save")!)) + "\n", golden: "describe-app.save.json")
+    try check(
+      JSONWriter.pretty(ProcedureDescriber.json(c.procedure(named: "app.save")!)) + "\n", golden: "describe-app.save.json")
   }
 
   @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))

@@ -109,6 +109,8 @@ import Testing
     for name in names.sorted() {
       #expect(try ProcedureLookup.find(name, in: bytes) == .found(catalog.procedure(named: name)!), "\(name)")
     }
-    #expect(try ProcedureLookup.find("application.deplyo", in: bytes) == .missing(suggestions: catalog.suggestions(for: "application.deplyo")))
+    #expect(
+      try ProcedureLookup.find("application.deplyo", in: bytes)
+        == .missing(suggestions: catalog.suggestions(for: "application.deplyo")))
   }
 }

@@ -37,7 +37,10 @@ struct RealDocumentTests {
   @Test func enumsAreRead() throws {
     let p = try #require(Self.catalog.procedure(named: "application.saveBuildType"))
     let bt = try #require(p.parameter(named: "buildType"))
-    #expect(bt.schema.enumValues?.compactMap(\.stringValue) == ["dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack"])
+    #expect(
+      bt.schema.enumValues?.compactMap(\.stringValue) == [
+        "dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack",
+      ])
   }
 
   @Test func cacheRoundTripIsLossless() throws {

@@ -41,14 +41,18 @@ import Testing
     #expect(try load("mini-30.json").openapi == "3.0.3")
   }
 
-  @Test(arguments: [
-    ("bad-not-json-or-yaml.txt", "neither JSON nor valid YAML", nil),
-    ("bad-not-openapi.json", "no \"openapi\" version field", "the document root"),
-    ("bad-no-paths.json", "no \"paths\" object", "the document root"),
-    ("bad-broken-ref.json", "broken $ref '#/components/schemas/Missing'", "/paths/~1a.b/post/requestBody/content/application~1json/schema/$ref"),
-    ("bad-wrong-types.json", "expected a number, found string", "/paths/~1a.b/get/parameters/0/schema/minLength"),
-    ("bad-truncated.json", "invalid JSON: expected a value but found '}' at line 1, column 64", nil),
-  ] as [(String, String, String?)])
+  @Test(
+    arguments: [
+      ("bad-not-json-or-yaml.txt", "neither JSON nor valid YAML", nil),
+      ("bad-not-openapi.json", "no \"openapi\" version field", "the document root"),
+      ("bad-no-paths.json", "no \"paths\" object", "the document root"),
+      (
+        "bad-broken-ref.json", "broken $ref '#/components/schemas/Missing'",
+        "/paths/~1a.b/post/requestBody/content/application~1json/schema/$ref"
+      ),
+      ("bad-wrong-types.json", "expected a number, found string", "/paths/~1a.b/get/parameters/0/schema/minLength"),
+      ("bad-truncated.json", "invalid JSON: expected a value but found '}' at line 1, column 64", nil),
+    ] as [(String, String, String?)])
   func badDocumentsGiveOneClearParagraph(name: String, message: String, pointer: String?) throws {
     do {
       _ = try load(name)
@@ -69,9 +73,18 @@ import Testing
       (#"{"openapi": "3.1.0", "paths": []}"#, "\"paths\" must be an object, found array (at /paths)"),
       (#"{"openapi": "3.1.0", "paths": {"/x.y": {"get": {"parameters": "no"}}}}"#, "(at /paths/~1x.y/get/parameters)"),
       (#"{"openapi": "3.1.0", "paths": {"/x.y": {"get": {"parameters": [{"in": "query"}]}}}}"#, "needs a string \"name\""),
-      (#"{"openapi": "3.1.0", "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"type": 42}}}}}}}}"#, "\"type\" must be a string or an array"),
-      (##"{"openapi": "3.1.0", "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/a"}}}}}}}}"##, "broken $ref"),
-      (##"{"openapi": "3.1.0", "components": {"schemas": {"A": {"$ref": "#/components/schemas/A"}}}, "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}}}}}"##, "reference cycle"),
+      (
+        #"{"openapi": "3.1.0", "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"type": 42}}}}}}}}"#,
+        "\"type\" must be a string or an array"
+      ),
+      (
+        ##"{"openapi": "3.1.0", "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/a"}}}}}}}}"##,
+        "broken $ref"
+      ),
+      (
+        ##"{"openapi": "3.1.0", "components": {"schemas": {"A": {"$ref": "#/components/schemas/A"}}}, "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}}}}}"##,
+        "reference cycle"
+      ),
     ]
     for (doc, expected) in cases {
       #expect(throws: SpecError.self) { try SpecLoader.load(Array(doc.utf8)) }
@@ -84,13 +97,15 @@ import Testing
   }
 
   @Test func toleratesUndefinedSecuritySchemesAndEmptyResponses() throws {
-    let doc = #"{"openapi": "3.1.0", "security": [{"Authorization": []}], "paths": {"/x.y": {"get": {"security": [{"Nope": []}], "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {}, "additionalProperties": false}}}}}}}}}"#
+    let doc =
+      #"{"openapi": "3.1.0", "security": [{"Authorization": []}], "paths": {"/x.y": {"get": {"security": [{"Nope": []}], "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {}, "additionalProperties": false}}}}}}}}}"#
     let c = try SpecLoader.load(Array(doc.utf8))
     #expect(c.procedures.map(\.name) == ["x.y"])
   }
 
   @Test func recursiveSchemasTerminate() throws {
-    let doc = ##"{"openapi": "3.1.0", "components": {"schemas": {"Node": {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Node"}}}}}, "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}}}}}}"##
+    let doc =
+      ##"{"openapi": "3.1.0", "components": {"schemas": {"Node": {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Node"}}}}}, "paths": {"/x.y": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}}}}}}"##
     let c = try SpecLoader.load(Array(doc.utf8))
     #expect(c.procedure(named: "x.y")?.parameters.first?.name == "child")
   }
@@ -126,10 +141,12 @@ import Testing
     for i in 0..<300 {
       paths.append(##""/r.p\##(i)": {"post": {"requestBody": {"content": {"application/json": {"schema": \##(node)}}}}}"##)
     }
-    let schemas = ##"{"Node": {"type": "object", "properties": {"name": {"type": "string"}, "child": \##(node), "##
+    let schemas =
+      ##"{"Node": {"type": "object", "properties": {"name": {"type": "string"}, "child": \##(node), "##
       + ##""kids": {"type": "array", "items": \##(node)}, "leaf": {"$ref": "#/components/schemas/Leaf"}}}, "##
       + ##""Leaf": {"type": "object", "properties": {"x": {"type": "integer"}}}}"##
-    let text = ##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"##
+    let text =
+      ##"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"##
       + paths.joined(separator: ",") + ##"}, "components": {"schemas": "## + schemas + "}}"
     let root = try JSONParser.parse(text)
     let items = Array(try #require(root["paths"]?.objectValue).pairs)

@@ -19,7 +19,7 @@ extension ProcedureTable {
     .query(
       "application.one",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .mutation(
@@ -56,7 +56,12 @@ extension ProcedureTable {
         ("subtitle", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("command", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("args", Schema(anyOf: [Schema(type: "array", items: Schema(type: "string")), Schema(type: "null")])),
-        ("icon", Schema(anyOf: [Schema(anyOf: [Schema(type: "string", maxLength: 2097152), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "icon",
+          Schema(anyOf: [
+            Schema(anyOf: [Schema(type: "string", maxLength: 2097152), Schema(type: "null")]), Schema(type: "null"),
+          ])
+        ),
         ("refreshToken", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("sourceType", Schema(type: "string", enumValues: ["github", "docker", "git", "gitlab", "bitbucket", "gitea", "drop"])),
         ("cleanCache", Schema(anyOf: [Schema(type: "boolean"), Schema(type: "null")])),
@@ -102,12 +107,20 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),
         ("applicationStatus", Schema(type: "string", enumValues: ["idle", "running", "done", "error"])),
-        ("buildType", Schema(type: "string", enumValues: ["dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack"])),
+        (
+          "buildType",
+          Schema(
+            type: "string",
+            enumValues: ["dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack"])
+        ),
         ("railpackVersion", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("herokuVersion", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("publishDirectory", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
@@ -130,7 +143,7 @@ extension ProcedureTable {
     .mutation(
       "application.delete",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .mutation(
@@ -152,13 +165,13 @@ extension ProcedureTable {
     .mutation(
       "application.start",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .mutation(
       "application.stop",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .mutation(
@@ -182,7 +195,12 @@ extension ProcedureTable {
       "application.saveBuildType",
       [
         ("applicationId", Schema(type: "string")),
-        ("buildType", Schema(type: "string", enumValues: ["dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack"])),
+        (
+          "buildType",
+          Schema(
+            type: "string",
+            enumValues: ["dockerfile", "heroku_buildpacks", "paketo_buildpacks", "nixpacks", "static", "railpack"])
+        ),
         ("dockerfile", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("dockerContextPath", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("dockerBuildStage", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
@@ -191,7 +209,9 @@ extension ProcedureTable {
         ("publishDirectory", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("isStaticSpa", Schema(anyOf: [Schema(type: "boolean"), Schema(type: "null")])),
       ],
-      required: ["applicationId", "buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"]),
+      required: [
+        "applicationId", "buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion",
+      ]),
     .mutation(
       "application.saveDockerProvider",
       [
@@ -217,19 +237,19 @@ extension ProcedureTable {
     .mutation(
       "application.cancelDeployment",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .query(
       "deployment.all",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .query(
       "deployment.allByCompose",
       [
-        ("composeId", Schema(type: "string", minLength: 1)),
+        ("composeId", Schema(type: "string", minLength: 1))
       ],
       required: ["composeId"]),
   ]

@@ -21,7 +21,7 @@ extension ProcedureTable {
     .query(
       "compose.one",
       [
-        ("composeId", Schema(type: "string", minLength: 1)),
+        ("composeId", Schema(type: "string", minLength: 1))
       ],
       required: ["composeId"]),
     .mutation(
@@ -65,7 +65,12 @@ extension ProcedureTable {
         ("isolatedDeploymentsVolume", Schema(type: "boolean")),
         ("triggerType", Schema(anyOf: [Schema(type: "string", enumValues: ["push", "tag"]), Schema(type: "null")])),
         ("composeStatus", Schema(type: "string", enumValues: ["idle", "running", "done", "error"])),
-        ("icon", Schema(anyOf: [Schema(anyOf: [Schema(type: "string", maxLength: 2097152), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "icon",
+          Schema(anyOf: [
+            Schema(anyOf: [Schema(type: "string", maxLength: 2097152), Schema(type: "null")]), Schema(type: "null"),
+          ])
+        ),
         ("environmentId", Schema(type: "string")),
         ("createdAt", Schema(type: "string")),
         ("watchPaths", Schema(anyOf: [Schema(type: "array", items: Schema(type: "string")), Schema(type: "null")])),
@@ -73,7 +78,19 @@ extension ProcedureTable {
         ("gitlabId", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("bitbucketId", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("giteaId", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
-        ("serviceNetworks", Schema(anyOf: [Schema(type: "array", items: Schema(type: "object", properties: [("serviceName", Schema(type: "string")), ("networkIds", Schema(type: "array", items: Schema(type: "string"))), ("detachDokployNetwork", Schema(type: "boolean"))], required: ["serviceName", "networkIds", "detachDokployNetwork"])), Schema(type: "null")])),
+        (
+          "serviceNetworks",
+          Schema(anyOf: [
+            Schema(
+              type: "array",
+              items: Schema(
+                type: "object",
+                properties: [
+                  ("serviceName", Schema(type: "string")), ("networkIds", Schema(type: "array", items: Schema(type: "string"))),
+                  ("detachDokployNetwork", Schema(type: "boolean")),
+                ], required: ["serviceName", "networkIds", "detachDokployNetwork"])), Schema(type: "null"),
+          ])
+        ),
       ],
       required: ["composeId"]),
     .mutation(
@@ -102,13 +119,13 @@ extension ProcedureTable {
     .mutation(
       "compose.start",
       [
-        ("composeId", Schema(type: "string", minLength: 1)),
+        ("composeId", Schema(type: "string", minLength: 1))
       ],
       required: ["composeId"]),
     .mutation(
       "compose.stop",
       [
-        ("composeId", Schema(type: "string", minLength: 1)),
+        ("composeId", Schema(type: "string", minLength: 1))
       ],
       required: ["composeId"]),
     .mutation(
@@ -124,7 +141,10 @@ extension ProcedureTable {
         ("customCertResolver", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("composeId", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("serviceName", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
-        ("domainType", Schema(anyOf: [Schema(type: "string", enumValues: ["compose", "application", "preview"]), Schema(type: "null")])),
+        (
+          "domainType",
+          Schema(anyOf: [Schema(type: "string", enumValues: ["compose", "application", "preview"]), Schema(type: "null")])
+        ),
         ("previewDeploymentId", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("internalPath", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("stripPath", Schema(type: "boolean")),
@@ -135,19 +155,19 @@ extension ProcedureTable {
     .query(
       "domain.one",
       [
-        ("domainId", Schema(type: "string", minLength: 1)),
+        ("domainId", Schema(type: "string", minLength: 1))
       ],
       required: ["domainId"]),
     .query(
       "domain.byApplicationId",
       [
-        ("applicationId", Schema(type: "string", minLength: 1)),
+        ("applicationId", Schema(type: "string", minLength: 1))
       ],
       required: ["applicationId"]),
     .query(
       "domain.byComposeId",
       [
-        ("composeId", Schema(type: "string", minLength: 1)),
+        ("composeId", Schema(type: "string", minLength: 1))
       ],
       required: ["composeId"]),
     .mutation(
@@ -161,7 +181,10 @@ extension ProcedureTable {
         ("certificateType", Schema(type: "string", enumValues: ["letsencrypt", "none", "custom"])),
         ("customCertResolver", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("serviceName", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
-        ("domainType", Schema(anyOf: [Schema(type: "string", enumValues: ["compose", "application", "preview"]), Schema(type: "null")])),
+        (
+          "domainType",
+          Schema(anyOf: [Schema(type: "string", enumValues: ["compose", "application", "preview"]), Schema(type: "null")])
+        ),
         ("internalPath", Schema(anyOf: [Schema(type: "string"), Schema(type: "null")])),
         ("stripPath", Schema(type: "boolean")),
         ("middlewares", Schema(anyOf: [Schema(type: "array", items: Schema(type: "string")), Schema(type: "null")])),
@@ -173,7 +196,7 @@ extension ProcedureTable {
     .mutation(
       "domain.delete",
       [
-        ("domainId", Schema(type: "string", minLength: 1)),
+        ("domainId", Schema(type: "string", minLength: 1))
       ],
       required: ["domainId"]),
     .query("settings.health"),
@@ -183,7 +206,7 @@ extension ProcedureTable {
     .query(
       "docker.getContainers",
       [
-        ("serverId", Schema(type: "string")),
+        ("serverId", Schema(type: "string"))
       ],
       required: []),
   ]

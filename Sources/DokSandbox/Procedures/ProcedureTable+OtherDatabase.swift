@@ -22,31 +22,31 @@ extension ProcedureTable {
     .query(
       "mongo.one",
       [
-        ("mongoId", Schema(type: "string", minLength: 1)),
+        ("mongoId", Schema(type: "string", minLength: 1))
       ],
       required: ["mongoId"]),
     .mutation(
       "mongo.deploy",
       [
-        ("mongoId", Schema(type: "string")),
+        ("mongoId", Schema(type: "string"))
       ],
       required: ["mongoId"]),
     .mutation(
       "mongo.start",
       [
-        ("mongoId", Schema(type: "string", minLength: 1)),
+        ("mongoId", Schema(type: "string", minLength: 1))
       ],
       required: ["mongoId"]),
     .mutation(
       "mongo.stop",
       [
-        ("mongoId", Schema(type: "string", minLength: 1)),
+        ("mongoId", Schema(type: "string", minLength: 1))
       ],
       required: ["mongoId"]),
     .mutation(
       "mongo.remove",
       [
-        ("mongoId", Schema(type: "string", minLength: 1)),
+        ("mongoId", Schema(type: "string", minLength: 1))
       ],
       required: ["mongoId"]),
     .mutation(
@@ -76,7 +76,10 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),
@@ -116,31 +119,31 @@ extension ProcedureTable {
     .query(
       "redis.one",
       [
-        ("redisId", Schema(type: "string", minLength: 1)),
+        ("redisId", Schema(type: "string", minLength: 1))
       ],
       required: ["redisId"]),
     .mutation(
       "redis.deploy",
       [
-        ("redisId", Schema(type: "string")),
+        ("redisId", Schema(type: "string"))
       ],
       required: ["redisId"]),
     .mutation(
       "redis.start",
       [
-        ("redisId", Schema(type: "string", minLength: 1)),
+        ("redisId", Schema(type: "string", minLength: 1))
       ],
       required: ["redisId"]),
     .mutation(
       "redis.stop",
       [
-        ("redisId", Schema(type: "string", minLength: 1)),
+        ("redisId", Schema(type: "string", minLength: 1))
       ],
       required: ["redisId"]),
     .mutation(
       "redis.remove",
       [
-        ("redisId", Schema(type: "string", minLength: 1)),
+        ("redisId", Schema(type: "string", minLength: 1))
       ],
       required: ["redisId"]),
     .mutation(
@@ -170,7 +173,10 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),

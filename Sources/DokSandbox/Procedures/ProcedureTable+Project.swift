@@ -9,7 +9,7 @@ extension ProcedureTable {
     .query(
       "project.one",
       [
-        ("projectId", Schema(type: "string", minLength: 1)),
+        ("projectId", Schema(type: "string", minLength: 1))
       ],
       required: ["projectId"]),
     .mutation(
@@ -34,7 +34,7 @@ extension ProcedureTable {
     .mutation(
       "project.remove",
       [
-        ("projectId", Schema(type: "string", minLength: 1)),
+        ("projectId", Schema(type: "string", minLength: 1))
       ],
       required: ["projectId"]),
     .mutation(
@@ -48,19 +48,19 @@ extension ProcedureTable {
     .query(
       "environment.one",
       [
-        ("environmentId", Schema(type: "string", minLength: 1)),
+        ("environmentId", Schema(type: "string", minLength: 1))
       ],
       required: ["environmentId"]),
     .query(
       "environment.byProjectId",
       [
-        ("projectId", Schema(type: "string")),
+        ("projectId", Schema(type: "string"))
       ],
       required: ["projectId"]),
     .mutation(
       "environment.remove",
       [
-        ("environmentId", Schema(type: "string", minLength: 1)),
+        ("environmentId", Schema(type: "string", minLength: 1))
       ],
       required: ["environmentId"]),
   ]

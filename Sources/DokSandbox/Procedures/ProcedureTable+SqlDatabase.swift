@@ -22,31 +22,31 @@ extension ProcedureTable {
     .query(
       "postgres.one",
       [
-        ("postgresId", Schema(type: "string", minLength: 1)),
+        ("postgresId", Schema(type: "string", minLength: 1))
       ],
       required: ["postgresId"]),
     .mutation(
       "postgres.deploy",
       [
-        ("postgresId", Schema(type: "string")),
+        ("postgresId", Schema(type: "string"))
       ],
       required: ["postgresId"]),
     .mutation(
       "postgres.start",
       [
-        ("postgresId", Schema(type: "string", minLength: 1)),
+        ("postgresId", Schema(type: "string", minLength: 1))
       ],
       required: ["postgresId"]),
     .mutation(
       "postgres.stop",
       [
-        ("postgresId", Schema(type: "string", minLength: 1)),
+        ("postgresId", Schema(type: "string", minLength: 1))
       ],
       required: ["postgresId"]),
     .mutation(
       "postgres.remove",
       [
-        ("postgresId", Schema(type: "string", minLength: 1)),
+        ("postgresId", Schema(type: "string", minLength: 1))
       ],
       required: ["postgresId"]),
     .mutation(
@@ -77,7 +77,10 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),
@@ -119,31 +122,31 @@ extension ProcedureTable {
     .query(
       "mysql.one",
       [
-        ("mysqlId", Schema(type: "string", minLength: 1)),
+        ("mysqlId", Schema(type: "string", minLength: 1))
       ],
       required: ["mysqlId"]),
     .mutation(
       "mysql.deploy",
       [
-        ("mysqlId", Schema(type: "string")),
+        ("mysqlId", Schema(type: "string"))
       ],
       required: ["mysqlId"]),
     .mutation(
       "mysql.start",
       [
-        ("mysqlId", Schema(type: "string", minLength: 1)),
+        ("mysqlId", Schema(type: "string", minLength: 1))
       ],
       required: ["mysqlId"]),
     .mutation(
       "mysql.stop",
       [
-        ("mysqlId", Schema(type: "string", minLength: 1)),
+        ("mysqlId", Schema(type: "string", minLength: 1))
       ],
       required: ["mysqlId"]),
     .mutation(
       "mysql.remove",
       [
-        ("mysqlId", Schema(type: "string", minLength: 1)),
+        ("mysqlId", Schema(type: "string", minLength: 1))
       ],
       required: ["mysqlId"]),
     .mutation(
@@ -175,7 +178,10 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),
@@ -217,31 +223,31 @@ extension ProcedureTable {
     .query(
       "mariadb.one",
       [
-        ("mariadbId", Schema(type: "string", minLength: 1)),
+        ("mariadbId", Schema(type: "string", minLength: 1))
       ],
       required: ["mariadbId"]),
     .mutation(
       "mariadb.deploy",
       [
-        ("mariadbId", Schema(type: "string")),
+        ("mariadbId", Schema(type: "string"))
       ],
       required: ["mariadbId"]),
     .mutation(
       "mariadb.start",
       [
-        ("mariadbId", Schema(type: "string", minLength: 1)),
+        ("mariadbId", Schema(type: "string", minLength: 1))
       ],
       required: ["mariadbId"]),
     .mutation(
       "mariadb.stop",
       [
-        ("mariadbId", Schema(type: "string", minLength: 1)),
+        ("mariadbId", Schema(type: "string", minLength: 1))
       ],
       required: ["mariadbId"]),
     .mutation(
       "mariadb.remove",
       [
-        ("mariadbId", Schema(type: "string", minLength: 1)),
+        ("mariadbId", Schema(type: "string", minLength: 1))
       ],
       required: ["mariadbId"]),
     .mutation(
@@ -273,7 +279,10 @@ extension ProcedureTable {
         ("modeSwarm", SharedSchemas.modeSwarm),
         ("labelsSwarm", SharedSchemas.labelsSwarm),
         ("networkSwarm", SharedSchemas.networkSwarm),
-        ("stopGracePeriodSwarm", Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])),
+        (
+          "stopGracePeriodSwarm",
+          Schema(anyOf: [Schema(anyOf: [Schema(type: "number"), Schema(type: "null")]), Schema(type: "null")])
+        ),
         ("endpointSpecSwarm", SharedSchemas.endpointSpecSwarm),
         ("ulimitsSwarm", SharedSchemas.ulimitsSwarm),
         ("replicas", Schema(type: "number")),

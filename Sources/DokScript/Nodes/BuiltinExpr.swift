@@ -156,9 +156,12 @@ enum Builtins {
       }
     case .upper, .lower, .trim:
       guard case .string(let x) = a[0] else { throw bad("needs a string, not \(Values.describeType(a[0]))") }
-      return .string(fn == .upper ? x.uppercased() : fn == .lower ? x.lowercased() : x.trimmingCharacters(in: .whitespacesAndNewlines))
+      return .string(
+        fn == .upper ? x.uppercased() : fn == .lower ? x.lowercased() : x.trimmingCharacters(in: .whitespacesAndNewlines))
     case .split:
-      guard case .string(let x) = a[0], case .string(let sep) = a[1], !sep.isEmpty else { throw bad("needs a string and a non-empty separator") }
+      guard case .string(let x) = a[0], case .string(let sep) = a[1], !sep.isEmpty else {
+        throw bad("needs a string and a non-empty separator")
+      }
       return .array(x.components(separatedBy: sep).map { .string($0) })
     case .join:
       guard case .array(let x) = a[0] else { throw bad("needs an array, not \(Values.describeType(a[0]))") }

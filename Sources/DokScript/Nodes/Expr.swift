@@ -74,7 +74,9 @@ final class ResultRefExpr: Expr {
   }
   override func eval(_ s: Session) throws(Failure) -> JSON {
     guard index >= 1 && index <= s.results.count else {
-      throw s.fail("undefined variable $\(index) (there \(s.results.count == 1 ? "is" : "are") \(s.results.count) call result\(s.results.count == 1 ? "" : "s") so far)", pos)
+      throw s.fail(
+        "undefined variable $\(index) (there \(s.results.count == 1 ? "is" : "are") \(s.results.count) call result\(s.results.count == 1 ? "" : "s") so far)",
+        pos)
     }
     return s.results[index - 1]
   }

@@ -22,7 +22,9 @@ final class RangeExpr: Expr {
 
   func array(_ lo: Int, _ hi: Int, _ s: Session) throws(Failure) -> JSON {
     guard lo <= hi else { return .array([]) }
-    guard hi - lo < RangeExpr.maxElements else { throw s.fail("range \(lo)..\(hi) is too large for an array (use it in 'for')", pos) }
+    guard hi - lo < RangeExpr.maxElements else {
+      throw s.fail("range \(lo)..\(hi) is too large for an array (use it in 'for')", pos)
+    }
     return .array((lo...hi).map { .number(Double($0)) })
   }
 

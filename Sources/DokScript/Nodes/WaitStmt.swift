@@ -29,7 +29,9 @@ final class WaitStmt: Stmt {
   private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Session) async throws(Failure) -> Double {
     guard let e else { return d }
     let v = try await e.value(s)
-    guard case .number(let n) = v, n >= 0 else { throw s.fail("\(what) needs a duration (like 2s), not \(Values.describeType(v))", e.pos) }
+    guard case .number(let n) = v, n >= 0 else {
+      throw s.fail("\(what) needs a duration (like 2s), not \(Values.describeType(v))", e.pos)
+    }
     return n
   }
 
@@ -90,7 +92,8 @@ final class WaitStmt: Stmt {
     }
     let elapsed = clock.now() - start
     s.sink.waitProgress(progress(loc, elapsed, attempts, operands, finished: true))
-    var msg = "wait timed out after \(Durations.format(elapsed)) (\(attempts) attempt\(attempts == 1 ? "" : "s")): \(conditionText)"
+    var msg =
+      "wait timed out after \(Durations.format(elapsed)) (\(attempts) attempt\(attempts == 1 ? "" : "s")): \(conditionText)"
     if !operands.isEmpty { msg += "  (\(operands))" }
     var notes: [String] = []
     if let lastTransport { notes.append("last attempt failed: \(lastTransport.message)") }
@@ -98,7 +101,8 @@ final class WaitStmt: Stmt {
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }
 
-  private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress {
+  private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress
+  {
     WaitProgress(location: loc, condition: conditionText, elapsed: elapsed, attempts: attempts, operands: ops, finished: finished)
   }
 }
@@ -114,7 +118,9 @@ final class SleepStmt: Stmt {
 
   override func exec(_ s: Session) async throws(Failure) -> Flow {
     let v = try await duration.value(s)
-    guard case .number(let n) = v, n >= 0 else { throw s.fail("sleep needs a duration (like 2s), not \(Values.describeType(v))", duration.pos) }
+    guard case .number(let n) = v, n >= 0 else {
+      throw s.fail("sleep needs a duration (like 2s), not \(Values.describeType(v))", duration.pos)
+    }
     do { try await s.clock.sleep(seconds: n) } catch { throw .cancelled }
     if Task.isCancelled { throw .cancelled }
     return .normal

@@ -6,15 +6,18 @@ public enum JUnitReport {
     let total = time ?? cases.reduce(0) { $0 + $1.duration }
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuites tests=\"\(cases.count)\" failures=\"\(failures)\" time=\"\(format(total))\">\n"
-    out += "  <testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(format(total))\">\n"
+    out +=
+      "  <testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(format(total))\">\n"
     for c in cases {
       let name = "\(c.name): \(c.source)"
-      out += "    <testcase classname=\"\(escape(c.file))\" name=\"\(escape(name))\" file=\"\(escape(c.file))\" line=\"\(c.line)\" time=\"\(format(c.duration))\""
+      out +=
+        "    <testcase classname=\"\(escape(c.file))\" name=\"\(escape(name))\" file=\"\(escape(c.file))\" line=\"\(c.line)\" time=\"\(format(c.duration))\""
       if c.passed {
         out += "/>\n"
       } else {
         let first = c.message.split(separator: "\n").first.map(String.init) ?? "failed"
-        out += ">\n      <failure type=\"\(c.kind.rawValue)\" message=\"\(escape(first))\">\(escape(c.message))</failure>\n    </testcase>\n"
+        out +=
+          ">\n      <failure type=\"\(c.kind.rawValue)\" message=\"\(escape(first))\">\(escape(c.message))</failure>\n    </testcase>\n"
       }
     }
     out += "  </testsuite>\n</testsuites>\n"

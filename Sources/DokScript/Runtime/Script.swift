@@ -72,7 +72,7 @@ public enum Script {
     var t = Substring(text)
     if t.hasPrefix("-") { t = t.dropFirst() }
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-    if (parts.count == 1 || parts.count == 2), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+    if parts.count == 1 || parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let d = Double(text)
     {
       return .number(d)

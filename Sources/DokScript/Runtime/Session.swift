@@ -147,6 +147,8 @@ public final class Session: @unchecked Sendable {
   func recordWait(_ st: WaitStmt, passed: Bool, message: String, duration: Double) {
     guard !passed else { return }
     testCases.append(
-      TestCase(kind: .wait, file: currentFile, line: Int(st.pos.line), source: st.text, passed: false, message: message, duration: duration))
+      TestCase(
+        kind: .wait, file: currentFile, line: Int(st.pos.line), source: st.text, passed: false, message: message,
+        duration: duration))
   }
 }

@@ -19,7 +19,8 @@ extension Session {
   public func run(path: String, arguments: [(name: String, value: JSON)] = []) async -> RunOutcome {
     let text: String
     do { text = try host.readSource(path: path) } catch {
-      return RunOutcome(.usage, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
+      return RunOutcome(
+        .usage, diagnostics: [Diagnostic(.error, "cannot read \(path): \(error.localizedDescription)")], errorCode: "USAGE")
     }
     for (name, value) in arguments { setVariable(name, value) }
     return await execute(source: text, file: path)
@@ -28,12 +29,16 @@ extension Session {
   /// Runs a REPL entry while this session is paused inside another run (`dok run --debug`):
   /// the variables are shared; the paused run's bookkeeping is saved and restored around it.
   public func executeNested(source: String, file: String = "<debug>") async -> RunOutcome {
-    let saved = (currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options)
+    let saved = (
+      currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options
+    )
     var opts = options
     opts.debug = false
     options = opts
     defer {
-      (currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options) = saved
+      (
+        currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options
+      ) = saved
     }
     return await execute(source: source, file: file)
   }

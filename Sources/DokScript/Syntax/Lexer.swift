@@ -254,7 +254,9 @@ struct Lexer {
       case 0x22:
         i += 1
         while i < end && bytes[i] != 0x22 {
-          if bytes[i] == 0x5C { i += 1 } else if bytes[i] == 0x24 && i + 1 < end && bytes[i + 1] == 0x7B {
+          if bytes[i] == 0x5C {
+            i += 1
+          } else if bytes[i] == 0x24 && i + 1 < end && bytes[i + 1] == 0x7B {
             guard let close = matchBrace(bytes, from: i + 2, end: end) else { return nil }
             i = close
           }

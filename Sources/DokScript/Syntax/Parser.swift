@@ -44,7 +44,9 @@ struct Parser {
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
     "sleep", "assert", "try", "catch", "exit", "source", "true", "false", "null",
   ]
-  static let statementWords = ["print", "if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source"]
+  static let statementWords = [
+    "print", "if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source",
+  ]
 
   init(text: String, file: String, symbols: SymbolTable) {
     bytes = Array(text.utf8)
@@ -104,7 +106,8 @@ struct Parser {
     if t.kind == .member && t.spaceBefore {
       notes.append("hint: a path must touch the value it follows (write $a\(text(t.start, t.end)), without a space)")
     }
-    return ParseError(message: "expected \(expected), found \(describe(t))", offset: t.start, length: max(1, t.end - t.start), notes: notes)
+    return ParseError(
+      message: "expected \(expected), found \(describe(t))", offset: t.start, length: max(1, t.end - t.start), notes: notes)
   }
 
   func pos(_ start: Int, _ end: Int? = nil) -> Pos {
@@ -193,7 +196,9 @@ struct Parser {
   mutating func recover(statementStart: Int, errorOffset: Int) {
     nlSkipDepth = 0
     var i = errorOffset
-    if i < bytes.count && bytes[i] == 0x0A { i += 1 } else {
+    if i < bytes.count && bytes[i] == 0x0A {
+      i += 1
+    } else {
       while i < bytes.count && bytes[i] != 0x0A { i += 1 }
     }
     var depth = 0

@@ -125,7 +125,9 @@ extension Parser {
       advance()
       try nest()
       let e = try parseUnary()
-      if let lit = e as? LiteralExpr, case .number(let n) = lit.literal { return LiteralExpr(.number(-n), pos: pos(t.start, lastEnd)) }
+      if let lit = e as? LiteralExpr, case .number(let n) = lit.literal {
+        return LiteralExpr(.number(-n), pos: pos(t.start, lastEnd))
+      }
       return NegateExpr(e, pos: pos(t.start, t.end))
     }
     return try parsePostfix()
@@ -261,7 +263,8 @@ extension Parser {
       advance()
       let isCall = peek().kind == .lparen
       throw ParseError(
-        message: isCall ? "unknown function '\(t.text)'" : "unexpected word '\(t.text)' (quote text, or write router.procedure for a call)",
+        message: isCall
+          ? "unknown function '\(t.text)'" : "unexpected word '\(t.text)' (quote text, or write router.procedure for a call)",
         offset: t.start, length: t.end - t.start, notes: notes)
     default:
       throw unexpected(t, expected: "an expression")
@@ -280,7 +283,8 @@ extension Parser {
     nlSkipDepth -= 1
     let close = advance()
     guard fn.arity.contains(args.count) else {
-      let want = fn.arity.lowerBound == fn.arity.upperBound ? "\(fn.arity.lowerBound)" : "\(fn.arity.lowerBound) or \(fn.arity.upperBound)"
+      let want =
+        fn.arity.lowerBound == fn.arity.upperBound ? "\(fn.arity.lowerBound)" : "\(fn.arity.lowerBound) or \(fn.arity.upperBound)"
       throw ParseError(
         message: "\(fn.rawValue)() takes \(want) argument\(fn.arity.upperBound == 1 ? "" : "s"), not \(args.count)",
         offset: t.start, length: close.end - t.start)

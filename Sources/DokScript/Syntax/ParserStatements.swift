@@ -77,7 +77,9 @@ extension Parser {
           advance()
           m = try parseExpr()
         }
-        return AssertStmt(condition: c, message: m, conditionText: condText, conditionPos: pos(condStart, lastEnd), pos: p, text: statementText(start))
+        return AssertStmt(
+          condition: c, message: m, conditionText: condText, conditionPos: pos(condStart, lastEnd), pos: p,
+          text: statementText(start))
       case "try":
         advance()
         let body = try parseBlock()
@@ -108,8 +110,11 @@ extension Parser {
       default:
         if !t.text.contains("."), !Parser.keywords.contains(t.text), Builtin(rawValue: t.text) == nil {
           var notes: [String] = []
-          if let hint = Suggest.didYouMean(Suggest.closest(to: t.text, in: Parser.statementWords, limit: 1), quoted: true) { notes.append(hint) }
-          else { notes.append("a call names router.procedure, e.g. application.one") }
+          if let hint = Suggest.didYouMean(Suggest.closest(to: t.text, in: Parser.statementWords, limit: 1), quoted: true) {
+            notes.append(hint)
+          } else {
+            notes.append("a call names router.procedure, e.g. application.one")
+          }
           throw ParseError(message: "unknown statement '\(t.text)'", offset: t.start, length: t.end - t.start, notes: notes)
         }
       }
