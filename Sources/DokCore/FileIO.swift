@@ -147,4 +147,11 @@ public enum FileIO {
     let s = String(cString: v)
     return s.isEmpty ? nil : s
   }
+
+  /// Wall-clock seconds since 1970, with fractions.
+  public static func unixTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
 }

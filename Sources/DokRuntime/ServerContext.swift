@@ -44,6 +44,9 @@ public final class ServerContext: Sendable {
     public var observer: (@Sendable (SessionEvent) -> Void)?
     /// Sandbox deploy duration (seconds).
     public var sandboxDeploySeconds = 3.0
+    /// Start from a cached document at once even when its version check is due (the REPL);
+    /// ``checkDocumentIfDue()`` then checks in the background.
+    public var deferSpecCheck = false
 
     public init(target: ServerTarget) { self.target = target }
   }
@@ -79,10 +82,11 @@ public final class ServerContext: Sendable {
     }
     let connection = r.target.connection!
     let session = DokSession(connection: connection, validate: r.validate, observer: r.observer)
-    let provider = SpecProvider(cacheDirectory: r.cacheDirectory)
+    let provider = SpecProvider(cacheDirectory: r.cacheDirectory, checkInterval: SpecProvider.checkInterval(for: connection))
     do {
-      let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile)
+      let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile, preferCache: r.deferSpecCheck)
       session.catalog = catalog
+      if r.specFile == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
       return ServerContext(
         session: session, promptName: connection.profile ?? connection.authority, serverDescription: connection.serverURL,
         sandbox: nil, notes: note.map { [$0] } ?? [], cacheDirectory: r.cacheDirectory)
@@ -111,6 +115,17 @@ public final class ServerContext: Sendable {
     } catch {
       return .failure(error)
     }
+  }
+
+  /// Checks the server's version if the cached document is due for it and, when the document
+  /// changed, installs the new one in the session and returns it (with a note). Nil for the
+  /// sandbox and `--spec FILE`, or when nothing changed.
+  public func checkDocumentIfDue() async -> SpecProvider.Update? {
+    guard sandbox == nil, session.refresher != nil else { return nil }
+    let provider = SpecProvider(cacheDirectory: cacheDirectory, checkInterval: SpecProvider.checkInterval(for: session.connection))
+    guard let update = await provider.checkIfDue(for: session) else { return nil }
+    session.catalog = update.catalog
+    return update
   }
 
   /// Closes the connection pool and stops the sandbox.

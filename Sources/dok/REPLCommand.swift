@@ -3,6 +3,7 @@ import DokCore
 import DokREPL
 import DokRuntime
 import DokScript
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -23,7 +24,7 @@ struct REPLCommand: AsyncParsableCommand {
   var redact = false
 
   func run() async throws {
-    let context = try await server.open(connection, spec: specOptions)
+    let context = try await server.open(connection, spec: specOptions, deferSpecCheck: true)
     try await REPLLauncher.run(context: context, validate: !connection.noValidate, redact: redact)
   }
 }
@@ -51,6 +52,11 @@ enum REPLLauncher {
       return nil
     }
     env.refreshSpec = { await context.refreshCatalog() }
+    // The cached document was trusted at start; its version is checked in the background and a
+    // changed document is taken up at the next prompt.
+    let update = DocumentUpdateSlot()
+    let check = Task { if let u = await context.checkDocumentIfDue() { update.put(u) } }
+    env.takeDocumentUpdate = { update.take().map { ($0.catalog, $0.note) } }
     let replEnvironment = env
     InterruptMonitor.shared.install()
     let editorBox = EditorBox()
@@ -79,6 +85,7 @@ enum REPLLauncher {
         continuation.resume(returning: code)
       }
     }
+    check.cancel()
     await context.close()
     if code != 0 { throw DokExit(code) }
   }
@@ -86,4 +93,11 @@ enum REPLLauncher {
 
 final class EditorBox: @unchecked Sendable {
   var editor: LibEditLineEditor?
+}
+
+/// Hands a document found by the background check to the REPL thread, once.
+final class DocumentUpdateSlot: Sendable {
+  private let slot = Mutex<SpecProvider.Update?>(nil)
+  func put(_ u: SpecProvider.Update) { slot.withLock { $0 = u } }
+  func take() -> SpecProvider.Update? { slot.withLock { u in defer { u = nil }; return u } }
 }
