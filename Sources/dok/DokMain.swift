@@ -11,11 +11,14 @@ import NIOCore
 /// contract's exit code (usage errors exit 2, not ArgumentParser's 64).
 @main
 enum DokMain {
+  /// The command for `args`: the quick forms first, then ArgumentParser.
+  static func parse(_ args: [String]) throws -> ParsableCommand {
+    if let quick = QuickParse.command(args) { return quick }
+    return try Dok.parse(args)
+  }
+
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
-    // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
-    // ~10% off 3,000 sequential calls; see README).
-    NIOSingletons.groupLoopCountSuggestion = 1
     // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
     // `dok help X` go to the command's help).
     if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),
@@ -31,7 +34,13 @@ enum DokMain {
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
     do {
-      var command = try Dok.parseAsRoot(args)
+      var command = try Self.parse(args)
+      // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
+      // ~10% off 3,000 sequential calls; see README). Commands that only read a document
+      // never touch NIO and skip the setting (its metadata costs ~4% of a `describe`).
+      if !(command is DescribeCommand || command is ProceduresCommand || command is CompleteCommand) {
+        NIOSingletons.groupLoopCountSuggestion = 1
+      }
       if var async = command as? AsyncParsableCommand {
         try await async.run()
       } else {
