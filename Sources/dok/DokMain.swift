@@ -19,6 +19,10 @@ enum DokMain {
 
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
+    if let text = QuickParse.immediateOutput(args) {
+      Terminal.standardOutput.write(text)
+      exit(0)
+    }
     // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
     // `dok help X` go to the command's help).
     if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),

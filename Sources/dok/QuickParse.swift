@@ -8,6 +8,11 @@ import ArgumentParser
 /// the same `run()`; any other form — help, an unknown option, a missing value — returns nil
 /// and goes through ArgumentParser, so its messages are unchanged.
 enum QuickParse {
+  /// What `dok --version` prints, answered before anything else is set up.
+  static func immediateOutput(_ args: [String]) -> String? {
+    args == ["--version"] ? DokVersion.current + "\n" : nil
+  }
+
   /// `describe PROC --spec FILE [--no-cache] [-o|--output text|json]`, options in any order.
   static func command(_ args: [String]) -> ParsableCommand? {
     guard args.first == "describe" else { return nil }
