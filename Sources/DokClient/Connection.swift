@@ -22,6 +22,9 @@ public struct Connection: Sendable, Equatable {
   public var timeout: Double
   /// The largest reply accepted, in bytes (default 32 MB).
   public var maxReplyBytes: Int
+  /// Seconds the cached API document is trusted between version checks (the profile's
+  /// `spec_check_interval`); nil for the default.
+  public var specCheckInterval: Double?
 
   /// The default per-request timeout.
   public static let defaultTimeout = 30.0

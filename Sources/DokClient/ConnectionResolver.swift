@@ -82,6 +82,7 @@ public struct ConnectionResolver: Sendable {
     c.insecure = s.insecure ?? profile?.insecure ?? false
     c.timeout = s.timeout ?? profile?.timeout ?? Connection.defaultTimeout
     c.maxReplyBytes = s.maxReplyBytes ?? Connection.defaultMaxReplyBytes
+    c.specCheckInterval = profile?.specCheckInterval
     return .remote(c)
   }
 }

@@ -25,6 +25,7 @@ public final class DokSession: Sendable {
   public let validate: Bool
   private let observer: (@Sendable (SessionEvent) -> Void)?
   private let state: Mutex<(catalog: Catalog?, last: HTTPRequest?, wireForm: WireForm)>
+  private let refresherSlot = Mutex<(any DocumentRefresher)?>(nil)
 
   /// A session over `transport` (the production one is built from `connection` when nil).
   public init(
@@ -58,6 +59,13 @@ public final class DokSession: Sendable {
     set { state.withLock { $0.catalog = newValue } }
   }
 
+  /// Asked after a failed call whether the document looks stale (nil: never; the sandbox and
+  /// `--spec FILE` need none). Its note is added to the error's hints.
+  public var refresher: (any DocumentRefresher)? {
+    get { refresherSlot.withLock { $0 } }
+    set { refresherSlot.withLock { $0 = newValue } }
+  }
+
   /// The last request sent or prepared (for a REPL `:curl`). Holds the key: render it with
   /// ``CurlRenderer``, never print it directly.
   public var lastRequest: HTTPRequest? { state.withLock { $0.last } }
@@ -69,7 +77,14 @@ public final class DokSession: Sendable {
   /// nothing), sends, retries a GET when allowed, and decodes the reply.
   public func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
     let request = try prepare(procedure: procedure, arguments: arguments)
-    return try await send(request, procedure: procedure)
+    do {
+      return try await send(request, procedure: procedure)
+    } catch {
+      guard let refresher, let note = await refresher.refresh(self, after: error) else { throw error }
+      var e = error
+      e.hints.append(note + "; check the call against it and run it again")
+      throw e
+    }
   }
 
   /// The request a call would send, without sending it (for `--curl`).

@@ -8,6 +8,8 @@ public struct Profile: Sendable, Equatable {
   public var insecure: Bool?
   public var transport: WireForm?
   public var timeout: Double?
+  /// Seconds the cached API document is trusted between version checks.
+  public var specCheckInterval: Double?
 
   public init(
     name: String, url: String, apiKey: String? = nil, insecure: Bool? = nil, transport: WireForm? = nil, timeout: Double? = nil
@@ -32,6 +34,7 @@ public struct Profile: Sendable, Equatable {
 /// insecure = false          # optional
 /// transport = "openapi"     # optional: openapi | trpc
 /// timeout = 30              # optional, seconds
+/// spec_check_interval = 600 # optional, seconds the cached API document is trusted between version checks
 /// ```
 ///
 /// The TOML subset read: `#` comments, blank lines, `key = value` pairs at the top level and in
@@ -113,10 +116,11 @@ public struct ProfileConfig: Sendable, Equatable {
         case ("api_key", .string(let s)): config.profiles[i].apiKey = s
         case ("insecure", .bool(let b)): config.profiles[i].insecure = b
         case ("timeout", .number(let n)): config.profiles[i].timeout = n
+        case ("spec_check_interval", .number(let n)) where n >= 0: config.profiles[i].specCheckInterval = n
         case ("transport", .string(let s)):
           guard let form = WireForm(rawValue: s) else { throw scanner.error("transport must be \"openapi\" or \"trpc\"") }
           config.profiles[i].transport = form
-        case ("url", _), ("api_key", _), ("insecure", _), ("timeout", _), ("transport", _):
+        case ("url", _), ("api_key", _), ("insecure", _), ("timeout", _), ("transport", _), ("spec_check_interval", _):
           throw scanner.error("'\(key)' has the wrong type")
         default: continue
         }
@@ -137,6 +141,7 @@ public struct ProfileConfig: Sendable, Equatable {
       if let i = p.insecure { out += "insecure = \(i)\n" }
       if let t = p.transport { out += "transport = \(Self.quote(t.rawValue))\n" }
       if let t = p.timeout { out += "timeout = \(JSONWriter.formatNumber(t))\n" }
+      if let t = p.specCheckInterval { out += "spec_check_interval = \(JSONWriter.formatNumber(t))\n" }
     }
     return out
   }

@@ -4,17 +4,47 @@ import DokSpec
 /// Gets the API document for a server: `--spec FILE` when given, else the server's own
 /// (`settings.getOpenApiDocument`), cached per server under
 /// `$XDG_CACHE_HOME/dok/servers/<hash of base URL>/` as `openapi.json` plus `meta.json`
-/// (`{"url","version"}`; never the key). The cache is refreshed when
-/// `settings.getDokployVersion` changes; an unreachable server falls back to the cache with a note.
+/// (`{"url","version","checkedAt"}`; never the key). A cached document is trusted without any
+/// request for ``checkInterval`` seconds after its version was last checked; after that one
+/// `settings.getDokployVersion` decides whether to fetch it again. An unreachable server falls back
+/// to the cache with a note. A reply that suggests the document is stale triggers a check at once
+/// (``StaleDocumentRefresher``).
 public struct SpecProvider: Sendable {
   /// `$XDG_CACHE_HOME/dok`, or nil for no caching at all.
   public var cacheDirectory: String?
   /// The compiled-catalog cache.
   public var catalogCache: CatalogCache
+  /// Seconds a cached document is trusted after its version was checked (0: check every time).
+  public var checkInterval: Double
+  /// The clock (seconds since 1970), replaceable in tests.
+  public var now: @Sendable () -> Double
 
-  public init(cacheDirectory: String?) {
+  /// The default trust interval: 10 minutes.
+  public static let defaultCheckInterval = 600.0
+
+  public init(cacheDirectory: String?, checkInterval: Double = SpecProvider.defaultCheckInterval, now: @escaping @Sendable () -> Double = FileIO.unixTime) {
     self.cacheDirectory = cacheDirectory
     self.catalogCache = CatalogCache(directory: cacheDirectory)
+    self.checkInterval = checkInterval
+    self.now = now
+  }
+
+  /// The interval for `connection`: `DOK_SPEC_CHECK_INTERVAL` (seconds, or a duration such as
+  /// `10m`), else the profile's `spec_check_interval`, else 10 minutes.
+  public static func checkInterval(for connection: Connection, environment: (String) -> String? = FileIO.environment) -> Double {
+    if let text = environment("DOK_SPEC_CHECK_INTERVAL"), let seconds = parseInterval(text) { return seconds }
+    return connection.specCheckInterval ?? defaultCheckInterval
+  }
+
+  /// `600`, `90s`, `10m`, `1h` → seconds; nil when unreadable or negative.
+  public static func parseInterval(_ text: String) -> Double? {
+    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    for (suffix, factor) in units where text.hasSuffix(suffix) {
+      guard let n = Double(text.dropLast(suffix.count)), n >= 0, n.isFinite else { return nil }
+      return n * factor
+    }
+    guard let n = Double(text), n >= 0, n.isFinite else { return nil }
+    return n
   }
 
   /// The directory holding one server's cached document.
@@ -29,18 +59,45 @@ public struct SpecProvider: Sendable {
     return try? compile(bytes, source: "cached API document")
   }
 
+  /// What is cached for one server.
+  struct CachedEntry {
+    var document: [UInt8]?
+    var version: String?
+    var checkedAt: Double?
+  }
+
+  func cachedEntry(in dir: String?) -> CachedEntry {
+    guard let dir else { return CachedEntry() }
+    let meta = try? JSONParser.parse(FileIO.read("\(dir)/meta.json"))
+    return CachedEntry(
+      document: try? FileIO.read("\(dir)/openapi.json"), version: meta?["version"]?.stringValue,
+      checkedAt: meta?["checkedAt"]?.numberValue)
+  }
+
+  /// True when a cached entry was checked less than ``checkInterval`` seconds ago.
+  func isFresh(_ entry: CachedEntry) -> Bool {
+    guard entry.document != nil, let at = entry.checkedAt, checkInterval > 0 else { return false }
+    let age = now() - at
+    return age >= 0 && age < checkInterval
+  }
+
   /// The catalog for a session's server (or `specFile`), and a one-line note for stderr when
-  /// the cached document was used because the server was unreachable. `forceRefresh` fetches
-  /// the document even when the version is unchanged (`dok spec refresh`); `preferCache` uses a
-  /// cached document without contacting the server (`--curl`).
+  /// the cached document was used because the server was unreachable. A cached document whose
+  /// version was checked within ``checkInterval`` is used without any request. `forceRefresh`
+  /// fetches the document even when the version is unchanged (`dok spec refresh`);
+  /// `preferCache` uses a cached document without contacting the server (`--curl`, and the
+  /// REPL, which checks in the background with ``checkIfDue(for:)``).
   public func catalog(
     for session: DokSession, specFile: String? = nil, forceRefresh: Bool = false, preferCache: Bool = false
   ) async throws(CallError) -> (Catalog, note: String?) {
     if let specFile { return (try loadFile(specFile), nil) }
     let dir = serverDirectory(for: session.connection)
-    let cached = dir.flatMap { try? FileIO.read("\($0)/openapi.json") }
-    let cachedVersion = dir.flatMap { try? JSONParser.parse(FileIO.read("\($0)/meta.json")) }?["version"]?.stringValue
-    if preferCache, !forceRefresh, let cached { return (try compile(cached, source: "cached API document"), nil) }
+    let entry = cachedEntry(in: dir)
+    let cached = entry.document
+    let cachedVersion = entry.version
+    if !forceRefresh, let cached, preferCache || isFresh(entry) {
+      return (try compile(cached, source: "cached API document"), nil)
+    }
 
     var version: String?
     do {
@@ -56,18 +113,62 @@ public struct SpecProvider: Sendable {
       version = cachedVersion
     }
     if !forceRefresh, let cached, cachedVersion == version {
+      writeMeta(dir, session: session, version: version)
       return (try compile(cached, source: "cached API document"), nil)
     }
     let bytes = try await fetchDocument(session)
     let catalog = try compile(bytes, source: "\(session.connection.serverURL) API document")
-    if let dir {
-      var meta = JSONObject()
-      meta["url"] = .string(session.connection.serverURL)
-      meta["version"] = version.map(JSON.string) ?? .null
-      try? FileIO.writeAtomically("\(dir)/openapi.json", bytes, mode: 0o600)
-      try? FileIO.writeAtomically("\(dir)/meta.json", Array(JSONWriter.pretty(.object(meta)).utf8), mode: 0o600)
-    }
+    if let dir { try? FileIO.writeAtomically("\(dir)/openapi.json", bytes, mode: 0o600) }
+    writeMeta(dir, session: session, version: version)
     return (catalog, nil)
+  }
+
+  /// Records the version and when it was checked (the key is never written).
+  func writeMeta(_ dir: String?, session: DokSession, version: String?) {
+    guard let dir else { return }
+    var meta = JSONObject()
+    meta["url"] = .string(session.connection.serverURL)
+    meta["version"] = version.map(JSON.string) ?? .null
+    meta["checkedAt"] = .number(now())
+    try? FileIO.writeAtomically("\(dir)/meta.json", Array(JSONWriter.pretty(.object(meta)).utf8), mode: 0o600)
+  }
+
+  /// A newer document found by ``checkIfDue(for:force:)``.
+  public struct Update: Sendable {
+    public var catalog: Catalog
+    public var oldVersion: String?
+    public var newVersion: String?
+
+    /// One line for the user: what changed and that dok reloaded it.
+    public var note: String {
+      let versions = oldVersion != newVersion ? " (Dokploy \(oldVersion ?? "?") → \(newVersion ?? "?"))" : ""
+      return "the server's API document changed\(versions): dok reloaded it (\(catalog.procedures.count) procedures)"
+    }
+  }
+
+  /// Checks the server's version when the cached document is due for a check (the REPL calls
+  /// this in the background after starting from the cache; a stale-looking reply calls it with
+  /// `force`). When the version changed, fetches the document and returns it, for the caller to
+  /// install; nil when nothing changed, the check was not due, or the server could not be asked.
+  public func checkIfDue(for session: DokSession, force: Bool = false) async -> Update? {
+    let dir = serverDirectory(for: session.connection)
+    let entry = cachedEntry(in: dir)
+    if !force, isFresh(entry) { return nil }
+    let version: String?
+    do {
+      version = try await Self.serverVersion(session)
+    } catch {
+      return nil
+    }
+    if entry.document != nil, version == entry.version {
+      writeMeta(dir, session: session, version: version)
+      return nil
+    }
+    guard let bytes = try? await fetchDocument(session), let catalog = try? compile(bytes, source: "\(session.connection.serverURL) API document")
+    else { return nil }
+    if let dir { try? FileIO.writeAtomically("\(dir)/openapi.json", bytes, mode: 0o600) }
+    writeMeta(dir, session: session, version: version)
+    return Update(catalog: catalog, oldVersion: entry.version, newVersion: version)
   }
 
   /// Dokploy's version string (`settings.getDokployVersion`), or nil when the reply is not a

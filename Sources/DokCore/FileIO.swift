@@ -147,4 +147,26 @@ public enum FileIO {
     let s = String(cString: v)
     return s.isEmpty ? nil : s
   }
+
+  /// Wall-clock seconds since 1970, with fractions.
+  public static func unixTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  /// What identifies a file's content without reading it — device, inode, size, and the
+  /// modification and change times in nanoseconds — or nil when it cannot be stat'ed.
+  public static func identity(_ path: String) -> [Int64]? {
+    #if os(Linux)
+      var st = stat()
+      guard stat(path, &st) == 0 else { return nil }
+      return [
+        Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec),
+        Int64(st.st_ctim.tv_sec), Int64(st.st_ctim.tv_nsec),
+      ]
+    #else
+      return nil
+    #endif
+  }
 }

@@ -68,6 +68,10 @@ public final class REPL: @unchecked Sendable {
     session.sink = sink
     defer { session.sink = originalSink }
     while !quitRequested && !resumeRequested {
+      if buffer.isEmpty, let (catalog, message) = environment.takeDocumentUpdate() {
+        environment.catalog = catalog
+        Output.stderr(note(message) + "\n")
+      }
       let read = editor.readLine(prompt: buffer.isEmpty ? prompt : "... ")
       switch read {
       case .interrupted:

@@ -21,6 +21,9 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var setTransport: (String) -> String? = { _ in "transport switching is not available" }
   /// Fetches the API document again.
   public var refreshSpec: () async -> Result<Catalog, CallError>? = { nil }
+  /// A newer API document found in the background since the last prompt, with a one-line note
+  /// (taken once).
+  public var takeDocumentUpdate: () -> (Catalog, String)? = { nil }
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

@@ -34,6 +34,45 @@ public struct CatalogCache: Sendable {
     return CatalogCodec.decode(stored)
   }
 
+  /// Finds one procedure of the document at `path` in the cache without reading the document:
+  /// when the file's identity (inode, size, times) is the one recorded the last time its bytes
+  /// were hashed, the recorded hash names the cache entry, and only that procedure's record is
+  /// decoded. Nil when there is no such record or entry (read the document then).
+  public func lookup(_ name: String, inDocumentAt path: String) -> ProcedureLookup? {
+    guard let directory, let id = FileIO.identity(path), let text = try? FileIO.readText(identityPath(for: path)) else { return nil }
+    let fields = text.split(separator: " ")
+    guard fields.count == id.count + 1, zip(fields, id).allSatisfy({ Int64($0.0) == $0.1 }), let hex = fields.last,
+      hex.count == 16, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }),
+      let bytes = try? FileIO.read("\(directory)/catalog-\(hex).bin")
+    else { return nil }
+    return CatalogCodec.procedure(named: name, in: bytes)
+  }
+
+  /// Finds one procedure in the cache entry for a document's `bytes`, decoding only its record;
+  /// on a hit, records the identity of the file at `path` for ``lookup(_:inDocumentAt:)``.
+  public func lookup(_ name: String, for bytes: [UInt8], documentAt path: String? = nil) -> ProcedureLookup? {
+    guard let directory else { return nil }
+    let hex = DocumentHash.hex(bytes)
+    guard let stored = try? FileIO.read("\(directory)/catalog-\(hex).bin"), let found = CatalogCodec.procedure(named: name, in: stored)
+    else { return nil }
+    if let path { recordIdentity(of: path, hex: hex) }
+    return found
+  }
+
+  /// Records `path`'s identity with its hash. A file changed in the last two seconds is not
+  /// recorded: a change within the same clock tick could keep its times (the "racy" case).
+  func recordIdentity(of path: String, hex: String) {
+    guard let id = FileIO.identity(path) else { return }
+    let now = Int64(FileIO.unixTime())
+    guard now - id[3] > 2, now - id[5] > 2 else { return }
+    let line = id.map(String.init).joined(separator: " ") + " " + hex
+    try? FileIO.writeAtomically(identityPath(for: path), Array(line.utf8), mode: 0o600)
+  }
+
+  func identityPath(for path: String) -> String {
+    "\(directory ?? "")/document-\(DocumentHash.hex(Array(path.utf8))).id"
+  }
+
   /// The cache file for a document, or nil when caching is off.
   public func entryPath(for bytes: [UInt8]) -> String? {
     guard let directory else { return nil }

@@ -42,10 +42,12 @@ struct CallCommand: AsyncParsableCommand {
     let session = connection.makeSession(conn)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
-        let provider = SpecProvider(cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache)
+        let provider = SpecProvider(
+          cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache, checkInterval: SpecProvider.checkInterval(for: conn))
         let (catalog, note) = try await provider.catalog(for: session, specFile: specOptions.spec, preferCache: curl)
         if let note { Terminal.standardError.write(note + "\n") }
         session.catalog = catalog
+        if specOptions.spec == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
         return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure))
       } catch {
         return .failure(error)

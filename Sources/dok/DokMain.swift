@@ -13,11 +13,18 @@ enum DokMain {
   /// to the runner, the REPL and the debug pause, which teach it their sources.
   static let reporter = DiagnosticReporter(color: Terminal.standardError.useColor)
 
+  /// The command for `args`: the quick forms first, then ArgumentParser.
+  static func parse(_ args: [String]) throws -> ParsableCommand {
+    if let quick = QuickParse.command(args) { return quick }
+    return try Dok.parse(args)
+  }
+
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
-    // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
-    // ~10% off 3,000 sequential calls; see README).
-    NIOSingletons.groupLoopCountSuggestion = 1
+    if let text = QuickParse.immediateOutput(args) {
+      Terminal.standardOutput.write(text)
+      exit(0)
+    }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
     // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
@@ -35,7 +42,13 @@ enum DokMain {
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
     do {
-      var command = try Dok.parseAsRoot(args)
+      var command = try Self.parse(args)
+      // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
+      // ~10% off 3,000 sequential calls; see README). Commands that only read a document
+      // never touch NIO and skip the setting (its metadata costs ~4% of a `describe`).
+      if !(command is DescribeCommand || command is ProceduresCommand || command is CompleteCommand) {
+        NIOSingletons.groupLoopCountSuggestion = 1
+      }
       if var async = command as? AsyncParsableCommand {
         try await async.run()
       } else {

@@ -4,6 +4,7 @@ import DokCore
 import DokREPL
 import DokRuntime
 import DokScript
+import Synchronization
 
 /// `dok repl` (the default): the interactive REPL; plain line reading when stdin is not a terminal.
 struct REPLCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ struct REPLCommand: AsyncParsableCommand {
   var redact = false
 
   func run() async throws {
-    let context = try await server.open(connection, spec: specOptions)
+    let context = try await server.open(connection, spec: specOptions, deferSpecCheck: true)
     try await REPLLauncher.run(context: context, validate: !connection.noValidate, redact: redact)
   }
 }
@@ -47,6 +48,11 @@ enum REPLLauncher {
       return nil
     }
     env.refreshSpec = { await context.refreshCatalog() }
+    // The cached document was trusted at start; its version is checked in the background and a
+    // changed document is taken up at the next prompt.
+    let update = DocumentUpdateSlot()
+    let check = Task { if let u = await context.checkDocumentIfDue() { update.put(u) } }
+    env.takeDocumentUpdate = { update.take().map { ($0.catalog, $0.note) } }
     let replEnvironment = env
     // Between entries a Ctrl-C does nothing (at the prompt it clears the line; an entry that
     // runs installs its own handler, which cancels it).
@@ -78,7 +84,15 @@ enum REPLLauncher {
         continuation.resume(returning: code)
       }
     }
+    check.cancel()
     await context.close()
     if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
+}
+
+/// Hands a document found by the background check to the REPL thread, once.
+final class DocumentUpdateSlot: Sendable {
+  private let slot = Mutex<SpecProvider.Update?>(nil)
+  func put(_ u: SpecProvider.Update) { slot.withLock { $0 = u } }
+  func take() -> SpecProvider.Update? { slot.withLock { u in defer { u = nil }; return u } }
 }

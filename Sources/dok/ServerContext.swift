@@ -22,13 +22,16 @@ public final class ServerContext: Sendable {
   public let notes: [String]
   private let refresh: @Sendable (DokSession) async -> Result<Catalog, CallError>
   private let stop: @Sendable () async -> Void
+  private let check: @Sendable (DokSession) async -> SpecProvider.Update?
 
   /// A context over `session`. `refresh` fetches the document again (`:spec refresh`); `stop`
   /// runs after the session is shut down (stopping an in-process server).
   public init(
     session: DokSession, promptName: String, serverDescription: String, notes: [String],
-    refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>, stop: @escaping @Sendable () async -> Void = {}
+    refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>, stop: @escaping @Sendable () async -> Void = {},
+    check: @escaping @Sendable (DokSession) async -> SpecProvider.Update? = { _ in nil }
   ) {
+    self.check = check
     self.session = session
     self.promptName = promptName
     self.serverDescription = serverDescription
@@ -49,6 +52,9 @@ public final class ServerContext: Sendable {
     public var observer: (@Sendable (SessionEvent) -> Void)?
     /// Sandbox deploy duration (seconds).
     public var sandboxDeploySeconds = 3.0
+    /// Start from a cached document at once even when its version check is due (the REPL);
+    /// ``checkDocumentIfDue()`` then checks in the background.
+    public var deferSpecCheck = false
 
     public init(target: ServerTarget) { self.target = target }
 
@@ -62,11 +68,13 @@ public final class ServerContext: Sendable {
       throw CallError(kind: .argument, message: "no server is configured")
     }
     let session = DokSession(connection: connection, validate: r.validate, observer: r.observer)
-    let provider = SpecProvider(cacheDirectory: r.cacheDirectory)
+    let provider = SpecProvider(cacheDirectory: r.cacheDirectory, checkInterval: SpecProvider.checkInterval(for: connection))
     do {
-      let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile)
+      let (catalog, note) = try await provider.catalog(for: session, specFile: r.specFile, preferCache: r.deferSpecCheck)
       session.catalog = catalog
       let cacheDirectory = r.cacheDirectory
+      // A reply that suggests the document is stale makes the session check and reload it.
+      if r.specFile == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
       return ServerContext(
         session: session, promptName: connection.profile ?? connection.authority, serverDescription: connection.serverURL,
         notes: note.map { [$0] } ?? [],
@@ -76,7 +84,8 @@ public final class ServerContext: Sendable {
           } catch {
             return .failure(error)
           }
-        })
+        },
+        check: { session in r.specFile == nil ? await provider.checkIfDue(for: session) : nil })
     } catch {
       await session.shutdown()
       throw error
@@ -88,6 +97,15 @@ public final class ServerContext: Sendable {
     let result = await refresh(session)
     if case .success(let c) = result { session.catalog = c }
     return result
+  }
+
+  /// Checks the server's version if the cached document is due for it and, when the document
+  /// changed, installs the new one in the session and returns it (with a note). Nil for the
+  /// sandbox and `--spec FILE`, or when nothing changed.
+  public func checkDocumentIfDue() async -> SpecProvider.Update? {
+    guard let update = await check(session) else { return nil }
+    session.catalog = update.catalog
+    return update
   }
 
   /// Closes the connection pool and stops an in-process server.

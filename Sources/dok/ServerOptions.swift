@@ -14,8 +14,11 @@ struct ServerOptions: ParsableArguments {
 
   /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
   /// `target` is the connection already resolved, if the caller has it.
-  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil) async throws -> ServerContext {
+  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil, deferSpecCheck: Bool = false) async throws
+    -> ServerContext
+  {
     var r = ServerContext.Request(target: try target ?? connection.resolve())
+    r.deferSpecCheck = deferSpecCheck
     r.forceSandbox = sandbox
     r.specFile = spec.spec
     r.validate = !connection.noValidate

@@ -23,8 +23,9 @@ struct SpecOptions: ParsableArguments {
   /// Finds one procedure: in the cached catalog when there is one, else by reading only that
   /// procedure from the document (the cache is left to commands that load everything).
   func lookup(_ name: String) throws -> ProcedureLookup {
+    if let spec, let hit = cache.lookup(name, inDocumentAt: spec) { return hit }
     let (spec, bytes) = try document()
-    if let catalog = cache.cached(for: bytes) { return ProcedureLookup.find(name, in: catalog) }
+    if let hit = cache.lookup(name, for: bytes, documentAt: spec) { return hit }
     do {
       return try ProcedureLookup.find(name, in: bytes, source: spec)
     } catch {

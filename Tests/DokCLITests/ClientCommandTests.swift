@@ -64,6 +64,24 @@ import Testing
       }
   }
 
+  @Test func aWarmCallMakesExactlyOneRequestAndADueCheckOneMore() async throws {
+    let server = try await Self.fakeDokploy()
+    let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": server.url, "DOKPLOY_API_KEY": Self.key])
+    let cold = try await dok(["call", "project.all"], environment: env)
+    #expect(cold.status == 0, "\(cold.stderr)")
+    #expect(server.requests.count == 3)  // version, document, the call
+    let warm = try await dok(["call", "project.all"], environment: env)
+    #expect(warm.status == 0, "\(warm.stderr)")
+    #expect(server.requests.count == 4)
+    #expect(server.requests.last?.path == "/api/project.all")
+    var due = env
+    due["DOK_SPEC_CHECK_INTERVAL"] = "0"
+    let checked = try await dok(["call", "project.all"], environment: due)
+    #expect(checked.status == 0, "\(checked.stderr)")
+    await server.stop()
+    #expect(server.requests.suffix(2).map(\.path) == ["/api/settings.getDokployVersion", "/api/project.all"])
+  }
+
   @Test func callPrintsOnlyTheResultAndCachesTheSpec() async throws {
     let server = try await Self.fakeDokploy()
     let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": server.url + "/", "DOKPLOY_API_KEY": Self.key])
@@ -77,9 +95,9 @@ import Testing
     let raw = try await dok(["call", "application.one", "applicationId=a1", "-o", "yaml"], environment: env)
     #expect(raw.stdout == "applicationId: a1\nname: web\n")
     await server.stop()
-    // The document was fetched once, then only the version was checked.
+    // The document was fetched and its version checked once; the cache was then trusted.
     #expect(server.requests.filter { $0.path.hasSuffix("getOpenApiDocument") }.count == 1)
-    #expect(server.requests.filter { $0.path.hasSuffix("getDokployVersion") }.count == 3)
+    #expect(server.requests.filter { $0.path.hasSuffix("getDokployVersion") }.count == 1)
     for file in files(under: env["XDG_CACHE_HOME"]!) {
       #expect(!file.contains(Self.key))
       #expect(!(try String(contentsOfFile: file, encoding: .isoLatin1)).contains(Self.key), "\(file)")
@@ -92,8 +110,15 @@ import Testing
     let first = try await dok(["spec", "refresh"], environment: env)
     #expect(first.status == 0)
     await server.stop()
-    // The call itself (a POST, not retried) is a transport error; the spec came from the cache.
-    let offline = try await dok(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: env)
+    // Within the check interval the cache is trusted: no version check, so no note.
+    let trusted = try await dok(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: env)
+    #expect(trusted.status == 4)
+    #expect(!trusted.stderr.contains("unreachable"))
+    // With the check due, the version cannot be read: the cached document is used, with a note.
+    // The call itself (a POST, not retried) is a transport error.
+    var due = env
+    due["DOK_SPEC_CHECK_INTERVAL"] = "0"
+    let offline = try await dok(["call", "application.deploy", "applicationId=a1", "--timeout", "2"], environment: due)
     #expect(offline.status == 4)
     #expect(offline.stdout.isEmpty)
     #expect(offline.stderr.contains("unreachable; using the cached API document"))

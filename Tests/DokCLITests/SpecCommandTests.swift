@@ -30,6 +30,42 @@ struct SpecCommandTests {
     #expect(bad.stderr.contains("did you mean application"))
   }
 
+  /// `describe` in its common form skips ArgumentParser (QuickParse); every other form goes
+  /// through it. Both must print the same, and what QuickParse does not know must still get
+  /// ArgumentParser's own messages.
+  @Test func theQuickAndTheFullParseOfDescribeAgree() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dok-quick-\(UUID().uuidString)").path
+    let env = DokProcess.isolatedEnvironment(["XDG_CACHE_HOME": cache])
+    for format in ["text", "json"] {
+      let quick = try DokProcess.run(["describe", "application.deploy", "--spec", spec, "-o", format], environment: env)
+      let full = try DokProcess.run(["describe", "--spec", spec, "--output", format, "--", "application.deploy"], environment: env)
+      #expect(quick.status == 0 && full.status == 0)
+      #expect(quick.stdout == full.stdout)
+      #expect(!quick.stdout.isEmpty)
+    }
+    let typo = try DokProcess.run(["describe", "application.deplyo", "--spec=" + spec], environment: env)
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("did you mean: application.deploy"))
+    let unknown = try DokProcess.run(["describe", "application.deploy", "--spec", spec, "--bogus"], environment: env)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("Unknown option '--bogus'"))
+    let badFormat = try DokProcess.run(["describe", "application.deploy", "--spec", spec, "-o", "xml"], environment: env)
+    #expect(badFormat.status == 2)
+    #expect(badFormat.stderr.contains("xml"))
+    let missing = try DokProcess.run(["describe", "--spec", spec], environment: env)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("Usage: dok describe"))
+  }
+
+  @Test func versionIsOneLineAndTheSameThroughArgumentParser() throws {
+    let quick = try DokProcess.run(["--version"])
+    #expect(quick.status == 0)
+    #expect(quick.stdout.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+\n$"#, options: .regularExpression) != nil, "\(quick.stdout)")
+    // `dok describe --version` is answered by ArgumentParser (the root's version flag).
+    let full = try DokProcess.run(["describe", "--version"])
+    #expect(full.stdout == quick.stdout)
+  }
+
   @Test func describeShowsNullableRequiredParameters() throws {
     let r = try DokProcess.run(["describe", "application.saveDockerProvider", "--spec", spec])
     #expect(r.status == 0)

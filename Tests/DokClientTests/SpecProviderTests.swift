@@ -23,6 +23,14 @@ final class FakeDokploy: Sendable {
   }
 }
 
+/// A settable clock for ``SpecProvider/now``.
+final class Clock: Sendable {
+  private let m: Mutex<Double>
+  init(_ v: Double) { m = Mutex(v) }
+  func get() -> Double { m.withLock { $0 } }
+  func set(_ v: Double) { m.withLock { $0 = v } }
+}
+
 /// A string several threads read and write (the fake's version).
 final class LockedString: Sendable {
   private let m: Mutex<String>
@@ -46,7 +54,7 @@ final class LockedString: Sendable {
   func fetchedOnceCachedThenUsedOfflineWithANote(form: WireForm) async throws {
     let fake = try await FakeDokploy(form: form)
     let cache = tempDir()
-    let provider = SpecProvider(cacheDirectory: cache)
+    let provider = SpecProvider(cacheDirectory: cache, checkInterval: 0)
     var c = Fixture.connection(fake.server, form: form)
     c.timeout = 2
     let session = DokSession(connection: c, retry: .none)
@@ -83,6 +91,72 @@ final class LockedString: Sendable {
     #expect(note.contains("unreachable"))
     #expect(note.contains("cached"))
     #expect(!note.contains("\n"))
+  }
+
+  @Test func aRecentlyCheckedDocumentIsTrustedWithoutARequestUntilTheIntervalPasses() async throws {
+    let fake = try await FakeDokploy()
+    let cache = tempDir()
+    let clock = Clock(1_000_000)
+    let provider = SpecProvider(cacheDirectory: cache, checkInterval: 600, now: { clock.get() })
+    let session = DokSession(connection: Fixture.connection(fake.server), retry: .none)
+    _ = try await provider.catalog(for: session)
+    #expect(fake.server.requests.count == 2)  // version + document
+    clock.set(1_000_000 + 599)
+    let (cached, _) = try await provider.catalog(for: session)
+    #expect(cached.procedure(named: "application.create") != nil)
+    #expect(fake.server.requests.count == 2)  // trusted: no request at all
+    clock.set(1_000_000 + 601)
+    _ = try await provider.catalog(for: session)
+    #expect(fake.server.requests.count == 3)  // due: one version check
+    #expect(fake.server.requests.last?.path.hasSuffix("getDokployVersion") == true)
+    clock.set(1_000_000 + 700)
+    _ = try await provider.catalog(for: session)
+    #expect(fake.server.requests.count == 3)  // the check above restarted the interval
+    // checkIfDue: not due → nothing; forced with an unchanged version → one request, no update.
+    #expect(await provider.checkIfDue(for: session) == nil)
+    #expect(fake.server.requests.count == 3)
+    #expect(await provider.checkIfDue(for: session, force: true) == nil)
+    #expect(fake.server.requests.count == 4)
+    fake.version.set("v0.26.0")
+    let update = try #require(await provider.checkIfDue(for: session, force: true))
+    #expect(update.oldVersion == "v0.25.0" && update.newVersion == "v0.26.0")
+    #expect(update.note.contains("v0.25.0 → v0.26.0"))
+    #expect(fake.server.requests.count == 6)  // version + document
+    await session.shutdown()
+    await fake.server.stop()
+  }
+
+  /// The REPL's start: `preferCache` opens from a cached document with no request even when its
+  /// check is due; `checkIfDue` then (in the background) finds the server's new document.
+  @Test func aDeferredCheckOpensFromTheCacheThenFindsAChangedDocument() async throws {
+    let fake = try await FakeDokploy()
+    let provider = SpecProvider(cacheDirectory: tempDir(), checkInterval: 0)  // every check is due
+    let session = DokSession(connection: Fixture.connection(fake.server), retry: .none)
+    _ = try await provider.catalog(for: session)
+    #expect(fake.server.requests.count == 2)
+    fake.version.set("v0.26.0")
+    let (cached, _) = try await provider.catalog(for: session, preferCache: true)
+    #expect(cached.procedure(named: "application.create") != nil)
+    #expect(fake.server.requests.count == 2)  // opened from the cache: no request
+    let update = try #require(await provider.checkIfDue(for: session))
+    #expect(update.note.contains("v0.25.0 → v0.26.0"))
+    #expect(fake.server.requests.count == 4)  // version + document
+    #expect(await provider.checkIfDue(for: session) == nil)  // unchanged now
+    await session.shutdown()
+    await fake.server.stop()
+  }
+
+  @Test func theIntervalComesFromTheEnvironmentOrTheProfile() {
+    var c = Connection(baseURL: "http://127.0.0.1:1/api")
+    #expect(SpecProvider.checkInterval(for: c, environment: { _ in nil }) == 600)
+    c.specCheckInterval = 30
+    #expect(SpecProvider.checkInterval(for: c, environment: { _ in nil }) == 30)
+    #expect(SpecProvider.checkInterval(for: c, environment: { $0 == "DOK_SPEC_CHECK_INTERVAL" ? "2m" : nil }) == 120)
+    #expect(SpecProvider.checkInterval(for: c, environment: { $0 == "DOK_SPEC_CHECK_INTERVAL" ? "0" : nil }) == 0)
+    #expect(SpecProvider.checkInterval(for: c, environment: { $0 == "DOK_SPEC_CHECK_INTERVAL" ? "soon" : nil }) == 30)
+    let config = try? ProfileConfig.parse("[profiles.a]\nurl = \"http://h\"\nspec_check_interval = 45\n")
+    #expect(config?.profile(named: "a")?.specCheckInterval == 45)
+    #expect(config.map { (try? ProfileConfig.parse($0.serialized())) == $0 } == true)
   }
 
   @Test func refreshFetchesEvenWhenTheVersionIsUnchanged() async throws {
