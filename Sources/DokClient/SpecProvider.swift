@@ -22,7 +22,10 @@ public struct SpecProvider: Sendable {
   /// The default trust interval: 10 minutes.
   public static let defaultCheckInterval = 600.0
 
-  public init(cacheDirectory: String?, checkInterval: Double = SpecProvider.defaultCheckInterval, now: @escaping @Sendable () -> Double = FileIO.unixTime) {
+  public init(
+    cacheDirectory: String?, checkInterval: Double = SpecProvider.defaultCheckInterval,
+    now: @escaping @Sendable () -> Double = FileIO.unixTime
+  ) {
     self.cacheDirectory = cacheDirectory
     self.catalogCache = CatalogCache(directory: cacheDirectory)
     self.checkInterval = checkInterval
@@ -164,7 +167,8 @@ public struct SpecProvider: Sendable {
       writeMeta(dir, session: session, version: version)
       return nil
     }
-    guard let bytes = try? await fetchDocument(session), let catalog = try? compile(bytes, source: "\(session.connection.serverURL) API document")
+    guard let bytes = try? await fetchDocument(session),
+      let catalog = try? compile(bytes, source: "\(session.connection.serverURL) API document")
     else { return nil }
     if let dir { try? FileIO.writeAtomically("\(dir)/openapi.json", bytes, mode: 0o600) }
     writeMeta(dir, session: session, version: version)

@@ -39,7 +39,9 @@ public struct CatalogCache: Sendable {
   /// were hashed, the recorded hash names the cache entry, and only that procedure's record is
   /// decoded. Nil when there is no such record or entry (read the document then).
   public func lookup(_ name: String, inDocumentAt path: String) -> ProcedureLookup? {
-    guard let directory, let id = FileIO.identity(path), let text = try? FileIO.readText(identityPath(for: path)) else { return nil }
+    guard let directory, let id = FileIO.identity(path), let text = try? FileIO.readText(identityPath(for: path)) else {
+      return nil
+    }
     let fields = text.split(separator: " ")
     guard fields.count == id.count + 1, zip(fields, id).allSatisfy({ Int64($0.0) == $0.1 }), let hex = fields.last,
       hex.count == 16, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }),
@@ -53,7 +55,8 @@ public struct CatalogCache: Sendable {
   public func lookup(_ name: String, for bytes: [UInt8], documentAt path: String? = nil) -> ProcedureLookup? {
     guard let directory else { return nil }
     let hex = DocumentHash.hex(bytes)
-    guard let stored = try? FileIO.read("\(directory)/catalog-\(hex).bin"), let found = CatalogCodec.procedure(named: name, in: stored)
+    guard let stored = try? FileIO.read("\(directory)/catalog-\(hex).bin"),
+      let found = CatalogCodec.procedure(named: name, in: stored)
     else { return nil }
     if let path { recordIdentity(of: path, hex: hex) }
     return found

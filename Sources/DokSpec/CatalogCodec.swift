@@ -125,7 +125,8 @@ public enum CatalogCodec {
         let start = try r.varint()
         let length = try r.varint()
         guard start >= 0, length >= 0, recordsStart + start + length <= bytes.count, r.pos + 8 <= headerEnd else { return nil }
-        entries.append(Header.Entry(name: name, start: recordsStart + start, length: length, digest: Array(bytes[r.pos..<(r.pos + 8)])))
+        entries.append(
+          Header.Entry(name: name, start: recordsStart + start, length: length, digest: Array(bytes[r.pos..<(r.pos + 8)])))
         r.pos += 8
       }
       guard r.pos == headerEnd else { return nil }
@@ -158,7 +159,8 @@ public enum CatalogCodec {
         params.append(Parameter(name: pname, location: loc, required: required, schema: schema, description: pdesc))
       }
       guard r.pos == end else { return nil }
-      return Procedure(name: e.name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params)
+      return Procedure(
+        name: e.name, method: method, path: path, summary: summary, description: description, tags: tags, parameters: params)
     } catch {
       return nil
     }

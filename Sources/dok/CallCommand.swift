@@ -43,7 +43,8 @@ struct CallCommand: AsyncParsableCommand {
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
         let provider = SpecProvider(
-          cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache, checkInterval: SpecProvider.checkInterval(for: conn))
+          cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache,
+          checkInterval: SpecProvider.checkInterval(for: conn))
         let (catalog, note) = try await provider.catalog(for: session, specFile: specOptions.spec, preferCache: curl)
         if let note { Terminal.standardError.write(note + "\n") }
         session.catalog = catalog

@@ -27,8 +27,10 @@ extension Dok {
   /// line the subcommand rejects, goes through the root, so help and messages are unchanged.
   static func parse(_ args: [String]) throws -> ParsableCommand {
     if let first = args.first, let command = configuration.subcommands.first(where: { $0._commandName == first }),
-      !args.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--generate-completion")
-        || $0.hasPrefix("--experimental") || $0 == "help" })
+      !args.contains(where: {
+        $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--generate-completion")
+          || $0.hasPrefix("--experimental") || $0 == "help"
+      })
     {
       if let parsed = try? command.parseAsRoot(Array(args.dropFirst())) { return parsed }
     }

@@ -94,5 +94,9 @@ enum REPLLauncher {
 final class DocumentUpdateSlot: Sendable {
   private let slot = Mutex<SpecProvider.Update?>(nil)
   func put(_ u: SpecProvider.Update) { slot.withLock { $0 = u } }
-  func take() -> SpecProvider.Update? { slot.withLock { u in defer { u = nil }; return u } }
+  func take() -> SpecProvider.Update? {
+    slot.withLock { u in
+      defer { u = nil }; return u
+    }
+  }
 }

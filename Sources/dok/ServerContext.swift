@@ -28,7 +28,8 @@ public final class ServerContext: Sendable {
   /// runs after the session is shut down (stopping an in-process server).
   public init(
     session: DokSession, promptName: String, serverDescription: String, notes: [String],
-    refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>, stop: @escaping @Sendable () async -> Void = {},
+    refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>,
+    stop: @escaping @Sendable () async -> Void = {},
     check: @escaping @Sendable (DokSession) async -> SpecProvider.Update? = { _ in nil }
   ) {
     self.check = check

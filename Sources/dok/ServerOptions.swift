@@ -14,7 +14,8 @@ struct ServerOptions: ParsableArguments {
 
   /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
   /// `target` is the connection already resolved, if the caller has it.
-  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil, deferSpecCheck: Bool = false) async throws
+  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil, deferSpecCheck: Bool = false)
+    async throws
     -> ServerContext
   {
     var r = ServerContext.Request(target: try target ?? connection.resolve())

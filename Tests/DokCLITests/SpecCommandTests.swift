@@ -38,7 +38,8 @@ struct SpecCommandTests {
     let env = DokProcess.isolatedEnvironment(["XDG_CACHE_HOME": cache])
     for format in ["text", "json"] {
       let quick = try DokProcess.run(["describe", "application.deploy", "--spec", spec, "-o", format], environment: env)
-      let full = try DokProcess.run(["describe", "--spec", spec, "--output", format, "--", "application.deploy"], environment: env)
+      let full = try DokProcess.run(
+        ["describe", "--spec", spec, "--output", format, "--", "application.deploy"], environment: env)
       #expect(quick.status == 0 && full.status == 0)
       #expect(quick.stdout == full.stdout)
       #expect(!quick.stdout.isEmpty)

@@ -46,10 +46,13 @@ import Testing
     #expect(hint.contains("changed (Dokploy v0.25.0 → v0.26.0)"))
     #expect(session.catalog?.procedure(named: "project.list") != nil)
     #expect(session.catalog?.procedure(named: "project.all") == nil)
-    #expect(server.requests.map { String($0.path.split(separator: ".").last!) } == ["all", "getDokployVersion", "getOpenApiDocument"])
+    #expect(
+      server.requests.map { String($0.path.split(separator: ".").last!) } == ["all", "getDokployVersion", "getOpenApiDocument"])
 
     // A second failure within the spacing does not check again.
-    _ = await #expect(throws: CallError.self) { _ = try await session.call(procedure: "application.one", arguments: Fixture.args(("applicationId", .bare("a")))) }
+    _ = await #expect(throws: CallError.self) {
+      _ = try await session.call(procedure: "application.one", arguments: Fixture.args(("applicationId", .bare("a"))))
+    }
     await session.shutdown()
     await server.stop()
     #expect(server.requests.count == 4)
@@ -78,7 +81,8 @@ import Testing
     #expect(StaleDocumentRefresher.suggestsStaleDocument(api(404, #"No "query"-procedure on path "project.x""#)))
     #expect(StaleDocumentRefresher.suggestsStaleDocument(api(400, "Input validation failed", code: "BAD_REQUEST")))
     #expect(!StaleDocumentRefresher.suggestsStaleDocument(api(404, "Project not found")))
-    #expect(!StaleDocumentRefresher.suggestsStaleDocument(api(400, "You cannot delete the default environment", code: "BAD_REQUEST")))
+    #expect(
+      !StaleDocumentRefresher.suggestsStaleDocument(api(400, "You cannot delete the default environment", code: "BAD_REQUEST")))
     #expect(!StaleDocumentRefresher.suggestsStaleDocument(api(500, "Not found")))
     #expect(!StaleDocumentRefresher.suggestsStaleDocument(CallError(kind: .transport, message: "Not found")))
   }
