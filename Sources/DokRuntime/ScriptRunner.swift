@@ -40,7 +40,7 @@ public enum ScriptRunner {
   }
 
   /// Runs the request; returns the process exit code.
-  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Session? = nil) async -> Int32 {
+  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Interpreter? = nil) async -> Int32 {
     let file = request.file == "-" ? "<stdin>" : request.file
     let source: String
     switch readSource(request.file) {
@@ -49,7 +49,7 @@ public enum ScriptRunner {
       sink.diagnostic(d)
       return 2
     }
-    let session = existing ?? Session(host: host, sink: sink, options: request.options)
+    let session = existing ?? Interpreter(host: host, sink: sink, options: request.options)
     switch Script.parseArguments(request.arguments) {
     case .success(let args): for (name, value) in args { session.setVariable(name, value) }
     case .failure(let d):

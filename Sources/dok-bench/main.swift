@@ -85,7 +85,7 @@ case "loop" where args.count == 2:
   var best = UInt64.max
   var result = ""
   for _ in 0..<5 {
-    let session = Session(host: NoCalls())
+    let session = Interpreter(host: NoCalls())
     let t0 = nowNanos()
     let outcome = await session.execute(source: source, file: args[1])
     best = min(best, nowNanos() - t0)

@@ -15,7 +15,7 @@ final class DebugPause: @unchecked Sendable {
   let environment: REPLEnvironment
   let interactive = isatty(0) == 1 && isatty(1) == 1
   private var editor: LineEditor?
-  var session: Session?
+  var session: Interpreter?
 
   init(environment: REPLEnvironment) {
     self.environment = environment

@@ -89,7 +89,7 @@ import Testing
   /// Nesting just under the limit still parses and runs, with the right result.
   @Test func nestingUnderTheLimitRuns() async {
     let sink = Lines()
-    let session = Session(host: CannedHost(), sink: sink)
+    let session = Interpreter(host: CannedHost(), sink: sink)
     let parens = "print " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
     let sum = "print 0" + String(repeating: " + 1", count: 150)
     let arrays = "print len(" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + ")"

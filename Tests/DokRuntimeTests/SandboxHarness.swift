@@ -38,7 +38,7 @@ struct SandboxHarness {
   func run(source: String, file: String = "test.dok", arguments: [String] = []) async -> (code: Int32, output: String, diagnostics: [Diagnostic]) {
     let host = DokScriptHost(catalog: context.catalog, caller: context.session)
     let sink = CapturingSink()
-    let session = Session(host: host, sink: sink)
+    let session = Interpreter(host: host, sink: sink)
     if case .success(let args) = Script.parseArguments(arguments) {
       for (n, v) in args { session.setVariable(n, v) }
     }

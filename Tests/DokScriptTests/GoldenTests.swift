@@ -55,7 +55,7 @@ import Testing
     let exp = GoldenTests.expectations(text)
     let host = FakeHost()
     let sink = RecordingSink()
-    let session = Session(
+    let session = Interpreter(
       host: host, sink: sink,
       options: ScriptOptions(trace: exp.options.contains("trace"), keepGoing: exp.options.contains("keep-going")))
     if case .success(let args) = Script.parseArguments(exp.args) {

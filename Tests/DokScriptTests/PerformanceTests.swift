@@ -11,7 +11,7 @@ import Testing
 
   @Test func millionIterationLoops() async {
     for (source, expected) in [(Self.whileLoop, 499_999_500_000.0), (Self.forLoop, 500_000_500_000.0)] {
-      let session = Session(host: FakeHost())
+      let session = Interpreter(host: FakeHost())
       let start = ContinuousClock.now
       let outcome = await session.execute(source: source, file: "bench.dok")
       let elapsed = ContinuousClock.now - start

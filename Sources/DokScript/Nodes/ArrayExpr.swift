@@ -7,13 +7,13 @@ final class ArrayExpr: Expr {
     self.items = items
     super.init(pos: pos, hasCall: items.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var out: [JSON] = []
     out.reserveCapacity(items.count)
     for e in items { out.append(try e.eval(s)) }
     return .array(out)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var out: [JSON] = []
     for e in items { out.append(try await e.value(s)) }
     return .array(out)
@@ -38,12 +38,12 @@ final class ObjectExpr: Expr {
     self.values = values
     super.init(pos: pos, hasCall: values.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var o = JSONObject()
     for i in keys.indices { o[keys[i]] = try values[i].eval(s) }
     return .object(o)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var o = JSONObject()
     for i in keys.indices { o[keys[i]] = try await values[i].value(s) }
     return .object(o)
@@ -69,7 +69,7 @@ final class InterpolationExpr: Expr {
     self.exprs = exprs
     super.init(pos: pos, hasCall: exprs.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
       out += Values.text(try exprs[i].eval(s))
@@ -77,7 +77,7 @@ final class InterpolationExpr: Expr {
     }
     return .string(out)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
       out += Values.text(try await exprs[i].value(s))

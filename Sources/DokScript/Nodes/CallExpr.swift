@@ -46,12 +46,12 @@ final class CallExpr: Expr {
     }
   }
 
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
-    try await perform(s, record: s.suppressRecording == 0).value
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
+    try await perform(s, record: true).value
   }
 
   /// Evaluates the arguments, calls the host, and (when `record`) makes the result `$_` and `$N`.
-  func perform(_ s: Session, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
+  func perform(_ s: Interpreter, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
     var out: [CallArgument] = []
     out.reserveCapacity(args.count)
     for a in args {

@@ -19,11 +19,11 @@ class Stmt {
     self.isSync = isSync
   }
 
-  func execSync(_ s: Session) throws(Failure) -> Flow {
+  func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     throw s.fail("internal error: statement cannot run synchronously", pos)
   }
 
-  func exec(_ s: Session) async throws(Failure) -> Flow { try execSync(s) }
+  func exec(_ s: Interpreter) async throws(Failure) -> Flow { try execSync(s) }
 
   /// Expressions evaluated by this statement (for the checker).
   var expressions: [Expr] { [] }

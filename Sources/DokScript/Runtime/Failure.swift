@@ -5,7 +5,8 @@ indirect enum Failure: Error {
   case runtime(String, SourceLocation)
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
-  case assertion(String, SourceLocation, notes: [String])
+  /// The rendered comparison, where, notes, and the author's message when one was given.
+  case assertion(String, SourceLocation, notes: [String], message: String?)
   case exit(Int32)
   case cancelled
   /// A `source`d file failed to parse or check.
@@ -48,6 +49,11 @@ indirect enum Failure: Error {
     if case .call(let e, _) = self { return e.json }
     var o = JSONObject()
     o["message"] = .string(diagnostics.first?.message ?? "")
+    if case .assertion(let rendered, _, _, let author) = self {
+      // The author's text is the message; the comparison stays readable as `.assertion`.
+      o["message"] = .string(author ?? rendered)
+      o["assertion"] = .string(rendered)
+    }
     o["code"] = .string(code)
     o["httpStatus"] = .null
     o["procedure"] = .null
@@ -63,7 +69,7 @@ indirect enum Failure: Error {
       let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
       return [Diagnostic(.error, lines.first ?? e.message, at: e.location ?? l, notes: Array(notes))]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
-    case .assertion(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
     }

@@ -10,6 +10,13 @@ public struct Program: @unchecked Sendable {
   public let diagnostics: [Diagnostic]
 }
 
+/// The last line, offset and column the parser computed a position for.
+final class ColumnCache {
+  var line = -1
+  var offset = 0
+  var column = 1
+}
+
 struct ParseError: Error {
   var message: String
   var offset: Int
@@ -37,6 +44,8 @@ struct Parser {
   var loopDepth = 0
   /// Nesting of the tree being built (brackets, blocks, `!`/`-`, operator and path chains).
   var nesting = 0
+  /// The last column computed (see ``pos(_:_:)``).
+  let columns = ColumnCache()
   /// Deeper trees would overflow the stack when parsed, checked, run or freed.
   static let maxNesting = 200
 
@@ -115,10 +124,19 @@ struct Parser {
     }
     var col = 1
     var i = lineStarts[lo]
+    // Positions come mostly in order: continue from the last one on the same line, so a
+    // long line costs linear time, not quadratic.
+    if columns.line == lo && columns.offset <= start {
+      col = columns.column
+      i = columns.offset
+    }
     while i < start && i < bytes.count {
       if bytes[i] & 0xC0 != 0x80 { col += 1 }
       i += 1
     }
+    columns.line = lo
+    columns.offset = i
+    columns.column = col
     let len = max(1, (end ?? start + 1) - start)
     return Pos(offset: Int32(start), line: Int32(lo + 1), column: Int32(col), length: Int32(len))
   }

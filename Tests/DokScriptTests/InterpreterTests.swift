@@ -6,9 +6,9 @@ import Testing
 
 /// The REPL-facing API: persistent state, incompleteness, events, hooks, interruption.
 @Suite struct SessionTests {
-  func session(_ options: ScriptOptions = ScriptOptions(), host: FakeHost = FakeHost()) -> (Session, RecordingSink) {
+  func session(_ options: ScriptOptions = ScriptOptions(), host: FakeHost = FakeHost()) -> (Interpreter, RecordingSink) {
     let sink = RecordingSink()
-    return (Session(host: host, sink: sink, options: options), sink)
+    return (Interpreter(host: host, sink: sink, options: options), sink)
   }
 
   @Test func stateIsKeptBetweenEntries() async {
@@ -119,7 +119,7 @@ import Testing
       func check(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) -> [Diagnostic] { [] }
     }
     for source in ["while true { }", "sleep 1h", "wait until false every 1s timeout 1h", "for $i in 1..100000000000 { $x = $i }"] {
-      let s = Session(host: SlowHost())
+      let s = Interpreter(host: SlowHost())
       let task = Task { await s.execute(source: source) }
       try? await Task.sleep(nanoseconds: 50_000_000)
       task.cancel()
