@@ -50,9 +50,8 @@ public enum ScriptRunner {
       return 2
     }
     let session = existing ?? Interpreter(host: host, sink: sink, options: request.options)
-    switch Script.parseArguments(request.arguments) {
-    case .success(let args): for (name, value) in args { session.setVariable(name, value) }
-    case .failure(let d):
+    // Arguments keep their text (`name=2024` stays "2024" for a string parameter).
+    if let d = session.setArguments(request.arguments) {
       sink.diagnostic(d)
       return 2
     }

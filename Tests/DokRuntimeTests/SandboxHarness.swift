@@ -39,9 +39,7 @@ struct SandboxHarness {
     let host = DokScriptHost(catalog: context.catalog, caller: context.session)
     let sink = CapturingSink()
     let session = Interpreter(host: host, sink: sink)
-    if case .success(let args) = Script.parseArguments(arguments) {
-      for (n, v) in args { session.setVariable(n, v) }
-    }
+    if let d = session.setArguments(arguments) { return (2, "", [d]) }
     let outcome = await session.execute(source: source, file: file)
     return (outcome.exitCode, sink.text, outcome.diagnostics)
   }

@@ -131,7 +131,7 @@ import Testing
   @Test func checkReportsWithoutRunning() {
     let host = FakeHost()
     let ds = Script.check(source: "application.one\nbreak\n$x = (", file: "c.dok", host: host)
-    #expect(ds.map(\.message) == ["missing required parameter 'applicationId' for application.one", "expected an expression, found end of input"])
+    #expect(ds.map(\.message) == ["missing required parameter 'applicationId' for application.one", "unclosed '(': expected ')' before the end of the input"])
     let ds2 = Script.check(source: "application.one\nbreak", file: "c.dok", host: host)
     #expect(ds2.map(\.message) == ["missing required parameter 'applicationId' for application.one", "'break' outside a loop"])
     #expect(host.calls.isEmpty)

@@ -69,10 +69,16 @@ final class InterpolationExpr: Expr {
     self.exprs = exprs
     super.init(pos: pos, hasCall: exprs.contains { $0.hasCall })
   }
+  /// A script argument interpolates as the text it was given (`tag=007` stays `007`).
+  @inline(__always)
+  private func argumentText(_ e: Expr, _ s: Interpreter) -> String? {
+    guard !s.argumentTexts.isEmpty, let v = e as? VariableExpr else { return nil }
+    return s.argumentText(v.slot)
+  }
   override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
-      out += Values.text(try exprs[i].eval(s))
+      if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try exprs[i].eval(s)) }
       out += texts[i + 1]
     }
     return .string(out)
@@ -80,7 +86,7 @@ final class InterpolationExpr: Expr {
   override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
-      out += Values.text(try await exprs[i].value(s))
+      if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try await exprs[i].value(s)) }
       out += texts[i + 1]
     }
     return .string(out)

@@ -3,9 +3,9 @@ import DokCore
 /// One `name=value` argument as written.
 struct ArgNode {
   enum Kind {
-    /// A bare word, typed by the host.
+    /// A bare word, typed by the host (`name=` alone is the empty word).
     case bare(String)
-    /// `"…"`, `$var.path`, `(expr)`, `[…]`, `{…}`, or `name=` (the empty string).
+    /// `"…"`, `$var.path`, `(expr)`, `[…]` or `{…}`.
     case expr(Expr)
     /// `name:=<json>`.
     case json(String)
@@ -60,7 +60,13 @@ final class CallExpr: Expr {
       case .bare(let w): out.append(CallArgument(name: a.name, value: .bare(w), location: loc))
       case .json(let t): out.append(CallArgument(name: a.name, value: .json(t), location: loc))
       case .file(let p): out.append(CallArgument(name: a.name, value: .file(p), location: loc))
-      case .expr(let e): out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+      case .expr(let e):
+        // A script argument keeps its text: the schema types it like a bare word.
+        if let v = e as? VariableExpr, let text = s.argumentText(v.slot) {
+          out.append(CallArgument(name: a.name, value: .bare(text), location: loc))
+        } else {
+          out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+        }
       }
     }
     if Task.isCancelled { throw .cancelled }

@@ -10,7 +10,7 @@ class Expr {
 
   init(pos: Pos, hasCall: Bool = false) {
     self.pos = pos
-    self.hasCall = hasCall
+    self.hasCall = hasCall || Parser.allAsync
   }
 
   func eval(_ s: Interpreter) throws(Failure) -> JSON {

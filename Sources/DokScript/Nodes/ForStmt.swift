@@ -53,7 +53,7 @@ final class ForStmt: Stmt {
       var i = lo
       while true {
         s.slots[slot] = .number(Double(i))
-        if Task.isCancelled { throw .cancelled }
+        try s.tick()
         if try await s.runBlock(body) == .breakLoop || i == hi { break }
         i += 1
       }
@@ -61,7 +61,7 @@ final class ForStmt: Stmt {
     }
     for item in try items(try await iterable.value(s), s) {
       s.slots[slot] = item
-      if Task.isCancelled { throw .cancelled }
+      try s.tick()
       if try await s.runBlock(body) == .breakLoop { break }
     }
     return .normal

@@ -16,7 +16,7 @@ class Stmt {
   init(pos: Pos, text: String, isSync: Bool) {
     self.pos = pos
     self.text = text
-    self.isSync = isSync
+    self.isSync = isSync && !Parser.allAsync
   }
 
   func execSync(_ s: Interpreter) throws(Failure) -> Flow {

@@ -23,7 +23,7 @@ final class WhileStmt: Stmt {
 
   override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     while try await condition.value(s).isTruthy {
-      if Task.isCancelled { throw .cancelled }
+      try s.tick()
       if try await s.runBlock(body) == .breakLoop { break }
     }
     return .normal

@@ -2,7 +2,7 @@ import DokCore
 
 /// Why a statement did not complete normally (internal; becomes a ``RunOutcome``).
 indirect enum Failure: Error {
-  case runtime(String, SourceLocation)
+  case runtime(String, SourceLocation, notes: [String] = [])
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
   /// The rendered comparison, where, notes, and the author's message when one was given.
@@ -63,7 +63,7 @@ indirect enum Failure: Error {
 
   var diagnostics: [Diagnostic] {
     switch self {
-    case .runtime(let m, let l): return [Diagnostic(.error, m, at: l)]
+    case .runtime(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .call(let e, let l):
       let lines = e.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
@@ -72,6 +72,22 @@ indirect enum Failure: Error {
     case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
+    }
+  }
+
+  /// The same failure with one more note (a `source`d file's failure names the including line).
+  func noting(_ note: String) -> Failure {
+    switch self {
+    case .runtime(let m, let l, let n): return .runtime(m, l, notes: n + [note])
+    case .call(var e, let l):
+      e.hints.append(note)
+      return .call(e, l)
+    case .waitTimeout(let m, let l, let n): return .waitTimeout(m, l, notes: n + [note])
+    case .assertion(let m, let l, let n, let msg): return .assertion(m, l, notes: n + [note], message: msg)
+    case .diagnostics(var d):
+      if !d.isEmpty { d[0].notes.append(note) }
+      return .diagnostics(d)
+    case .exit, .cancelled: return self
     }
   }
 }

@@ -34,6 +34,8 @@ public final class Interpreter: @unchecked Sendable {
   /// The result `$n`, or nil when there is none or it is no longer kept.
   public func result(_ n: Int) -> JSON? { history.result(n) }
   var history = ResultHistory()
+  /// Script arguments with the text they were given (by slot).
+  var argumentTexts: [Int: (JSON, String)] = [:]
   /// Every executed `assert`, failed `wait` and uncaught error, for JUnit/TAP reports.
   public internal(set) var testCases: [TestCase] = []
 
@@ -94,6 +96,39 @@ public final class Interpreter: @unchecked Sendable {
     let i = symbols.slot(for: name)
     ensureSlots()
     slots[i] = value
+  }
+
+  /// Sets script arguments (`dok run f.dok k=v k2:=json`): each becomes `$k`, typed like a
+  /// bare word, and remembers its text for string parameters and interpolation. Nil when all
+  /// were set; else the problem with the first bad one (nothing is set then).
+  public func setArguments(_ words: [String]) -> Diagnostic? {
+    switch Script.arguments(words) {
+    case .failure(let d): return d
+    case .success(let list):
+      for a in list { setArgument(a) }
+      return nil
+    }
+  }
+
+  /// Sets one script argument.
+  public func setArgument(_ a: ScriptArgument) {
+    setVariable(a.name, a.value)
+    let slot = symbols.slot(for: a.name)
+    if let text = a.text { argumentTexts[slot] = (a.value, text) } else { argumentTexts[slot] = nil }
+  }
+
+  /// The text a script argument was given, while `slot` still holds that argument's value.
+  @inline(__always)
+  func argumentText(_ slot: Int) -> String? {
+    guard !argumentTexts.isEmpty, let (v, text) = argumentTexts[slot], slot < slotCapacity, slots[slot] == v else { return nil }
+    return text
+  }
+
+  /// The texts of the arguments whose variables still hold them (for the check).
+  var unchangedArgumentTexts: [Int: String] {
+    var out: [Int: String] = [:]
+    for slot in argumentTexts.keys { if let t = argumentText(slot) { out[slot] = t } }
+    return out
   }
 
   /// The text of a file run in this session (for ``DiagnosticRenderer``'s source lookup).

@@ -43,8 +43,14 @@ extension Interpreter {
   func parseAndCheck(_ source: String, file: String) -> (program: Program, problems: [Diagnostic]) {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    return (program, Checker(host: host, validate: options.validate).all(program))
+    let checker = Checker(
+      host: host, validate: options.validate, interactive: Interpreter.isInteractive(file), arguments: unchangedArgumentTexts)
+    return (program, checker.all(program))
   }
+
+  /// REPL entries (and entries at a `--debug` pause) show a bare expression's value; a
+  /// runbook may not leave one unused.
+  static func isInteractive(_ file: String) -> Bool { file == "<repl>" || file == "<debug>" }
 
   func run(_ program: Program) async -> RunOutcome {
     ensureSlots()
@@ -177,8 +183,10 @@ extension Interpreter {
     do { text = try host.readSource(path: resolved) } catch {
       throw fail("cannot read \(resolved): \(error.localizedDescription)", pos)
     }
+    let including = location(pos)
+    let note = "in \(resolved), sourced at \(including)"
     let (program, problems) = parseAndCheck(text, file: resolved)
-    if !problems.isEmpty { throw .diagnostics(problems) }
+    if !problems.isEmpty { throw Failure.diagnostics(problems).noting(note) }
     ensureSlots()
     let saved = state.currentFile
     state.currentFile = resolved
@@ -187,7 +195,11 @@ extension Interpreter {
       state.currentFile = saved
       state.sourceDepth -= 1
     }
-    _ = try await runStatements(program.block.statements)
+    do {
+      _ = try await runStatements(program.block.statements)
+    } catch {
+      throw error.noting(note)
+    }
   }
 
   /// `path` relative to the directory of `file` (unless absolute, or `file` is not a file).

@@ -20,7 +20,7 @@ enum Numbers {
     case .sub: r = a - b
     default: r = a * b
     }
-    if Swift.abs(r) <= safeLimit { return r }
+    if Swift.abs(r) < safeLimit { return r }
     try check(op, a, b, r, s, pos, expression)
     return r
   }
@@ -52,7 +52,7 @@ enum Numbers {
   /// A literal or parsed number that cannot be kept exactly: nil when it is fine, else why not.
   static func literalProblem(_ text: Substring, _ value: Double) -> String? {
     guard value.isFinite else { return "the number \(text) is out of range (not a finite number)" }
-    guard Swift.abs(value) > safeLimit else { return nil }
+    guard Swift.abs(value) >= safeLimit else { return nil }
     let digits = text.drop { $0 == "-" || $0 == "+" }
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     let trimmed = digits.drop { $0 == "0" }

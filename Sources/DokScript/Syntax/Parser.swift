@@ -49,6 +49,10 @@ struct Parser {
   /// Deeper trees would overflow the stack when parsed, checked, run or freed.
   static let maxNesting = 200
 
+  /// Parse every statement and expression as if it made a call, so that everything runs
+  /// through the async evaluation path (the sync/async parity test sets this).
+  @TaskLocal static var allAsync = false
+
   static let keywords: Set<String> = [
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
     "sleep", "assert", "try", "catch", "exit", "source", "true", "false", "null",
@@ -112,6 +116,9 @@ struct Parser {
     var notes: [String] = []
     if t.kind == .member && t.spaceBefore {
       notes.append("hint: a path must touch the value it follows (write $a\(text(t.start, t.end)), without a space)")
+    }
+    if t.kind == .assign {
+      notes.append("hint: compare with '==' ('=' assigns only at the start of a statement: $x = …)")
     }
     return ParseError(message: "expected \(expected), found \(describe(t))", offset: t.start, length: max(1, t.end - t.start), notes: notes)
   }
@@ -192,7 +199,7 @@ struct Parser {
           if eofReported {
             reset(to: bytes.count)
           } else {
-            recover(statementStart: start, errorOffset: error.offset)
+            recover(statementStart: start, errorOffset: error.offset, inBlock: inBlock)
           }
         }
       }
@@ -208,7 +215,9 @@ struct Parser {
   }
 
   /// Skips to the next line; unbalanced `{` on the skipped text make matching `}` silent.
-  mutating func recover(statementStart: Int, errorOffset: Int) {
+  /// Inside a block, a `}` on the rest of the line that closes the block ends the skip there
+  /// (`if true { a: 1 }` reports the bad statement, not an unclosed block).
+  mutating func recover(statementStart: Int, errorOffset: Int, inBlock: Bool = false) {
     nlSkipDepth = 0
     var i = errorOffset
     if i < bytes.count && bytes[i] == 0x0A { i += 1 } else {
@@ -228,6 +237,12 @@ struct Parser {
       } else if c == 0x7B {
         depth += 1
       } else if c == 0x7D {
+        if depth == 0 && inBlock && j >= errorOffset {
+          nlSkipDepth = 0
+          reset(to: j)
+          lastEnd = j
+          return
+        }
         depth -= 1
       }
       j += 1

@@ -194,9 +194,10 @@ extension Parser {
     case .lparen:
       advance()
       nlSkipDepth += 1
+      if peek().kind == .eof { throw unclosed(t, peek(), "')'") }
       let e = try parseExpr()
       let close = peek()
-      guard close.kind == .rparen else { throw unexpected(close, expected: "')'") }
+      guard close.kind == .rparen else { throw unclosed(t, close, "')'") }
       nlSkipDepth -= 1
       advance()
       return e
@@ -205,9 +206,10 @@ extension Parser {
       nlSkipDepth += 1
       var items: [Expr] = []
       while peek().kind != .rbracket {
+        if peek().kind == .eof { throw unclosed(t, peek(), "']'") }
         items.append(try parseExpr())
         let n = peek()
-        if n.kind == .comma { advance() } else if n.kind != .rbracket { throw unexpected(n, expected: "',' or ']'") }
+        if n.kind == .comma { advance() } else if n.kind != .rbracket { throw unclosed(t, n, "',' or ']'") }
       }
       nlSkipDepth -= 1
       advance()
@@ -218,6 +220,7 @@ extension Parser {
       var keys: [String] = []
       var values: [Expr] = []
       while peek().kind != .rbrace {
+        if peek().kind == .eof { throw unclosed(t, peek(), "'}'") }
         let k = advance()
         switch k.kind {
         case .ident: keys.append(k.text)
@@ -233,7 +236,7 @@ extension Parser {
         _ = try expect(.colon, "':' after the key")
         values.append(try parseExpr())
         let n = peek()
-        if n.kind == .comma { advance() } else if n.kind != .rbrace { throw unexpected(n, expected: "',' or '}'") }
+        if n.kind == .comma { advance() } else if n.kind != .rbrace { throw unclosed(t, n, "',' or '}'") }
       }
       nlSkipDepth -= 1
       advance()
@@ -272,14 +275,25 @@ extension Parser {
     }
   }
 
+  /// At the end of the input inside `(`, `[` or `{`: point at the opening bracket, not at the
+  /// end; anything else is an ordinary "expected … found …".
+  func unclosed(_ open: Token, _ found: Token, _ expected: String) -> ParseError {
+    guard found.kind == .eof, !eofReported else { return unexpected(found, expected: expected) }
+    let close = open.kind == .lparen ? ")" : open.kind == .lbracket ? "]" : "}"
+    return ParseError(
+      message: "unclosed '\(text(open.start, open.end))': expected '\(close)' before the end of the input", offset: open.start,
+      length: max(1, open.end - open.start))
+  }
+
   mutating func parseBuiltin(_ fn: Builtin, _ t: Token) throws(ParseError) -> Expr {
-    _ = try expect(.lparen, "'(' after \(fn.rawValue)")
+    let open = try expect(.lparen, "'(' after \(fn.rawValue)")
     nlSkipDepth += 1
     var args: [Expr] = []
     while peek().kind != .rparen {
+      if peek().kind == .eof { throw unclosed(open, peek(), "')'") }
       args.append(try parseExpr())
       let n = peek()
-      if n.kind == .comma { advance() } else if n.kind != .rparen { throw unexpected(n, expected: "',' or ')'") }
+      if n.kind == .comma { advance() } else if n.kind != .rparen { throw unclosed(open, n, "',' or ')'") }
     }
     nlSkipDepth -= 1
     let close = advance()
