@@ -5,7 +5,7 @@ import Testing
 @testable import DokScript
 
 /// The REPL-facing API: persistent state, incompleteness, events, hooks, interruption.
-@Suite struct SessionTests {
+@Suite struct InterpreterTests {
   func session(_ options: ScriptOptions = ScriptOptions(), host: FakeHost = FakeHost()) -> (Interpreter, RecordingSink) {
     let sink = RecordingSink()
     return (Interpreter(host: host, sink: sink, options: options), sink)

@@ -15,6 +15,8 @@ final class ColumnCache {
   var line = -1
   var offset = 0
   var column = 1
+  /// Bytes stepped over to find columns (the parser's cost on long lines; tests read it).
+  var scanned = 0
 }
 
 struct ParseError: Error {
@@ -137,6 +139,7 @@ struct Parser {
       col = columns.column
       i = columns.offset
     }
+    columns.scanned += max(0, min(start, bytes.count) - i)
     while i < start && i < bytes.count {
       if bytes[i] & 0xC0 != 0x80 { col += 1 }
       i += 1
@@ -165,6 +168,12 @@ struct Parser {
   static func program(_ text: String, file: String, symbols: SymbolTable) -> Program {
     var p = Parser(text: text, file: file, symbols: symbols)
     return p.parseProgram()
+  }
+
+  /// Parses a whole text and reports how many bytes finding columns stepped over.
+  static func measuredProgram(_ text: String, file: String) -> (Program, scanned: Int) {
+    var p = Parser(text: text, file: file, symbols: SymbolTable())
+    return (p.parseProgram(), p.columns.scanned)
   }
 
   mutating func parseProgram() -> Program {
