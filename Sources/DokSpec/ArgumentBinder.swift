@@ -161,7 +161,7 @@ public struct ArgumentBinder: Sendable {
     if schema.allows(.integer) || schema.allows(.number) {
       if let d = Double(word), d.isFinite, !word.contains(where: { $0.isLetter }) {
         let digits = word.drop { $0 == "-" || $0 == "+" }
-        if Swift.abs(d) > 9_007_199_254_740_992, d < 1.8e19, digits.allSatisfy(\.isNumber),
+        if Swift.abs(d) >= 9_007_199_254_740_992, d < 1.8e19, digits.allSatisfy(\.isNumber),
           String(UInt64(Swift.abs(d))) != String(digits.drop { $0 == "0" })
         {
           throw argumentError("'\(param.name)': \(word) is beyond ±2^53 and would be rounded", param)
