@@ -82,6 +82,11 @@ import Testing
   @Test func deepNestingIsASyntaxError() {
     for (name, source) in Self.deep where name != "10,000 open parentheses" && name != "10,000 nested interpolations" {
       let p = Script.parse(source: source, file: "deep.dok")
+      if name == "100,000 additions" {
+        // A flat chain is not nesting (issue 15): it parses, and evaluates in a loop.
+        #expect(p.diagnostics.isEmpty, "\(name): \(p.diagnostics.map(\.message))")
+        continue
+      }
       #expect(p.diagnostics.contains { $0.message.contains("nested too deeply") }, "\(name): \(p.diagnostics.map(\.message))")
     }
   }
