@@ -34,8 +34,8 @@ public final class Interpreter: @unchecked Sendable {
   /// The result `$n`, or nil when there is none or it is no longer kept.
   public func result(_ n: Int) -> JSON? { history.result(n) }
   var history = ResultHistory()
-  /// Script arguments with the text they were given (by slot).
-  var argumentTexts: [Int: (JSON, String)] = [:]
+  /// Script arguments by slot: the value set and the text it was given (nil for `k:=json`).
+  var argumentTexts: [Int: (JSON, String?)] = [:]
   /// Every executed `assert`, failed `wait` and uncaught error, for JUnit/TAP reports.
   public internal(set) var testCases: [TestCase] = []
 
@@ -114,20 +114,25 @@ public final class Interpreter: @unchecked Sendable {
   public func setArgument(_ a: ScriptArgument) {
     setVariable(a.name, a.value)
     let slot = symbols.slot(for: a.name)
-    if let text = a.text { argumentTexts[slot] = (a.value, text) } else { argumentTexts[slot] = nil }
+    argumentTexts[slot] = (a.value, a.text)
   }
 
   /// The text a script argument was given, while `slot` still holds that argument's value.
   @inline(__always)
   func argumentText(_ slot: Int) -> String? {
-    guard !argumentTexts.isEmpty, let (v, text) = argumentTexts[slot], slot < slotCapacity, slots[slot] == v else { return nil }
+    guard !argumentTexts.isEmpty, let (v, text) = argumentTexts[slot], let text, slot < slotCapacity, slots[slot] == v else {
+      return nil
+    }
     return text
   }
 
-  /// The texts of the arguments whose variables still hold them (for the check).
-  var unchangedArgumentTexts: [Int: String] {
-    var out: [Int: String] = [:]
-    for slot in argumentTexts.keys { if let t = argumentText(slot) { out[slot] = t } }
+  /// The arguments whose variables still hold them, as the check sees them: a `k=v` argument
+  /// as its bare word, a `k:=json` one as its value.
+  var unchangedArguments: [Int: CallArgument.Value] {
+    var out: [Int: CallArgument.Value] = [:]
+    for (slot, (v, text)) in argumentTexts where slot < slotCapacity && slots[slot] == v {
+      out[slot] = text.map { .bare($0) } ?? .value(v)
+    }
     return out
   }
 

@@ -44,7 +44,7 @@ extension Interpreter {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
     let checker = Checker(
-      host: host, validate: options.validate, interactive: Interpreter.isInteractive(file), arguments: unchangedArgumentTexts)
+      host: host, validate: options.validate, interactive: Interpreter.isInteractive(file), arguments: unchangedArguments)
     return (program, checker.all(program))
   }
 

@@ -9,9 +9,9 @@ struct Checker {
   let validate: Bool
   /// A REPL entry: a bare expression shows its value instead of being an error.
   var interactive = false
-  /// Script arguments by slot (their text): a `$name` argument of a call that is one of them,
-  /// never assigned in the program, is checked as the bare word it was given.
-  var arguments: [Int: String] = [:]
+  /// Script arguments by slot: a `$name` argument of a call that is one of them, never
+  /// assigned in the program, is checked as the bare word (or JSON value) it was given.
+  var arguments: [Int: CallArgument.Value] = [:]
 
   func check(_ program: Program) -> [Diagnostic] {
     var out: [Diagnostic] = []
@@ -79,8 +79,8 @@ struct Checker {
       var args = c.checkArguments()
       for i in args.indices {
         args[i].location = c.args[i].pos.location(in: file)
-        if case .expr(let e) = c.args[i].kind, let v = e as? VariableExpr, let text = arguments[v.slot] {
-          args[i].value = .bare(text)
+        if case .expr(let e) = c.args[i].kind, let v = e as? VariableExpr, let known = arguments[v.slot] {
+          args[i].value = known
         }
       }
       out += host.check(procedure: c.procedure, arguments: args, location: c.pos.location(in: file))
