@@ -1,9 +1,10 @@
 import DokCore
 import Foundation
 
-/// The state of a script run or a REPL session: variables, `$_`, `$1…$N`, recorded test
-/// cases. Statements run one entry at a time with ``execute(source:file:)``; everything is
-/// kept between entries. Use a session from one task at a time.
+/// The `.dok` interpreter of a script run or a REPL session: variables, `$_`, the kept
+/// `$1…$N`, recorded test cases. Statements run one entry at a time with
+/// ``execute(source:file:)``; everything is kept between entries, except the per-run
+/// bookkeeping in ``RunState``. Use an interpreter from one task at a time.
 public final class Interpreter: @unchecked Sendable {
   /// The outside world (calls, files, clock).
   public let host: any ScriptHost
