@@ -116,4 +116,25 @@ import Testing
     #expect(clock.sleeps == [1.5, 1.5, 1.5, 1.5, 1.5])
     #expect(o.diagnostics.first?.message.contains("(6 attempts)") == true, "\(o.diagnostics)")
   }
+
+  /// The sync and async twins notice cancellation at the same cadence (every 4,096 loop
+  /// iterations): a short loop in a cancelled run ends the same way on both paths.
+  @Test func cancellationCadenceIsTheSameOnBothPaths() async {
+    func run(allAsync: Bool) async -> (Int32, [String]) {
+      let sink = RecordingSink()
+      let s = Interpreter(host: FakeHost(), sink: sink)
+      let task = Task {
+        withUnsafeCurrentTask { $0?.cancel() }
+        return await Parser.$allAsync.withValue(allAsync) {
+          await s.execute(source: "for $i in 1..10 { $x = $i }\n$n = 0\nwhile $n < 10 { $n = $n + 1 }\nprint $x, $n", file: "c.dok")
+        }
+      }
+      let o = await task.value
+      return (o.exitCode, sink.printed)
+    }
+    let sync = await run(allAsync: false)
+    let async = await run(allAsync: true)
+    #expect(sync.0 == async.0 && sync.1 == async.1, "sync \(sync), async \(async)")
+    #expect(sync.1 == ["10 10"])
+  }
 }
