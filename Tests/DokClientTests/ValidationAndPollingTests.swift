@@ -73,10 +73,14 @@ import Testing
     return #expect(throws: CallError.self) { _ = try ArgumentBinder(validate: true).bind(args, to: proc) }
   }
 
-  @Test func anEmptyWordForANumberGetsNoWriteItBareHint() throws {
-    let e = try #require(try error(.bare("")))
-    #expect(e.message.contains("'replicas' expects"), "\(e.message)")
-    #expect(!e.hints.contains { $0.contains("write it bare") }, "\(e.hints)")
+  /// `replicas=` reaches the binder as the empty bare word; an empty quoted value gets no
+  /// "write it bare (replicas=)" hint either.
+  @Test func anEmptyValueForANumberGetsNoWriteItBareHint() throws {
+    for value in [CallArgument.Value.bare(""), .value("")] {
+      let e = try #require(try error(value))
+      #expect(e.message.contains("'replicas' expects"), "\(e.message)")
+      #expect(!e.hints.contains { $0.contains("write it bare") }, "\(e.hints)")
+    }
   }
 
   @Test func aJSONStringForANumberIsToldToDropTheQuotes() throws {
