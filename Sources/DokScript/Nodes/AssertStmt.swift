@@ -40,7 +40,7 @@ final class AssertStmt: Stmt {
 
   private func fail(_ operands: Operands, _ userMessage: String?, _ s: Interpreter) throws(Failure) -> Flow {
     var msg = "assertion failed: \(conditionText)"
-    let shown = operands.text
+    let shown = operands.text(s)
     if !shown.isEmpty { msg += "  (\(shown))" }
     let notes = userMessage.map { [$0] } ?? []
     s.recordAssert(self, passed: false, message: ([msg] + notes).joined(separator: "\n"))

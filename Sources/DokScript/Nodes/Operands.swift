@@ -7,19 +7,21 @@ indirect enum Operands {
   case none
   case sides(JSON, JSON)
   case value(JSON)
-  /// The leaves of an `&&`/`||` chain that were evaluated: their text and operands.
-  case leaves([(String, Operands)])
+  /// The leaves of an `&&`/`||` chain that were evaluated: where their text is, and operands.
+  case leaves([(Span, Operands)])
 
-  /// `left: …, right: …`, `value: …`, `a == b: left: …, right: …; c: value: …`, or empty.
-  var text: String {
+  /// `left: …, right: …`, `value: …`, `a == b: left: …, right: …; c: value: …`, or empty
+  /// (leaf texts come from the source `s` is running).
+  func text(_ s: Interpreter) -> String {
     switch self {
     case .none: ""
     case .sides(let l, let r): "left: \(Values.show(l)), right: \(Values.show(r))"
     case .value(let v): "value: \(Values.show(v))"
     case .leaves(let list):
       list.map { leaf in
-        let t = leaf.1.text
-        return t.isEmpty ? leaf.0 : "\(leaf.0): \(t)"
+        let t = leaf.1.text(s)
+        let source = s.snippet(leaf.0)
+        return t.isEmpty ? source : "\(source): \(t)"
       }.joined(separator: "; ")
     }
   }
@@ -37,26 +39,26 @@ indirect enum Operands {
       return (try b.apply(l, r, s), .sides(l, r))
     }
     if let o = e as? OrExpr {
-      var leaves: [(String, Operands)] = []
+      var leaves: [(Span, Operands)] = []
       var v = JSON.null
       for (i, x) in o.operands.enumerated() {
         if i < o.operands.count - 1 && OrExpr.unset(x, s) {
-          leaves.append((s.snippet(o.spans[i]), .value(.null)))
+          leaves.append((o.spans[i], .value(.null)))
           continue
         }
         let (xv, ops) = try leaf(x, s)
-        leaves.append((s.snippet(o.spans[i]), ops))
+        leaves.append((o.spans[i], ops))
         v = xv
         if v.isTruthy { break }
       }
       return (v, .leaves(leaves))
     }
     if let a = e as? AndExpr {
-      var leaves: [(String, Operands)] = []
+      var leaves: [(Span, Operands)] = []
       var v = JSON.null
       for (i, x) in a.operands.enumerated() {
         let (xv, ops) = try leaf(x, s)
-        leaves.append((s.snippet(a.spans[i]), ops))
+        leaves.append((a.spans[i], ops))
         v = xv
         if !v.isTruthy { break }
       }
@@ -78,26 +80,26 @@ indirect enum Operands {
       return (try b.apply(l, r, s), .sides(l, r))
     }
     if let o = e as? OrExpr {
-      var leaves: [(String, Operands)] = []
+      var leaves: [(Span, Operands)] = []
       var v = JSON.null
       for (i, x) in o.operands.enumerated() {
         if i < o.operands.count - 1 && OrExpr.unset(x, s) {
-          leaves.append((s.snippet(o.spans[i]), .value(.null)))
+          leaves.append((o.spans[i], .value(.null)))
           continue
         }
         let (xv, ops) = try await leafAsync(x, s)
-        leaves.append((s.snippet(o.spans[i]), ops))
+        leaves.append((o.spans[i], ops))
         v = xv
         if v.isTruthy { break }
       }
       return (v, .leaves(leaves))
     }
     if let a = e as? AndExpr {
-      var leaves: [(String, Operands)] = []
+      var leaves: [(Span, Operands)] = []
       var v = JSON.null
       for (i, x) in a.operands.enumerated() {
         let (xv, ops) = try await leafAsync(x, s)
-        leaves.append((s.snippet(a.spans[i]), ops))
+        leaves.append((a.spans[i], ops))
         v = xv
         if !v.isTruthy { break }
       }

@@ -77,7 +77,7 @@ final class WaitStmt: Stmt {
           throw error
         }
         s.state.nullPaths = lenient
-        operands = evaluated.1.text
+        operands = evaluated.1.text(s)
         if evaluated.0 {
           s.sink.waitProgress(progress(loc, clock.now() - start, attempts, operands, finished: true))
           if let got {
