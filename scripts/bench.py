@@ -77,6 +77,37 @@ def loop_benchmarks():
         row(f"1M-iteration `{kind}` loop, in-process", dok, "ms", "CPython, same loop", py, "<= 1.0x", dok <= py)
 
 
+def parse_benchmarks():
+    """One line holding a 100,000-element array literal: parsing is linear in a line's tokens."""
+    home = tempfile.mkdtemp(prefix="dok-bench-")
+    path = os.path.join(home, "long-line.dok")
+    with open(path, "w") as f:
+        f.write("$a = [" + ", ".join(str(i) for i in range(100000)) + "]\n")
+    out = subprocess.run([BENCH, "parse", path], capture_output=True, text=True, check=True).stdout
+    ms = json.loads(out.strip().splitlines()[-1])["best_ms"]
+    row("parse one line with a 100,000-element array", ms, "ms", goal="< 500 ms", ok=ms < 500)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def max_rss_mb(cmd, env):
+    """Runs `cmd` and returns its peak resident set size in MB (from wait4's rusage)."""
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd} exited {proc.returncode}")
+    return usage.ru_maxrss / 1024
+
+
+def soak_benchmark(url, env, home):
+    """100,000 calls from one runbook: `$N` keeps the last 10,000, so memory stays bounded."""
+    script = os.path.join(home, "soak.dok")
+    with open(script, "w") as f:
+        f.write("for $i in 1..100000 { settings.health }\nassert $100000 == $_\n")
+    mb = max_rss_mb([DOK, "run", script], env)
+    row("100,000 settings.health in one runbook, peak RSS", mb, "MB", goal="< 64 MB", ok=mb < 64)
+
+
 def free_port():
     import socket
     s = socket.socket()
@@ -123,6 +154,7 @@ def http_benchmarks():
         row("sandbox reply to keep-alive curl, per request", curl_keepalive / 1000, "ms", goal="<= 1.5 ms", ok=curl_keepalive / 1000 <= 1.5)
         one_shot_benchmarks(url, env)
         prompt_benchmarks(url, env)
+        soak_benchmark(url, env, home)
         shutil.rmtree(home, ignore_errors=True)
     finally:
         proc.terminate()
@@ -205,6 +237,7 @@ def timed_n(cmd, n, env=None):
 def main():
     spec_benchmarks()
     loop_benchmarks()
+    parse_benchmarks()
     http_benchmarks()
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     for r in [HEAD] + rows:

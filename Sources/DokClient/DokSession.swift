@@ -134,7 +134,8 @@ public final class DokSession: Sendable {
 
   /// Sends with retries and returns the raw final reply (transport failures become `CallError`s).
   public func exchange(_ request: HTTPRequest, retry: RetryPolicy? = nil) async throws(CallError) -> HTTPResponse {
-    let retry = retry ?? self.retry
+    // A polling `wait` retries on its own schedule: one attempt per call here.
+    let retry = CallContext.polling ? RetryPolicy.none : (retry ?? self.retry)
     var attempt = 0
     let clock = ContinuousClock()
     while true {

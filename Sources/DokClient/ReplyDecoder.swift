@@ -46,15 +46,22 @@ public enum ReplyDecoder {
       let code = body["code"]?.stringValue ?? data?["code"]?.stringValue ?? codeName(status)
       var message = body["message"]?.stringValue ?? body["error"]?.stringValue ?? reason(status)
       var issues = parseIssues(body["issues"])
-      if issues.isEmpty, let zod = data?["zodError"] { issues = zodIssues(zod) }
-      if issues.isEmpty, message.hasPrefix("["), let parsed = try? JSONParser.parse(message) {
-        // tRPC puts a zod failure's issue list, as JSON text, in the message.
+      // tRPC puts a zod failure's issue list, as (multi-line) JSON text, in the message: both
+      // wire forms then read as one message plus `param: message` issues.
+      if message.trimming().hasPrefix("["), let parsed = try? JSONParser.parse(message) {
         let fromMessage = parseIssues(parsed)
         if !fromMessage.isEmpty {
-          issues = fromMessage
+          if issues.isEmpty {
+            // Form-level errors the flattened zodError holds beyond the list come first.
+            let formLevel = (data?["zodError"]?["formErrors"]?.arrayValue ?? []).compactMap(\.stringValue)
+            issues =
+              formLevel.filter { m in !fromMessage.contains { $0.message == m } }.map { .init(path: "", message: $0) }
+              + fromMessage
+          }
           message = "Input validation failed"
         }
       }
+      if issues.isEmpty, let zod = data?["zodError"] { issues = zodIssues(zod) }
       err = CallError(kind: .api, procedure: procedure, message: message, code: code, httpStatus: status, issues: issues)
     } else {
       let body = response.body.isEmpty ? "empty body" : "\(describeContentType(response)): \(preview(response.body))"

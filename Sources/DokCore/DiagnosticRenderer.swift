@@ -25,8 +25,10 @@ public struct DiagnosticRenderer: Sendable {
     case .note: sev = "\(cyan)note\(reset)"
     }
     var out = ""
+    // A failed assert names its own kind: `f.dok:3:8: assertion failed: …` (the contract's form).
+    let label = d.severity == .error && d.message.hasPrefix("assertion failed") ? "" : "\(sev): "
     if let loc = d.location {
-      out += "\(bold)\(loc):\(reset) \(sev): \(bold)\(d.message)\(reset)"
+      out += "\(bold)\(loc):\(reset) \(label)\(bold)\(d.message)\(reset)"
       if let text = sources(loc.file), let line = Self.line(loc.line, of: text) {
         out += "\n" + line + "\n"
         let prefix = line.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
@@ -34,7 +36,7 @@ public struct DiagnosticRenderer: Sendable {
         out += prefix + green + "^" + String(repeating: "~", count: width - 1) + reset
       }
     } else {
-      out += "\(sev): \(bold)\(d.message)\(reset)"
+      out += "\(label)\(bold)\(d.message)\(reset)"
     }
     for note in d.notes { out += "\n  " + note }
     return out

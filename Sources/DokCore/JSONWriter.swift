@@ -39,9 +39,14 @@ public enum JSONWriter {
       return String(Int64(d))
     }
     var s = d.description
-    // Swift prints 1e+16 as "1e+16"; JSON allows it. Keep as is.
     if s.hasSuffix(".0") { s.removeLast(2) }
-    return s
+    // Swift writes exponents as `e+21` and `e-07`; the shortest form is `e21` and `e-7`.
+    guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
+    var exponent = s[s.index(after: e)...]
+    let negative = exponent.hasPrefix("-")
+    if exponent.hasPrefix("+") || negative { exponent = exponent.dropFirst() }
+    let digits = exponent.drop { $0 == "0" }
+    return String(s[..<e]) + "e" + (negative ? "-" : "") + (digits.isEmpty ? "0" : digits)
   }
 
   /// Writes `s` as a JSON string literal with escapes.

@@ -85,10 +85,14 @@ public struct SecretPolicy: Sendable {
     mask(text, masked)
   }
 
-  /// What is masked inside text: the API key and the learned values, longest first.
+  /// An API key shorter than this is not masked inside other text: a short key would mask
+  /// ordinary words and numbers (`s/24.do***:2:1`). It is still never printed.
+  public static let minimumMaskedKeyLength = 8
+
+  /// What is masked inside text: the API key (when distinctive) and the learned values, longest first.
   private var masked: [String] {
     var all = learned.values
-    if let apiKey, !apiKey.isEmpty {
+    if let apiKey, apiKey.utf8.count >= Self.minimumMaskedKeyLength {
       all.append(apiKey)
       all.sort { $0.utf8.count > $1.utf8.count }
     }

@@ -21,12 +21,22 @@ public enum HelpTopics {
       return """
         Values: numbers (42, 2.5), strings ("double" with ${expr} and \\n escapes, 'single' raw),
         true, false, null, arrays [1, "a"], objects {name: "x"}, durations 250ms 2s 5m 1h.
-        Variables: $name; $_ is the last call result; $1, $2… every call result in order.
+        Variables: $name; $_ is the last call result; $1, $2… number call results (the last 10,000 are kept;
+        calls inside a wait's condition count too).
         Paths: $app.name, $p.environments[0].environmentId, $o["odd key"], negative indexes count from the end.
-        Operators (loosest first): || && ! (== != < <= > >= in) (+ -) (* / %) unary -.
+        Operators (loosest first): || && ! (== != < <= > >= in) (+ -) (* / %) unary -; `$a || $b || "d"`
+        gives a default even when $a and $b were never set. Comparisons do not chain.
+        Numbers: 7 / 2 is 3.5; % keeps the left sign; overflow, division by zero and integers past ±2^53
+        that would be rounded are runtime errors (exit 6). Printing is shortest: 1e-7, 1e21, 3.
         Built-ins: len keys values contains startsWith filter map find any all env now json parse str num.
         Statements: $v = …; print a, b; if c { } else if d { } else { }; for $x in xs { }; while c { };
         break; continue; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
+        In a runbook a bare expression is an error (use assert or print); at the prompt it shows its value.
+        try/catch: $err.message is an assert's own message, $err.assertion the comparison that failed.
+        exit takes an integer 0–255. In a wait's until condition a path through null is null (it waits on).
+        Call arguments: `#` and `,` inside a bare word are text (a comment needs a space before #);
+        ${…} needs quotes. Script arguments (dok run f.dok name=2024 list:=[1]) keep their text for
+        string parameters and interpolation; `_` and digits are not argument names.
         """
     case "calls":
       return """
@@ -44,7 +54,8 @@ public enum HelpTopics {
         wait until <condition> [every …] [timeout …]
         The call is repeated until the condition holds; `.` and $_ are the latest result:
           wait application.one applicationId=$id until .applicationStatus in ["done", "error"] every 1s timeout 2m
-        Transport errors are retried until the timeout; an API error ends the wait. Ctrl-C cancels it.
+        Transport errors are retried, one attempt per `every`, until the timeout; an attempt still in flight
+        at the timeout is cancelled. An API error ends the wait. Ctrl-C cancels it.
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.
         """
     case "meta":

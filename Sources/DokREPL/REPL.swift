@@ -4,13 +4,13 @@ import DokScript
 import DokSpec
 
 /// The interactive loop: reads entries (continuing open blocks, strings and brackets on a `...`
-/// prompt), runs them through the language's ``Session``, handles meta commands, keeps history
+/// prompt), runs them through the language's ``Interpreter``, handles meta commands, keeps history
 /// free of secrets, and records.
 ///
 /// `run()` blocks: call it from a plain thread, not from a Swift concurrency task.
 public final class REPL: @unchecked Sendable {
   let editor: LineEditor
-  public let session: Session
+  public let session: Interpreter
   var environment: REPLEnvironment
   let sink: REPLSink
   let terminal: TerminalSink
@@ -19,11 +19,11 @@ public final class REPL: @unchecked Sendable {
   var quitRequested = false
   public internal(set) var resumeRequested = false
   /// Extra meta commands for a paused run (`:continue`); entries run with
-  /// ``Session/executeNested(source:file:)`` and the run's sink is restored afterwards.
+  /// ``Interpreter/executeNested(source:file:)`` and the run's sink is restored afterwards.
   public var pausedRun = false
   private let originalSink: any ScriptSink
 
-  public init(editor: LineEditor, session: Session, environment: REPLEnvironment) {
+  public init(editor: LineEditor, session: Interpreter, environment: REPLEnvironment) {
     self.editor = editor
     self.session = session
     self.environment = environment
@@ -41,10 +41,10 @@ public final class REPL: @unchecked Sendable {
   }
 
   /// What completes after `$`: the session's variables, `$_` and the results `$1`, `$2`, ….
-  public static func variables(of session: Session) -> [(String, JSON)] {
+  public static func variables(of session: Interpreter) -> [(String, JSON)] {
     var vars = session.variables
     vars.append(("_", session.lastResult))
-    for (i, r) in session.results.enumerated() { vars.append((String(i + 1), r)) }
+    for (i, r) in session.results.enumerated() { vars.append((String(session.firstResultNumber + i), r)) }
     return vars
   }
 
@@ -127,7 +127,7 @@ public final class REPL: @unchecked Sendable {
   @discardableResult
   public func runEntry(_ source: String) -> Int32 {
     sink.beginEntry()
-    let before = session.results.count
+    let before = session.resultCount
     let nested = pausedRun
     let outcome = blockingRun { [session] in
       nested
@@ -140,7 +140,7 @@ public final class REPL: @unchecked Sendable {
     }
     for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
     if outcome.succeeded, recorder != nil {
-      recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
+      recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.resultCount - before)
     }
     return outcome.exitCode
   }

@@ -28,7 +28,9 @@ extension REPL {
       var rows: [[String]] = [["NAME", "TYPE", "VALUE"]]
       for (n, v) in session.variables { rows.append(["$" + n, v.typeName, summary(v)]) }
       rows.append(["$_", session.lastResult.typeName, summary(session.lastResult)])
-      for (i, r) in session.results.enumerated().suffix(20) { rows.append(["$\(i + 1)", r.typeName, summary(r)]) }
+      for n in max(session.firstResultNumber, session.resultCount - 19)...max(1, session.resultCount) {
+        if let r = session.result(n) { rows.append(["$\(n)", r.typeName, summary(r)]) }
+      }
       Output.stdout(TextTable.lines(rows).joined(separator: "\n") + "\n")
     case ":history":
       let n = args.first.flatMap { Int($0) } ?? 20

@@ -39,7 +39,8 @@ public enum ScriptRunner {
   }
 
   /// Runs the request; returns the process exit code.
-  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Session? = nil) async
+  public static func run(_ request: RunRequest, host: DokScriptHost, sink: TerminalSink, session existing: Interpreter? = nil)
+    async
     -> Int32
   {
     let file = request.file == "-" ? "<stdin>" : request.file
@@ -50,12 +51,11 @@ public enum ScriptRunner {
       sink.diagnostic(d)
       return ExitStatus.usage.code
     }
-    let session = existing ?? Session(host: host, sink: sink, options: request.options)
+    let session = existing ?? Interpreter(host: host, sink: sink, options: request.options)
     // Every diagnostic quotes its line: those reported as they happen (`--keep-going`) too.
     sink.reporter.setSources("run") { name in session.sourceText(file: name) ?? (name == file ? source : nil) }
-    switch Script.parseArguments(request.arguments) {
-    case .success(let args): for (name, value) in args { session.setVariable(name, value) }
-    case .failure(let d):
+    // Arguments keep their text (`name=2024` stays "2024" for a string parameter).
+    if let d = session.setArguments(request.arguments) {
       sink.diagnostic(d)
       return ExitStatus.usage.code
     }

@@ -161,6 +161,12 @@ public struct ArgumentBinder: Sendable {
     if schema.allowsString { return .string(word) }
     if schema.allows(.integer) || schema.allows(.number) {
       if let d = Double(word), d.isFinite, !word.contains(where: { $0.isLetter }) {
+        let digits = word.drop { $0 == "-" || $0 == "+" }
+        if Swift.abs(d) >= 9_007_199_254_740_992, d < 1.8e19, digits.allSatisfy(\.isNumber),
+          String(UInt64(Swift.abs(d))) != String(digits.drop { $0 == "0" })
+        {
+          throw argumentError("'\(param.name)': \(word) is beyond ±2^53 and would be rounded", param)
+        }
         if !schema.allows(.number) && schema.allows(.integer) && d != d.rounded() {
           throw argumentError("'\(param.name)' expects an integer; got '\(word)'", param)
         }
@@ -190,8 +196,12 @@ public struct ArgumentBinder: Sendable {
     }
     guard schema.allows(t) else {
       var hints: [String] = []
-      if case .string(let s) = v, !schema.allowsString {
-        hints.append("a quoted value stays text; write it bare (\(param.name)=\(s)) to have it typed")
+      if case .string(let s) = v, !schema.allowsString, !s.isEmpty {
+        if written == "JSON" {
+          hints.append("\"\(s)\" is a JSON string; write \(param.name):=\(s) for the JSON value")
+        } else {
+          hints.append("a quoted value stays text; write it bare (\(param.name)=\(s)) to have it typed")
+        }
       }
       throw argumentError(
         "'\(param.name)' expects \(schema.typeDescription); got \(v.typeName) \(truncated(v))", param, hints: hints)

@@ -78,13 +78,25 @@ case "loop" where args.count == 2:
   var best = UInt64.max
   var result = ""
   for _ in 0..<5 {
-    let session = Session(host: NoCalls())
+    let session = Interpreter(host: NoCalls())
     let t0 = nowNanos()
     let outcome = await session.execute(source: source, file: args[1])
     best = min(best, nowNanos() - t0)
     result = session.variable("s")?.compactText ?? "exit \(outcome.exitCode)"
   }
   print(#"{"benchmark":"loop","best_ms":\#(Double(best) / 1e6),"s":\#(JSONWriter.quoted(result))}"#)
+case "parse" where args.count == 2:
+  // Parses a script (no check, no run) and reports the best wall time of a few runs.
+  let source = try FileIO.readText(args[1])
+  var best = UInt64.max
+  var problems = 0
+  for _ in 0..<5 {
+    let t0 = nowNanos()
+    let program = Script.parse(source: source, file: args[1])
+    best = min(best, nowNanos() - t0)
+    problems = program.diagnostics.count
+  }
+  print(#"{"benchmark":"parse","best_ms":\#(Double(best) / 1e6),"errors":\#(problems)}"#)
 case "complete" where args.count == 2:
   try completionBenchmark(spec: args[1])
 default:

@@ -11,7 +11,7 @@ final class DebugPause: @unchecked Sendable {
   let environment: REPLEnvironment
   let interactive = Platform.isInteractive
   private var editor: LineEditor?
-  var session: Session?
+  var session: Interpreter?
 
   init(environment: REPLEnvironment) {
     self.environment = environment

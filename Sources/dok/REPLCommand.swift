@@ -32,7 +32,7 @@ enum REPLLauncher {
     let color = interactive && Terminal.standardOutput.useColor
     let client = context.session
     let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate)
-    let session = Session(host: host, options: ScriptOptions(validate: validate))
+    let session = Interpreter(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)

@@ -63,9 +63,9 @@ struct RunCommand: AsyncParsableCommand {
     let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
     var request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
     request.policy = policy
-    var session: Session?
+    var session: Interpreter?
     if trace {
-      let s = Session(host: host, sink: sink, options: options)
+      let s = Interpreter(host: host, sink: sink, options: options)
       s.traceRedactor = { policy.redact($0) }
       session = s
     }
@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         promptName: "debug", serverDescription: context.serverDescription, catalog: context.catalog, policy: policy, color: color)
       env.reporter = reporter
       let pause = DebugPause(environment: env)
-      let s = session ?? Session(host: host, sink: sink, options: options)
+      let s = session ?? Interpreter(host: host, sink: sink, options: options)
       pause.session = s
       host.setFailureHandler { failure in pause.pause(failure) }
       session = s

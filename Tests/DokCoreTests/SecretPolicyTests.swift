@@ -3,7 +3,7 @@ import Testing
 @testable import DokCore
 
 @Suite struct SecretPolicyTests {
-  let policy = SecretPolicy(apiKey: "KEY-123")
+  let policy = SecretPolicy(apiKey: "KEY-1234")
 
   @Test(arguments: [
     ("password", true), ("databasePassword", true), ("refreshToken", true), ("apiKey", true), ("api_key", true),
@@ -27,12 +27,12 @@ import Testing
         == "postgres.create name=db databasePassword=*** env=*** replicas=2")
     #expect(policy.redactArguments(in: "x.y password:=\"p\"; print 1") == "x.y password:=***; print 1")
     #expect(policy.redactArguments(in: "if $a.password == \"x\" { }") == "if $a.password == \"x\" { }")
-    #expect(policy.redactArguments(in: "call key=KEY-123") == "call key=***")
+    #expect(policy.redactArguments(in: "call key=KEY-1234") == "call key=***")
   }
 
   @Test func historyNeverKeepsKeyLines() {
     #expect(policy.mustNotStore(line: "dok --api-key abc"))
-    #expect(policy.mustNotStore(line: "print \"KEY-123\""))
+    #expect(policy.mustNotStore(line: "print \"KEY-1234\""))
     #expect(!policy.mustNotStore(line: "application.one applicationId=x"))
   }
 }
@@ -85,14 +85,25 @@ import Testing
   }
 
   @Test func theAPIKeyIsMaskedAsBefore() {
-    let policy = SecretPolicy(apiKey: "KEY-123")
-    #expect(policy.redactKey(in: "x-api-key: KEY-123") == "x-api-key: ***")
-    #expect(policy.redact(["a": ["b": "KEY-123!"]]) == ["a": ["b": "***!"]])
+    let policy = SecretPolicy(apiKey: "KEY-1234")
+    #expect(policy.redactKey(in: "x-api-key: KEY-1234") == "x-api-key: ***")
+    #expect(policy.redact(["a": ["b": "KEY-1234!"]]) == ["a": ["b": "***!"]])
     #expect(policy.redact(.string("KEY")) == "KEY")
   }
 
   @Test func aFreshPolicyHasLearnedNothing() {
     SecretPolicy().learn(from: ["password": "abc-def-1"])
     #expect(SecretPolicy().redactKey(in: "abc-def-1") == "abc-def-1")
+  }
+
+  /// Issue 15 case 17: a short key (`--api-key k`) would mask ordinary text (`s/24.do***:2:1`);
+  /// only a key of 8+ characters is masked inside text. Either is kept out of history.
+  @Test func aShortKeyIsNotMaskedInsideText() {
+    let short = SecretPolicy(apiKey: "k")
+    #expect(short.redactKey(in: "s/24.dok:2:1") == "s/24.dok:2:1")
+    #expect(short.redact(["path": "s/24.dok"]) == ["path": "s/24.dok"])
+    #expect(short.mustNotStore(line: "print \"k\""))
+    let long = SecretPolicy(apiKey: "abcdefgh")
+    #expect(long.redactKey(in: "key abcdefgh!") == "key ***!")
   }
 }

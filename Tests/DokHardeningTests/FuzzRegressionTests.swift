@@ -82,6 +82,11 @@ import Testing
   @Test func deepNestingIsASyntaxError() {
     for (name, source) in Self.deep where name != "10,000 open parentheses" && name != "10,000 nested interpolations" {
       let p = Script.parse(source: source, file: "deep.dok")
+      if name == "100,000 additions" {
+        // A flat chain is not nesting (issue 15): it parses, and evaluates in a loop.
+        #expect(p.diagnostics.isEmpty, "\(name): \(p.diagnostics.map(\.message))")
+        continue
+      }
       #expect(p.diagnostics.contains { $0.message.contains("nested too deeply") }, "\(name): \(p.diagnostics.map(\.message))")
     }
   }
@@ -89,7 +94,7 @@ import Testing
   /// Nesting just under the limit still parses and runs, with the right result.
   @Test func nestingUnderTheLimitRuns() async {
     let sink = Lines()
-    let session = Session(host: CannedHost(), sink: sink)
+    let session = Interpreter(host: CannedHost(), sink: sink)
     let parens = "print " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
     let sum = "print 0" + String(repeating: " + 1", count: 150)
     let arrays = "print len(" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + ")"

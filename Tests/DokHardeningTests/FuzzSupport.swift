@@ -81,7 +81,7 @@ enum BoundedRun {
 
   static func run(_ source: String, host: CannedHost, timeout: Double = 2, grace: Double = 10) async -> Result? {
     let task = Task { () -> RunOutcome in
-      let session = Session(host: host, sink: NullSink())
+      let session = Interpreter(host: host, sink: NullSink())
       return await session.execute(source: source, file: "fuzz.dok")
     }
     if let o = await value(of: task, within: timeout) { return .finished(o) }

@@ -53,10 +53,8 @@ struct SandboxHarness {
   ) {
     let host = DokScriptHost(catalog: catalog, caller: SessionCaller(session: session))
     let sink = CapturingSink()
-    let session = Session(host: host, sink: sink)
-    if case .success(let args) = Script.parseArguments(arguments) {
-      for (n, v) in args { session.setVariable(n, v) }
-    }
+    let session = Interpreter(host: host, sink: sink)
+    if let d = session.setArguments(arguments) { return (2, "", [d]) }
     let outcome = await session.execute(source: source, file: file)
     return (outcome.exitCode, sink.text, outcome.diagnostics)
   }

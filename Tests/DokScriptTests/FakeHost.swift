@@ -149,6 +149,9 @@ final class FakeHost: ScriptHost {
       if n <= 2 { throw CallError(kind: .transport, procedure: "flaky.one", message: "timed out") }
       return ["status": "ok", "attempt": .number(Double(n))]
     },
+    "deploys.list": Procedure(params: []) { (_: [CallArgument], n: Int) throws(CallError) -> JSON in
+      n < 3 ? ["deployments": []] : ["deployments": [["status": "done"]]]
+    },
     "counter.next": Procedure(params: []) { _, n in .number(Double(n)) },
     "empty.reply": Procedure(params: []) { _, _ in .null },
   ]

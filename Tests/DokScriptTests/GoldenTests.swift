@@ -7,8 +7,8 @@ import Testing
 /// Runs every `Golden/*.dok` with the fake host and compares against its annotations:
 /// `# expect: <line>` (printed lines, in order, all of them), `# expect error: <text>`
 /// (a substring of the rendered diagnostics), `# exit: N` (default 0), `# args: k=v …`,
-/// `# options: keep-going trace`. A caret line (`# expect error:    ^~~`) must equal a whole
-/// line of the output, spaces included; a bad `# args:` line or an unknown option fails the case.
+/// `# options: keep-going trace`, `# reject error: <text>` (must not appear). Every script also runs through the async evaluation path
+/// only, which must give exactly the same output.
 @Suite struct GoldenTests {
   static var directory: URL? { Bundle.module.url(forResource: "Golden", withExtension: nil) }
 
@@ -19,9 +19,6 @@ import Testing
     return names.filter { $0.hasSuffix(".dok") }.sorted()
   }
 
-  /// The options a golden file may ask for.
-  static let knownOptions: Set<String> = ["keep-going", "trace"]
-
   /// The bundle holds every golden script of the source tree (a missing copy would otherwise
   /// make zero cases, which pass).
   @Test func everyGoldenScriptIsInTheBundle() {
@@ -31,12 +28,28 @@ import Testing
     #expect(Self.files() == source, "the test bundle's Golden copy differs from the source tree")
   }
 
+  /// `   ^~~`: only spaces, tabs, one `^` and `~`s. Such an expectation must equal a whole line.
+  static func isCaret(_ e: String) -> Bool {
+    let t = e.drop { $0 == " " || $0 == "\t" }
+    return t.first == "^" && t.dropFirst().allSatisfy { $0 == "~" }
+  }
+
+  @Test func caretExpectationsMatchWholeLines() {
+    #expect(Self.isCaret("   ^~~") && Self.isCaret("^") && !Self.isCaret("x ^") && !Self.isCaret("^~ x"))
+  }
+
+  static let knownOptions: Set<String> = ["keep-going", "trace"]
+
   struct Expectations {
     var lines: [String] = []
     var errors: [String] = []
+    /// `# reject error: <text>`: must not appear in the diagnostics.
+    var rejected: [String] = []
     var exit: Int32 = 0
     var args: [String] = []
     var options: [String] = []
+    /// Annotations that could not be read (a test failure, not a silent default).
+    var problems: [String] = []
   }
 
   static func expectations(_ text: String) -> Expectations {
@@ -48,64 +61,86 @@ import Testing
       }
       if let v = value("# expect error: ") {
         e.errors.append(v)
+      } else if let v = value("# reject error: ") {
+        e.rejected.append(v)
       } else if let v = value("# expect: ") {
         e.lines.append(v)
       } else if line == "# expect:" {
         e.lines.append("")
       } else if let v = value("# exit: ") {
-        e.exit = Int32(v.trimmingCharacters(in: .whitespaces)) ?? -1
+        if let n = Int32(v.trimmingCharacters(in: .whitespaces)) { e.exit = n } else { e.problems.append("bad # exit: \(v)") }
       } else if let v = value("# args: ") {
         e.args += v.split(separator: " ").map(String.init)
       } else if let v = value("# options: ") {
-        e.options += v.split(separator: " ").map(String.init)
+        for o in v.split(separator: " ").map(String.init) {
+          if knownOptions.contains(o) { e.options.append(o) } else { e.problems.append("unknown # options: \(o)") }
+        }
       }
     }
     return e
   }
 
-  /// `   ^~~`: only spaces, tabs, one `^` and `~`s.
-  static func isCaret(_ e: String) -> Bool {
-    let t = e.drop { $0 == " " || $0 == "\t" }
-    return t.first == "^" && t.dropFirst().allSatisfy { $0 == "~" }
+  /// What one run shows: printed lines, exit code, every diagnostic rendered.
+  struct Run: Equatable {
+    var printed: [String]
+    var exit: Int32
+    var rendered: String
+    var outcomeDiagnostics: Int
   }
 
-  @Test func caretExpectationsMatchWholeLines() {
-    #expect(Self.isCaret("   ^~~") && Self.isCaret("^") && !Self.isCaret("x ^") && !Self.isCaret("^~ x"))
+  static func run(_ name: String, text: String, _ exp: Expectations, allAsync: Bool) async -> Run {
+    let path = GoldenTests.directory!.appendingPathComponent(name).path
+    let host = FakeHost()
+    let sink = RecordingSink()
+    let session = Interpreter(
+      host: host, sink: sink,
+      options: ScriptOptions(trace: exp.options.contains("trace"), keepGoing: exp.options.contains("keep-going")))
+    if let d = session.setArguments(exp.args) {
+      return Run(printed: [], exit: -1, rendered: "bad # args: \(d.message)", outcomeDiagnostics: 0)
+    }
+    let outcome = await Parser.$allAsync.withValue(allAsync) { await session.execute(source: text, file: path) }
+    let rendered = session.renderer().render(outcome.diagnostics + sink.diagnostics)
+    let printed = sink.printed.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    return Run(printed: printed, exit: outcome.exitCode, rendered: rendered, outcomeDiagnostics: outcome.diagnostics.count)
+  }
+
+  @Test func theGoldenScriptsAreThere() {
+    #expect(GoldenTests.directory != nil, "the Golden resource folder is missing from the test bundle")
+    #expect(GoldenTests.files().count >= 40, "found only \(GoldenTests.files().count) golden scripts")
   }
 
   @Test(arguments: files())
   func golden(_ name: String) async throws {
-    let path = try #require(GoldenTests.directory).appendingPathComponent(name).path
-    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let text = try String(contentsOfFile: GoldenTests.directory!.appendingPathComponent(name).path, encoding: .utf8)
     let exp = GoldenTests.expectations(text)
-    let host = FakeHost()
-    let sink = RecordingSink()
-    let session = Session(
-      host: host, sink: sink,
-      options: ScriptOptions(trace: exp.options.contains("trace"), keepGoing: exp.options.contains("keep-going")))
-    for option in exp.options where !Self.knownOptions.contains(option) {
-      Issue.record("\(name): unknown option '\(option)' (known: \(Self.knownOptions.sorted().joined(separator: ", ")))")
-    }
-    switch Script.parseArguments(exp.args) {
-    case .success(let args): for (k, v) in args { session.setVariable(k, v) }
-    case .failure(let d): Issue.record("\(name): bad # args: line: \(d.message)")
-    }
-    let outcome = await session.execute(source: text, file: path)
-    let renderer = session.renderer()
-    let rendered = renderer.render(outcome.diagnostics + sink.diagnostics)
-    let printed = sink.printed.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-    #expect(printed == exp.lines, "\(name): printed lines differ\n\(rendered)")
-    #expect(outcome.exitCode == exp.exit, "\(name): exit \(outcome.exitCode)\n\(rendered)")
-    let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(exp.problems.isEmpty, "\(name): \(exp.problems)")
+    let r = await GoldenTests.run(name, text: text, exp, allAsync: false)
+    #expect(r.printed == exp.lines, "\(name): printed lines differ\n\(r.rendered)")
+    #expect(r.exit == exp.exit, "\(name): exit \(r.exit)\n\(r.rendered)")
+    let renderedLines = r.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for e in exp.errors {
       if Self.isCaret(e) {
-        #expect(renderedLines.contains(e), "\(name): no line is exactly \"\(e)\"; got:\n\(rendered)")
+        #expect(renderedLines.contains(e), "\(name): no line is exactly \"\(e)\"; got:\n\(r.rendered)")
       } else {
-        #expect(rendered.contains(e), "\(name): diagnostics lack \"\(e)\"; got:\n\(rendered)")
+        #expect(r.rendered.contains(e), "\(name): diagnostics lack \"\(e)\"; got:\n\(r.rendered)")
       }
     }
-    if exp.errors.isEmpty && exp.exit == 0 {
-      #expect(outcome.diagnostics.isEmpty, "\(name): unexpected diagnostics\n\(rendered)")
+    for e in exp.rejected {
+      #expect(!r.rendered.contains(e), "\(name): diagnostics contain \"\(e)\"; got:\n\(r.rendered)")
     }
+    if exp.errors.isEmpty && exp.exit == 0 {
+      #expect(r.outcomeDiagnostics == 0, "\(name): unexpected diagnostics\n\(r.rendered)")
+    }
+  }
+
+  /// The sync and async evaluation paths are twins: every golden script gives the same
+  /// output, exit code and diagnostics when everything runs through the async path.
+  @Test(arguments: files())
+  func syncAndAsyncPathsAgree(_ name: String) async throws {
+    let text = try String(contentsOfFile: GoldenTests.directory!.appendingPathComponent(name).path, encoding: .utf8)
+    let exp = GoldenTests.expectations(text)
+    let sync = await GoldenTests.run(name, text: text, exp, allAsync: false)
+    let async = await GoldenTests.run(name, text: text, exp, allAsync: true)
+    #expect(sync == async, "\(name): the paths differ\nsync:  \(sync)\nasync: \(async)")
   }
 }

@@ -6,7 +6,7 @@ import Testing
 /// JUnit XML and TAP from recorded asserts, failed waits and uncaught errors.
 @Suite struct ReportTests {
   func cases() async -> [TestCase] {
-    let s = Session(host: FakeHost(), options: ScriptOptions(keepGoing: true))
+    let s = Interpreter(host: FakeHost(), options: ScriptOptions(keepGoing: true))
     let src = """
       assert 1 == 1
       assert "a" == "b", "<bad & \\"quoted\\">"

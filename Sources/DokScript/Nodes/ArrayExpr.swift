@@ -7,13 +7,13 @@ final class ArrayExpr: Expr {
     self.items = items
     super.init(pos: pos, hasCall: items.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var out: [JSON] = []
     out.reserveCapacity(items.count)
     for e in items { out.append(try e.eval(s)) }
     return .array(out)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var out: [JSON] = []
     for e in items { out.append(try await e.value(s)) }
     return .array(out)
@@ -38,12 +38,12 @@ final class ObjectExpr: Expr {
     self.values = values
     super.init(pos: pos, hasCall: values.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var o = JSONObject()
     for i in keys.indices { o[keys[i]] = try values[i].eval(s) }
     return .object(o)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var o = JSONObject()
     for i in keys.indices { o[keys[i]] = try await values[i].value(s) }
     return .object(o)
@@ -69,18 +69,24 @@ final class InterpolationExpr: Expr {
     self.exprs = exprs
     super.init(pos: pos, hasCall: exprs.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  /// A script argument interpolates as the text it was given (`tag=007` stays `007`).
+  @inline(__always)
+  private func argumentText(_ e: Expr, _ s: Interpreter) -> String? {
+    guard !s.argumentTexts.isEmpty, let v = e as? VariableExpr else { return nil }
+    return s.argumentText(v.slot)
+  }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
-      out += Values.text(try exprs[i].eval(s))
+      if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try exprs[i].eval(s)) }
       out += texts[i + 1]
     }
     return .string(out)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     var out = texts[0]
     for i in exprs.indices {
-      out += Values.text(try await exprs[i].value(s))
+      if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try await exprs[i].value(s)) }
       out += texts[i + 1]
     }
     return .string(out)

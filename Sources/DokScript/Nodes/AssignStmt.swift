@@ -13,15 +13,15 @@ final class AssignStmt: Stmt {
   }
   override var expressions: [Expr] { [expr] }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     let v = try expr.eval(s)
     s.slots[slot] = v
     if s.tracing { s.traceValue = v }
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
-    if let call = expr as? CallExpr, s.depth == 0 {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+    if let call = expr as? CallExpr, s.state.depth == 0 {
       let (v, args) = try await call.perform(s, record: true)
       s.slots[slot] = v
       s.emitCall(call, args, v, statement: text)

@@ -13,25 +13,27 @@ enum BinaryOp: String, Sendable {
   }
 }
 
+/// `a op b`; a longer `+ -` or `* / %` chain is a ``ChainExpr``.
 final class BinaryExpr: Expr {
   let op: BinaryOp
   let lhs: Expr, rhs: Expr
-  init(_ op: BinaryOp, _ l: Expr, _ r: Expr, pos: Pos) {
+  /// The whole expression's text, for messages.
+  let span: Span
+  init(_ op: BinaryOp, _ l: Expr, _ r: Expr, pos: Pos, span: Span) {
     self.op = op
     lhs = l
     rhs = r
+    self.span = span
     super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
   }
   override var children: [Expr] { [lhs, rhs] }
 
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     let l = try lhs.eval(s)
     let r = try rhs.eval(s)
     if case .number(let a) = l, case .number(let b) = r {
       switch op {
-      case .add: return .number(a + b)
-      case .sub: return .number(a - b)
-      case .mul: return .number(a * b)
+      case .add, .sub, .mul: return .number(try Numbers.arithmetic(op, a, b, s, pos) { s.snippet(span) })
       case .lt: return .bool(a < b)
       case .le: return .bool(a <= b)
       case .gt: return .bool(a > b)
@@ -44,13 +46,20 @@ final class BinaryExpr: Expr {
     return try apply(l, r, s)
   }
 
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     let l = try await lhs.value(s)
     let r = try await rhs.value(s)
     return try apply(l, r, s)
   }
 
-  func apply(_ l: JSON, _ r: JSON, _ s: Session) throws(Failure) -> JSON {
+  func apply(_ l: JSON, _ r: JSON, _ s: Interpreter) throws(Failure) -> JSON {
+    try BinaryExpr.apply(op, l, r, s, pos) { s.snippet(span) }
+  }
+
+  /// `l op r` with the contract's rules; `expression` names the expression in number errors.
+  static func apply(_ op: BinaryOp, _ l: JSON, _ r: JSON, _ s: Interpreter, _ pos: Pos, _ expression: () -> String)
+    throws(Failure) -> JSON
+  {
     switch op {
     case .eq: return .bool(l == r)
     case .ne: return .bool(l != r)
@@ -86,7 +95,7 @@ final class BinaryExpr: Expr {
       }
     case .add:
       switch (l, r) {
-      case (.number(let a), .number(let b)): return .number(a + b)
+      case (.number(let a), .number(let b)): return .number(try Numbers.arithmetic(.add, a, b, s, pos, expression))
       case (.string(let a), .string(let b)): return .string(a + b)
       case (.array(let a), .array(let b)): return .array(a + b)
       case (.object(var a), .object(let b)):
@@ -102,11 +111,12 @@ final class BinaryExpr: Expr {
         throw s.fail("cannot apply \(op.rawValue) to \(Values.describeType(l)) and \(Values.describeType(r))", pos)
       }
       switch op {
-      case .sub: return .number(a - b)
-      case .mul: return .number(a * b)
+      case .sub, .mul: return .number(try Numbers.arithmetic(op, a, b, s, pos, expression))
       case .div:
         if b == 0 { throw s.fail("division by zero", pos) }
-        return .number(a / b)
+        let q = a / b
+        if !q.isFinite { throw s.fail("\(expression()): the result is not a finite number (overflow)", pos) }
+        return .number(q)
       default:
         if b == 0 { throw s.fail("division by zero (in %)", pos) }
         return .number(a.truncatingRemainder(dividingBy: b))

@@ -37,14 +37,14 @@ final class BuiltinExpr: Expr {
   }
   override var children: [Expr] { args }
 
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     if fn.isPredicate {
       let items = try elements(try args[0].eval(s), s)
-      let saved = s.current
-      defer { s.current = saved }
+      let saved = s.state.current
+      defer { s.state.current = saved }
       var out: [JSON] = []
       for item in items {
-        s.current = item
+        s.state.current = item
         let r = try args[1].eval(s)
         if let done = try step(item, r, &out) { return done }
       }
@@ -55,14 +55,14 @@ final class BuiltinExpr: Expr {
     return try Builtins.apply(fn, vals, s, pos)
   }
 
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     if fn.isPredicate {
       let items = try elements(try await args[0].value(s), s)
-      let saved = s.current
-      defer { s.current = saved }
+      let saved = s.state.current
+      defer { s.state.current = saved }
       var out: [JSON] = []
       for item in items {
-        s.current = item
+        s.state.current = item
         let r = try await args[1].value(s)
         if let done = try step(item, r, &out) { return done }
       }
@@ -73,7 +73,7 @@ final class BuiltinExpr: Expr {
     return try Builtins.apply(fn, vals, s, pos)
   }
 
-  private func elements(_ v: JSON, _ s: Session) throws(Failure) -> [JSON] {
+  private func elements(_ v: JSON, _ s: Interpreter) throws(Failure) -> [JSON] {
     switch v {
     case .array(let a): return a
     case .object(let o): return o.values
@@ -106,7 +106,7 @@ final class BuiltinExpr: Expr {
 
 /// The non-predicate built-ins, on evaluated arguments.
 enum Builtins {
-  static func apply(_ fn: Builtin, _ a: [JSON], _ s: Session, _ pos: Pos) throws(Failure) -> JSON {
+  static func apply(_ fn: Builtin, _ a: [JSON], _ s: Interpreter, _ pos: Pos) throws(Failure) -> JSON {
     func bad(_ what: String) -> Failure { s.fail("\(fn.rawValue)(): \(what)", pos) }
     switch fn {
     case .len:
@@ -143,14 +143,21 @@ enum Builtins {
     case .json: return .string(JSONWriter.compact(a[0]))
     case .parse:
       guard case .string(let text) = a[0] else { throw bad("needs a string, not \(Values.describeType(a[0]))") }
-      do { return try JSONParser.parse(text) } catch { throw bad("invalid JSON: \(error.description)") }
+      let v: JSON
+      do { v = try JSONParser.parse(text) } catch { throw bad("invalid JSON: \(error.description)") }
+      if Numbers.nonFinite(in: v) { throw bad("a number in the text is out of range (not a finite number)") }
+      return v
     case .str: return .string(Values.text(a[0]))
     case .num:
       switch a[0] {
       case .number: return a[0]
       case .bool(let b): return .number(b ? 1 : 0)
       case .string(let x):
-        if let d = Double(x.trimmingCharacters(in: .whitespaces)), d.isFinite { return .number(d) }
+        let t = x.trimmingCharacters(in: .whitespaces)
+        if let d = Double(t) {
+          if let problem = Numbers.literalProblem(Substring(t), d) { throw bad(problem) }
+          return .number(d)
+        }
         throw bad("\(Values.show(a[0])) is not a number")
       default: throw bad("cannot make a number from \(Values.describeType(a[0]))")
       }

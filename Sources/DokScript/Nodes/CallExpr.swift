@@ -3,9 +3,9 @@ import DokCore
 /// One `name=value` argument as written.
 struct ArgNode {
   enum Kind {
-    /// A bare word, typed by the host.
+    /// A bare word, typed by the host (`name=` alone is the empty word).
     case bare(String)
-    /// `"…"`, `$var.path`, `(expr)`, `[…]`, `{…}`, or `name=` (the empty string).
+    /// `"…"`, `$var.path`, `(expr)`, `[…]` or `{…}`.
     case expr(Expr)
     /// `name:=<json>`.
     case json(String)
@@ -46,12 +46,12 @@ final class CallExpr: Expr {
     }
   }
 
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
-    try await perform(s, record: s.suppressRecording == 0).value
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
+    try await perform(s, record: true).value
   }
 
   /// Evaluates the arguments, calls the host, and (when `record`) makes the result `$_` and `$N`.
-  func perform(_ s: Session, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
+  func perform(_ s: Interpreter, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
     var out: [CallArgument] = []
     out.reserveCapacity(args.count)
     for a in args {
@@ -60,7 +60,13 @@ final class CallExpr: Expr {
       case .bare(let w): out.append(CallArgument(name: a.name, value: .bare(w), location: loc))
       case .json(let t): out.append(CallArgument(name: a.name, value: .json(t), location: loc))
       case .file(let p): out.append(CallArgument(name: a.name, value: .file(p), location: loc))
-      case .expr(let e): out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+      case .expr(let e):
+        // A script argument keeps its text: the schema types it like a bare word.
+        if let v = e as? VariableExpr, let text = s.argumentText(v.slot) {
+          out.append(CallArgument(name: a.name, value: .bare(text), location: loc))
+        } else {
+          out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+        }
       }
     }
     if Task.isCancelled { throw .cancelled }

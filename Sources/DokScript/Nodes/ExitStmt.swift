@@ -2,15 +2,15 @@ import DokCore
 
 /// `break`: loops act on the returned ``Flow``.
 final class BreakStmt: Stmt {
-  override func execSync(_ s: Session) throws(Failure) -> Flow { .breakLoop }
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .breakLoop }
 }
 
 /// `continue`.
 final class ContinueStmt: Stmt {
-  override func execSync(_ s: Session) throws(Failure) -> Flow { .continueLoop }
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .continueLoop }
 }
 
-/// `exit [<expr>]`: never caught by `try`.
+/// `exit [<expr>]`: an integer 0–255 (anything else is a runtime error); never caught by `try`.
 final class ExitStmt: Stmt {
   let expr: Expr?
   init(expr: Expr?, pos: Pos, text: String) {
@@ -19,21 +19,19 @@ final class ExitStmt: Stmt {
   }
   override var expressions: [Expr] { expr.map { [$0] } ?? [] }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     throw .exit(try code(try expr?.eval(s) ?? .number(0), s))
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     var v = JSON.number(0)
     if let expr { v = try await expr.value(s) }
     throw .exit(try code(v, s))
   }
 
-  func code(_ v: JSON, _ s: Session) throws(Failure) -> Int32 {
+  func code(_ v: JSON, _ s: Interpreter) throws(Failure) -> Int32 {
     switch v {
     case .number(let n) where n == n.rounded(.towardZero) && n >= 0 && n <= 255: return Int32(n)
-    case .bool(let b): return b ? 0 : 1
-    case .null: return 0
     default: throw s.fail("exit needs a whole number from 0 to 255, not \(Values.describeType(v))", pos)
     }
   }

@@ -10,14 +10,14 @@ class Expr {
 
   init(pos: Pos, hasCall: Bool = false) {
     self.pos = pos
-    self.hasCall = hasCall
+    self.hasCall = hasCall || Parser.allAsync
   }
 
-  func eval(_ s: Session) throws(Failure) -> JSON {
+  func eval(_ s: Interpreter) throws(Failure) -> JSON {
     throw s.fail("internal error: a call cannot be evaluated here", pos)
   }
 
-  func evalAsync(_ s: Session) async throws(Failure) -> JSON { try eval(s) }
+  func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try eval(s) }
 
   /// Direct subexpressions (for the checker).
   var children: [Expr] { [] }
@@ -29,7 +29,7 @@ class Expr {
 extension Expr {
   /// Evaluates synchronously when possible.
   @inline(__always)
-  func value(_ s: Session) async throws(Failure) -> JSON {
+  func value(_ s: Interpreter) async throws(Failure) -> JSON {
     hasCall ? try await evalAsync(s) : try eval(s)
   }
 }
@@ -41,7 +41,7 @@ final class LiteralExpr: Expr {
     literal = v
     super.init(pos: pos)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON { literal }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { literal }
   override var constantValue: JSON? { literal }
 }
 
@@ -54,7 +54,7 @@ final class VariableExpr: Expr {
     self.name = name
     super.init(pos: pos)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     if let v = s.slots[slot] { return v }
     throw s.undefined(name, pos)
   }
@@ -62,7 +62,7 @@ final class VariableExpr: Expr {
 
 /// `$_`.
 final class LastResultExpr: Expr {
-  override func eval(_ s: Session) throws(Failure) -> JSON { s.lastResult }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { s.lastResult }
 }
 
 /// `$N`: the Nth call result.
@@ -72,17 +72,19 @@ final class ResultRefExpr: Expr {
     self.index = index
     super.init(pos: pos)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
-    guard index >= 1 && index <= s.results.count else {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    if let v = s.history.result(index) { return v }
+    let n = s.history.count
+    if index <= n {
       throw s.fail(
-        "undefined variable $\(index) (there \(s.results.count == 1 ? "is" : "are") \(s.results.count) call result\(s.results.count == 1 ? "" : "s") so far)",
+        "$\(index) is no longer kept (a session keeps the last \(s.history.limit) call results: $\(s.history.firstKept) to $\(n))",
         pos)
     }
-    return s.results[index - 1]
+    throw s.fail("undefined variable $\(index) (there \(n == 1 ? "is" : "are") \(n) call result\(n == 1 ? "" : "s") so far)", pos)
   }
 }
 
 /// `.`: `$_` at top level, the element in `filter`/`map`/…, the latest result in `wait`.
 final class CurrentExpr: Expr {
-  override func eval(_ s: Session) throws(Failure) -> JSON { s.current ?? s.lastResult }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { s.state.current ?? s.lastResult }
 }

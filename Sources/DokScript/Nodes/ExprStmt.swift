@@ -9,18 +9,18 @@ final class ExprStmt: Stmt {
   }
   override var expressions: [Expr] { [expr] }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     let v = try expr.eval(s)
     if s.tracing { s.traceValue = v }
-    if s.depth == 0 { s.sink.result(v, index: nil) }
+    if s.state.depth == 0 { s.sink.result(v, index: nil) }
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     if let call = expr as? CallExpr {
       let (v, args) = try await call.perform(s, record: true)
       if s.tracing { s.traceValue = v }
-      if s.depth == 0 {
+      if s.state.depth == 0 {
         s.emitCall(call, args, v, statement: text)
         s.sink.result(v, index: s.results.count)
       }
@@ -28,7 +28,7 @@ final class ExprStmt: Stmt {
     }
     let v = try await expr.value(s)
     if s.tracing { s.traceValue = v }
-    if s.depth == 0 { s.sink.result(v, index: nil) }
+    if s.state.depth == 0 { s.sink.result(v, index: nil) }
     return .normal
   }
 }

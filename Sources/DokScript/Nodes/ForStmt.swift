@@ -15,7 +15,7 @@ final class ForStmt: Stmt {
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, true)] }
   override var tracesAfter: Bool { false }
 
-  func items(_ v: JSON, _ s: Session) throws(Failure) -> [JSON] {
+  func items(_ v: JSON, _ s: Interpreter) throws(Failure) -> [JSON] {
     switch v {
     case .array(let a): return a
     case .object(let o): return o.keys.map { .string($0) }
@@ -24,7 +24,7 @@ final class ForStmt: Stmt {
     }
   }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     if let range = iterable as? RangeExpr {
       let (lo, hi) = try range.bounds(try range.lower.eval(s), try range.upper.eval(s), s)
       if lo > hi { return .normal }
@@ -45,7 +45,7 @@ final class ForStmt: Stmt {
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     if let range = iterable as? RangeExpr {
       let l = try await range.lower.value(s)
       let (lo, hi) = try range.bounds(l, try await range.upper.value(s), s)
@@ -53,7 +53,7 @@ final class ForStmt: Stmt {
       var i = lo
       while true {
         s.slots[slot] = .number(Double(i))
-        if Task.isCancelled { throw .cancelled }
+        try s.tick()
         if try await s.runBlock(body) == .breakLoop || i == hi { break }
         i += 1
       }
@@ -61,7 +61,7 @@ final class ForStmt: Stmt {
     }
     for item in try items(try await iterable.value(s), s) {
       s.slots[slot] = item
-      if Task.isCancelled { throw .cancelled }
+      try s.tick()
       if try await s.runBlock(body) == .breakLoop { break }
     }
     return .normal

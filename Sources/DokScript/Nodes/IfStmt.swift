@@ -18,7 +18,7 @@ final class IfStmt: Stmt {
   }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     for i in conditions.indices where try conditions[i].eval(s).isTruthy {
       return try s.runBlockSync(bodies[i])
     }
@@ -26,7 +26,7 @@ final class IfStmt: Stmt {
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     for i in conditions.indices where try await conditions[i].value(s).isTruthy {
       return try await s.runBlock(bodies[i])
     }

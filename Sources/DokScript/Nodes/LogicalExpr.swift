@@ -7,10 +7,10 @@ final class NegateExpr: Expr {
     operand = e
     super.init(pos: pos, hasCall: e.hasCall)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON { try apply(try operand.eval(s), s) }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON { try apply(try await operand.evalAsync(s), s) }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { try apply(try operand.eval(s), s) }
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try apply(try await operand.evalAsync(s), s) }
   override var children: [Expr] { [operand] }
-  func apply(_ v: JSON, _ s: Session) throws(Failure) -> JSON {
+  func apply(_ v: JSON, _ s: Interpreter) throws(Failure) -> JSON {
     if case .number(let n) = v { return .number(-n) }
     throw s.fail("cannot negate \(Values.describeType(v))", pos)
   }
@@ -23,53 +23,72 @@ final class NotExpr: Expr {
     operand = e
     super.init(pos: pos, hasCall: e.hasCall)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON { .bool(!(try operand.eval(s)).isTruthy) }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON { .bool(!(try await operand.evalAsync(s)).isTruthy) }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { .bool(!(try operand.eval(s)).isTruthy) }
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { .bool(!(try await operand.evalAsync(s)).isTruthy) }
   override var children: [Expr] { [operand] }
 }
 
-/// `a && b`: short-circuits and returns the deciding operand.
+/// `a && b && …`: short-circuits and returns the deciding operand. A chain is kept flat.
 final class AndExpr: Expr {
-  let lhs: Expr, rhs: Expr
-  init(_ l: Expr, _ r: Expr, pos: Pos) {
-    lhs = l
-    rhs = r
-    super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
+  let operands: [Expr]
+  /// Each operand's text (for wait and assert messages).
+  let spans: [Span]
+  init(_ operands: [Expr], spans: [Span], pos: Pos) {
+    self.operands = operands
+    self.spans = spans
+    super.init(pos: pos, hasCall: operands.contains { $0.hasCall })
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
-    let l = try lhs.eval(s)
-    return l.isTruthy ? try rhs.eval(s) : l
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    var v = JSON.null
+    for e in operands {
+      v = try e.eval(s)
+      if !v.isTruthy { return v }
+    }
+    return v
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
-    let l = try await lhs.value(s)
-    return l.isTruthy ? try await rhs.value(s) : l
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
+    var v = JSON.null
+    for e in operands {
+      v = try await e.value(s)
+      if !v.isTruthy { return v }
+    }
+    return v
   }
-  override var children: [Expr] { [lhs, rhs] }
+  override var children: [Expr] { operands }
 }
 
-/// `a || b`: short-circuits and returns the deciding operand.
+/// `a || b || …`: short-circuits and returns the deciding operand. A chain is kept flat.
 final class OrExpr: Expr {
-  let lhs: Expr, rhs: Expr
-  init(_ l: Expr, _ r: Expr, pos: Pos) {
-    lhs = l
-    rhs = r
-    super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
+  let operands: [Expr]
+  /// Each operand's text (for wait and assert messages).
+  let spans: [Span]
+  init(_ operands: [Expr], spans: [Span], pos: Pos) {
+    self.operands = operands
+    self.spans = spans
+    super.init(pos: pos, hasCall: operands.contains { $0.hasCall })
   }
   /// `$name || default` gives a default for a variable that was never set (a script argument
-  /// not passed), so an undefined variable directly on the left of `||` reads as null.
-  private func left(_ s: Session) -> JSON? {
-    if let v = lhs as? VariableExpr, s.slots[v.slot] == nil { return .null }
-    return nil
+  /// not passed): an undefined variable left of any `||` of the chain reads as null.
+  @inline(__always)
+  static func unset(_ e: Expr, _ s: Interpreter) -> Bool {
+    if let v = e as? VariableExpr, s.slots[v.slot] == nil { return true }
+    return false
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON {
-    let l: JSON
-    if let undefined = left(s) { l = undefined } else { l = try lhs.eval(s) }
-    return l.isTruthy ? l : try rhs.eval(s)
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    let last = operands.count - 1
+    for i in 0..<last where !OrExpr.unset(operands[i], s) {
+      let v = try operands[i].eval(s)
+      if v.isTruthy { return v }
+    }
+    return try operands[last].eval(s)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
-    let l: JSON
-    if let undefined = left(s) { l = undefined } else { l = try await lhs.value(s) }
-    return l.isTruthy ? l : try await rhs.value(s)
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
+    let last = operands.count - 1
+    for i in 0..<last where !OrExpr.unset(operands[i], s) {
+      let v = try await operands[i].value(s)
+      if v.isTruthy { return v }
+    }
+    return try await operands[last].value(s)
   }
-  override var children: [Expr] { [lhs, rhs] }
+  override var children: [Expr] { operands }
 }

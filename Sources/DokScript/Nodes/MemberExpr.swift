@@ -12,13 +12,14 @@ final class MemberExpr: Expr {
     self.path = path
     super.init(pos: pos, hasCall: base.hasCall)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON { try get(try base.eval(s), s) }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON { try get(try await base.evalAsync(s), s) }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { try get(try base.eval(s), s) }
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try get(try await base.evalAsync(s), s) }
   override var children: [Expr] { [base] }
 
   @inline(__always)
-  func get(_ v: JSON, _ s: Session) throws(Failure) -> JSON {
+  func get(_ v: JSON, _ s: Interpreter) throws(Failure) -> JSON {
     if case .object(let o) = v { return o[key] ?? .null }
+    if case .null = v, s.state.nullPaths { return .null }
     throw s.fail("\(path): cannot read .\(key) of \(Values.describeType(v))", pos)
   }
 }
@@ -34,14 +35,14 @@ final class IndexExpr: Expr {
     self.path = path
     super.init(pos: pos, hasCall: base.hasCall || index.hasCall)
   }
-  override func eval(_ s: Session) throws(Failure) -> JSON { try get(try base.eval(s), try index.eval(s), s) }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { try get(try base.eval(s), try index.eval(s), s) }
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     let b = try await base.value(s)
     return try get(b, try await index.value(s), s)
   }
   override var children: [Expr] { [base, index] }
 
-  func get(_ v: JSON, _ i: JSON, _ s: Session) throws(Failure) -> JSON {
+  func get(_ v: JSON, _ i: JSON, _ s: Interpreter) throws(Failure) -> JSON {
     switch (v, i) {
     case (.array(let a), .number(let n)):
       if Swift.abs(n) > 1e15 { return .null }
@@ -62,6 +63,8 @@ final class IndexExpr: Expr {
       throw s.fail("\(path): an array index must be a number, not \(Values.describeType(i))", pos)
     case (.object, _):
       throw s.fail("\(path): an object key must be a string, not \(Values.describeType(i))", pos)
+    case (.null, _) where s.state.nullPaths:
+      return .null
     default:
       throw s.fail("\(path): cannot index \(Values.describeType(v)) with [\(Values.show(i))]", pos)
     }

@@ -9,14 +9,14 @@ final class PrintStmt: Stmt {
   }
   override var expressions: [Expr] { exprs }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     var parts: [String] = []
     for e in exprs { parts.append(Values.text(try e.eval(s))) }
     s.sink.print(parts.joined(separator: " "))
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     var parts: [String] = []
     for e in exprs { parts.append(Values.text(try await e.value(s))) }
     s.sink.print(parts.joined(separator: " "))

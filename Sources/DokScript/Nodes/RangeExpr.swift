@@ -11,7 +11,7 @@ final class RangeExpr: Expr {
   }
   override var children: [Expr] { [lower, upper] }
 
-  func bounds(_ l: JSON, _ u: JSON, _ s: Session) throws(Failure) -> (Int, Int) {
+  func bounds(_ l: JSON, _ u: JSON, _ s: Interpreter) throws(Failure) -> (Int, Int) {
     guard case .number(let a) = l, case .number(let b) = u, a == a.rounded(.towardZero), b == b.rounded(.towardZero),
       abs(a) < 9e15, abs(b) < 9e15
     else {
@@ -20,7 +20,7 @@ final class RangeExpr: Expr {
     return (Int(a), Int(b))
   }
 
-  func array(_ lo: Int, _ hi: Int, _ s: Session) throws(Failure) -> JSON {
+  func array(_ lo: Int, _ hi: Int, _ s: Interpreter) throws(Failure) -> JSON {
     guard lo <= hi else { return .array([]) }
     guard hi - lo < RangeExpr.maxElements else {
       throw s.fail("range \(lo)..\(hi) is too large for an array (use it in 'for')", pos)
@@ -28,11 +28,11 @@ final class RangeExpr: Expr {
     return .array((lo...hi).map { .number(Double($0)) })
   }
 
-  override func eval(_ s: Session) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     let (lo, hi) = try bounds(try lower.eval(s), try upper.eval(s), s)
     return try array(lo, hi, s)
   }
-  override func evalAsync(_ s: Session) async throws(Failure) -> JSON {
+  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
     let l = try await lower.value(s)
     let (lo, hi) = try bounds(l, try await upper.value(s), s)
     return try array(lo, hi, s)

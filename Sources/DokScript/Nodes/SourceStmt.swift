@@ -9,7 +9,7 @@ final class SourceStmt: Stmt {
   }
   override var expressions: [Expr] { [path] }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     let v = try await path.value(s)
     guard case .string(let p) = v else { throw s.fail("source needs a file name string, not \(Values.describeType(v))", pos) }
     try await s.runSourced(path: p, pos: pos)

@@ -16,14 +16,14 @@ class Stmt {
   init(pos: Pos, text: String, isSync: Bool) {
     self.pos = pos
     self.text = text
-    self.isSync = isSync
+    self.isSync = isSync && !Parser.allAsync
   }
 
-  func execSync(_ s: Session) throws(Failure) -> Flow {
+  func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     throw s.fail("internal error: statement cannot run synchronously", pos)
   }
 
-  func exec(_ s: Session) async throws(Failure) -> Flow { try execSync(s) }
+  func exec(_ s: Interpreter) async throws(Failure) -> Flow { try execSync(s) }
 
   /// Expressions evaluated by this statement (for the checker).
   var expressions: [Expr] { [] }

@@ -14,28 +14,28 @@ final class TryStmt: Stmt {
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, false), (handler, false)] }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
-    s.tryDepth += 1
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+    s.state.tryDepth += 1
     do {
       let f = try s.runBlockSync(body)
-      s.tryDepth -= 1
+      s.state.tryDepth -= 1
       return f
     } catch {
-      s.tryDepth -= 1
+      s.state.tryDepth -= 1
       guard error.isCatchable else { throw error }
       if let slot { s.slots[slot] = error.errorValue }
       return try s.runBlockSync(handler)
     }
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
-    s.tryDepth += 1
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+    s.state.tryDepth += 1
     do {
       let f = try await s.runBlock(body)
-      s.tryDepth -= 1
+      s.state.tryDepth -= 1
       return f
     } catch {
-      s.tryDepth -= 1
+      s.state.tryDepth -= 1
       guard error.isCatchable else { throw error }
       if let slot { s.slots[slot] = error.errorValue }
       return try await s.runBlock(handler)

@@ -26,7 +26,7 @@ final class WaitStmt: Stmt {
   }
   override var expressions: [Expr] { (call.map { [$0] } ?? []) + [condition] + [every, timeout].compactMap { $0 } }
 
-  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Session) async throws(Failure) -> Double {
+  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Interpreter) async throws(Failure) -> Double {
     guard let e else { return d }
     let v = try await e.value(s)
     guard case .number(let n) = v, n >= 0 else {
@@ -35,7 +35,7 @@ final class WaitStmt: Stmt {
     return n
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     // A zero interval would spin; poll at most every 10ms.
     let interval = max(0.01, try await seconds(every, WaitStmt.defaultEvery, "every", s))
     let limit = try await seconds(timeout, WaitStmt.defaultTimeout, "timeout", s)
@@ -44,18 +44,19 @@ final class WaitStmt: Stmt {
     var attempts = 0
     var operands = ""
     var lastTransport: CallError?
+    var cutShort = false
     let loc = s.location(pos)
-    s.suppressRecording += 1
-    defer { s.suppressRecording -= 1 }
-    let savedCurrent = s.current
-    defer { s.current = savedCurrent }
+    let savedCurrent = s.state.current
+    defer { s.state.current = savedCurrent }
     while true {
       if Task.isCancelled { throw .cancelled }
       attempts += 1
+      let attemptStart = clock.now()
       var got: JSON?
       if let call {
         do {
-          got = try await call.perform(s, record: false).value
+          got = try await attempt(call, s, within: start + limit - attemptStart)
+          cutShort = got == nil
           lastTransport = nil
         } catch {
           guard case .call(let e, _) = error, e.kind == .transport else { throw error }
@@ -63,18 +64,26 @@ final class WaitStmt: Stmt {
         }
         if let got {
           s.lastResult = got
-          s.current = got
+          s.state.current = got
         }
       } else {
-        s.current = nil
+        s.state.current = nil
       }
       if call == nil || got != nil {
-        let (ok, ops) = try await Operands.evaluateAsync(condition, s)
-        operands = ops.text
-        if ok {
+        // A path through null gives null here: the wait goes on while a field is missing.
+        let lenient = s.state.nullPaths
+        s.state.nullPaths = true
+        let evaluated: (Bool, Operands)
+        do { evaluated = try await Operands.evaluateAsync(condition, s) } catch {
+          s.state.nullPaths = lenient
+          throw error
+        }
+        s.state.nullPaths = lenient
+        operands = evaluated.1.text(s)
+        if evaluated.0 {
           s.sink.waitProgress(progress(loc, clock.now() - start, attempts, operands, finished: true))
           if let got {
-            s.current = savedCurrent
+            s.state.current = savedCurrent
             s.record(got)
             if s.tracing { s.traceValue = got }
           }
@@ -85,7 +94,9 @@ final class WaitStmt: Stmt {
       let elapsed = clock.now() - start
       s.sink.waitProgress(progress(loc, elapsed, attempts, operands, finished: false))
       if elapsed >= limit { break }
-      do { try await clock.sleep(seconds: min(interval, limit - elapsed)) } catch { throw .cancelled }
+      // Attempts start `every` apart (a slow or failing attempt does not add its own time).
+      let pause = min(max(0, interval - (clock.now() - attemptStart)), limit - elapsed)
+      do { try await clock.sleep(seconds: pause) } catch { throw .cancelled }
       if Task.isCancelled { throw .cancelled }
       // No attempt starts after the timeout has passed (one may start exactly at it).
       if clock.now() - start > limit { break }
@@ -97,8 +108,41 @@ final class WaitStmt: Stmt {
     if !operands.isEmpty { msg += "  (\(operands))" }
     var notes: [String] = []
     if let lastTransport { notes.append("last attempt failed: \(lastTransport.message)") }
+    if cutShort { notes.append("the last attempt had no reply yet at the timeout and was cancelled") }
     s.recordWait(self, passed: false, message: msg, duration: elapsed)
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
+  }
+
+  /// One attempt of the wait's call, made without the client's own retries and cancelled when
+  /// it is still in flight after `remaining` seconds (then nil: the wait has timed out).
+  private func attempt(_ call: CallExpr, _ s: Interpreter, within remaining: Double) async throws(Failure) -> JSON? {
+    let clock = s.clock
+    let work = Unchecked((call, s))
+    if clock.isManual || remaining > 1e9 {
+      return try await CallContext.$polling.withValue(true) { await WaitStmt.perform(work) }.get()
+    }
+    let first: Result<JSON, Failure>? = await CallContext.$polling.withValue(true) {
+      await withTaskGroup(of: Result<JSON, Failure>?.self) { group in
+        group.addTask { await WaitStmt.perform(work) }
+        group.addTask {
+          try? await clock.sleep(seconds: max(0, remaining))
+          return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+      }
+    }
+    if Task.isCancelled { throw .cancelled }
+    switch first {
+    case .success(let v): return v
+    case .failure(let f): throw f
+    case nil: return nil
+    }
+  }
+
+  private static func perform(_ work: Unchecked<(CallExpr, Interpreter)>) async -> Result<JSON, Failure> {
+    do { return .success(try await work.value.0.perform(work.value.1, record: false).value) } catch { return .failure(error) }
   }
 
   private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress
@@ -116,7 +160,7 @@ final class SleepStmt: Stmt {
   }
   override var expressions: [Expr] { [duration] }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     let v = try await duration.value(s)
     guard case .number(let n) = v, n >= 0 else {
       throw s.fail("sleep needs a duration (like 2s), not \(Values.describeType(v))", duration.pos)

@@ -13,7 +13,7 @@ final class WhileStmt: Stmt {
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, true)] }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Session) throws(Failure) -> Flow {
+  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
     while try condition.eval(s).isTruthy {
       try s.tick()
       if try s.runBlockSync(body) == .breakLoop { break }
@@ -21,9 +21,9 @@ final class WhileStmt: Stmt {
     return .normal
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     while try await condition.value(s).isTruthy {
-      if Task.isCancelled { throw .cancelled }
+      try s.tick()
       if try await s.runBlock(body) == .breakLoop { break }
     }
     return .normal

@@ -2,10 +2,11 @@ import DokCore
 
 /// Why a statement did not complete normally (internal; becomes a ``RunOutcome``).
 indirect enum Failure: Error {
-  case runtime(String, SourceLocation)
+  case runtime(String, SourceLocation, notes: [String] = [])
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
-  case assertion(String, SourceLocation, notes: [String])
+  /// The rendered comparison, where, notes, and the author's message when one was given.
+  case assertion(String, SourceLocation, notes: [String], message: String?)
   case exit(Int32)
   case cancelled
   /// A `source`d file failed to parse or check.
@@ -48,6 +49,11 @@ indirect enum Failure: Error {
     if case .call(let e, _) = self { return e.json }
     var o = JSONObject()
     o["message"] = .string(diagnostics.first?.message ?? "")
+    if case .assertion(let rendered, _, _, let author) = self {
+      // The author's text is the message; the comparison stays readable as `.assertion`.
+      o["message"] = .string(author ?? rendered)
+      o["assertion"] = .string(rendered)
+    }
     o["code"] = .string(code)
     o["httpStatus"] = .null
     o["procedure"] = .null
@@ -57,12 +63,28 @@ indirect enum Failure: Error {
 
   var diagnostics: [Diagnostic] {
     switch self {
-    case .runtime(let m, let l): return [Diagnostic(.error, m, at: l)]
+    case .runtime(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .call(let e, let l): return [e.diagnostic(at: l)]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
-    case .assertion(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
+    }
+  }
+
+  /// The same failure with one more note (a `source`d file's failure names the including line).
+  func noting(_ note: String) -> Failure {
+    switch self {
+    case .runtime(let m, let l, let n): return .runtime(m, l, notes: n + [note])
+    case .call(var e, let l):
+      e.hints.append(note)
+      return .call(e, l)
+    case .waitTimeout(let m, let l, let n): return .waitTimeout(m, l, notes: n + [note])
+    case .assertion(let m, let l, let n, let msg): return .assertion(m, l, notes: n + [note], message: msg)
+    case .diagnostics(var d):
+      if !d.isEmpty { d[0].notes.append(note) }
+      return .diagnostics(d)
+    case .exit, .cancelled: return self
     }
   }
 }

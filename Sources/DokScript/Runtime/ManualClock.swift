@@ -14,6 +14,8 @@ public final class ManualClock: ScriptClock {
 
   public func now() -> Double { time.withLock { $0 } }
 
+  public var isManual: Bool { true }
+
   public func sleep(seconds: Double) async throws {
     try Task.checkCancellation()
     log.withLock { $0.append(seconds) }

@@ -61,7 +61,8 @@ public enum Script {
   }
 
   /// Types a script argument value like a bare word without a schema: integers and decimals
-  /// become numbers, `true`/`false` booleans, `null` null, anything else a string.
+  /// become numbers, `true`/`false` booleans, `null` null, anything else a string (so is an
+  /// integer a number cannot hold exactly, like `9007199254740993`).
   public static func typeArgument(_ text: String) -> JSON {
     switch text {
     case "true": return .bool(true)
@@ -73,7 +74,7 @@ public enum Script {
     if t.hasPrefix("-") { t = t.dropFirst() }
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
     if parts.count == 1 || parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let d = Double(text)
+      let d = Double(text), Numbers.literalProblem(Substring(text), d) == nil
     {
       return .number(d)
     }
@@ -82,17 +83,47 @@ public enum Script {
 
   /// Splits `name=value` script arguments; nil with a message for a malformed one.
   public static func parseArguments(_ args: [String]) -> Result<[(name: String, value: JSON)], Diagnostic> {
-    var out: [(String, JSON)] = []
+    arguments(args).map { list in list.map { ($0.name, $0.value) } }
+  }
+
+  /// Splits `name=value` and `name:=json` script arguments, keeping each value's text; a
+  /// failure for a malformed one, an invalid name (`_` and `$N` are set by calls) or bad JSON.
+  public static func arguments(_ args: [String]) -> Result<[ScriptArgument], Diagnostic> {
+    var out: [ScriptArgument] = []
     for a in args {
       guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
         return .failure(Diagnostic(.error, "script arguments are name=value, not '\(a)'"))
       }
-      let name = String(a[..<eq])
-      guard name.utf8.allSatisfy(Lexer.isIdentChar), !(name.first?.isNumber ?? true) else {
-        return .failure(Diagnostic(.error, "'\(name)' is not a variable name (letters, digits, _)"))
+      var name = String(a[..<eq])
+      let isJSON = name.hasSuffix(":")
+      if isJSON { name.removeLast() }
+      guard !name.isEmpty, name.utf8.allSatisfy(Lexer.isIdentChar), !(name.first?.isNumber ?? true) else {
+        return .failure(Diagnostic(.error, "'\(name)' is not a variable name (letters, digits, _; not starting with a digit)"))
       }
-      out.append((name, typeArgument(String(a[a.index(after: eq)...]))))
+      guard name != "_" else {
+        return .failure(Diagnostic(.error, "'_' is not a valid argument name: $_ is the last call result"))
+      }
+      let text = String(a[a.index(after: eq)...])
+      if isJSON {
+        do {
+          out.append(ScriptArgument(name: name, value: try JSONParser.parse(text), text: nil))
+        } catch {
+          return .failure(Diagnostic(.error, "argument \(name):= needs JSON: \(error.message)"))
+        }
+      } else {
+        out.append(ScriptArgument(name: name, value: typeArgument(text), text: text))
+      }
     }
     return .success(out)
   }
+}
+
+/// One `dok run` argument: its typed value and, for `name=value`, the text it was given.
+public struct ScriptArgument: Sendable {
+  /// The variable name (without `$`).
+  public var name: String
+  /// Typed like a bare word without a schema (or the JSON of `name:=json`).
+  public var value: JSON
+  /// The text as given (nil for `name:=json`): what a string parameter or interpolation sees.
+  public var text: String?
 }

@@ -7,6 +7,13 @@ public protocol ScriptClock: Sendable {
   func now() -> Double
   /// Sleeps; throws `CancellationError` promptly when the task is cancelled.
   func sleep(seconds: Double) async throws
+  /// True for a clock whose time moves only when someone sleeps (``ManualClock``): it cannot
+  /// time a call in flight, so a wait does not cut an attempt short at its deadline.
+  var isManual: Bool { get }
+}
+
+extension ScriptClock {
+  public var isManual: Bool { false }
 }
 
 /// The real clock.

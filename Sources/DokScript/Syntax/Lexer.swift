@@ -154,6 +154,9 @@ struct Lexer {
       }
     }
     let value = Double(text(start, position)) ?? 0
+    if let problem = Numbers.literalProblem(Substring(text(start, position)), value) {
+      return error(start, space, problem, position - start)
+    }
     var t = Token(kind: .number, start: start, end: position, spaceBefore: space)
     // Duration suffix.
     let unitStart = position

@@ -10,6 +10,15 @@ public struct Program: @unchecked Sendable {
   public let diagnostics: [Diagnostic]
 }
 
+/// The last line, offset and column the parser computed a position for.
+final class ColumnCache {
+  var line = -1
+  var offset = 0
+  var column = 1
+  /// Bytes stepped over to find columns (the parser's cost on long lines; tests read it).
+  var scanned = 0
+}
+
 struct ParseError: Error {
   var message: String
   var offset: Int
@@ -37,8 +46,14 @@ struct Parser {
   var loopDepth = 0
   /// Nesting of the tree being built (brackets, blocks, `!`/`-`, operator and path chains).
   var nesting = 0
+  /// The last column computed (see ``pos(_:_:)``).
+  let columns = ColumnCache()
   /// Deeper trees would overflow the stack when parsed, checked, run or freed.
   static let maxNesting = 200
+
+  /// Parse every statement and expression as if it made a call, so that everything runs
+  /// through the async evaluation path (the sync/async parity test sets this).
+  @TaskLocal static var allAsync = false
 
   static let keywords: Set<String> = [
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
@@ -106,6 +121,9 @@ struct Parser {
     if t.kind == .member && t.spaceBefore {
       notes.append("hint: a path must touch the value it follows (write $a\(text(t.start, t.end)), without a space)")
     }
+    if t.kind == .assign {
+      notes.append("hint: compare with '==' ('=' assigns only at the start of a statement: $x = …)")
+    }
     return ParseError(
       message: "expected \(expected), found \(describe(t))", offset: t.start, length: max(1, t.end - t.start), notes: notes)
   }
@@ -118,10 +136,20 @@ struct Parser {
     }
     var col = 1
     var i = lineStarts[lo]
+    // Positions come mostly in order: continue from the last one on the same line, so a
+    // long line costs linear time, not quadratic.
+    if columns.line == lo && columns.offset <= start {
+      col = columns.column
+      i = columns.offset
+    }
+    columns.scanned += max(0, min(start, bytes.count) - i)
     while i < start && i < bytes.count {
       if bytes[i] & 0xC0 != 0x80 { col += 1 }
       i += 1
     }
+    columns.line = lo
+    columns.offset = i
+    columns.column = col
     let len = max(1, (end ?? start + 1) - start)
     return Pos(offset: Int32(start), line: Int32(lo + 1), column: Int32(col), length: Int32(len))
   }
@@ -143,6 +171,12 @@ struct Parser {
   static func program(_ text: String, file: String, symbols: SymbolTable) -> Program {
     var p = Parser(text: text, file: file, symbols: symbols)
     return p.parseProgram()
+  }
+
+  /// Parses a whole text and reports how many bytes finding columns stepped over.
+  static func measuredProgram(_ text: String, file: String) -> (Program, scanned: Int) {
+    var p = Parser(text: text, file: file, symbols: SymbolTable())
+    return (p.parseProgram(), p.columns.scanned)
   }
 
   mutating func parseProgram() -> Program {
@@ -177,7 +211,7 @@ struct Parser {
           if eofReported {
             reset(to: bytes.count)
           } else {
-            recover(statementStart: start, errorOffset: error.offset)
+            recover(statementStart: start, errorOffset: error.offset, inBlock: inBlock)
           }
         }
       }
@@ -193,7 +227,9 @@ struct Parser {
   }
 
   /// Skips to the next line; unbalanced `{` on the skipped text make matching `}` silent.
-  mutating func recover(statementStart: Int, errorOffset: Int) {
+  /// Inside a block, a `}` on the rest of the line that closes the block ends the skip there
+  /// (`if true { a: 1 }` reports the bad statement, not an unclosed block).
+  mutating func recover(statementStart: Int, errorOffset: Int, inBlock: Bool = false) {
     nlSkipDepth = 0
     var i = errorOffset
     if i < bytes.count && bytes[i] == 0x0A {
@@ -215,6 +251,12 @@ struct Parser {
       } else if c == 0x7B {
         depth += 1
       } else if c == 0x7D {
+        if depth == 0 && inBlock && j >= errorOffset {
+          nlSkipDepth = 0
+          reset(to: j)
+          lastEnd = j
+          return
+        }
         depth -= 1
       }
       j += 1

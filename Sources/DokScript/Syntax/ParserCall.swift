@@ -30,7 +30,12 @@ extension Parser {
       while q < lexer.end && Parser.isArgNameChar(bytes[q]) { q += 1 }
       let argName = text(nameStart, q)
       let isJSON: Bool
-      if byte(q) == 0x3D && byte(q + 1) != 0x3D {
+      if byte(q) == 0x3D && byte(q + 1) == 0x3D {
+        throw ParseError(
+          message: "'\(argName)==' in a call: an argument takes one '='", offset: q, length: 2,
+          notes: ["hint: write \(argName)=value (compare with == inside an expression)"])
+      }
+      if byte(q) == 0x3D {
         isJSON = false
         q += 1
       } else if byte(q) == 0x3A && byte(q + 1) == 0x3D {
@@ -51,8 +56,9 @@ extension Parser {
         }
         args.append(ArgNode(name: argName, kind: .json(raw), pos: argPos))
         p = end
-      } else if v >= lexer.end || Parser.endsBare(c) || c == 0x2C || c == 0x23 {
-        args.append(ArgNode(name: argName, kind: .expr(LiteralExpr(.string(""), pos: argPos)), pos: argPos))
+      } else if v >= lexer.end || Parser.endsBare(c) {
+        // `name=` alone: the empty word (text for a string field, an error for a number).
+        args.append(ArgNode(name: argName, kind: .bare(""), pos: argPos))
         p = v
       } else if c == 0x22 || c == 0x27 || c == 0x24 || c == 0x28 || c == 0x5B || c == 0x7B {
         reset(to: v)
@@ -66,9 +72,19 @@ extension Parser {
         args.append(ArgNode(name: argName, kind: .file(text(v + 1, e)), pos: argPos))
         p = e
       } else {
+        // `#` and `,` inside a bare word are ordinary characters (a comment needs a space).
         var e = v
         while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
-        args.append(ArgNode(name: argName, kind: .bare(text(v, e)), pos: argPos))
+        let word = text(v, e)
+        if let dollar = word.range(of: "${") {
+          var close = e
+          if byte(e) == 0x7D { close = e + 1 }
+          let offset = v + word.utf8.distance(from: word.startIndex, to: dollar.lowerBound)
+          throw ParseError(
+            message: "'${' in a bare word: interpolation needs quotes", offset: offset, length: max(2, close - offset),
+            notes: ["hint: write \(argName)=\"\(text(v, close))\""])
+        }
+        args.append(ArgNode(name: argName, kind: .bare(word), pos: argPos))
         p = e
       }
       lastArgEnd = p

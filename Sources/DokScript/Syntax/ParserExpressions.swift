@@ -9,27 +9,35 @@ extension Parser {
   }
 
   mutating func parseOr() throws(ParseError) -> Expr {
-    let saved = nesting
-    defer { nesting = saved }
-    var l = try parseAnd()
+    var start = peek().start
+    let first = try parseAnd()
+    guard peek().kind == .or else { return first }
+    let t = peek()
+    var operands = [first]
+    var spans = [Span(start, lastEnd)]
     while peek().kind == .or {
-      let t = advance()
-      try nest()
-      l = OrExpr(l, try parseAnd(), pos: pos(t.start, t.end))
+      advance()
+      start = peek().start
+      operands.append(try parseAnd())
+      spans.append(Span(start, lastEnd))
     }
-    return l
+    return OrExpr(operands, spans: spans, pos: pos(t.start, t.end))
   }
 
   mutating func parseAnd() throws(ParseError) -> Expr {
-    let saved = nesting
-    defer { nesting = saved }
-    var l = try parseNot()
+    var start = peek().start
+    let first = try parseNot()
+    guard peek().kind == .and else { return first }
+    let t = peek()
+    var operands = [first]
+    var spans = [Span(start, lastEnd)]
     while peek().kind == .and {
-      let t = advance()
-      try nest()
-      l = AndExpr(l, try parseNot(), pos: pos(t.start, t.end))
+      advance()
+      start = peek().start
+      operands.append(try parseNot())
+      spans.append(Span(start, lastEnd))
     }
-    return l
+    return AndExpr(operands, spans: spans, pos: pos(t.start, t.end))
   }
 
   mutating func parseNot() throws(ParseError) -> Expr {
@@ -58,6 +66,7 @@ extension Parser {
   }
 
   mutating func parseComparison() throws(ParseError) -> Expr {
+    let start = peek().start
     let l = try parseRange()
     let t = peek()
     guard let op = comparisonOp(t) else { return l }
@@ -69,7 +78,7 @@ extension Parser {
         message: "comparisons do not chain", offset: n.start, length: n.end - n.start,
         notes: ["hint: combine them with && (a == b && b == c)"])
     }
-    return BinaryExpr(op, l, r, pos: pos(t.start, t.end))
+    return BinaryExpr(op, l, r, pos: pos(t.start, t.end), span: Span(start, lastEnd))
   }
 
   mutating func parseRange() throws(ParseError) -> Expr {
@@ -80,40 +89,37 @@ extension Parser {
     return RangeExpr(l, try parseAdditive(), pos: pos(t.start, t.end))
   }
 
-  mutating func parseAdditive() throws(ParseError) -> Expr {
-    let saved = nesting
-    defer { nesting = saved }
-    var l = try parseMultiplicative()
-    while true {
-      let t = peek()
-      let op: BinaryOp
-      switch t.kind {
-      case .plus: op = .add
-      case .minus: op = .sub
-      default: return l
-      }
-      advance()
-      try nest()
-      l = BinaryExpr(op, l, try parseMultiplicative(), pos: pos(t.start, t.end))
+  /// `+ -` and `* / %` chains: left-associative and flat (a chain is not nesting).
+  mutating func parseChain(_ opFor: (Token.Kind) -> BinaryOp?, _ operand: (inout Parser) throws(ParseError) -> Expr)
+    throws(ParseError) -> Expr
+  {
+    let start = peek().start
+    let first = try operand(&self)
+    guard opFor(peek().kind) != nil else { return first }
+    var operands = [first]
+    var ops: [BinaryOp] = []
+    var positions: [Pos] = []
+    var ends = [lastEnd]
+    while let op = opFor(peek().kind) {
+      let t = advance()
+      ops.append(op)
+      positions.append(pos(t.start, t.end))
+      operands.append(try operand(&self))
+      ends.append(lastEnd)
     }
+    if ops.count == 1 {
+      return BinaryExpr(ops[0], operands[0], operands[1], pos: positions[0], span: Span(start, lastEnd))
+    }
+    return ChainExpr(operands: operands, ops: ops, positions: positions, start: start, ends: ends)
+  }
+
+  mutating func parseAdditive() throws(ParseError) -> Expr {
+    try parseChain({ k in k == .plus ? .add : k == .minus ? .sub : nil }) { p throws(ParseError) in try p.parseMultiplicative() }
   }
 
   mutating func parseMultiplicative() throws(ParseError) -> Expr {
-    let saved = nesting
-    defer { nesting = saved }
-    var l = try parseUnary()
-    while true {
-      let t = peek()
-      let op: BinaryOp
-      switch t.kind {
-      case .star: op = .mul
-      case .slash: op = .div
-      case .percent: op = .mod
-      default: return l
-      }
-      advance()
-      try nest()
-      l = BinaryExpr(op, l, try parseUnary(), pos: pos(t.start, t.end))
+    try parseChain({ k in k == .star ? .mul : k == .slash ? .div : k == .percent ? .mod : nil }) { p throws(ParseError) in
+      try p.parseUnary()
     }
   }
 
@@ -192,9 +198,10 @@ extension Parser {
     case .lparen:
       advance()
       nlSkipDepth += 1
+      if peek().kind == .eof { throw unclosed(t, peek(), "')'") }
       let e = try parseExpr()
       let close = peek()
-      guard close.kind == .rparen else { throw unexpected(close, expected: "')'") }
+      guard close.kind == .rparen else { throw unclosed(t, close, "')'") }
       nlSkipDepth -= 1
       advance()
       return e
@@ -203,9 +210,10 @@ extension Parser {
       nlSkipDepth += 1
       var items: [Expr] = []
       while peek().kind != .rbracket {
+        if peek().kind == .eof { throw unclosed(t, peek(), "']'") }
         items.append(try parseExpr())
         let n = peek()
-        if n.kind == .comma { advance() } else if n.kind != .rbracket { throw unexpected(n, expected: "',' or ']'") }
+        if n.kind == .comma { advance() } else if n.kind != .rbracket { throw unclosed(t, n, "',' or ']'") }
       }
       nlSkipDepth -= 1
       advance()
@@ -216,6 +224,7 @@ extension Parser {
       var keys: [String] = []
       var values: [Expr] = []
       while peek().kind != .rbrace {
+        if peek().kind == .eof { throw unclosed(t, peek(), "'}'") }
         let k = advance()
         switch k.kind {
         case .ident: keys.append(k.text)
@@ -231,7 +240,7 @@ extension Parser {
         _ = try expect(.colon, "':' after the key")
         values.append(try parseExpr())
         let n = peek()
-        if n.kind == .comma { advance() } else if n.kind != .rbrace { throw unexpected(n, expected: "',' or '}'") }
+        if n.kind == .comma { advance() } else if n.kind != .rbrace { throw unclosed(t, n, "',' or '}'") }
       }
       nlSkipDepth -= 1
       advance()
@@ -271,14 +280,25 @@ extension Parser {
     }
   }
 
+  /// At the end of the input inside `(`, `[` or `{`: point at the opening bracket, not at the
+  /// end; anything else is an ordinary "expected … found …".
+  func unclosed(_ open: Token, _ found: Token, _ expected: String) -> ParseError {
+    guard found.kind == .eof, !eofReported else { return unexpected(found, expected: expected) }
+    let close = open.kind == .lparen ? ")" : open.kind == .lbracket ? "]" : "}"
+    return ParseError(
+      message: "unclosed '\(text(open.start, open.end))': expected '\(close)' before the end of the input", offset: open.start,
+      length: max(1, open.end - open.start))
+  }
+
   mutating func parseBuiltin(_ fn: Builtin, _ t: Token) throws(ParseError) -> Expr {
-    _ = try expect(.lparen, "'(' after \(fn.rawValue)")
+    let open = try expect(.lparen, "'(' after \(fn.rawValue)")
     nlSkipDepth += 1
     var args: [Expr] = []
     while peek().kind != .rparen {
+      if peek().kind == .eof { throw unclosed(open, peek(), "')'") }
       args.append(try parseExpr())
       let n = peek()
-      if n.kind == .comma { advance() } else if n.kind != .rparen { throw unexpected(n, expected: "',' or ')'") }
+      if n.kind == .comma { advance() } else if n.kind != .rparen { throw unclosed(open, n, "',' or ')'") }
     }
     nlSkipDepth -= 1
     let close = advance()

@@ -36,6 +36,7 @@ extension Parser {
       case "if": return try parseIf()
       case "while":
         advance()
+        try expectCondition("while")
         let c = try parseExpr()
         let text = statementText(start)
         loopDepth += 1
@@ -135,12 +136,24 @@ extension Parser {
     lookahead = saveLook
   }
 
+  /// `while {` / `if {`: the condition is missing (`{` would read as an object literal).
+  mutating func expectCondition(_ keyword: String) throws(ParseError) {
+    let t = peek()
+    switch t.kind {
+    case .lbrace, .newline, .eof, .semicolon:
+      throw ParseError(
+        message: "'\(keyword)' needs a condition before its '{ … }' block", offset: t.start, length: max(1, t.end - t.start))
+    default: return
+    }
+  }
+
   mutating func parseIf() throws(ParseError) -> Stmt {
     let first = advance()
     let p = pos(first.start, first.end)
     var conds: [Expr] = []
     var bodies: [Block] = []
     var elseBody: Block?
+    try expectCondition("if")
     conds.append(try parseExpr())
     let text = statementText(first.start)
     bodies.append(try parseBlock())
@@ -152,6 +165,7 @@ extension Parser {
       let n = peek()
       if n.kind == .ident && n.text == "if" {
         advance()
+        try expectCondition("else if")
         conds.append(try parseExpr())
         bodies.append(try parseBlock())
       } else {

@@ -5,10 +5,10 @@ import Testing
 @testable import DokScript
 
 /// The REPL-facing API: persistent state, incompleteness, events, hooks, interruption.
-@Suite struct SessionTests {
-  func session(_ options: ScriptOptions = ScriptOptions(), host: FakeHost = FakeHost()) -> (Session, RecordingSink) {
+@Suite struct InterpreterTests {
+  func session(_ options: ScriptOptions = ScriptOptions(), host: FakeHost = FakeHost()) -> (Interpreter, RecordingSink) {
     let sink = RecordingSink()
-    return (Session(host: host, sink: sink, options: options), sink)
+    return (Interpreter(host: host, sink: sink, options: options), sink)
   }
 
   @Test func stateIsKeptBetweenEntries() async {
@@ -127,7 +127,7 @@ import Testing
     }
     for source in ["while true { }", "sleep 1h", "wait until false every 1s timeout 1h", "for $i in 1..100000000000 { $x = $i }"]
     {
-      let s = Session(host: SlowHost())
+      let s = Interpreter(host: SlowHost())
       let task = Task { await s.execute(source: source) }
       try? await Task.sleep(nanoseconds: 50_000_000)
       task.cancel()
@@ -141,7 +141,8 @@ import Testing
     let ds = Script.check(source: "application.one\nbreak\n$x = (", file: "c.dok", host: host)
     #expect(
       ds.map(\.message) == [
-        "missing required parameter 'applicationId' for application.one", "expected an expression, found end of input",
+        "missing required parameter 'applicationId' for application.one",
+        "unclosed '(': expected ')' before the end of the input",
       ])
     let ds2 = Script.check(source: "application.one\nbreak", file: "c.dok", host: host)
     #expect(ds2.map(\.message) == ["missing required parameter 'applicationId' for application.one", "'break' outside a loop"])

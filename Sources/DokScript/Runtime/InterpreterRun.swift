@@ -1,7 +1,7 @@
 import DokCore
 import Foundation
 
-extension Session {
+extension Interpreter {
   // MARK: Public entry points
 
   /// Parses, checks and runs one REPL entry or a whole file, keeping all state. Syntax and
@@ -29,17 +29,9 @@ extension Session {
   /// Runs a REPL entry while this session is paused inside another run (`dok run --debug`):
   /// the variables are shared; the paused run's bookkeeping is saved and restored around it.
   public func executeNested(source: String, file: String = "<debug>") async -> RunOutcome {
-    let saved = (
-      currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options
-    )
-    var opts = options
-    opts.debug = false
-    options = opts
-    defer {
-      (
-        currentFile, failedAsserts, continuedFailure, sourceDepth, declined, tryDepth, depth, suppressRecording, current, options
-      ) = saved
-    }
+    let (savedState, savedOptions) = (state, options)
+    options.debug = false
+    defer { (state, options) = (savedState, savedOptions) }
     return await execute(source: source, file: file)
   }
 
@@ -52,28 +44,27 @@ extension Session {
   func parseAndCheck(_ source: String, file: String) -> (program: Program, problems: [Diagnostic]) {
     sources[file] = source
     let program = Parser.program(source, file: file, symbols: symbols)
-    return (program, Checker(host: host, validate: options.validate).all(program))
+    let checker = Checker(
+      host: host, validate: options.validate, interactive: Interpreter.isInteractive(file), arguments: unchangedArguments)
+    return (program, checker.all(program))
   }
+
+  /// REPL entries (and entries at a `--debug` pause) show a bare expression's value; a
+  /// runbook may not leave one unused.
+  static func isInteractive(_ file: String) -> Bool { file == "<repl>" || file == "<debug>" }
 
   func run(_ program: Program) async -> RunOutcome {
     ensureSlots()
-    currentFile = program.file
-    failedAsserts = 0
-    continuedFailure = nil
-    declined = false
-    tryDepth = 0
-    depth = 0
-    suppressRecording = 0
-    current = nil
+    state = RunState(file: program.file)
     do {
       _ = try await runStatements(program.block.statements)
     } catch {
       return outcome(error)
     }
     // Kept-going assert failures were reported live through the sink.
-    if failedAsserts > 0 { return RunOutcome(.assertionFailed, errorCode: "ASSERT") }
+    if state.failedAsserts > 0 { return RunOutcome(.assertionFailed, errorCode: "ASSERT") }
     // A failure the debugger continued past still fails the run, with its own code.
-    if let (code, name) = continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
+    if let (code, name) = state.continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
     return RunOutcome(.success)
   }
 
@@ -87,7 +78,7 @@ extension Session {
       let d = f.diagnostics
       testCases.append(
         TestCase(
-          kind: .error, file: d.first?.location?.file ?? currentFile, line: d.first?.location?.line ?? 0,
+          kind: .error, file: d.first?.location?.file ?? state.currentFile, line: d.first?.location?.line ?? 0,
           source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
             .trimmingCharacters(in: .whitespaces) ?? "",
           passed: false, message: d.map(\.message).joined(separator: "\n")))
@@ -101,15 +92,15 @@ extension Session {
 
   @inline(__always)
   func runBlockSync(_ b: Block) throws(Failure) -> Flow {
-    depth += 1
-    defer { depth -= 1 }
+    state.depth += 1
+    defer { state.depth -= 1 }
     return try runStatementsSync(b)
   }
 
   func runBlock(_ b: Block) async throws(Failure) -> Flow {
     if b.isSync { return try runBlockSync(b) }
-    depth += 1
-    defer { depth -= 1 }
+    state.depth += 1
+    defer { state.depth -= 1 }
     return try await runStatements(b.statements)
   }
 
@@ -158,14 +149,14 @@ extension Session {
 
   /// The `--debug` hook: continue after the failed statement, or abort.
   func recover(_ e: Failure, _ st: Stmt) throws(Failure) {
-    guard options.debug, !declined, tryDepth == 0, e.isCatchable else { throw e }
+    guard options.debug, !state.declined, state.tryDepth == 0, e.isCatchable else { throw e }
     let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
     switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
     case .continue:
-      if continuedFailure == nil { continuedFailure = (e.exitCode, e.code) }
+      if state.continuedFailure == nil { state.continuedFailure = (e.exitCode, e.code) }
       sink.diagnostic(d)
     case .abort:
-      declined = true
+      state.declined = true
       throw e
     }
   }
@@ -187,23 +178,29 @@ extension Session {
   // MARK: source
 
   func runSourced(path: String, pos: Pos) async throws(Failure) {
-    guard sourceDepth < 32 else { throw fail("source nested too deeply (a file sourcing itself?)", pos) }
-    let resolved = Session.resolve(path, relativeTo: currentFile)
+    guard state.sourceDepth < 32 else { throw fail("source nested too deeply (a file sourcing itself?)", pos) }
+    let resolved = Interpreter.resolve(path, relativeTo: state.currentFile)
     let text: String
     do { text = try host.readSource(path: resolved) } catch {
       throw fail("cannot read \(resolved): \(error.localizedDescription)", pos)
     }
+    let including = location(pos)
+    let note = "in \(resolved), sourced at \(including)"
     let (program, problems) = parseAndCheck(text, file: resolved)
-    if !problems.isEmpty { throw .diagnostics(problems) }
+    if !problems.isEmpty { throw Failure.diagnostics(problems).noting(note) }
     ensureSlots()
-    let saved = currentFile
-    currentFile = resolved
-    sourceDepth += 1
+    let saved = state.currentFile
+    state.currentFile = resolved
+    state.sourceDepth += 1
     defer {
-      currentFile = saved
-      sourceDepth -= 1
+      state.currentFile = saved
+      state.sourceDepth -= 1
     }
-    _ = try await runStatements(program.block.statements)
+    do {
+      _ = try await runStatements(program.block.statements)
+    } catch {
+      throw error.noting(note)
+    }
   }
 
   /// `path` relative to the directory of `file` (unless absolute, or `file` is not a file).

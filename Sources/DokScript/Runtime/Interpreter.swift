@@ -1,9 +1,11 @@
 import DokCore
+import Foundation
 
-/// The state of a script run or a REPL session: variables, `$_`, `$1…$N`, recorded test
-/// cases. Statements run one entry at a time with ``execute(source:file:)``; everything is
-/// kept between entries. Use a session from one task at a time.
-public final class Session: @unchecked Sendable {
+/// The `.dok` interpreter of a script run or a REPL session: variables, `$_`, the kept
+/// `$1…$N`, recorded test cases. Statements run one entry at a time with
+/// ``execute(source:file:)``; everything is kept between entries, except the per-run
+/// bookkeeping in ``RunState``. Use an interpreter from one task at a time.
+public final class Interpreter: @unchecked Sendable {
   /// The outside world (calls, files, clock).
   public let host: any ScriptHost
   /// Where output goes.
@@ -19,28 +21,29 @@ public final class Session: @unchecked Sendable {
   @exclusivity(unchecked) var slotCapacity: Int
   @exclusivity(unchecked) var tracing: Bool
   @exclusivity(unchecked) var ticks: UInt32 = 0
-  @exclusivity(unchecked) var depth = 0
   @exclusivity(unchecked) var traceValue: JSON?
 
   /// `$_`: the last call result (`null` before any call).
   public internal(set) var lastResult: JSON = .null
-  /// `$1`, `$2`, …: every successful call result in order.
-  public internal(set) var results: [JSON] = []
+  /// `$1`, `$2`, …: the successful call results still kept (the last 10,000), oldest first;
+  /// the first of them is `$firstResultNumber`.
+  public var results: [JSON] { history.kept }
+  /// How many call results this session has recorded (the N of the latest `$N`).
+  public var resultCount: Int { history.count }
+  /// The number of the oldest result still kept.
+  public var firstResultNumber: Int { history.firstKept }
+  /// The result `$n`, or nil when there is none or it is no longer kept.
+  public func result(_ n: Int) -> JSON? { history.result(n) }
+  var history = ResultHistory()
+  /// Script arguments by slot: the value set and the text it was given (nil for `k:=json`).
+  var argumentTexts: [Int: (JSON, String?)] = [:]
   /// Every executed `assert`, failed `wait` and uncaught error, for JUnit/TAP reports.
   public internal(set) var testCases: [TestCase] = []
 
-  /// `.` inside `filter`/`map`/… and `wait`; nil means `$_`.
-  @exclusivity(unchecked) var current: JSON?
-  var currentFile = "<repl>"
+  /// The bookkeeping of the run in progress (file, `try`/block depth, …): saved by copying,
+  /// reset by assigning `RunState()`.
+  @exclusivity(unchecked) var state = RunState()
   var sources: [String: String] = [:]
-  @exclusivity(unchecked) var tryDepth = 0
-  var suppressRecording = 0
-  var sourceDepth = 0
-  var failedAsserts = 0
-  /// The first failure `dok run --debug` continued past (exit code, error code).
-  var continuedFailure: (Int32, String)?
-  /// The debug hook already chose to abort this failure.
-  var declined = false
 
   /// A session calling through `host` and writing to `sink`.
   public init(host: any ScriptHost, sink: any ScriptSink = NullSink(), options: ScriptOptions = ScriptOptions()) {
@@ -96,6 +99,44 @@ public final class Session: @unchecked Sendable {
     slots[i] = value
   }
 
+  /// Sets script arguments (`dok run f.dok k=v k2:=json`): each becomes `$k`, typed like a
+  /// bare word, and remembers its text for string parameters and interpolation. Nil when all
+  /// were set; else the problem with the first bad one (nothing is set then).
+  public func setArguments(_ words: [String]) -> Diagnostic? {
+    switch Script.arguments(words) {
+    case .failure(let d): return d
+    case .success(let list):
+      for a in list { setArgument(a) }
+      return nil
+    }
+  }
+
+  /// Sets one script argument.
+  public func setArgument(_ a: ScriptArgument) {
+    setVariable(a.name, a.value)
+    let slot = symbols.slot(for: a.name)
+    argumentTexts[slot] = (a.value, a.text)
+  }
+
+  /// The text a script argument was given, while `slot` still holds that argument's value.
+  @inline(__always)
+  func argumentText(_ slot: Int) -> String? {
+    guard !argumentTexts.isEmpty, let (v, text) = argumentTexts[slot], let text, slot < slotCapacity, slots[slot] == v else {
+      return nil
+    }
+    return text
+  }
+
+  /// The arguments whose variables still hold them, as the check sees them: a `k=v` argument
+  /// as its bare word, a `k:=json` one as its value.
+  var unchangedArguments: [Int: CallArgument.Value] {
+    var out: [Int: CallArgument.Value] = [:]
+    for (slot, (v, text)) in argumentTexts where slot < slotCapacity && slots[slot] == v {
+      out[slot] = text.map { .bare($0) } ?? .value(v)
+    }
+    return out
+  }
+
   /// The text of a file run in this session (for ``DiagnosticRenderer``'s source lookup).
   public func sourceText(file: String) -> String? { sources[file] }
 
@@ -107,10 +148,20 @@ public final class Session: @unchecked Sendable {
   // MARK: Helpers for nodes
 
   func location(_ pos: Pos) -> SourceLocation {
-    pos.location(in: currentFile)
+    pos.location(in: state.currentFile)
   }
 
   func fail(_ message: String, _ pos: Pos) -> Failure { .runtime(message, location(pos)) }
+
+  /// The source text of `span` in the running file (first line only), for messages.
+  func snippet(_ span: Span) -> String {
+    guard let text = sources[state.currentFile] else { return "" }
+    let u = text.utf8
+    let lo = min(Int(span.start), u.count), hi = min(Int(span.end), u.count)
+    let bytes = u[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
+    let line = bytes.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first ?? bytes[...]
+    return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+  }
 
   func undefined(_ name: String, _ pos: Pos) -> Failure {
     let known = variables.map(\.name) + ["_"]
@@ -119,11 +170,11 @@ public final class Session: @unchecked Sendable {
     return fail(msg, pos)
   }
 
-  /// Makes a call result `$_` and the next `$N`. (Calls inside a `wait` are not recorded:
-  /// they pass `record: false`, and the wait records its final result itself.)
+  /// Makes a call result `$_` and the next `$N`. (A wait's own call passes `record: false`:
+  /// the wait records its final result itself; calls in its condition are recorded.)
   func record(_ v: JSON) {
     lastResult = v
-    results.append(v)
+    history.append(v)
   }
 
   @inline(__always)
@@ -136,19 +187,19 @@ public final class Session: @unchecked Sendable {
     sink.call(
       CallEvent(
         procedure: call.procedure, arguments: args, argumentsText: call.argsText, statement: statement,
-        result: result, resultIndex: results.count, location: location(call.pos)))
+        result: result, resultIndex: history.count, location: location(call.pos)))
   }
 
   func recordAssert(_ st: AssertStmt, passed: Bool, message: String) {
     testCases.append(
-      TestCase(kind: .assert, file: currentFile, line: Int(st.pos.line), source: st.text, passed: passed, message: message))
+      TestCase(kind: .assert, file: state.currentFile, line: Int(st.pos.line), source: st.text, passed: passed, message: message))
   }
 
   func recordWait(_ st: WaitStmt, passed: Bool, message: String, duration: Double) {
     guard !passed else { return }
     testCases.append(
       TestCase(
-        kind: .wait, file: currentFile, line: Int(st.pos.line), source: st.text, passed: false, message: message,
+        kind: .wait, file: state.currentFile, line: Int(st.pos.line), source: st.text, passed: false, message: message,
         duration: duration))
   }
 }
