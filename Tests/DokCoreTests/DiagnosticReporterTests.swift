@@ -4,17 +4,17 @@ import Testing
 /// The one reporter: it quotes source lines from every lookup it was taught, replaces a lookup
 /// given again under the same key, and applies its redaction to the whole rendered text.
 @Suite struct DiagnosticReporterTests {
-  let assert = Diagnostic(.error, "assertion failed", at: SourceLocation(file: "a.dok", line: 2, column: 8, length: 6))
+  let assert = Diagnostic(.error, "undefined variable $y", at: SourceLocation(file: "a.dok", line: 2, column: 8, length: 6))
 
   @Test func withoutSourcesThereIsNoCaret() {
     let r = DiagnosticReporter()
-    #expect(r.render(assert) == "a.dok:2:8: error: assertion failed")
+    #expect(r.render(assert) == "a.dok:2:8: error: undefined variable $y")
   }
 
   @Test func aLookupAddsTheLineAndCaret() {
     let r = DiagnosticReporter()
     r.setSources("run") { $0 == "a.dok" ? "$x = 1\nassert $x == 2\n" : nil }
-    #expect(r.render(assert) == "a.dok:2:8: error: assertion failed\nassert $x == 2\n       ^~~~~~")
+    #expect(r.render(assert) == "a.dok:2:8: error: undefined variable $y\nassert $x == 2\n       ^~~~~~")
   }
 
   @Test func theSameKeyReplacesTheLookup() {
