@@ -90,7 +90,7 @@ extension Parser {
   }
 
   /// `+ -` and `* / %` chains: left-associative and flat (a chain is not nesting).
-  mutating func parseChain(_ opFor: (Token.Kind) -> BinaryOp?, _ operand: (inout Parser) throws(ParseError) -> Expr)
+  mutating func parseChain(_ opFor: (Token.Kind) -> BinaryOp?, operand: (inout Parser) throws(ParseError) -> Expr)
     throws(ParseError) -> Expr
   {
     let start = peek().start
@@ -114,13 +114,14 @@ extension Parser {
   }
 
   mutating func parseAdditive() throws(ParseError) -> Expr {
-    try parseChain({ k in k == .plus ? .add : k == .minus ? .sub : nil }) { p throws(ParseError) in try p.parseMultiplicative() }
+    try parseChain(
+      { k in k == .plus ? .add : k == .minus ? .sub : nil }, operand: { p throws(ParseError) in try p.parseMultiplicative() })
   }
 
   mutating func parseMultiplicative() throws(ParseError) -> Expr {
-    try parseChain({ k in k == .star ? .mul : k == .slash ? .div : k == .percent ? .mod : nil }) { p throws(ParseError) in
-      try p.parseUnary()
-    }
+    try parseChain(
+      { k in k == .star ? .mul : k == .slash ? .div : k == .percent ? .mod : nil },
+      operand: { p throws(ParseError) in try p.parseUnary() })
   }
 
   mutating func parseUnary() throws(ParseError) -> Expr {
