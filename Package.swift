@@ -37,10 +37,12 @@ let package = Package(
       ]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),
+    // The real Dokploy OpenAPI document, compiled into the binary (see its PROVENANCE.md).
+    .target(name: "DokployDocument", exclude: ["PROVENANCE.md"]),
     // A simulated Dokploy server.
     .target(
       name: "DokSandbox",
-      dependencies: ["DokCore", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: ["DokCore", "DokployDocument", .product(name: "Hummingbird", package: "hummingbird")]),
     // What `dok run` and the REPL share: the script host over the client, sinks, the runner.
     .target(
       name: "DokRuntime",
@@ -75,7 +77,7 @@ let package = Package(
       dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL", "DokTestSupport"]),
     .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL", "DokTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
-    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
+    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokployDocument", "DokCore"]),
     // Fuzzing (short), hostile servers, secret hygiene.
     .testTarget(
       name: "DokHardeningTests",

@@ -6,31 +6,38 @@ import Synchronization
 public final class SandboxEngine: Sendable {
   private let state: Mutex<SandboxState>
   private let stateFile: StateFile?
-  private let document = Mutex<(JSON, [UInt8])>((.null, []))
+  private let document = Mutex<(text: [UInt8], parsed: JSON?)>((Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8), nil))
 
-  /// Loads the state file (when given) or starts empty.
-  public init(deploySeconds: Double = 3, statePath: String? = nil) throws {
+  /// Loads the state file (when given) or starts empty. `queueDelay` is how long a queued
+  /// deploy waits before the worker takes it; `deploySeconds` how long the build then runs.
+  public init(deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil) throws {
     stateFile = statePath.map(StateFile.init(path:))
     stateFile?.removeStaleTemporaries()
     if let file = stateFile, let json = try file.load() {
-      state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds))
+      state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay))
     } else {
-      state = Mutex(SandboxState(deploySeconds: deploySeconds))
+      state = Mutex(SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay))
     }
   }
 
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
   public func setServerURL(_ url: String) {
-    let doc = OpenAPIDocument.build(serverURL: url)
-    let bytes = JSONWriter.compactBytes(doc)
-    document.withLock { $0 = (doc, bytes) }
+    let bytes = Array(OpenAPIDocument.text(serverURL: url).utf8)
+    document.withLock { $0 = (bytes, nil) }
   }
 
-  /// The OpenAPI document `settings.getOpenApiDocument` returns.
-  public var openAPIDocument: JSON { document.withLock { $0.0 } }
+  /// The OpenAPI document `settings.getOpenApiDocument` returns (the real Dokploy document
+  /// naming this sandbox in `servers`), parsed on first use.
+  public var openAPIDocument: JSON {
+    if let parsed = document.withLock({ $0.parsed }) { return parsed }
+    let bytes = openAPIDocumentBytes
+    let parsed = bytes.withUnsafeBufferPointer { (try? JSONParser.parse($0)) ?? .null }
+    document.withLock { if $0.text == bytes { $0.parsed = parsed } }
+    return parsed
+  }
 
-  /// The document's compact text, serialized once.
-  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.1 } }
+  /// The document's text, as served.
+  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.text } }
 
   /// Validates `input` (nil = none given) against `spec` and runs it.
   /// Returns nil for "no value" (an empty 200 body).
