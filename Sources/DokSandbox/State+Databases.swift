@@ -20,9 +20,10 @@ extension SandboxState {
         failed["applicationStatus"] = "error"
         databases[kind]!.put(failed)
         let repo = String(image.prefix { $0 != ":" })
+        // Dokploy writes `Error on deploy postgres${error}`: no separator before the error's text.
         throw SandboxError(
           .INTERNAL_SERVER_ERROR,
-          "Error on deploy \(kind.rawValue): Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login'")
+          "Error on deploy \(kind.rawValue)Error: (HTTP code 404) unexpected - pull access denied for \(repo), repository does not exist or may require 'docker login'")
       }
       var changed = d
       changed["applicationStatus"] = "done"
