@@ -44,6 +44,8 @@ public final class ServerContext: Sendable {
     public var observer: (@Sendable (SessionEvent) -> Void)?
     /// Sandbox deploy duration (seconds).
     public var sandboxDeploySeconds = 3.0
+    /// Sandbox queue delay (seconds) before the worker takes a deploy.
+    public var sandboxQueueDelay = 1.0
 
     public init(target: ServerTarget) { self.target = target }
   }
@@ -53,7 +55,8 @@ public final class ServerContext: Sendable {
     if r.forceSandbox || !r.target.isConfigured {
       let sandbox: Sandbox
       do {
-        sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds))
+        sandbox = try await Sandbox.start(
+          SandboxOptions(deploySeconds: r.sandboxDeploySeconds, queueDelay: r.sandboxQueueDelay))
       } catch {
         throw CallError(kind: .transport, message: "cannot start the built-in sandbox: \(error)")
       }

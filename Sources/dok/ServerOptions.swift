@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import DokClient
 import DokCore
@@ -12,16 +13,30 @@ struct ServerOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Sandbox: seconds a deploy stays running.", valueName: "N"))
   var deploySeconds: Double = 3
 
+  @Option(name: .long, help: ArgumentHelp("Sandbox: seconds a queued deploy waits for the worker.", valueName: "N"))
+  var queueDelay: Double = 1
+
   /// Opens the server: prints the sandbox banner and notes on stderr, maps failures to exit codes.
-  /// `target` is the connection already resolved, if the caller has it.
-  func open(_ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil) async throws -> ServerContext {
+  /// `target` is the connection already resolved, if the caller has it. With
+  /// `refuseAutomaticSandboxInCI` (`dok run`, `dok call`), an unconfigured server under `CI` is
+  /// a usage error instead of a silent rehearsal (``AutomaticSandboxPolicy``).
+  func open(
+    _ connection: ConnectionOptions, spec: SpecOptions, target: ServerTarget? = nil, refuseAutomaticSandboxInCI: Bool = false
+  ) async throws -> ServerContext {
     var r = ServerContext.Request(target: try target ?? connection.resolve())
+    if refuseAutomaticSandboxInCI,
+      let refusal = AutomaticSandboxPolicy.refusal(
+        configured: r.target.isConfigured, forced: sandbox, environment: ProcessInfo.processInfo.environment)
+    {
+      throw DokExit(ExitStatus.usage.code, "error: " + refusal)
+    }
     r.forceSandbox = sandbox
     r.specFile = spec.spec
     r.validate = !connection.noValidate
     r.observer = connection.verbose ? VerboseLog.print : nil
     r.cacheDirectory = spec.noCache ? nil : XDGPaths.fromEnvironment().cache
     r.sandboxDeploySeconds = deploySeconds
+    r.sandboxQueueDelay = queueDelay
     do {
       let context = try await ServerContext.open(r)
       for note in context.notes { Terminal.standardError.write(note + "\n") }
