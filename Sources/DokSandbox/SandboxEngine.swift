@@ -6,6 +6,8 @@ import Synchronization
 public final class SandboxEngine: Sendable {
   private let state: Mutex<SandboxState>
   private let stateFile: StateFile?
+  private var committer: StateCommitter? { committerBox.withLock { $0 } }
+  private let committerBox = Mutex<StateCommitter?>(nil)
   private let document = Mutex<(text: [UInt8], parsed: JSON?)>((Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8), nil))
 
   /// Loads the state file (when given) or starts empty. `queueDelay` is how long a queued
@@ -13,11 +15,12 @@ public final class SandboxEngine: Sendable {
   public init(deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil) throws {
     stateFile = statePath.map(StateFile.init(path:))
     stateFile?.removeStaleTemporaries()
-    if let file = stateFile, let json = try file.load() {
+    if let file = stateFile, let json = try file.loadState() {
       state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay))
     } else {
       state = Mutex(SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay))
     }
+    if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self) } }
   }
 
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
@@ -39,36 +42,56 @@ public final class SandboxEngine: Sendable {
   /// The document's text, as served.
   var openAPIDocumentBytes: [UInt8] { document.withLock { $0.text } }
 
-  /// Validates `input` (nil = none given) against `spec` and runs it.
-  /// Returns nil for "no value" (an empty 200 body).
-  public func call(_ spec: ProcedureSpec, input: JSON?) throws(SandboxError) -> JSON? {
-    var args = JSONObject()
-    if let schema = spec.input {
-      var v = InputValidator()
-      let checked = v.check(input, schema, path: [])
-      if !v.issues.isEmpty { throw SandboxError(.BAD_REQUEST, "Input validation failed", issues: v.issues) }
-      args = checked?.objectValue ?? JSONObject()
-    }
-    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
-    let now = Support.now()
+  /// Validates `input` against `spec` and returns the arguments the procedure receives.
+  private func validated(_ spec: ProcedureSpec, _ input: JSON?) throws(SandboxError) -> JSONObject {
+    guard let schema = spec.input else { return JSONObject() }
+    var v = InputValidator()
+    let checked = v.check(input, schema, path: [])
+    if !v.issues.isEmpty { throw SandboxError(.BAD_REQUEST, "Input validation failed", issues: v.issues) }
+    return checked?.objectValue ?? JSONObject()
+  }
+
+  /// Runs a validated call. Queries are answered from a snapshot taken under the lock (a copy
+  /// that shares storage), so building a large reply never holds other requests back.
+  /// Returns the result and the state's revision after the call.
+  private func run(_ spec: ProcedureSpec, _ args: JSONObject, now: Double) throws(SandboxError) -> (JSON?, Int) {
     if spec.kind == .query {
-      return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> JSON? in
-        try s.call(spec.name, args, now: now)
+      var snapshot = state.withLock { (s: inout SandboxState) -> SandboxState in
+        s.settle(now: now)
+        return s
       }
+      return (try snapshot.call(spec.name, args, now: now), snapshot.revision)
     }
-    let file = stateFile
-    return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> JSON? in
+    return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> (JSON?, Int) in
       let result = try s.call(spec.name, args, now: now)
-      if let file {
-        do throws(StateFile.Failure) {
-          try file.save(s.json)
-        } catch {
-          throw SandboxError(.INTERNAL_SERVER_ERROR, "Could not save the sandbox state: \(error.description)")
-        }
-      }
-      return result
+      s.revision += 1
+      return (result, s.revision)
     }
   }
+
+  /// Validates `input` (nil = none given) against `spec` and runs it; with a state file, the
+  /// change is on disk before this returns. Returns nil for "no value" (an empty 200 body).
+  public func call(_ spec: ProcedureSpec, input: JSON?) throws(SandboxError) -> JSON? {
+    let args = try validated(spec, input)
+    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
+    let (result, revision) = try run(spec, args, now: Support.now())
+    if let committer { try committer.commitNow(upTo: revision) }
+    return result
+  }
+
+  /// Like ``call(_:input:)``, but waits for durability without holding a thread: concurrent
+  /// writers share one write of the state file (group commit), and each reply is sent only
+  /// once its change is on disk, so a kill -9 loses no acknowledged write.
+  func callDurably(_ spec: ProcedureSpec, input: JSON?) async throws(SandboxError) -> JSON? {
+    let args = try validated(spec, input)
+    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
+    let (result, revision) = try run(spec, args, now: Support.now())
+    if let committer { try await committer.waitDurable(revision) }
+    return result
+  }
+
+  /// The current state (a copy sharing storage) and its revision, for the committer.
+  func snapshot() -> SandboxState { state.withLock { $0 } }
 
   /// Runs a procedure by name; unknown names are NOT_FOUND.
   public func call(_ name: String, input: JSON?) throws(SandboxError) -> JSON? {

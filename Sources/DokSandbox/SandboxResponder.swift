@@ -56,7 +56,7 @@ struct SandboxResponder: HTTPResponder {
         do { body = try await request.collectBody(upTo: limit) } catch { throw Self.tooLarge(limit) }
         input = try Self.bodyInput(body, contentType: request.headers[.contentType], trpc: trpc)
       }
-      return try Self.success(engine, spec, input: input, trpc: trpc)
+      return try await Self.success(engine, spec, input: input, trpc: trpc)
     } catch {
       return trpc ? Self.trpcError(error, path: name) : Self.openAPIError(error, path: name)
     }
@@ -67,17 +67,17 @@ struct SandboxResponder: HTTPResponder {
   }
 
   /// Runs one call and builds its 200 reply in either wire form.
-  static func success(_ engine: SandboxEngine, _ spec: ProcedureSpec, input: JSON?, trpc: Bool) throws(SandboxError) -> Response {
-    let bytes = try successBytes(engine, spec, input: input, trpc: trpc)
+  static func success(_ engine: SandboxEngine, _ spec: ProcedureSpec, input: JSON?, trpc: Bool) async throws(SandboxError) -> Response {
+    let bytes = try await successBytes(engine, spec, input: input, trpc: trpc)
     if bytes.isEmpty { return Response(status: .ok, headers: [.contentType: "application/json"], body: .init()) }
     return reply(status: 200, bytes)
   }
 
   /// The 200 body of one call (empty for a void REST reply).
-  static func successBytes(_ engine: SandboxEngine, _ spec: ProcedureSpec, input: JSON?, trpc: Bool) throws(SandboxError) -> [UInt8] {
+  static func successBytes(_ engine: SandboxEngine, _ spec: ProcedureSpec, input: JSON?, trpc: Bool) async throws(SandboxError) -> [UInt8] {
     // The 1.8 MB document is served as the text it was bundled as, never re-serialized.
     let isDocument = spec.name == "settings.getOpenApiDocument"
-    let result = isDocument ? JSON.null : try engine.call(spec, input: input)
+    let result = isDocument ? JSON.null : try await engine.callDurably(spec, input: input)
     let text = { (r: JSON) in isDocument ? engine.openAPIDocumentBytes : JSONWriter.compactBytes(r) }
     if trpc {
       guard let result else { return Array(#"{"result":{"data":{"json":null,"meta":{"values":["undefined"]}}}}"#.utf8) }
@@ -112,7 +112,7 @@ struct SandboxResponder: HTTPResponder {
         guard (request.method == .post) == (spec.kind == .mutation) else {
           throw SandboxError(.METHOD_NOT_SUPPORTED, "Unsupported \(request.method.rawValue)-request to \(spec.kind.rawValue) procedure at path \"\(name)\"")
         }
-        reply = try Self.successBytes(engine, spec, input: input, trpc: true)
+        reply = try await Self.successBytes(engine, spec, input: input, trpc: true)
       } catch {
         reply = Array(JSONWriter.compact(Self.trpcErrorJSON(error, path: name)).utf8)
         status = error.code.httpStatus
@@ -128,9 +128,14 @@ struct SandboxResponder: HTTPResponder {
   /// Form A query string: each parameter coerced from text by its schema; arrays repeat the key.
   static func queryInput(_ query: String?, _ schema: Schema?) throws(SandboxError) -> JSON? {
     guard let query, !query.isEmpty else { return .object(JSONObject()) }
+    // Linear in the query's size: one dictionary lookup per pair.
     var multi: [(String, [String])] = []
+    var slot: [String: Int] = [:]
     for (k, v) in QueryString.pairs(query) {
-      if let i = multi.firstIndex(where: { $0.0 == k }) { multi[i].1.append(v) } else { multi.append((k, [v])) }
+      if let i = slot[k] { multi[i].1.append(v) } else {
+        slot[k] = multi.count
+        multi.append((k, [v]))
+      }
     }
     var out = JSONObject()
     for (k, values) in multi {

@@ -24,6 +24,8 @@ struct SandboxState: Sendable {
   var queueDelay: Double = 1
   /// Build logs by deployment id: each line with the time it is written.
   var logs: [String: [LogLine]] = [:]
+  /// Counts changes (calls that mutate, worker steps); what the state file has caught up to.
+  var revision = 0
   /// Rows of every other Dokploy table, by table name (the declarative engine's).
   var generic: [String: Table] = [:]
   /// The last value of the auto-increment sequence.
@@ -69,7 +71,7 @@ struct SandboxState: Sendable {
     var dbs = JSONObject()
     for k in DatabaseKind.allCases { dbs[k.rawValue] = databases[k]?.json ?? [] }
     return [
-      "version": 1, "organizationId": .string(organizationId), "userId": .string(userId),
+      "format": .string(StateFile.format), "version": .number(Double(StateFile.version)), "organizationId": .string(organizationId), "userId": .string(userId),
       "createdAt": .string(createdAt), "projects": projects.json, "environments": environments.json,
       "applications": applications.json, "compose": compose.json, "domains": domains.json,
       "deployments": deployments.json, "databases": .object(dbs), "pending": .array(pending.map(\.json)),

@@ -24,6 +24,7 @@ extension SandboxState {
       if let p = pending.first {
         guard p.finishAt <= now else { return }
         pending.removeFirst()
+        revision += 1
         finish(p, at: p.finishAt)
         workerFreeAt = p.finishAt
         continue
@@ -32,6 +33,7 @@ extension SandboxState {
       let start = max(job.enqueuedAt + queueDelay, workerFreeAt)
       guard start <= now else { return }
       queue.removeFirst()
+      revision += 1
       take(job, at: start)
     }
   }

@@ -20,6 +20,27 @@ public struct StateFile: Sendable {
     public var description: String
   }
 
+  /// The marker a state file carries (`"format"`), and the newest version this dok reads.
+  public static let format = "dok-sandbox-state"
+  public static let version = 2
+
+  /// The stored sandbox state, or nil when the file does not exist or is empty. A file that is
+  /// not a dok sandbox state (no marker, or a newer version) is refused, and left untouched.
+  public func loadState() throws(Failure) -> JSON? {
+    guard let json = try load() else { return nil }
+    if json["format"]?.stringValue == Self.format {
+      let v = Int(json["version"]?.numberValue ?? 0)
+      guard v >= 1, v <= Self.version else {
+        throw Failure(description: "\(path) is a dok sandbox state of version \(v), newer than this dok reads (\(Self.version)); it was left untouched")
+      }
+      return json
+    }
+    // Files written before the marker existed: version 1 with the sandbox's own keys.
+    if json["version"] == 1, json["organizationId"]?.stringValue != nil, json["projects"]?.arrayValue != nil { return json }
+    throw Failure(
+      description: "\(path) is not a dok sandbox state file (no \"format\": \"\(Self.format)\" marker); refusing to use it, it was left untouched")
+  }
+
   /// The stored document, or nil when the file does not exist.
   public func load() throws(Failure) -> JSON? {
     let fd = open(path, O_RDONLY)

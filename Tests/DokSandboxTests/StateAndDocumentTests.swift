@@ -135,7 +135,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/state.json"
-    try StateFile(path: path).save(["projects": []])
+    let state: JSON = ["format": "dok-sandbox-state", "version": 2, "projects": []]
+    try StateFile(path: path).save(state)
     // A pid that is not running: a child that has exited and been reaped.
     let child = Process()
     child.executableURL = URL(fileURLWithPath: "/bin/true")
@@ -155,7 +156,7 @@ import Testing
     let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
     // A file written in the last minute may belong to a writer dok cannot see: it stays.
     #expect(left == ["state.json", live, other, recent])
-    #expect(try StateFile(path: path).load() == ["projects": []])
+    #expect(try StateFile(path: path).load() == state)
     // The state holds the databases' passwords: owner only.
     #expect(FileIO.mode(of: path) == 0o600)
   }
