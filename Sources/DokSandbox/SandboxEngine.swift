@@ -15,12 +15,22 @@ public final class SandboxEngine: Sendable {
   public init(deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil) throws {
     stateFile = statePath.map(StateFile.init(path:))
     stateFile?.removeStaleTemporaries()
+    var initial: SandboxState
     if let file = stateFile, let json = try file.loadState() {
-      state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay))
+      initial = SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay)
     } else {
-      state = Mutex(SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay))
+      initial = SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay)
     }
-    if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self) } }
+    if let file = stateFile {
+      // Replay the journal's entries newer than the snapshot, then record changes for it.
+      for entry in file.loadJournal() where Int(entry["revision"]?.numberValue ?? 0) > initial.revision {
+        initial.apply(journalEntry: entry)
+      }
+      initial.startJournaling()
+    }
+    let loadedRevision = initial.revision
+    state = Mutex(initial)
+    if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self, committed: loadedRevision) } }
   }
 
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
@@ -90,8 +100,14 @@ public final class SandboxEngine: Sendable {
     return result
   }
 
-  /// The current state (a copy sharing storage) and its revision, for the committer.
-  func snapshot() -> SandboxState { state.withLock { $0 } }
+  /// What the committer writes next: the changes since its last write as one journal entry,
+  /// or (`full`) the whole state for a compaction. Taken under the lock; cheap.
+  func drainForCommit(full: Bool) -> (entry: JSON?, state: SandboxState?, revision: Int) {
+    state.withLock { s in
+      let entry = s.drainJournalEntry()
+      return full ? (nil, s, s.revision) : (entry, nil, s.revision)
+    }
+  }
 
   /// Runs a procedure by name; unknown names are NOT_FOUND.
   public func call(_ name: String, input: JSON?) throws(SandboxError) -> JSON? {

@@ -26,6 +26,8 @@ struct SandboxState: Sendable {
   var logs: [String: [LogLine]] = [:]
   /// Counts changes (calls that mutate, worker steps); what the state file has caught up to.
   var revision = 0
+  /// True when the tables record their changes for the state file's journal.
+  var journaling = false
   /// Rows of every other Dokploy table, by table name (the declarative engine's).
   var generic: [String: Table] = [:]
   /// The last value of the auto-increment sequence.
@@ -76,7 +78,7 @@ struct SandboxState: Sendable {
       "applications": applications.json, "compose": compose.json, "domains": domains.json,
       "deployments": deployments.json, "databases": .object(dbs), "pending": .array(pending.map(\.json)),
       "queue": .array(queue.map(\.json)), "workerFreeAt": .number(workerFreeAt), "logs": .object(logsJSON),
-      "tables": .object(genericJSON),
+      "tables": .object(genericJSON), "revision": .number(Double(revision)),
       "serial": .number(Double(serial)),
     ]
   }
@@ -108,6 +110,7 @@ struct SandboxState: Sendable {
     for k in DatabaseKind.allCases { databases[k] = Table(idKey: k.idKey, json: json["databases"]?[k.rawValue]) }
     pending = (json["pending"]?.arrayValue ?? []).compactMap(PendingDeploy.init(json:))
     serial = Int(json["serial"]?.numberValue ?? 0)
+    revision = Int(json["revision"]?.numberValue ?? 0)
     for (name, rows) in json["tables"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
       guard let t = DokployFacts.shared.tables[name] else { continue }
       generic[name] = Table(idKey: t.primaryKey, json: rows)

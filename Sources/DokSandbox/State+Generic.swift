@@ -122,7 +122,9 @@ extension SandboxState {
       }
       row[c.name] = defaultValue(c, now: now)
     }
-    self[table: t.name, default: Table(idKey: t.primaryKey)].put(row)
+    var fresh = Table(idKey: t.primaryKey)
+    fresh.tracking = journaling
+    self[table: t.name, default: fresh].put(row)
     return row
   }
 

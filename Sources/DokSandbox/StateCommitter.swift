@@ -1,10 +1,11 @@
 import DokCore
 import Synchronization
 
-/// Writes the sandbox state file by group commit: one writer at a time saves the newest state;
-/// every call waiting for a revision up to the one saved is released together. Under many
-/// concurrent writers each save covers many changes, so `--state` keeps most of the throughput
-/// while no reply is sent before its change is on disk.
+/// Writes the sandbox state file by group commit: one writer at a time appends the changes made
+/// since its last write to the journal (one synced line) and releases every call waiting for a
+/// revision up to the one written. Each line holds only the rows that changed, so a write costs
+/// what changed, not the whole state; every ``compactEvery`` lines the whole state is written as
+/// the snapshot (atomically) and the journal emptied. No reply is sent before its change is on disk.
 final class StateCommitter: Sendable {
   private struct Progress {
     var committed = 0
@@ -16,12 +17,18 @@ final class StateCommitter: Sendable {
   private let file: StateFile
   private unowned(unsafe) let engine: SandboxEngine
   private let progress = Mutex(Progress())
+  /// Journal lines between compactions.
+  static let compactEvery = 2000
+  /// Lines written since the last compaction (guarded by `writeLock`).
+  private let linesSinceCompaction = Mutex(0)
   /// Serializes synchronous commits with the asynchronous writer.
   private let writeLock = Mutex(())
 
-  init(file: StateFile, engine: SandboxEngine) {
+  /// `committed` is the revision already on disk (the loaded state's).
+  init(file: StateFile, engine: SandboxEngine, committed: Int) {
     self.file = file
     self.engine = engine
+    progress.withLock { $0.committed = committed }
   }
 
   /// Saves synchronously unless a save already covered `revision` (in-process callers).
@@ -63,19 +70,29 @@ final class StateCommitter: Sendable {
 
   /// Saves the newest state and releases the waiters it covers; returns the failure, if any.
   private func writeOnce() -> String? {
-    let snapshot = engine.snapshot()
+    let lines = linesSinceCompaction.withLock { $0 }
+    let (entry, whole, revision) = engine.drainForCommit(full: lines >= Self.compactEvery || lines == 0)
     var failure: String?
     do throws(StateFile.Failure) {
-      try file.save(snapshot.json)
+      if let whole {
+        try file.save(whole.json)
+        try file.truncateJournal()
+        linesSinceCompaction.withLock { $0 = 1 }
+      } else if let entry {
+        try file.appendJournal(entry)
+        linesSinceCompaction.withLock { $0 += 1 }
+      }
     } catch {
       failure = error.description
+      // The drained changes did not reach the disk: the next write is a whole snapshot.
+      linesSinceCompaction.withLock { $0 = 0 }
     }
     let ready = progress.withLock { p -> [CheckedContinuation<Void, Never>] in
       p.failure = failure
-      if failure == nil { p.committed = max(p.committed, snapshot.revision) }
+      if failure == nil { p.committed = max(p.committed, revision) }
       // On failure every waiter is released (and reports it); otherwise those covered.
-      let covered = p.waiters.filter { failure != nil || $0.revision <= snapshot.revision }
-      p.waiters.removeAll { failure != nil || $0.revision <= snapshot.revision }
+      let covered = p.waiters.filter { failure != nil || $0.revision <= revision }
+      p.waiters.removeAll { failure != nil || $0.revision <= revision }
       return covered.map(\.continuation)
     }
     for c in ready { c.resume() }

@@ -12,6 +12,15 @@ struct Table: Sendable {
   private var position: [String: Int] = [:]
   /// key → value → ids, in insertion order.
   private var index: [String: [String: [String]]] = [:]
+  /// When set, ids of rows written or removed since the last ``drainChanges()`` (for the journal).
+  var tracking = false
+  private(set) var changed: Set<String> = []
+
+  /// The ids changed since the last call, and forgets them.
+  mutating func drainChanges() -> Set<String> {
+    defer { changed = [] }
+    return changed
+  }
 
   init(idKey: String) { self.idKey = idKey }
 
@@ -19,6 +28,7 @@ struct Table: Sendable {
   subscript(id: String) -> JSONObject? {
     get { rows[id] }
     set {
+      if tracking { changed.insert(id) }
       if let newValue {
         let old = rows.updateValue(newValue, forKey: id)
         if old == nil {
