@@ -18,6 +18,9 @@ public struct SandboxOptions: Sendable {
   public var queueDelay: Double
   /// A JSON state file loaded at start and rewritten atomically after each mutation.
   public var statePath: String?
+  /// Seconds a client may take to send a request body (a half-sent request then gets 408),
+  /// and that an idle connection is kept.
+  public var readTimeout: Double = 30
 
   /// Options with the in-process defaults: loopback, a free port, no key, 3-second deploys
   /// taken from the queue after 1 second, no state file.
@@ -73,7 +76,10 @@ public final class Sandbox: Sendable {
     logger.logLevel = .critical
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let app = Application(
-      responder: SandboxResponder(engine: engine, apiKey: options.apiKey),
+      responder: SandboxResponder(engine: engine, apiKey: options.apiKey, readTimeout: options.readTimeout),
+      // The idle timeout (connections silent mid-headers or between requests) outlasts the body timeout,
+      // so a half-sent body gets its 408 before the connection is closed.
+      server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(options.readTimeout * 2000) + 1000))),
       configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? 0)

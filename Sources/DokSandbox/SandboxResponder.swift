@@ -9,6 +9,8 @@ struct SandboxResponder: HTTPResponder {
 
   let engine: SandboxEngine
   let apiKey: String?
+  /// Seconds allowed for the request body to arrive.
+  let readTimeout: Double
 
   private static let apiKeyHeader = HTTPField.Name("x-api-key")!
   /// Next.js's default API body limit, which Dokploy's REST route keeps.
@@ -52,14 +54,35 @@ struct SandboxResponder: HTTPResponder {
       } else {
         let limit = trpc ? Self.maxTRPCBody : Self.maxRESTBody
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw Self.tooLarge(limit) }
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: limit) } catch { throw Self.tooLarge(limit) }
+        let body = try await Self.collect(&request, upTo: limit, within: readTimeout)
         input = try Self.bodyInput(body, contentType: request.headers[.contentType], trpc: trpc)
       }
       return try await Self.success(engine, spec, input: input, trpc: trpc)
     } catch {
       return trpc ? Self.trpcError(error, path: name) : Self.openAPIError(error, path: name)
     }
+  }
+
+  /// The whole body, or 413 past `limit`, or 408 when it does not arrive within `seconds`.
+  private static func collect(_ request: inout Request, upTo limit: Int, within seconds: Double) async throws(SandboxError) -> ByteBuffer {
+    let body = request.body
+    let outcome: Result<ByteBuffer, SandboxError> = await withTaskGroup(of: Result<ByteBuffer, SandboxError>?.self) { group in
+      group.addTask {
+        do { return .success(try await body.collect(upTo: limit)) } catch { return .failure(tooLarge(limit)) }
+      }
+      group.addTask {
+        try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        if Task.isCancelled { return nil }
+        return .failure(SandboxError(.TIMEOUT, "The request body did not arrive within \(JSONWriter.formatNumber(seconds)) s"))
+      }
+      var first: Result<ByteBuffer, SandboxError>?
+      for await r in group {
+        if let r { first = r; break }
+      }
+      group.cancelAll()
+      return first ?? .failure(tooLarge(limit))
+    }
+    return try outcome.get()
   }
 
   private static func tooLarge(_ limit: Int) -> SandboxError {

@@ -81,12 +81,13 @@ extension SandboxState {
         return shape(reply?["returns"], row: row, table: t)
       case "one":
         guard let id, let row = self[table: t.name]?[id] else { throw .notFound(t.thing) }
-        return .object(expand(row, t, with: reply?["with"]?.objectValue, depth: 0))
+        return .object(expand(row, t, RelationPlan.forReply(name), depth: 0))
       case "all":
         var rows = self[table: t.name]?.all ?? []
         for (k, v) in input.pairs where t.column(k)?.references != nil { rows = rows.filter { $0[k] == v } }
         if t.column("organizationId") != nil { rows = rows.filter { $0.str("organizationId") == organizationId } }
-        return .array(rows.map { .object(expand($0, t, with: reply?["with"]?.objectValue, depth: 0)) })
+        let plan = RelationPlan.forReply(name)
+        return .array(rows.map { .object(expand($0, t, plan, depth: 0)) })
       case "update":
         guard let id, var row = self[table: t.name]?[id] else { throw .notFound(t.thing) }
         try checkReferences(t, input)
@@ -174,27 +175,32 @@ extension SandboxState {
   /// A row with the relations a reply includes (`with` of tables.json), one level of nesting per step.
   func expand(_ row: JSONObject, _ t: TableFacts, with: JSONObject?, depth: Int) -> JSONObject {
     guard let with, depth < 3 else { return row }
+    return expand(row, t, RelationPlan.compile(with), depth: depth)
+  }
+
+  /// ``expand(_:_:with:depth:)`` with the relation tree already compiled.
+  func expand(_ row: JSONObject, _ t: TableFacts, _ plan: [RelationPlan], depth: Int) -> JSONObject {
+    guard depth < 3, !plan.isEmpty else { return row }
     var out = row
-    for (rel, spec) in with.pairs {
-      guard let target = spec["table"]?.stringValue, let tf = DokployFacts.shared.tables[target] else { continue }
-      let sub = spec["with"]?.objectValue
+    for rel in plan {
+      let target = rel.target
       func trim(_ r: JSONObject) -> JSON {
-        var r = expand(r, tf, with: sub, depth: depth + 1)
-        if let cols = spec["columns"]?.arrayValue?.compactMap(\.stringValue) {
+        var r = expand(r, target, rel.nested, depth: depth + 1)
+        if let cols = rel.columns {
           var kept = JSONObject()
           for c in cols { if let v = r[c] { kept[c] = v } }
-          for (k, v) in r.pairs where sub?[k] != nil { kept[k] = v }
+          for n in rel.nested { if let v = r[n.name] { kept[n.name] = v } }
           r = kept
         }
-        for c in spec["excludeColumns"]?.arrayValue?.compactMap(\.stringValue) ?? [] { r[c] = nil }
+        for c in rel.excluded { r[c] = nil }
         return .object(r)
       }
-      if spec["many"]?.boolValue == true {
-        guard let pk = row.str(t.primaryKey) else { out[rel] = []; continue }
-        out[rel] = .array((self[table: target]?.filter(t.primaryKey, pk) ?? []).map(trim))
+      if rel.many {
+        guard let pk = row.str(t.primaryKey), let table = self[table: target.name] else { out[rel.name] = []; continue }
+        out[rel.name] = .array(table.filter(t.primaryKey, pk).map(trim))
       } else {
-        let field = t.relations[rel]?.fields.first ?? tf.primaryKey
-        out[rel] = row.str(field).flatMap { self[table: target]?[$0] }.map(trim) ?? .null
+        let field = t.relations[rel.name]?.fields.first ?? target.primaryKey
+        out[rel.name] = row.str(field).flatMap { self[table: target.name]?[$0] }.map(trim) ?? .null
       }
     }
     return out

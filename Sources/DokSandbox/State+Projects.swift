@@ -97,7 +97,7 @@ extension SandboxState {
   func view(_ row: JSONObject, _ table: String, _ reply: String) -> JSONObject {
     let facts = DokployFacts.shared
     guard let t = facts.tables[table], let r = facts.replies[reply] else { return row }
-    var out = expand(row, t, with: r["with"]?.objectValue, depth: 0)
+    var out = expand(row, t, RelationPlan.forReply(reply), depth: 0)
     if let cols = r["columns"]?.arrayValue?.compactMap(\.stringValue) {
       var kept = JSONObject()
       for c in cols { if let v = out[c] { kept[c] = v } }

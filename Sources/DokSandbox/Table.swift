@@ -83,11 +83,11 @@ struct Table: Sendable {
   /// Rows in creation order.
   var all: [JSONObject] { order.compactMap { $0.isEmpty ? nil : rows[$0] } }
 
-  /// Rows whose `key` member equals `value`, in creation order.
+  /// Rows whose `key` member equals `value`, in the order they took that value (creation
+  /// order, unless a row was moved from another parent).
   func filter(_ key: String, _ value: String) -> [JSONObject] {
     if Self.isReference(key), key != idKey {
-      let ids = index[key]?[value] ?? []
-      return ids.compactMap { rows[$0] }.sorted { (position[$0[idKey]?.stringValue ?? ""] ?? 0) < (position[$1[idKey]?.stringValue ?? ""] ?? 0) }
+      return (index[key]?[value] ?? []).compactMap { rows[$0] }
     }
     return all.filter { $0[key]?.stringValue == value }
   }
