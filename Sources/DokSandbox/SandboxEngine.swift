@@ -100,6 +100,9 @@ public final class SandboxEngine: Sendable {
     return result
   }
 
+  /// Runs `body` on the state under the lock.
+  func withState<T: Sendable>(_ body: (inout SandboxState) -> T) -> T { state.withLock { body(&$0) } }
+
   /// What the committer writes next: the changes since its last write as one journal entry,
   /// or (`full`) the whole state for a compaction. Taken under the lock; cheap.
   func drainForCommit(full: Bool) -> (entry: JSON?, state: SandboxState?, revision: Int) {

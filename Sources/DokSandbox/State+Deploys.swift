@@ -122,7 +122,7 @@ extension SandboxState {
     deployments.all.first { $0.str("logPath") == logPath }?.str("deploymentId")
   }
 
-  /// True while the deployment is queued or running.
+  /// True while the deployment's build runs (its row exists only once the worker took it).
   func isRunning(_ deploymentId: String) -> Bool { pending.contains { $0.deploymentId == deploymentId } }
 
   var logsJSON: JSONObject {

@@ -1,5 +1,10 @@
 import DokCore
 
+/// A reply that may be "no value" (nil: an empty 200 body).
+struct Outcome {
+  var value: JSON?
+}
+
 /// How the sandbox answers a procedure (see `docs/sandbox-procedures.md`).
 public enum HandlerKind: String, Sendable {
   /// Hand-modelled behaviour on the state (services, deploys, projects…).
@@ -63,7 +68,14 @@ extension SandboxState {
   static func handlerKind(_ name: String) -> HandlerKind {
     if modelled(name) { return .modelled }
     let proc = name.drop { $0 != "." }.dropFirst()
-    if table(for: name) != nil, ["create", "one", "all", "update", "remove", "delete"].contains(proc) { return .table }
+    if let t = table(for: name) {
+      if ["create", "one", "all", "update", "remove", "delete"].contains(proc) { return .table }
+      for verb in ["create", "update"] where proc.hasPrefix(verb) && proc.count > verb.count {
+        let rest = proc.dropFirst(verb.count)
+        let child = rest.prefix(1).lowercased() + rest.dropFirst()
+        if let c = DokployFacts.shared.tables[child], t.column(c.primaryKey) != nil { return .table }
+      }
+    }
     return .fixedShape
   }
 
@@ -99,6 +111,7 @@ extension SandboxState {
         self[table: t.name]?[id] = nil
         return shape(reply?["returns"], row: row, table: t)
       default:
+        if let r = try childRowCall(t, proc, input, reply: reply, now: now) { return r.value }
         if let id, self[table: t.name]?[id] == nil { throw .notFound(t.thing) }
         let row = id.flatMap { self[table: t.name]?[$0] }
         if let returns = reply?["returns"] { return shape(returns, row: row, table: t) }
@@ -110,6 +123,36 @@ extension SandboxState {
       return shape(returns, row: nil, table: t)
     }
     return FixedReplies.value(name)
+  }
+
+  /// `createSlack` / `updateSlack` & co.: a row of the router's table paired with a row of the
+  /// named child table (`notifications` + `slack`), linked by the child's id. Nil when `proc`
+  /// is not of that form.
+  mutating func childRowCall(_ t: TableFacts, _ proc: String, _ input: JSONObject, reply: JSONObject?, now: Double)
+    throws(SandboxError) -> Outcome?
+  {
+    let verb = proc.hasPrefix("create") ? "create" : proc.hasPrefix("update") ? "update" : nil
+    guard let verb, proc.count > verb.count else { return nil }
+    let rest = proc.dropFirst(verb.count)
+    let childName = rest.prefix(1).lowercased() + rest.dropFirst()
+    guard let child = DokployFacts.shared.tables[childName], t.column(child.primaryKey) != nil else { return nil }
+    if verb == "create" {
+      let childRow = try insert(child, input, now: now)
+      var parentInput = input
+      parentInput[child.primaryKey] = childRow[child.primaryKey]
+      if t.column("notificationType") != nil { parentInput["notificationType"] = .string(childName) }
+      let row = try insert(t, parentInput, now: now)
+      return Outcome(value: shape(reply?["returns"] ?? "void", row: row, table: t))
+    }
+    guard let id = input.str(t.primaryKey), var row = self[table: t.name]?[id] else { throw .notFound(t.thing) }
+    try checkReferences(t, input)
+    for (k, v) in input.pairs where k != t.primaryKey && t.column(k) != nil && k != child.primaryKey { row[k] = v }
+    self[table: t.name]?.put(row)
+    if let cid = row.str(child.primaryKey), var c = self[table: child.name]?[cid] {
+      for (k, v) in input.pairs where k != child.primaryKey && child.column(k) != nil { c[k] = v }
+      self[table: child.name]?.put(c)
+    }
+    return Outcome(value: shape(reply?["returns"] ?? "void", row: row, table: t))
   }
 
   /// Inserts a row built from the table's defaults and the input's columns; foreign keys checked.

@@ -92,3 +92,31 @@ import Testing
     #expect(try engine.call("server.all", input: nil) == [])
   }
 }
+
+/// `notification.createSlack` & co. keep a notification row linked to its channel's row.
+@Suite struct ChildRowTests {
+  @Test func notificationWithItsChannel() throws {
+    let engine = try SandboxEngine(deploySeconds: 0, queueDelay: 0)
+    let input: JSON = [
+      "appBuildError": true, "databaseBackup": false, "dokployBackup": false, "volumeBackup": false,
+      "dokployRestart": false, "name": "ops", "appDeploy": true, "dockerCleanup": false, "serverThreshold": false,
+      "webhookUrl": "https://hooks.example/x", "channel": "#ops",
+    ]
+    // Void, as on the real server.
+    #expect(try engine.call("notification.createSlack", input: input) == nil)
+    let all = try #require(try engine.call("notification.all", input: nil)?.arrayValue)
+    #expect(all.count == 1)
+    let n = try #require(all.first)
+    #expect(n["notificationType"] == "slack")
+    let id = try #require(n["notificationId"]?.stringValue)
+    let one = try engine.call("notification.one", input: ["notificationId": .string(id)])
+    #expect(one?["slack"]?["webhookUrl"] == "https://hooks.example/x")
+    var update = input.objectValue!
+    update["notificationId"] = .string(id)
+    update["slackId"] = n["slackId"]
+    update["organizationId"] = n["organizationId"]
+    update["channel"] = "#alerts"
+    _ = try engine.call("notification.updateSlack", input: .object(update))
+    #expect(try engine.call("notification.one", input: ["notificationId": .string(id)])?["slack"]?["channel"] == "#alerts")
+  }
+}

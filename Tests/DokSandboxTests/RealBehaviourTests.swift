@@ -260,3 +260,32 @@ import Testing
     #expect(b.json?["error"]?["json"]?["message"]?.stringValue?.contains("Invalid input: expected string, received undefined") == true)
   }
 }
+
+/// "Build logs stream live over a WebSocket: `/listen-deployment?logPath=…` … sends the file from
+/// its first line and then follows it" — the engine API such a route is wired to.
+@Suite struct DeploymentLogFollowTests {
+  @Test func followStreamsTheLogAsItIsWrittenAndEnds() async throws {
+    let engine = try SandboxEngine(deploySeconds: 0.6, queueDelay: 0)
+    let created = try #require(try engine.call("project.create", input: ["name": "logs"]))
+    let env = try #require(created["environment"]?["environmentId"])
+    let app = try #require(try engine.call("application.create", input: ["name": "web", "environmentId": env])?["applicationId"])
+    _ = try engine.call(
+      "application.saveDockerProvider",
+      input: ["applicationId": app, "dockerImage": "nginx:alpine", "username": .null, "password": .null, "registryUrl": .null])
+    _ = try engine.call("application.deploy", input: ["applicationId": app])
+    let row = try #require(try engine.call("deployment.all", input: ["applicationId": app])?[0])
+    let path = try #require(row["logPath"]?.stringValue)
+    #expect(throws: SandboxEngine.LogFollowError.invalidLogPath) { try engine.followDeploymentLog(logPath: "/nope.log") }
+    var lines: [String] = []
+    let started = ContinuousClock.now
+    for await line in try engine.followDeploymentLog(logPath: path, poll: .milliseconds(20)) {
+      lines.append(line)
+      #expect(ContinuousClock.now - started < .seconds(10))
+    }
+    // The stream ended with the build, holding the whole log in order.
+    #expect(lines.first == "Initializing deployment")
+    #expect(lines.contains("Pulling nginx:alpine"))
+    #expect(lines == engine.deploymentLogLines(deploymentId: row["deploymentId"]?.stringValue ?? ""))
+    #expect(try engine.call("application.one", input: ["applicationId": app])?["applicationStatus"] == "done")
+  }
+}
