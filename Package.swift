@@ -45,11 +45,13 @@ let package = Package(
       ]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),
+    // The real Dokploy OpenAPI document, compiled into the binary (see its PROVENANCE.md).
+    .target(name: "DokployDocument", exclude: ["PROVENANCE.md"]),
     // A simulated Dokploy server.
     .target(
       name: "DokSandbox",
       dependencies: [
-        "DokCore", .product(name: "Hummingbird", package: "hummingbird"),
+        "DokCore", "DokployDocument", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
@@ -86,7 +88,7 @@ let package = Package(
       name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokREPL", "DokCore", "DokTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript", "DokCore"], resources: [.copy("Golden")]),
-    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
+    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokployDocument", "DokCore"]),
     // Fuzzing (short) and hostile inputs (scripts, documents).
     .testTarget(name: "DokHardeningTests", dependencies: ["DokCore", "DokSpec", "DokScript", "DokTestSupport"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).

@@ -186,6 +186,124 @@ def one_shot_benchmarks(url, env):
         proxy.close()
 
 
+def start_sandbox_with(args):
+    port = free_port()
+    proc = subprocess.Popen([DOK, "sandbox", "--port", str(port)] + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        if subprocess.run(["curl", "-s", "-o", "/dev/null", f"http://127.0.0.1:{port}/api/settings.health"]).returncode == 0:
+            return proc, port
+        time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("the sandbox did not start")
+
+
+def call(conn, method, proc, body=None):
+    """One request on a keep-alive connection; returns (status, body bytes)."""
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    conn.request(method, "/api/" + proc, body=json.dumps(body) if body is not None else None, headers=headers)
+    r = conn.getresponse()
+    return r.status, r.read()
+
+
+def load(port, connections, per_connection):
+    """`connections` keep-alive clients at once, each `per_connection` requests mixing writes
+    (project.create, application.create) and reads (project.one, application.one); returns
+    (requests/s, p99 ms)."""
+    import http.client, threading
+    latencies, lock = [], threading.Lock()
+
+    def client(n):
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        mine = []
+        _, b = call(conn, "POST", "project.create", {"name": f"load-{n}"})
+        reply = json.loads(b)
+        pid, env = reply["project"]["projectId"], reply["environment"]["environmentId"]
+        app = None
+        for i in range(per_connection):
+            t0 = time.perf_counter()
+            k = i % 4
+            if k == 0:
+                _, b = call(conn, "POST", "application.create", {"name": f"a{i}", "environmentId": env})
+                app = json.loads(b)["applicationId"]
+            elif k == 1:
+                call(conn, "GET", f"project.one?projectId={pid}")
+            elif k == 2:
+                call(conn, "POST", "application.update", {"applicationId": app, "description": f"d{i}"})
+            else:
+                call(conn, "GET", f"application.one?applicationId={app}")
+            mine.append((time.perf_counter() - t0) * 1000)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    latencies.sort()
+    return len(latencies) / wall, latencies[int(len(latencies) * 0.99) - 1]
+
+
+def sandbox_benchmarks():
+    """The sandbox at scale: a mixed load on 50 keep-alive connections with and without
+    --state; project.all at 100 / 1,000 / 5,000 projects; a health check sent meanwhile."""
+    import http.client, threading
+    proc, port = start_sandbox_with(["--queue-delay", "0"])
+    try:
+        rps, p99 = load(port, 50, 200)
+    finally:
+        proc.terminate()
+        proc.wait()
+    home = tempfile.mkdtemp(prefix="dok-bench-state-")
+    proc, port = start_sandbox_with(["--queue-delay", "0", "--state", os.path.join(home, "state.json")])
+    try:
+        rps_state, p99_state = load(port, 50, 200)
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(home, ignore_errors=True)
+    row("sandbox: mixed reads/writes, 50 keep-alive connections", rps, "req/s")
+    row("sandbox: the same, p99 latency", p99, "ms")
+    row("sandbox: the same with --state", rps_state, "req/s", "without --state", rps, ">= 0.5x", rps_state >= 0.5 * rps)
+    row("sandbox: the same with --state, p99 latency", p99_state, "ms")
+    proc, port = start_sandbox_with([])
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        made, figures = 0, {}
+        for n in (100, 1000, 5000):
+            while made < n:
+                call(conn, "POST", "project.create", {"name": f"p{made}"})
+                made += 1
+            walls = []
+            for _ in range(max(5, RUNS // 3)):
+                t0 = time.perf_counter()
+                status, body = call(conn, "GET", "project.all")
+                walls.append((time.perf_counter() - t0) * 1000)
+                assert status == 200 and len(json.loads(body)) == n
+            figures[n] = statistics.median(walls)
+        row("sandbox: project.all at 100 projects", figures[100], "ms")
+        row("sandbox: project.all at 1,000 projects", figures[1000], "ms", "100 projects x 10", figures[100] * 10, "<= 1.5x (linear)", figures[1000] <= 1.5 * figures[100] * 10)
+        row("sandbox: project.all at 5,000 projects", figures[5000], "ms", "1,000 projects x 5", figures[1000] * 5, "<= 50 ms", figures[5000] <= 50)
+        # A health check sent while project.all at 5,000 is being answered.
+        waits = []
+        for _ in range(10):
+            t = threading.Thread(target=lambda: call(http.client.HTTPConnection("127.0.0.1", port), "GET", "project.all"))
+            t.start()
+            time.sleep(0.002)
+            other = http.client.HTTPConnection("127.0.0.1", port)
+            t0 = time.perf_counter()
+            call(other, "GET", "settings.health")
+            waits.append((time.perf_counter() - t0) * 1000)
+            t.join()
+        row("sandbox: settings.health during project.all at 5,000", max(waits), "ms", goal="<= 50 ms", ok=max(waits) <= 50)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def time_to_prompt(args, env):
     """Wall time from exec to the first prompt through a pseudo-terminal."""
     import pty, select
@@ -239,6 +357,7 @@ def main():
     loop_benchmarks()
     parse_benchmarks()
     http_benchmarks()
+    sandbox_benchmarks()
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     for r in [HEAD] + rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())

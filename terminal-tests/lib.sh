@@ -6,7 +6,8 @@ DOK_BIN="${DOK_BIN:-$ROOT/.build/debug/dok}"
 SESSION="dok-term-$$-$RANDOM"
 WORK="$(mktemp -d /tmp/dok-term.XXXXXX)"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state" HOME="$WORK"
-unset DOKPLOY_URL DOKPLOY_API_KEY DOKPLOY_AUTH_TOKEN NO_COLOR
+# CI is unset: with it, `dok run`/`dok call` refuse the automatic sandbox (CI runs these with CI=true).
+unset DOKPLOY_URL DOKPLOY_API_KEY DOKPLOY_AUTH_TOKEN NO_COLOR CI
 PASS=0
 FAIL=0
 
@@ -14,7 +15,7 @@ FAIL=0
 start() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
   tmux new-session -d -s "$SESSION" -x 160 -y 50 \
-    "env HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
+    "env -u CI HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
   wait_for "> " 20 || { echo "dok did not show a prompt"; screen; }
 }
 

@@ -70,25 +70,31 @@ enum Entities {
     return c
   }
 
+  /// A given password, or a generated 16-character one when it is missing or empty.
+  private static func password(_ given: JSON?) -> JSON {
+    if let s = given?.stringValue, !s.isEmpty { return .string(s) }
+    return .string(Support.suffix(16))
+  }
+
   /// A new database service of `kind` from validated create input.
   static func database(_ kind: DatabaseKind, id: String, input: JSONObject, now: Double) -> JSONObject {
     var d = JSONObject()
     d[kind.idKey] = .string(id)
     d["name"] = input["name"] ?? ""
-    d["appName"] = .string(input.str("appName") ?? Support.appName(from: input.str("name") ?? kind.rawValue))
+    d["appName"] = .string(Support.appName(given: input.str("appName"), type: kind.rawValue))
     d["description"] = input["description"] ?? .null
     switch kind {
     case .postgres, .mysql, .mariadb:
       d["databaseName"] = input["databaseName"] ?? ""
       d["databaseUser"] = input["databaseUser"] ?? ""
-      d["databasePassword"] = input["databasePassword"] ?? ""
+      d["databasePassword"] = password(input["databasePassword"])
       if kind != .postgres { d["databaseRootPassword"] = input["databaseRootPassword"] ?? .string(Support.nanoid(16)) }
     case .mongo:
       d["databaseUser"] = input["databaseUser"] ?? ""
-      d["databasePassword"] = input["databasePassword"] ?? ""
+      d["databasePassword"] = password(input["databasePassword"])
       d["replicaSets"] = input["replicaSets"] ?? false
     case .redis:
-      d["databasePassword"] = input["databasePassword"] ?? ""
+      d["databasePassword"] = password(input["databasePassword"])
     }
     d["dockerImage"] = .string(input.str("dockerImage") ?? kind.defaultImage)
     d["command"] = .null

@@ -1,68 +1,73 @@
 import DokCore
 import Synchronization
 
-/// Checks a procedure's input against its ``Schema`` the way Zod does on the real server:
-/// unknown object members are dropped, defaults are filled in, and every problem becomes a
-/// Zod-style issue (`invalid_type`, `invalid_enum_value`, `too_small`, `too_big`, `invalid_string`).
+/// Checks a procedure's input against its ``Schema`` the way Zod 4 does on the real server:
+/// unknown object members are dropped (or rejected when the object is strict), defaults are
+/// filled in, a required member must be present even when it may be null, and every problem
+/// becomes a Zod 4 issue (`invalid_type`, `invalid_value`, `too_small`, `too_big`,
+/// `invalid_format`, `unrecognized_keys`, `invalid_union`) with Zod 4's wording.
 struct InputValidator {
   /// Issues found so far, each a Zod issue object.
   var issues: [JSON] = []
 
   /// Validates `value` (nil means `undefined`) at `path`; returns the cleaned value (nil stays nil).
   mutating func check(_ value: JSON?, _ schema: Schema, path: [JSON]) -> JSON? {
+    if value == nil, let d = schema.defaultValue { return d }
     if let branches = schema.anyOf ?? schema.oneOf {
       return checkUnion(value, branches, schema: schema, path: path)
     }
-    guard let value else {
-      if let d = schema.defaultValue { return d }
-      if schema.type != nil { issue(path, invalidType: schema.type!, received: "undefined", message: "Required") }
-      return nil
-    }
-    if let c = schema.constValue, c != value {
-      issues.append([
-        "code": "invalid_literal", "expected": c, "received": value, "path": .array(path),
-        "message": .string("Invalid literal value, expected \(c.compactText)"),
-      ])
-      return value
-    }
-    if let options = schema.enumValues {
-      guard options.contains(value) else {
-        let list = options.map { "'\($0.stringValue ?? $0.compactText)'" }.joined(separator: " | ")
-        let got = value.stringValue ?? value.compactText
+    if let c = schema.constValue {
+      if value != c {
         issues.append([
-          "received": value, "code": "invalid_enum_value", "options": .array(options), "path": .array(path),
-          "message": .string("Invalid enum value. Expected \(list), received '\(got)'"),
+          "code": "invalid_value", "values": [c], "path": .array(path),
+          "message": .string("Invalid input: expected \(c.compactText)"),
         ])
-        return value
       }
       return value
     }
+    if let options = schema.enumValues {
+      if value == nil || !options.contains(value!) {
+        let list = options.map(\.compactText).joined(separator: "|")
+        issues.append([
+          "code": "invalid_value", "values": .array(options), "path": .array(path),
+          "message": .string(options.count == 1 ? "Invalid input: expected \(list)" : "Invalid option: expected one of \(list)"),
+        ])
+      }
+      return value
+    }
+    guard let value else {
+      if let t = schema.type { invalidType(path, t == "integer" ? "number" : t, received: "undefined") }
+      return nil
+    }
     guard let type = schema.type else { return value }
-    let received = Self.zodType(value)
     switch type {
     case "string":
-      guard case .string(let s) = value else { return mismatch(path, type, received, value) }
+      guard case .string(let s) = value else { return mismatch(path, type, value) }
       checkString(s, schema, path: path)
       return value
     case "number", "integer":
-      guard case .number(let n) = value else { return mismatch(path, type, received, value) }
-      if type == "integer", n != n.rounded() {
-        issue(path, invalidType: "integer", received: "float", message: "Expected integer, received float")
+      guard case .number(let n) = value, n.isFinite else { return mismatch(path, "number", value) }
+      if type == "integer", n != n.rounded() || abs(n) > 9_007_199_254_740_991 {
+        issues.append([
+          "expected": "int", "format": "safeint", "code": "invalid_type", "path": .array(path),
+          "message": "Invalid input: expected int, received number",
+        ])
+        return value
       }
       checkNumber(n, schema, path: path)
       return value
     case "boolean":
-      guard case .bool = value else { return mismatch(path, type, received, value) }
+      guard case .bool = value else { return mismatch(path, type, value) }
       return value
     case "null":
-      guard case .null = value else { return mismatch(path, type, received, value) }
+      guard case .null = value else { return mismatch(path, type, value) }
       return value
     case "array":
-      guard case .array(let a) = value else { return mismatch(path, type, received, value) }
+      guard case .array(let a) = value else { return mismatch(path, type, value) }
       if let m = schema.minItems, a.count < m {
         issues.append([
-          "code": "too_small", "minimum": .number(Double(m)), "type": "array", "inclusive": true, "exact": false,
-          "message": .string("Array must contain at least \(m) element(s)"), "path": .array(path),
+          "origin": "array", "code": "too_small", "minimum": .number(Double(m)), "inclusive": true, "path": .array(path),
+          "message": .string("Too small: expected array to have >=\(m) items"),
         ])
       }
       guard let items = schema.items else { return value }
@@ -71,14 +76,15 @@ struct InputValidator {
       for (i, v) in a.enumerated() { out.append(check(v, items, path: path + [.number(Double(i))]) ?? .null) }
       return .array(out)
     case "object":
-      guard case .object(let o) = value else { return mismatch(path, type, received, value) }
+      guard case .object(let o) = value else { return mismatch(path, type, value) }
       return .object(checkObject(o, schema, path: path))
     default:
       return value
     }
   }
 
-  /// Validates an object's members; unknown members are dropped unless the schema allows them.
+  /// Validates an object's members; unknown members are dropped, or reported when the
+  /// schema is strict (`additionalProperties: false`).
   mutating func checkObject(_ o: JSONObject, _ schema: Schema, path: [JSON]) -> JSONObject {
     var out = JSONObject()
     for (name, sub) in schema.properties ?? [] {
@@ -89,95 +95,97 @@ struct InputValidator {
       }
       if let v = check(given, sub, path: path + [.string(name)]) { out[name] = v }
     }
-    if case .schema(let extra) = schema.additionalProperties {
+    switch schema.additionalProperties {
+    case .schema(let extra)?:
       for (k, v) in o.pairs where schema.property(k) == nil {
         if let c = check(v, extra, path: path + [.string(k)]) { out[k] = c }
       }
+    case .closed?:
+      let unknown = o.keys.filter { schema.property($0) == nil }
+      if !unknown.isEmpty {
+        let quoted = unknown.map { JSON.string($0).compactText }.joined(separator: ", ")
+        issues.append([
+          "code": "unrecognized_keys", "keys": .array(unknown.map(JSON.string)), "path": .array(path),
+          "message": .string("Unrecognized key\(unknown.count == 1 ? "" : "s"): \(quoted)"),
+        ])
+      }
+    case nil:
+      break
     }
     return out
   }
 
   private mutating func checkUnion(_ value: JSON?, _ branches: [Schema], schema: Schema, path: [JSON]) -> JSON? {
-    if value == nil, let d = schema.defaultValue { return d }
-    if value == nil || value == .null {
-      if branches.contains(where: { $0.isNullable }) { return value }
-      if value == nil {
-        issue(path, invalidType: schema.effectiveType ?? "object", received: "undefined", message: "Required")
-        return nil
-      }
-    }
-    // Nullable T (the common case): report T's issues directly, as Zod does for `.nullable()`.
+    if value == .null, branches.contains(where: { $0.isNullable }) { return value }
+    // Nullable T (the common case): Zod reports T's issues directly, `undefined` included.
     let nonNull = branches.filter { $0.type != "null" }
     if nonNull.count == 1 { return check(value, nonNull[0], path: path) }
+    var errors: [JSON] = []
     for b in nonNull {
       var trial = InputValidator()
       let r = trial.check(value, b, path: path)
       if trial.issues.isEmpty { return r }
+      errors.append(.array(trial.issues))
     }
-    issues.append(["code": "invalid_union", "unionErrors": [], "path": .array(path), "message": "Invalid input"])
+    if nonNull.isEmpty, value == nil { invalidType(path, "null", received: "undefined"); return nil }
+    issues.append(["code": "invalid_union", "errors": .array(errors), "path": .array(path), "message": "Invalid input"])
     return value
   }
 
   private mutating func checkString(_ s: String, _ schema: Schema, path: [JSON]) {
     if schema.minLength != nil || schema.maxLength != nil {
-      let n = s.count
+      let n = s.utf16.count
       if let m = schema.minLength, n < m {
         issues.append([
-          "code": "too_small", "minimum": .number(Double(m)), "type": "string", "inclusive": true, "exact": false,
-          "message": .string("String must contain at least \(m) character(s)"), "path": .array(path),
+          "origin": "string", "code": "too_small", "minimum": .number(Double(m)), "inclusive": true, "path": .array(path),
+          "message": .string("Too small: expected string to have >=\(m) characters"),
         ])
       }
       if let m = schema.maxLength, n > m {
         issues.append([
-          "code": "too_big", "maximum": .number(Double(m)), "type": "string", "inclusive": true, "exact": false,
-          "message": .string("String must contain at most \(m) character(s)"), "path": .array(path),
+          "origin": "string", "code": "too_big", "maximum": .number(Double(m)), "inclusive": true, "path": .array(path),
+          "message": .string("Too big: expected string to have <=\(m) characters"),
         ])
       }
     }
     if let p = schema.pattern, !PatternCache.matches(s, pattern: p) {
-      issues.append(["validation": "regex", "code": "invalid_string", "message": "Invalid", "path": .array(path)])
+      issues.append([
+        "origin": "string", "code": "invalid_format", "format": "regex", "pattern": .string(p), "path": .array(path),
+        "message": .string("Invalid string: must match pattern /\(p)/"),
+      ])
     }
   }
 
   private mutating func checkNumber(_ n: Double, _ schema: Schema, path: [JSON]) {
-    if let m = schema.minimum, n < m {
+    func bound(_ code: String, _ key: String, _ m: Double, inclusive: Bool, _ words: String, _ op: String) {
       issues.append([
-        "code": "too_small", "minimum": .number(m), "type": "number", "inclusive": true, "exact": false,
-        "message": .string("Number must be greater than or equal to \(JSONWriter.formatNumber(m))"), "path": .array(path),
+        "origin": "number", "code": .string(code), key: .number(m), "inclusive": .bool(inclusive), "path": .array(path),
+        "message": .string("\(words): expected number to be \(op)\(JSONWriter.formatNumber(m))"),
       ])
     }
-    if let m = schema.exclusiveMinimum, n <= m {
-      issues.append([
-        "code": "too_small", "minimum": .number(m), "type": "number", "inclusive": false, "exact": false,
-        "message": .string("Number must be greater than \(JSONWriter.formatNumber(m))"), "path": .array(path),
-      ])
-    }
-    if let m = schema.maximum, n > m {
-      issues.append([
-        "code": "too_big", "maximum": .number(m), "type": "number", "inclusive": true, "exact": false,
-        "message": .string("Number must be less than or equal to \(JSONWriter.formatNumber(m))"), "path": .array(path),
-      ])
-    }
+    if let m = schema.minimum, n < m { bound("too_small", "minimum", m, inclusive: true, "Too small", ">=") }
+    if let m = schema.exclusiveMinimum, n <= m { bound("too_small", "minimum", m, inclusive: false, "Too small", ">") }
+    if let m = schema.maximum, n > m { bound("too_big", "maximum", m, inclusive: true, "Too big", "<=") }
   }
 
-  private mutating func mismatch(_ path: [JSON], _ expected: String, _ received: String, _ value: JSON) -> JSON {
-    issue(path, invalidType: expected, received: received, message: "Expected \(expected), received \(received)")
+  private mutating func mismatch(_ path: [JSON], _ expected: String, _ value: JSON) -> JSON {
+    invalidType(path, expected, received: Self.zodType(value))
     return value
   }
 
-  private mutating func issue(_ path: [JSON], invalidType expected: String, received: String, message: String) {
+  private mutating func invalidType(_ path: [JSON], _ expected: String, received: String) {
     issues.append([
-      "code": "invalid_type", "expected": .string(expected), "received": .string(received), "path": .array(path),
-      "message": .string(message),
+      "expected": .string(expected), "code": "invalid_type", "path": .array(path),
+      "message": .string("Invalid input: expected \(expected), received \(received)"),
     ])
   }
 
-  /// Zod's name for a value's type.
+  /// Zod 4's name for a value's type in messages.
   static func zodType(_ v: JSON) -> String {
     switch v {
     case .null: "null"
     case .bool: "boolean"
-    case .number(let n): n.isNaN ? "nan" : "number"
+    case .number(let n): n.isNaN ? "NaN" : "number"
     case .string: "string"
     case .array: "array"
     case .object: "object"

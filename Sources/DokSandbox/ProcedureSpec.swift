@@ -1,7 +1,8 @@
 import DokCore
+import DokployDocument
 
-/// One simulated procedure: its dotted name, whether it is a query (GET) or a mutation (POST),
-/// and its input schema (an object schema; nil when it takes no input).
+/// One procedure of the real Dokploy API: its dotted name, whether it is a query (GET) or a
+/// mutation (POST), and its input schema (an object schema; nil when it takes no input).
 public struct ProcedureSpec: Sendable {
   /// tRPC's two kinds of procedure.
   public enum Kind: String, Sendable {
@@ -14,29 +15,53 @@ public struct ProcedureSpec: Sendable {
   public let kind: Kind
   /// The object schema of the input, or nil when there is none.
   public let input: Schema?
+  /// True when the REST body is `multipart/form-data` (file uploads).
+  public let multipart: Bool
 
   /// The router part of the name (`application`).
   public var router: Substring { name[..<(name.firstIndex(of: ".") ?? name.endIndex)] }
 
-  /// A GET procedure whose query parameters are `params`.
-  static func query(_ name: String, _ params: [(String, Schema)] = [], required: [String] = []) -> ProcedureSpec {
-    ProcedureSpec(
-      name: name, kind: .query,
-      input: params.isEmpty ? nil : Schema(type: "object", properties: params, required: required))
-  }
-
-  /// A POST procedure whose JSON body has `properties`.
-  static func mutation(_ name: String, _ properties: [(String, Schema)] = [], required: [String] = []) -> ProcedureSpec {
-    ProcedureSpec(name: name, kind: .mutation, input: Schema(type: "object", properties: properties, required: required))
-  }
+  /// The procedure part of the name (`deploy`).
+  public var procedure: Substring { name[name.index(after: name.firstIndex(of: ".") ?? name.startIndex)...] }
 }
 
-/// The table of every procedure the sandbox simulates, in document order.
+/// Every procedure the sandbox answers: all operations of the bundled real Dokploy document
+/// (``DokployDocument``), in document order, with their input schemas read from it.
 public enum ProcedureTable {
-  /// All simulated procedures.
-  public static let all: [ProcedureSpec] =
-    projectProcedures + applicationProcedures + composeProcedures + sqlDatabaseProcedures + otherDatabaseProcedures
+  /// All procedures (597 for Dokploy v0.30.2).
+  public static let all: [ProcedureSpec] = load()
 
   /// Lookup by dotted name.
-  public static let byName: [String: ProcedureSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+  public static let byName: [String: ProcedureSpec] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+
+  /// Lookup by lowercased dotted name (REST paths match case-insensitively).
+  static let byLowercasedName: [String: ProcedureSpec] = Dictionary(
+    all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+
+  private static func load() -> [ProcedureSpec] {
+    guard let doc = try? JSONParser.parse(DokployDocument.text), case .object(let paths)? = doc["paths"] else { return [] }
+    var out: [ProcedureSpec] = []
+    out.reserveCapacity(paths.count)
+    for (path, item) in paths.pairs {
+      let name = String(path.drop { $0 == "/" })
+      if let op = item["get"] {
+        var props: [(String, Schema)] = []
+        var required: [String] = []
+        for p in op["parameters"]?.arrayValue ?? [] {
+          guard let n = p["name"]?.stringValue else { continue }
+          props.append((n, Schema.from(p["schema"] ?? .object(JSONObject()))))
+          if p["required"]?.boolValue == true { required.append(n) }
+        }
+        let input = props.isEmpty ? nil : Schema(type: "object", properties: props, required: required)
+        out.append(ProcedureSpec(name: name, kind: .query, input: input, multipart: false))
+      } else if let op = item["post"] {
+        let content = op["requestBody"]?["content"]
+        let json = content?["application/json"]?["schema"]
+        let form = content?["multipart/form-data"]?["schema"]
+        out.append(
+          ProcedureSpec(name: name, kind: .mutation, input: (json ?? form).map(Schema.from), multipart: form != nil))
+      }
+    }
+    return out
+  }
 }

@@ -13,17 +13,26 @@ public struct SandboxOptions: Sendable {
   public var apiKey: String?
   /// How long a deploy stays `running` before it becomes `done` or `error` (fractions allowed).
   public var deploySeconds: Double
+  /// How long a queued deploy waits before the worker takes it (a real server's queue and
+  /// worker take about this long), so a status read right after a deploy call shows the old one.
+  public var queueDelay: Double
   /// A JSON state file loaded at start and rewritten atomically after each mutation.
   public var statePath: String?
+  /// Seconds a client may take to send a request body (a half-sent request then gets 408),
+  /// and that an idle connection is kept.
+  public var readTimeout: Double = 30
 
-  /// Options with the in-process defaults: loopback, a free port, no key, 3-second deploys, no state file.
+  /// Options with the in-process defaults: loopback, a free port, no key, 3-second deploys
+  /// taken from the queue after 1 second, no state file.
   public init(
-    host: String = "127.0.0.1", port: Int = 0, apiKey: String? = nil, deploySeconds: Double = 3, statePath: String? = nil
+    host: String = "127.0.0.1", port: Int = 0, apiKey: String? = nil, deploySeconds: Double = 3,
+    queueDelay: Double = 1, statePath: String? = nil
   ) {
     self.host = host
     self.port = port
     self.apiKey = apiKey
     self.deploySeconds = deploySeconds
+    self.queueDelay = queueDelay
     self.statePath = statePath
   }
 }
@@ -61,12 +70,16 @@ public final class Sandbox: Sendable {
 
   /// Loads the state (if any), binds the port and starts serving; returns once it is listening.
   public static func start(_ options: SandboxOptions = SandboxOptions()) async throws -> Sandbox {
-    let engine = try SandboxEngine(deploySeconds: options.deploySeconds, statePath: options.statePath)
+    let engine = try SandboxEngine(
+      deploySeconds: options.deploySeconds, queueDelay: options.queueDelay, statePath: options.statePath)
     var logger = Logger(label: "dok.sandbox")
     logger.logLevel = .critical
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let app = Application(
-      responder: SandboxResponder(engine: engine, apiKey: options.apiKey),
+      responder: SandboxResponder(engine: engine, apiKey: options.apiKey, readTimeout: options.readTimeout),
+      // The idle timeout (connections silent mid-headers or between requests) outlasts the body timeout,
+      // so a half-sent body gets its 408 before the connection is closed.
+      server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(options.readTimeout * 2000) + 1000))),
       configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? 0)

@@ -6,60 +6,110 @@ import Synchronization
 public final class SandboxEngine: Sendable {
   private let state: Mutex<SandboxState>
   private let stateFile: StateFile?
-  private let document = Mutex<(JSON, [UInt8])>((.null, []))
+  private var committer: StateCommitter? { committerBox.withLock { $0 } }
+  private let committerBox = Mutex<StateCommitter?>(nil)
+  private let document = Mutex<(text: [UInt8], parsed: JSON?)>(
+    (Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8), nil))
 
-  /// Loads the state file (when given) or starts empty.
-  public init(deploySeconds: Double = 3, statePath: String? = nil) throws {
+  /// Loads the state file (when given) or starts empty. `queueDelay` is how long a queued
+  /// deploy waits before the worker takes it; `deploySeconds` how long the build then runs.
+  public init(deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil) throws {
     stateFile = statePath.map(StateFile.init(path:))
     stateFile?.removeStaleTemporaries()
-    if let file = stateFile, let json = try file.load() {
-      state = Mutex(SandboxState(json: json, deploySeconds: deploySeconds))
+    var initial: SandboxState
+    if let file = stateFile, let json = try file.loadState() {
+      initial = SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay)
     } else {
-      state = Mutex(SandboxState(deploySeconds: deploySeconds))
+      initial = SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay)
     }
+    if let file = stateFile {
+      // Replay the journal's entries newer than the snapshot, then record changes for it.
+      for entry in file.loadJournal() where Int(entry["revision"]?.numberValue ?? 0) > initial.revision {
+        initial.apply(journalEntry: entry)
+      }
+      initial.startJournaling()
+    }
+    let loadedRevision = initial.revision
+    state = Mutex(initial)
+    if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self, committed: loadedRevision) } }
   }
 
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
   public func setServerURL(_ url: String) {
-    let doc = OpenAPIDocument.build(serverURL: url)
-    let bytes = JSONWriter.compactBytes(doc)
-    document.withLock { $0 = (doc, bytes) }
+    let bytes = Array(OpenAPIDocument.text(serverURL: url).utf8)
+    document.withLock { $0 = (bytes, nil) }
   }
 
-  /// The OpenAPI document `settings.getOpenApiDocument` returns.
-  public var openAPIDocument: JSON { document.withLock { $0.0 } }
+  /// The OpenAPI document `settings.getOpenApiDocument` returns (the real Dokploy document
+  /// naming this sandbox in `servers`), parsed on first use.
+  public var openAPIDocument: JSON {
+    if let parsed = document.withLock({ $0.parsed }) { return parsed }
+    let bytes = openAPIDocumentBytes
+    let parsed = bytes.withUnsafeBufferPointer { (try? JSONParser.parse($0)) ?? .null }
+    document.withLock { if $0.text == bytes { $0.parsed = parsed } }
+    return parsed
+  }
 
-  /// The document's compact text, serialized once.
-  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.1 } }
+  /// The document's text, as served.
+  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.text } }
 
-  /// Validates `input` (nil = none given) against `spec` and runs it.
-  /// Returns nil for "no value" (an empty 200 body).
-  public func call(_ spec: ProcedureSpec, input: JSON?) throws(SandboxError) -> JSON? {
-    var args = JSONObject()
-    if let schema = spec.input {
-      var v = InputValidator()
-      let checked = v.check(input, schema, path: [])
-      if !v.issues.isEmpty { throw SandboxError(.BAD_REQUEST, "Input validation failed", issues: v.issues) }
-      args = checked?.objectValue ?? JSONObject()
-    }
-    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
-    let now = Support.now()
+  /// Validates `input` against `spec` and returns the arguments the procedure receives.
+  private func validated(_ spec: ProcedureSpec, _ input: JSON?) throws(SandboxError) -> JSONObject {
+    guard let schema = spec.input else { return JSONObject() }
+    var v = InputValidator()
+    let checked = v.check(input, schema, path: [])
+    if !v.issues.isEmpty { throw SandboxError(.BAD_REQUEST, "Input validation failed", issues: v.issues) }
+    return checked?.objectValue ?? JSONObject()
+  }
+
+  /// Runs a validated call. Queries are answered from a snapshot taken under the lock (a copy
+  /// that shares storage), so building a large reply never holds other requests back.
+  /// Returns the result and the state's revision after the call.
+  private func run(_ spec: ProcedureSpec, _ args: JSONObject, now: Double) throws(SandboxError) -> (JSON?, Int) {
     if spec.kind == .query {
-      return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> JSON? in
-        try s.call(spec.name, args, now: now)
+      var snapshot = state.withLock { (s: inout SandboxState) -> SandboxState in
+        s.settle(now: now)
+        return s
       }
+      return (try snapshot.call(spec.name, args, now: now), snapshot.revision)
     }
-    let file = stateFile
-    return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> JSON? in
+    return try state.withLock { (s: inout SandboxState) throws(SandboxError) -> (JSON?, Int) in
       let result = try s.call(spec.name, args, now: now)
-      if let file {
-        do throws(StateFile.Failure) {
-          try file.save(s.json)
-        } catch {
-          throw SandboxError(.INTERNAL_SERVER_ERROR, "Could not save the sandbox state: \(error.description)")
-        }
-      }
-      return result
+      s.revision += 1
+      return (result, s.revision)
+    }
+  }
+
+  /// Validates `input` (nil = none given) against `spec` and runs it; with a state file, the
+  /// change is on disk before this returns. Returns nil for "no value" (an empty 200 body).
+  public func call(_ spec: ProcedureSpec, input: JSON?) throws(SandboxError) -> JSON? {
+    let args = try validated(spec, input)
+    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
+    let (result, revision) = try run(spec, args, now: Support.now())
+    if let committer { try committer.commitNow(upTo: revision) }
+    return result
+  }
+
+  /// Like ``call(_:input:)``, but waits for durability without holding a thread: concurrent
+  /// writers share one write of the state file (group commit), and each reply is sent only
+  /// once its change is on disk, so a kill -9 loses no acknowledged write.
+  func callDurably(_ spec: ProcedureSpec, input: JSON?) async throws(SandboxError) -> JSON? {
+    let args = try validated(spec, input)
+    if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
+    let (result, revision) = try run(spec, args, now: Support.now())
+    if let committer { try await committer.waitDurable(revision) }
+    return result
+  }
+
+  /// Runs `body` on the state under the lock.
+  func withState<T: Sendable>(_ body: (inout SandboxState) -> T) -> T { state.withLock { body(&$0) } }
+
+  /// What the committer writes next: the changes since its last write as one journal entry,
+  /// or (`full`) the whole state for a compaction. Taken under the lock; cheap.
+  func drainForCommit(full: Bool) -> (entry: JSON?, state: SandboxState?, revision: Int) {
+    state.withLock { s in
+      let entry = s.drainJournalEntry()
+      return full ? (nil, s, s.revision) : (entry, nil, s.revision)
     }
   }
 

@@ -5,7 +5,7 @@ public struct SandboxError: Error, Sendable, Equatable {
   /// tRPC error codes the sandbox uses, with their HTTP statuses and JSON-RPC numbers.
   public enum Code: String, Sendable {
     case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, CONFLICT
-    case UNSUPPORTED_MEDIA_TYPE, PARSE_ERROR, INTERNAL_SERVER_ERROR
+    case UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, TIMEOUT, PARSE_ERROR, INTERNAL_SERVER_ERROR
 
     /// The HTTP status tRPC maps this code to.
     public var httpStatus: Int {
@@ -17,6 +17,8 @@ public struct SandboxError: Error, Sendable, Equatable {
       case .METHOD_NOT_SUPPORTED: 405
       case .CONFLICT: 409
       case .UNSUPPORTED_MEDIA_TYPE: 415
+      case .PAYLOAD_TOO_LARGE: 413
+      case .TIMEOUT: 408
       case .INTERNAL_SERVER_ERROR: 500
       }
     }
@@ -33,6 +35,8 @@ public struct SandboxError: Error, Sendable, Equatable {
       case .METHOD_NOT_SUPPORTED: -32005
       case .CONFLICT: -32009
       case .UNSUPPORTED_MEDIA_TYPE: -32015
+      case .PAYLOAD_TOO_LARGE: -32013
+      case .TIMEOUT: -32008
       }
     }
   }

@@ -1,37 +1,5 @@
 import DokCore
 
-/// A deployment that is still `running`: when it finishes and how.
-struct PendingDeploy: Sendable {
-  var deploymentId: String
-  /// `application` or `compose`.
-  var service: String
-  var serviceId: String
-  /// Epoch seconds at which it finishes.
-  var finishAt: Double
-  /// `done` or `error`.
-  var outcome: String
-  var errorMessage: String?
-
-  var json: JSON {
-    [
-      "deploymentId": .string(deploymentId), "service": .string(service), "serviceId": .string(serviceId),
-      "finishAt": .number(finishAt), "outcome": .string(outcome), "errorMessage": errorMessage.map(JSON.string) ?? .null,
-    ]
-  }
-}
-
-extension PendingDeploy {
-  /// Reads one back from the state file (nil when a field is missing).
-  init?(json: JSON) {
-    guard let d = json["deploymentId"]?.stringValue, let s = json["service"]?.stringValue,
-      let id = json["serviceId"]?.stringValue, let f = json["finishAt"]?.numberValue,
-      let o = json["outcome"]?.stringValue
-    else { return nil }
-    self.init(
-      deploymentId: d, service: s, serviceId: id, finishAt: f, outcome: o, errorMessage: json["errorMessage"]?.stringValue)
-  }
-}
-
 /// Everything the sandbox knows: a value type, mutated only under the engine's lock.
 ///
 /// Timed transitions are lazy: a deploy records when it will finish and how (decided at deploy
@@ -48,6 +16,22 @@ struct SandboxState: Sendable {
   var databases: [DatabaseKind: Table] = Dictionary(
     uniqueKeysWithValues: DatabaseKind.allCases.map { ($0, Table(idKey: $0.idKey)) })
   var pending: [PendingDeploy] = []
+  /// Deploys waiting for the worker, oldest first.
+  var queue: [DeployJob] = []
+  /// When the worker finished its last job (it takes the next one no earlier).
+  var workerFreeAt: Double = 0
+  /// Seconds between a deploy call and the moment the worker can take it.
+  var queueDelay: Double = 1
+  /// Build logs by deployment id: each line with the time it is written.
+  var logs: [String: [LogLine]] = [:]
+  /// Counts changes (calls that mutate, worker steps); what the state file has caught up to.
+  var revision = 0
+  /// True when the tables record their changes for the state file's journal.
+  var journaling = false
+  /// Rows of every other Dokploy table, by table name (the declarative engine's).
+  var generic: [String: Table] = [:]
+  /// The last value of the auto-increment sequence.
+  var serial = 0
   /// Seconds a deploy stays `running`.
   var deploySeconds: Double = 3
   /// The sandbox's organisation and owner, fixed for the life of a state file.
@@ -55,42 +39,12 @@ struct SandboxState: Sendable {
   var userId = Support.nanoid()
   var createdAt = Support.iso(Support.now())
 
-  /// Deployments kept per service.
-  static let deploymentsKept = 10
+  /// Deployments kept per service: Dokploy trims to 10 before inserting the new one.
+  static let deploymentsKept = 11
 
-  init(deploySeconds: Double) { self.deploySeconds = deploySeconds }
-
-  // MARK: Timed transitions
-
-  /// Applies every deploy transition due at `now`, oldest first.
-  mutating func settle(now: Double) {
-    guard !pending.isEmpty, pending.contains(where: { $0.finishAt <= now }) else { return }
-    let due = pending.filter { $0.finishAt <= now }.sorted { $0.finishAt < $1.finishAt }
-    pending.removeAll { $0.finishAt <= now }
-    for p in due {
-      guard var d = deployments[p.deploymentId], d["status"]?.stringValue == "running" else { continue }
-      d["status"] = .string(p.outcome)
-      d["finishedAt"] = .string(Support.iso(p.finishAt))
-      if let m = p.errorMessage { d["errorMessage"] = .string(m) }
-      deployments[p.deploymentId] = d
-      // A newer deploy of the same service still running keeps the service `running`.
-      if pending.contains(where: { $0.serviceId == p.serviceId }) { continue }
-      let statusKey = p.service == "compose" ? "composeStatus" : "applicationStatus"
-      if p.service == "compose" {
-        if var c = compose[p.serviceId], c[statusKey]?.stringValue == "running" {
-          c[statusKey] = .string(p.outcome)
-          compose[p.serviceId] = c
-        }
-      } else if var a = applications[p.serviceId], a[statusKey]?.stringValue == "running" {
-        a[statusKey] = .string(p.outcome)
-        applications[p.serviceId] = a
-      }
-    }
-  }
-
-  /// The running deployment ids of a service.
-  func runningDeployments(service: String, id: String) -> [String] {
-    pending.filter { $0.service == service && $0.serviceId == id }.map(\.deploymentId)
+  init(deploySeconds: Double, queueDelay: Double = 1) {
+    self.deploySeconds = deploySeconds
+    self.queueDelay = queueDelay
   }
 
   /// Deployments of a service (by `applicationId` or `composeId`), newest first.
@@ -98,17 +52,11 @@ struct SandboxState: Sendable {
     deployments.filter(key, id).reversed()
   }
 
-  /// Keeps only the newest ``deploymentsKept`` deployments of a service.
-  mutating func pruneDeployments(_ key: String, _ id: String) {
-    let list = deployments.filter(key, id)
-    guard list.count > Self.deploymentsKept else { return }
-    removeDeployments(Set(list.prefix(list.count - Self.deploymentsKept).compactMap { $0.str("deploymentId") }))
-  }
-
   /// Removes deployments and their pending completions.
   mutating func removeDeployments(_ ids: Set<String>) {
     deployments.remove(ids: ids)
     pending.removeAll { ids.contains($0.deploymentId) }
+    for id in ids { logs[id] = nil }
   }
 
   /// Removes what belongs to a service (`applicationId` or `composeId` = `id`): its
@@ -118,13 +66,6 @@ struct SandboxState: Sendable {
     domains.remove(ids: Set(domains.filter(key, id).compactMap { $0.str("domainId") }))
   }
 
-  /// An environment with its project inside, as the `.one` replies show it.
-  func environmentWithProject(_ id: String?) -> JSONObject? {
-    guard var e = environments[id ?? ""] else { return nil }
-    if let p = projects[e.str("projectId") ?? ""] { e["project"] = .object(p) }
-    return e
-  }
-
   // MARK: Persistence
 
   /// The whole state as one JSON document (the state file's content).
@@ -132,16 +73,32 @@ struct SandboxState: Sendable {
     var dbs = JSONObject()
     for k in DatabaseKind.allCases { dbs[k.rawValue] = databases[k]?.json ?? [] }
     return [
-      "version": 1, "organizationId": .string(organizationId), "userId": .string(userId),
+      "format": .string(StateFile.format), "version": .number(Double(StateFile.version)),
+      "organizationId": .string(organizationId), "userId": .string(userId),
       "createdAt": .string(createdAt), "projects": projects.json, "environments": environments.json,
       "applications": applications.json, "compose": compose.json, "domains": domains.json,
       "deployments": deployments.json, "databases": .object(dbs), "pending": .array(pending.map(\.json)),
+      "queue": .array(queue.map(\.json)), "workerFreeAt": .number(workerFreeAt), "logs": .object(logsJSON),
+      "tables": .object(genericJSON), "revision": .number(Double(revision)),
+      "serial": .number(Double(serial)),
     ]
   }
 
+  private var genericJSON: JSONObject {
+    var o = JSONObject()
+    for (k, t) in generic.sorted(by: { $0.key < $1.key }) { o[k] = t.json }
+    return o
+  }
+
   /// Restores a state file's content; `deploySeconds` comes from the current options.
-  init(json: JSON, deploySeconds: Double) {
+  init(json: JSON, deploySeconds: Double, queueDelay: Double = 1) {
     self.deploySeconds = deploySeconds
+    self.queueDelay = queueDelay
+    queue = (json["queue"]?.arrayValue ?? []).compactMap(DeployJob.init(json:))
+    workerFreeAt = json["workerFreeAt"]?.numberValue ?? 0
+    for (id, lines) in json["logs"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
+      logs[id] = (lines.arrayValue ?? []).compactMap(LogLine.init(json:))
+    }
     if let s = json["organizationId"]?.stringValue { organizationId = s }
     if let s = json["userId"]?.stringValue { userId = s }
     if let s = json["createdAt"]?.stringValue { createdAt = s }
@@ -153,5 +110,11 @@ struct SandboxState: Sendable {
     deployments = Table(idKey: "deploymentId", json: json["deployments"])
     for k in DatabaseKind.allCases { databases[k] = Table(idKey: k.idKey, json: json["databases"]?[k.rawValue]) }
     pending = (json["pending"]?.arrayValue ?? []).compactMap(PendingDeploy.init(json:))
+    serial = Int(json["serial"]?.numberValue ?? 0)
+    revision = Int(json["revision"]?.numberValue ?? 0)
+    for (name, rows) in json["tables"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
+      guard let t = DokployFacts.shared.tables[name] else { continue }
+      generic[name] = Table(idKey: t.primaryKey, json: rows)
+    }
   }
 }

@@ -6,7 +6,7 @@ extension SandboxState {
       let env = try requireEnvironment(input.str("environmentId"))
       let name = input.str("name") ?? ""
       var a = Entities.application(
-        id: Support.nanoid(), name: name, appName: input.str("appName") ?? Support.appName(from: name),
+        id: Support.nanoid(), name: name, appName: Support.appName(given: input.str("appName"), type: "app"),
         description: input["description"] ?? .null, environmentId: env.str("environmentId")!, now: now)
       if let s = input["sourceType"] { a["sourceType"] = s }
       if let s = input["serverId"] { a["serverId"] = s }
@@ -17,73 +17,63 @@ extension SandboxState {
     let id = a.str("applicationId")!
     switch proc {
     case "one":
-      var v = a
-      v["deployments"] = .array(deploymentsOf("applicationId", id).map(JSON.object))
-      v["domains"] = .array(domains.filter("applicationId", id).map(JSON.object))
-      v["mounts"] = []
-      v["redirects"] = []
-      v["security"] = []
-      v["ports"] = []
-      v["registry"] = .null
-      v["server"] = .null
-      v["previewDeployments"] = []
-      if let e = environmentWithProject(a.str("environmentId")) { v["environment"] = .object(e) }
+      var v = view(a, "applications", "application.one")
+      v["hasGitProviderAccess"] = true
+      v["unauthorizedProvider"] = .null
       return .object(v)
     case "update", "saveEnvironment", "saveBuildType":
-      a.merge(input, except: ["applicationId"])
+      // Foreign keys are real; `update` silently ignores appName.
+      if let t = DokployFacts.shared.tables["applications"] { try checkReferences(t, input) }
+      a.merge(input, except: ["applicationId", "appName"])
       applications.put(a)
       return true
     case "delete":
       removeApplication(id)
       return .object(a)
     case "deploy", "redeploy":
-      a["applicationStatus"] = "running"
-      applications.put(a)
-      startDeploy(
-        service: "application", key: "applicationId", row: a, input: input,
-        defaultTitle: proc == "deploy" ? "Manual deployment" : "Rebuild deployment", failure: Self.applicationFailure(a),
-        now: now)
+      // Self-hosted: the job is only queued; the reply is empty.
+      enqueue("application", id, type: proc, input: input, now: now)
       return nil
-    case "start", "reload":
+    case "start", "stop":
+      // The reply is the row read before the change.
+      var changed = a
+      changed["applicationStatus"] = proc == "start" ? "done" : "idle"
+      applications.put(changed)
+      return .object(a)
+    case "reload":
       a["applicationStatus"] = "done"
       applications.put(a)
-      return proc == "reload" ? true : .object(a)
-    case "stop":
-      a["applicationStatus"] = "idle"
-      applications.put(a)
-      return .object(a)
-    case "saveDockerProvider":
-      a.merge(input, except: ["applicationId"])
-      a["sourceType"] = "docker"
-      applications.put(a)
       return true
-    case "saveGitProvider":
+    case "saveDockerProvider", "saveGitProvider":
       a.merge(input, except: ["applicationId"])
-      a["sourceType"] = "git"
+      a["sourceType"] = proc == "saveDockerProvider" ? "docker" : "git"
+      a["applicationStatus"] = "idle"
       applications.put(a)
       return true
     case "cancelDeployment":
-      guard cancelRunning(service: "application", id: id, now: now) > 0 else {
-        throw .badRequest("No running deployment found for this application")
-      }
-      a["applicationStatus"] = "idle"
-      applications.put(a)
-      return ["success": true, "message": "Deployment cancellation requested"]
+      throw .badRequest("Deployment cancellation only available in cloud version")
+    case "killBuild":
+      killBuild(service: "application", now: now)
+      return nil
+    case "cleanQueues":
+      cleanQueue(service: "application", id: id)
+      return nil
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"application.\(proc)\"")
+      return try generic("application.\(proc)", input, now: now)
     }
   }
 
-  mutating func deployment(_ proc: String, _ input: JSONObject) throws(SandboxError) -> JSON? {
+  mutating func deployment(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch proc {
     case "all":
-      let a = try requireApplication(input.str("applicationId"))
-      return .array(deploymentsOf("applicationId", a.str("applicationId")!).map(JSON.object))
+      return .array(deploymentsOf("applicationId", input.str("applicationId") ?? "").map(JSON.object))
     case "allByCompose":
-      let c = try requireCompose(input.str("composeId"))
-      return .array(deploymentsOf("composeId", c.str("composeId")!).map(JSON.object))
+      // Unknown ids in list lookups answer [] on a real server.
+      return .array(deploymentsOf("composeId", input.str("composeId") ?? "").map(JSON.object))
+    case "readLogs":
+      return try readLogs(input, now: now)
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"deployment.\(proc)\"")
+      return try generic("deployment.\(proc)", input, now: now)
     }
   }
 
@@ -104,18 +94,19 @@ extension SandboxState {
     func empty(_ k: String) -> Bool { (a.str(k) ?? "").isEmpty }
     let missing: String?
     switch a.str("sourceType") ?? "github" {
-    case "docker": missing = empty("dockerImage") ? "Docker image not configured" : nil
-    case "git": missing = empty("customGitUrl") ? "Git repository URL not configured" : nil
-    case "github": missing = empty("repository") ? "GitHub repository not configured" : nil
-    case "gitlab": missing = empty("gitlabRepository") ? "GitLab repository not configured" : nil
-    case "bitbucket": missing = empty("bitbucketRepository") ? "Bitbucket repository not configured" : nil
-    case "gitea": missing = empty("giteaRepository") ? "Gitea repository not configured" : nil
-    default: missing = empty("dropBuildPath") ? "No source code uploaded" : nil
+    case "docker": missing = empty("dockerImage") ? "Docker image not found" : nil
+    case "git": missing = empty("customGitUrl") ? "Error: Repository URL is required" : nil
+    case "github": missing = empty("repository") ? "Error: GitHub Provider not found" : nil
+    case "gitlab": missing = empty("gitlabRepository") ? "Error: Gitlab Provider not found" : nil
+    case "bitbucket": missing = empty("bitbucketRepository") ? "Error: Bitbucket Provider not found" : nil
+    case "gitea": missing = empty("giteaRepository") ? "Error: Gitea Provider not found" : nil
+    default: missing = empty("dropBuildPath") ? "Error: no source code uploaded" : nil
     }
-    if let missing { return "\(missing): nothing to build for \(a.str("appName") ?? "application")" }
+    if let missing { return missing }
     if let image = a.str("dockerImage"), image.contains("fail") {
+      let repo = String(image.prefix { $0 != ":" })
       return
-        "Error response from daemon: pull access denied for \(image), repository does not exist or may require 'docker login'"
+        "Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
     }
     return nil
   }

@@ -6,12 +6,10 @@ extension SandboxState {
       let env = try requireEnvironment(input.str("environmentId"))
       let name = input.str("name") ?? ""
       var c = Entities.compose(
-        id: Support.nanoid(), name: name, appName: input.str("appName") ?? Support.appName(from: name),
+        id: Support.nanoid(), name: name, appName: Support.appName(given: input.str("appName"), type: "compose"),
         description: input["description"] ?? .null, environmentId: env.str("environmentId")!, now: now)
-      if let f = input["composeFile"] {
-        c["composeFile"] = f
-        c["sourceType"] = "raw"
-      }
+      // sourceType stays `github` (the column default) even when a composeFile is given.
+      if let f = input["composeFile"] { c["composeFile"] = f }
       for k in ["composeType", "sourceType", "serverId"] { if let v = input[k] { c[k] = v } }
       compose.put(c)
       return .object(c)
@@ -20,38 +18,39 @@ extension SandboxState {
     let id = c.str("composeId")!
     switch proc {
     case "one":
-      var v = c
-      v["deployments"] = .array(deploymentsOf("composeId", id).map(JSON.object))
-      v["domains"] = .array(domains.filter("composeId", id).map(JSON.object))
-      v["mounts"] = []
-      v["backups"] = []
-      v["server"] = .null
-      if let e = environmentWithProject(c.str("environmentId")) { v["environment"] = .object(e) }
+      var v = view(c, "compose", "compose.one")
+      v["hasGitProviderAccess"] = true
+      v["unauthorizedProvider"] = .null
       return .object(v)
     case "update":
-      c.merge(input, except: ["composeId"])
+      if let t = DokployFacts.shared.tables["compose"] { try checkReferences(t, input) }
+      c.merge(input, except: ["composeId", "appName"])
       compose.put(c)
       return .object(c)
     case "delete":
       removeCompose(id)
       return .object(c)
     case "deploy", "redeploy":
-      c["composeStatus"] = "running"
-      compose.put(c)
-      startDeploy(
-        service: "compose", key: "composeId", row: c, input: input,
-        defaultTitle: proc == "deploy" ? "Manual deployment" : "Rebuild deployment", failure: Self.composeFailure(c), now: now)
+      enqueue("compose", id, type: proc, input: input, now: now)
+      return [
+        "success": true, "message": proc == "deploy" ? "Deployment queued" : "Redeployment queued",
+        "composeId": .string(id),
+      ]
+    case "start", "stop":
+      var changed = c
+      changed["composeStatus"] = proc == "start" ? "done" : "idle"
+      compose.put(changed)
+      return .object(c)
+    case "cancelDeployment":
+      throw .badRequest("Deployment cancellation only available in cloud version")
+    case "killBuild":
+      killBuild(service: "compose", now: now)
       return nil
-    case "start":
-      c["composeStatus"] = "done"
-      compose.put(c)
-      return .object(c)
-    case "stop":
-      c["composeStatus"] = "idle"
-      compose.put(c)
-      return .object(c)
+    case "cleanQueues":
+      cleanQueue(service: "compose", id: id)
+      return nil
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"compose.\(proc)\"")
+      return try generic("compose.\(proc)", input, now: now)
     }
   }
 
@@ -75,13 +74,17 @@ extension SandboxState {
     switch c.str("sourceType") ?? "github" {
     case "raw": missing = file.isEmpty
     case "git": missing = empty("customGitUrl")
-    case "github": missing = empty("repository") && file.isEmpty
+    case "github": missing = empty("repository")
     case "gitlab": missing = empty("gitlabRepository")
     case "bitbucket": missing = empty("bitbucketRepository")
     case "gitea": missing = empty("giteaRepository")
     default: missing = file.isEmpty
     }
-    if missing { return "No compose file or repository configured for \(c.str("appName") ?? "compose")" }
+    if missing {
+      let source = c.str("sourceType") ?? "github"
+      return source == "raw"
+        ? "Error: compose file is empty" : "Error: \(source.prefix(1).uppercased() + source.dropFirst()) Provider not found"
+    }
     if file.contains("fail") {
       return "Error response from daemon: pull access denied: an image in the compose file does not exist"
     }

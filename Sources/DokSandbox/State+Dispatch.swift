@@ -22,13 +22,40 @@ extension SandboxState {
     case "project": return try project(proc, input, now: now)
     case "environment": return try environment(proc, input, now: now)
     case "application": return try application(proc, input, now: now)
-    case "deployment": return try deployment(proc, input)
+    case "deployment": return try deployment(proc, input, now: now)
     case "compose": return try composeCall(proc, input, now: now)
     case "domain": return try domain(proc, input, now: now)
     case "user", "docker", "settings": return try misc(name, input, now: now)
-    default: throw SandboxError(.NOT_FOUND, "No procedure found on path \"\(name)\"")
+    default: return try generic(name, input, now: now)
     }
   }
+
+  /// The procedures the hand-written routers above model; every other one goes to ``generic(_:_:now:)``.
+  static let modelledNames: Set<String> = {
+    var names: Set<String> = [
+      "project.all", "project.one", "project.create", "project.update", "project.remove",
+      "environment.create", "environment.one", "environment.byProjectId", "environment.remove",
+      "application.create", "application.one", "application.update", "application.saveEnvironment",
+      "application.saveBuildType", "application.delete", "application.deploy", "application.redeploy",
+      "application.start", "application.reload", "application.stop", "application.saveDockerProvider",
+      "application.saveGitProvider", "application.cancelDeployment", "application.killBuild",
+      "application.cleanQueues", "deployment.all", "deployment.allByCompose", "deployment.readLogs",
+      "deployment.killProcess", "compose.create", "compose.one", "compose.update", "compose.delete",
+      "compose.deploy", "compose.redeploy", "compose.start", "compose.stop", "compose.cancelDeployment",
+      "compose.killBuild", "compose.cleanQueues", "domain.create", "domain.one", "domain.byApplicationId",
+      "domain.byComposeId", "domain.update", "domain.delete", "settings.health", "user.get",
+      "docker.getContainers",
+    ]
+    for k in DatabaseKind.allCases {
+      for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
+        names.insert("\(k.rawValue).\(p)")
+      }
+    }
+    return names
+  }()
+
+  /// True when a hand-written router answers `name`.
+  static func modelled(_ name: String) -> Bool { modelledNames.contains(name) }
 
   /// The environment with this id, or 404.
   func requireEnvironment(_ id: String?) throws(SandboxError) -> JSONObject {
@@ -44,9 +71,9 @@ extension SandboxState {
     var d = JSONObject()
     d["deploymentId"] = .string(id)
     d["title"] = .string(title)
-    d["description"] = description.map(JSON.string) ?? .null
+    d["description"] = .string(description ?? "")
     d["status"] = "running"
-    d["logPath"] = .string("/etc/dokploy/logs/\(appName)/\(appName)-\(Int(now * 1000)).log")
+    d["logPath"] = .string("/etc/dokploy/logs/\(appName)/\(appName)-\(Support.logStamp(now)).log")
     d["pid"] = .null
     d["applicationId"] = key == "applicationId" ? .string(serviceId) : .null
     d["composeId"] = key == "composeId" ? .string(serviceId) : .null
@@ -63,35 +90,5 @@ extension SandboxState {
     d["volumeBackupId"] = .null
     d["buildServerId"] = .null
     return d
-  }
-
-  /// Records a running deploy of a service and when and how it ends.
-  mutating func startDeploy(
-    service: String, key: String, row: JSONObject, input: JSONObject, defaultTitle: String, failure: String?, now: Double
-  ) {
-    let id = row.str(key) ?? ""
-    let d = newDeployment(
-      title: input.str("title") ?? defaultTitle, description: input.str("description"), key: key, serviceId: id,
-      appName: row.str("appName") ?? "app", now: now)
-    deployments.put(d)
-    pending.append(
-      PendingDeploy(
-        deploymentId: d.str("deploymentId")!, service: service, serviceId: id, finishAt: now + deploySeconds,
-        outcome: failure == nil ? "done" : "error", errorMessage: failure))
-    pruneDeployments(key, id)
-    if deploySeconds <= 0 { settle(now: now) }
-  }
-
-  /// Cancels a service's running deployments; returns how many there were.
-  mutating func cancelRunning(service: String, id: String, now: Double) -> Int {
-    let running = runningDeployments(service: service, id: id)
-    for dId in running {
-      guard var d = deployments[dId] else { continue }
-      d["status"] = "cancelled"
-      d["finishedAt"] = .string(Support.iso(now))
-      deployments[dId] = d
-    }
-    pending.removeAll { running.contains($0.deploymentId) }
-    return running.count
   }
 }

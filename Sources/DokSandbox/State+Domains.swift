@@ -50,7 +50,7 @@ extension SandboxState {
       domains[d.str("domainId")!] = nil
       return .object(d)
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"domain.\(proc)\"")
+      return try generic("domain.\(proc)", input, now: now)
     }
   }
 

@@ -1,16 +1,12 @@
 import DokCore
 
 extension SandboxState {
-  /// The version string `settings.getDokployVersion` reports.
-  static let version = "v0.25.0-sandbox"
-
   mutating func misc(_ name: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch name {
     case "settings.health": return ["status": "ok"]
-    case "settings.getDokployVersion": return .string(Self.version)
     case "user.get": return userView
     case "docker.getContainers": return .array(containers(now: now))
-    default: throw SandboxError(.NOT_FOUND, "No procedure found on path \"\(name)\"")
+    default: return try generic(name, input, now: now)
     }
   }
 

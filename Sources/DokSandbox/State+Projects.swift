@@ -4,9 +4,10 @@ extension SandboxState {
   mutating func project(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch proc {
     case "all":
-      return .array(projects.all.map { projectView($0) })
+      // Newest first, trimmed to the columns the real query selects.
+      return .array(projects.all.reversed().map { .object(view($0, "projects", "project.all")) })
     case "one":
-      return projectView(try requireProject(input.str("projectId")))
+      return .object(view(try requireProject(input.str("projectId")), "projects", "project.one"))
     case "create":
       let projectId = Support.nanoid()
       var p = JSONObject()
@@ -32,7 +33,7 @@ extension SandboxState {
       projects[p.str("projectId")!] = nil
       return .object(p)
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"project.\(proc)\"")
+      return try generic("project.\(proc)", input, now: now)
     }
   }
 
@@ -41,27 +42,42 @@ extension SandboxState {
     case "create":
       let p = try requireProject(input.str("projectId"))
       let name = input.str("name") ?? ""
-      if environments.filter("projectId", p.str("projectId")!).contains(where: { $0.str("name") == name }) {
-        throw SandboxError(.CONFLICT, "Environment with name \"\(name)\" already exists in this project")
-      }
+      // "production" is refused; other duplicate names are allowed.
+      if name == "production" { throw .badRequest("You cannot create a environment with the name 'production'") }
       let e = newEnvironment(
         name: name, description: input.str("description"), projectId: p.str("projectId")!, now: now, isDefault: false)
       environments.put(e)
       return .object(e)
     case "one":
-      let e = try requireEnvironment(input.str("environmentId"))
-      var v = environmentView(e)
-      if let p = projects[e.str("projectId") ?? ""] { v["project"] = .object(p) }
-      return .object(v)
+      return .object(view(try requireEnvironment(input.str("environmentId")), "environments", "environment.one"))
     case "byProjectId":
-      let p = try requireProject(input.str("projectId"))
-      return .array(environments.filter("projectId", p.str("projectId")!).map { .object(environmentView($0)) })
+      // An unknown project id answers [].
+      return .array(
+        environments.filter("projectId", input.str("projectId") ?? "").map {
+          .object(view($0, "environments", "environment.byProjectId"))
+        })
+    case "update":
+      var e = try requireEnvironment(input.str("environmentId"))
+      if e["isDefault"] == true, let n = input.str("name"), n != e.str("name") {
+        throw .badRequest("You cannot rename the default environment")
+      }
+      if let t = DokployFacts.shared.tables["environments"] { try checkReferences(t, input) }
+      e.merge(input, except: ["environmentId", "isDefault"])
+      environments.put(e)
+      return .object(e)
     case "remove":
       let e = try requireEnvironment(input.str("environmentId"))
-      removeEnvironmentCascade(e.str("environmentId")!)
+      if e["isDefault"] == true { throw .badRequest("You cannot delete the default environment") }
+      let id = e.str("environmentId")!
+      let hasServices =
+        !applications.filter("environmentId", id).isEmpty || !compose.filter("environmentId", id).isEmpty
+        || DatabaseKind.allCases.contains { !(databases[$0]?.filter("environmentId", id).isEmpty ?? true) }
+        || !(self[table: "libsql"]?.filter("environmentId", id).isEmpty ?? true)
+      if hasServices { throw .badRequest("Cannot delete environment: it has active services. Delete all services first.") }
+      removeEnvironmentCascade(id)
       return .object(e)
     default:
-      throw SandboxError(.NOT_FOUND, "No procedure found on path \"environment.\(proc)\"")
+      return try generic("environment.\(proc)", input, now: now)
     }
   }
 
@@ -83,33 +99,18 @@ extension SandboxState {
     return e
   }
 
-  /// A project with its environments and their services, as `project.one` returns it.
-  func projectView(_ p: JSONObject) -> JSON {
-    var v = p
-    v["environments"] = .array(environments.filter("projectId", p.str("projectId")!).map { .object(environmentView($0)) })
-    return .object(v)
-  }
-
-  /// An environment with its applications, compose services and databases.
-  func environmentView(_ e: JSONObject) -> JSONObject {
-    var v = e
-    let id = e.str("environmentId")!
-    v["applications"] = .array(
-      applications.filter("environmentId", id).map { a in
-        var x = a
-        x["domains"] = .array(domains.filter("applicationId", a.str("applicationId")!).map(JSON.object))
-        return .object(x)
-      })
-    v["compose"] = .array(
-      compose.filter("environmentId", id).map { c in
-        var x = c
-        x["domains"] = .array(domains.filter("composeId", c.str("composeId")!).map(JSON.object))
-        return .object(x)
-      })
-    for k in DatabaseKind.allCases {
-      v[k.rawValue] = .array((databases[k]?.filter("environmentId", id) ?? []).map(JSON.object))
+  /// A row shaped as procedure `reply` returns it: the relations and columns of tables.json.
+  func view(_ row: JSONObject, _ table: String, _ reply: String) -> JSONObject {
+    let facts = DokployFacts.shared
+    guard let t = facts.tables[table], let r = facts.replies[reply] else { return row }
+    var out = expand(row, t, RelationPlan.forReply(reply), depth: 0)
+    if let cols = r["columns"]?.arrayValue?.compactMap(\.stringValue) {
+      var kept = JSONObject()
+      for c in cols { if let v = out[c] { kept[c] = v } }
+      for (k, v) in out.pairs where r["with"]?[k] != nil { kept[k] = v }
+      out = kept
     }
-    return v
+    return out
   }
 
   /// Removes an environment and everything in it.

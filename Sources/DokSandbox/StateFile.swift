@@ -20,6 +20,31 @@ public struct StateFile: Sendable {
     public var description: String
   }
 
+  /// The marker a state file carries (`"format"`), and the newest version this dok reads.
+  public static let format = "dok-sandbox-state"
+  public static let version = 2
+
+  /// The stored sandbox state, or nil when the file does not exist or is empty. A file that is
+  /// not a dok sandbox state (no marker, or a newer version) is refused, and left untouched.
+  public func loadState() throws(Failure) -> JSON? {
+    guard let json = try load() else { return nil }
+    if json["format"]?.stringValue == Self.format {
+      let v = Int(json["version"]?.numberValue ?? 0)
+      guard v >= 1, v <= Self.version else {
+        throw Failure(
+          description:
+            "\(path) is a dok sandbox state of version \(v), newer than this dok reads (\(Self.version)); it was left untouched")
+      }
+      return json
+    }
+    // Files written before the marker existed: version 1 with the sandbox's own keys.
+    if json["version"] == 1, json["organizationId"]?.stringValue != nil, json["projects"]?.arrayValue != nil { return json }
+    throw Failure(
+      description:
+        "\(path) is not a dok sandbox state file (no \"format\": \"\(Self.format)\" marker); refusing to use it, it was left untouched"
+    )
+  }
+
   /// The stored document, or nil when the file does not exist.
   public func load() throws(Failure) -> JSON? {
     let fd = open(path, O_RDONLY)
@@ -67,6 +92,47 @@ public struct StateFile: Sendable {
       if unlink(full) == 0 { removed.append(name) }
     }
     return removed
+  }
+
+  /// The journal beside the snapshot: `FILE.journal`, one JSON entry per line.
+  public var journalPath: String { path + ".journal" }
+
+  /// Appends one journal line and syncs it (mode 0600).
+  public func appendJournal(_ entry: JSON) throws(Failure) {
+    let fd = open(journalPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw Failure(description: "cannot open \(journalPath): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var bytes = JSONWriter.compactBytes(entry)
+    bytes.append(UInt8(ascii: "\n"))
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(description: "cannot write \(journalPath): \(String(cString: strerror(errno)))")
+      }
+      done += n
+    }
+    guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(journalPath): \(String(cString: strerror(errno)))") }
+  }
+
+  /// The journal's entries in order; a torn last line (a write cut short) ends the list.
+  public func loadJournal() -> [JSON] {
+    guard let bytes = try? FileIO.read(journalPath) else { return [] }
+    var out: [JSON] = []
+    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+      guard let e = try? JSONParser.parse(Array(line)) else { break }
+      out.append(e)
+    }
+    return out
+  }
+
+  /// Empties the journal (after a snapshot that covers it is on disk).
+  public func truncateJournal() throws(Failure) {
+    guard FileIO.exists(journalPath) else { return }
+    guard truncate(journalPath, 0) == 0 else {
+      throw Failure(description: "cannot truncate \(journalPath): \(String(cString: strerror(errno)))")
+    }
   }
 
   /// Replaces the file's content with `value`, atomically and durably (mode 0600: the state

@@ -59,6 +59,38 @@ enum Support {
       "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
   }
 
+  private static let verbs = [
+    "parse", "index", "compile", "render", "deploy", "bundle", "connect", "generate", "program", "hack", "navigate", "copy",
+    "quantify", "override", "transmit", "reboot", "bypass", "synthesize", "calculate", "back-up",
+  ]
+  private static let adjectives = [
+    "neural", "virtual", "digital", "primary", "optical", "mobile", "wireless", "redundant", "solid-state", "open-source",
+    "auxiliary", "haptic", "multi-byte", "cross-platform", "online", "bluetooth", "back-end", "1080p", "cloud", "main",
+  ]
+  private static let nouns = [
+    "bus", "card", "panel", "driver", "array", "sensor", "monitor", "system", "protocol", "pixel", "capacitor", "circuit",
+    "bandwidth", "firewall", "feed", "matrix", "port", "microchip", "interface", "program",
+  ]
+
+  /// An app name as Dokploy's `buildAppName` makes it: a given name trimmed, spaces turned
+  /// into `-`, lowercased, plus `-` and 6 random characters; without one,
+  /// `<type>-<verb>-<adjective>-<noun>-<6 random>` (never derived from the service's name).
+  static func appName(given: String?, type: String) -> String {
+    if let given, !given.isEmpty {
+      let trimmed = given.trimmingPrefixAndSuffix(" ")
+      return String(trimmed.map { $0 == " " ? "-" : $0 }).lowercased() + "-" + suffix()
+    }
+    var rng = SystemRandomNumberGenerator()
+    let v = verbs.randomElement(using: &rng)!, a = adjectives.randomElement(using: &rng)!, n = nouns.randomElement(using: &rng)!
+    return "\(type)-\(v)-\(a)-\(n)-\(suffix())"
+  }
+
+  /// `yyyy-MM-dd:HH:mm:ss`, as Dokploy names a deployment's log file.
+  static func logStamp(_ t: Double) -> String {
+    let iso = iso(t)
+    return String(iso.prefix(10)) + ":" + String(iso.dropFirst(11).prefix(8))
+  }
+
   /// A Dokploy-style app name: the slugged name plus a random suffix.
   static func appName(from name: String) -> String {
     var slug = ""

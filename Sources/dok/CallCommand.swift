@@ -60,7 +60,7 @@ struct CallCommand: AsyncParsableCommand {
 
   /// With no server configured (or `--sandbox`): the same call against the built-in sandbox.
   private func callSandbox(_ args: [CallArgument], target: ServerTarget) async throws {
-    let context = try await server.open(connection, spec: specOptions, target: target)
+    let context = try await server.open(connection, spec: specOptions, target: target, refuseAutomaticSandboxInCI: true)
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl

@@ -50,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
       throw DokExit.usage("'\(option)' comes after the runbook: put dok's options before FILE (dok run \(option) … \(file))")
     }
     let noValidate = connection.noValidate
-    let context = try await server.open(connection, spec: specOptions)
+    let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     // Traces and reports are written for others to read: they mask secrets copied out of replies.
     let learn = trace || !reports.isEmpty

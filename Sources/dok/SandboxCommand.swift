@@ -22,16 +22,21 @@ struct SandboxCommand: AsyncParsableCommand {
   @Option(name: .customLong("deploy-seconds"), help: "Seconds a deploy stays running before it finishes.")
   var deploySeconds: Double = 3
 
+  @Option(name: .customLong("queue-delay"), help: "Seconds a queued deploy waits before the worker takes it.")
+  var queueDelay: Double = 1
+
   @Option(name: .customLong("state"), help: "JSON file to load at start and save after every change.")
   var state: String?
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard deploySeconds >= 0, deploySeconds.isFinite else { throw ValidationError("--deploy-seconds must be 0 or more") }
+    guard queueDelay >= 0, queueDelay.isFinite else { throw ValidationError("--queue-delay must be 0 or more") }
   }
 
   func run() async throws {
-    let options = SandboxOptions(port: port, apiKey: apiKey, deploySeconds: deploySeconds, statePath: state)
+    let options = SandboxOptions(
+      port: port, apiKey: apiKey, deploySeconds: deploySeconds, queueDelay: queueDelay, statePath: state)
     let sandbox = try await Sandbox.start(options)
     var text = "dok sandbox listening on \(sandbox.url)\n"
     text += "api key: \(apiKey ?? "(none; requests need no x-api-key)")\n"

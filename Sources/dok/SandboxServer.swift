@@ -13,7 +13,7 @@ enum SandboxServer {
   static func open(_ r: ServerContext.Request) async throws(CallError) -> ServerContext {
     let sandbox: Sandbox
     do {
-      sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds))
+      sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: r.sandboxDeploySeconds, queueDelay: r.sandboxQueueDelay))
     } catch {
       throw CallError(kind: .transport, message: "cannot start the built-in sandbox: \(error)")
     }

@@ -53,6 +53,8 @@ public final class ServerContext: Sendable {
     public var observer: (@Sendable (SessionEvent) -> Void)?
     /// Sandbox deploy duration (seconds).
     public var sandboxDeploySeconds = 3.0
+    /// Sandbox queue delay (seconds) before the worker takes a deploy.
+    public var sandboxQueueDelay = 1.0
     /// Start from a cached document at once even when its version check is due (the REPL);
     /// ``checkDocumentIfDue()`` then checks in the background.
     public var deferSpecCheck = false

@@ -35,7 +35,8 @@ struct DokProcess {
     env["XDG_CACHE_HOME"] = home + "/cache"
     env["XDG_CONFIG_HOME"] = home + "/config"
     env["XDG_STATE_HOME"] = home + "/state"
-    for k in ["DOKPLOY_URL", "DOKPLOY_API_KEY", "DOKPLOY_AUTH_TOKEN", "NO_COLOR"] { env[k] = nil }
+    // CI is unset too: with it, `dok run`/`dok call` refuse the automatic sandbox (tests of that set it).
+    for k in ["DOKPLOY_URL", "DOKPLOY_API_KEY", "DOKPLOY_AUTH_TOKEN", "NO_COLOR", "CI"] { env[k] = nil }
     for (k, v) in extra { env[k] = v }
     return env
   }

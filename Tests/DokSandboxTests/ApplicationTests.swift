@@ -30,10 +30,10 @@ import Testing
     let deps = try s.get("deployment.all", [("applicationId", app)]).json
     #expect(deps?[0]?["status"] == "done")
     #expect(deps?[0]?["finishedAt"]?.stringValue != nil)
-    // stop / start
-    #expect(try s.post("application.stop", ["applicationId": .string(app)]).status == 200)
+    // stop / start return the row as it was before the change (fact: "`start` / `stop` return the row as it was").
+    #expect(try s.post("application.stop", ["applicationId": .string(app)]).json?["applicationStatus"] == "done")
     #expect(try status(s, app) == "idle")
-    #expect(try s.post("application.start", ["applicationId": .string(app)]).status == 200)
+    #expect(try s.post("application.start", ["applicationId": .string(app)]).json?["applicationStatus"] == "idle")
     #expect(try status(s, app) == "done")
     // containers reflect running services
     let containers = try s.get("docker.getContainers").json?.arrayValue ?? []
@@ -41,6 +41,8 @@ import Testing
     await s.sb.stop()
   }
 
+  /// Fact: "A failed build sets status `error` on the deployment and the service; it does NOT
+  /// fill `errorMessage` … The build log holds the reason" (`deployment.readLogs`).
   @Test func failingImageAndMissingSourceEndInError() async throws {
     let s = try await TestServer.start(deploySeconds: 0.1)
     let (_, env) = try s.makeProject()
@@ -59,40 +61,30 @@ import Testing
       #expect(try status(s, id) == "error")
       let d = try s.get("deployment.all", [("applicationId", id)]).json?[0]
       #expect(d?["status"] == "error")
-      #expect((d?["errorMessage"]?.stringValue ?? "").isEmpty == false)
+      #expect(d?["errorMessage"] == .null)
+      let log = try s.get("deployment.readLogs", [("deploymentId", d?["deploymentId"]?.stringValue ?? ""), ("tail", "100")])
+      #expect(log.json?.stringValue?.contains("Error occurred ❌, check the logs for details.") == true)
+      if id == bad {
+        #expect(
+          log.json?.stringValue?.contains(
+            "Error response from daemon: pull access denied for acme/will-fail, repository does not exist") == true)
+      }
     }
     await s.sb.stop()
   }
 
-  @Test func cancelDeployment() async throws {
-    let s = try await TestServer.start(deploySeconds: 5)
-    let (_, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    _ = try s.post(
-      "application.saveGitProvider",
-      [
-        "applicationId": .string(app), "customGitUrl": "https://example.com/x.git", "customGitBranch": "main",
-        "customGitBuildPath": "/", "watchPaths": .null,
-      ])
-    _ = try s.post("application.deploy", ["applicationId": .string(app)])
-    #expect(try status(s, app) == "running")
-    #expect(try s.post("application.cancelDeployment", ["applicationId": .string(app)]).status == 200)
-    #expect(try s.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "cancelled")
-    #expect(try status(s, app) == "idle")
-    // nothing left to cancel
-    #expect(try s.post("application.cancelDeployment", ["applicationId": .string(app)]).status == 400)
-    await s.sb.stop()
-  }
-
-  @Test func deploymentsNewestFirstKeepTen() async throws {
+  /// Fact: "`deployment.all` is newest first; a service keeps 11 deployments"; "`description`
+  /// is `""` when none was given".
+  @Test func deploymentsNewestFirstKeepEleven() async throws {
     let s = try await TestServer.start(deploySeconds: 0)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
-    for i in 1...12 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
+    for i in 1...13 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
     let deps = try s.get("deployment.all", [("applicationId", app)]).json?.arrayValue ?? []
-    #expect(deps.count == 10)
-    #expect(deps.first?["title"] == "d12")
+    #expect(deps.count == 11)
+    #expect(deps.first?["title"] == "d13")
     #expect(deps.last?["title"] == "d3")
+    #expect(deps.first?["description"] == "")
     await s.sb.stop()
   }
 
@@ -147,25 +139,43 @@ extension JSONObject {
 }
 
 @Suite struct LifecycleDetailTests {
-  /// Driven with explicit clock values: transitions depend only on timestamps.
-  @Test func overlappingDeploysKeepServiceRunningUntilTheLastEnds() throws {
-    var st = SandboxState(deploySeconds: 10)
+  /// Fact: "One worker: … the queue runs one job at a time for the whole server"; "The
+  /// deployment row is created, and the service's status turns `running`, only when the
+  /// queue's worker takes the job". Driven with explicit clock values.
+  @Test func oneWorkerTakesQueuedDeploysInTurn() throws {
+    var st = SandboxState(deploySeconds: 10, queueDelay: 1)
     let env = try #require(try st.call("project.create", JSONObject(["name": "p"]), now: 0)?["environment"]?["environmentId"])
     var input = JSONObject()
     input["name"] = "web"
     input["environmentId"] = env
     let app = try #require(try st.call("application.create", input, now: 0)?["applicationId"])
-    let docker: JSON = ["applicationId": app, "dockerImage": "nginx", "username": .null, "password": .null, "registryUrl": .null]
-    _ = try st.call("application.saveDockerProvider", docker.objectValue!, now: 0)
+    input["name"] = "api"
+    let other = try #require(try st.call("application.create", input, now: 0)?["applicationId"])
+    for id in [app, other] {
+      let docker: JSON = [
+        "applicationId": id, "dockerImage": "nginx", "username": .null, "password": .null, "registryUrl": .null,
+      ]
+      _ = try st.call("application.saveDockerProvider", docker.objectValue!, now: 0)
+    }
     let ref = JSONObject(["applicationId": app])
-    _ = try st.call("application.deploy", ref, now: 100)
-    _ = try st.call("application.deploy", ref, now: 105)
-    let mid = try st.call("application.one", ref, now: 111)
+    let otherRef = JSONObject(["applicationId": other])
+    #expect(try st.call("application.deploy", otherRef, now: 100) == nil)
+    _ = try st.call("application.deploy", ref, now: 100.5)
+    // Within the queue delay nothing has started.
+    let early = try st.call("application.one", otherRef, now: 100.9)
+    #expect(early?["applicationStatus"] == "idle")
+    #expect(early?["deployments"] == [])
+    // The worker runs `other` from 101 to 111; `app` waits behind it.
+    #expect(try st.call("application.one", otherRef, now: 105)?["applicationStatus"] == "running")
+    let waiting = try st.call("application.one", ref, now: 105)
+    #expect(waiting?["applicationStatus"] == "idle")
+    #expect(try st.call("deployment.all", ref, now: 105) == [])
+    let mid = try st.call("application.one", ref, now: 112)
     #expect(mid?["applicationStatus"] == "running")
-    #expect(mid?["deployments"]?[0]?["status"] == "running")
-    #expect(mid?["deployments"]?[1]?["status"] == "done")
-    #expect(mid?["deployments"]?[1]?["finishedAt"] == .string(Support.iso(110)))
-    #expect(try st.call("application.one", ref, now: 115)?["applicationStatus"] == "done")
+    #expect(mid?["deployments"]?[0]?["startedAt"] == .string(Support.iso(111)))
+    #expect(try st.call("application.one", otherRef, now: 112)?["applicationStatus"] == "done")
+    #expect(try st.call("deployment.all", otherRef, now: 112)?[0]?["finishedAt"] == .string(Support.iso(111)))
+    #expect(try st.call("application.one", ref, now: 121.5)?["applicationStatus"] == "done")
   }
 
   @Test func engineWorksWithoutHTTP() throws {

@@ -41,8 +41,12 @@ struct TestServer {
   let sb: Sandbox
   var key: String?
 
-  static func start(deploySeconds: Double = 0.2, apiKey: String? = nil, statePath: String? = nil) async throws -> TestServer {
-    let sb = try await Sandbox.start(SandboxOptions(port: 0, apiKey: apiKey, deploySeconds: deploySeconds, statePath: statePath))
+  /// A sandbox on a free port; `queueDelay` is 0 unless a test is about the queue.
+  static func start(
+    deploySeconds: Double = 0.2, queueDelay: Double = 0, apiKey: String? = nil, statePath: String? = nil
+  ) async throws -> TestServer {
+    let sb = try await Sandbox.start(
+      SandboxOptions(port: 0, apiKey: apiKey, deploySeconds: deploySeconds, queueDelay: queueDelay, statePath: statePath))
     return TestServer(sb: sb, key: apiKey)
   }
 

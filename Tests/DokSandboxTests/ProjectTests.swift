@@ -39,7 +39,12 @@ import Testing
     #expect(try s.get("environment.one", [("environmentId", eid)]).json?["name"] == "staging")
     let list = try s.get("environment.byProjectId", [("projectId", pid)])
     #expect(list.json?.arrayValue?.compactMap { $0["environmentId"]?.stringValue } == [prod, eid])
-    _ = try s.makeApp(eid)
+    let app = try s.makeApp(eid)
+    // Fact: "an environment with services cannot be removed (400 …)".
+    let busy = try s.post("environment.remove", ["environmentId": .string(eid)])
+    #expect(busy.status == 400)
+    #expect(busy.json?["message"] == "Cannot delete environment: it has active services. Delete all services first.")
+    #expect(try s.post("application.delete", ["applicationId": .string(app)]).status == 200)
     #expect(try s.post("environment.remove", ["environmentId": .string(eid)]).status == 200)
     let gone = try s.get("environment.one", [("environmentId", eid)])
     #expect(gone.status == 404)

@@ -14,8 +14,14 @@ import Testing
     let id = try #require(created.json?["composeId"]?.stringValue)
     let empty = try #require(
       try s.post("compose.create", ["name": "empty", "environmentId": .string(env)]).json?["composeId"]?.stringValue)
-    #expect(try s.post("compose.update", ["composeId": .string(id), "description": "web stack"]).status == 200)
-    #expect(try s.post("compose.deploy", ["composeId": .string(id)]).body == "")
+    // Fact: "`compose.create`: `sourceType` defaults to `github` … even when a `composeFile` is given".
+    #expect(created.json?["sourceType"] == "github")
+    #expect(
+      try s.post("compose.update", ["composeId": .string(id), "description": "web stack", "sourceType": "raw"]).status == 200)
+    // Fact: compose.deploy → `{success: true, message: "Deployment queued", composeId}`.
+    #expect(
+      try s.post("compose.deploy", ["composeId": .string(id)]).json
+        == ["success": true, "message": "Deployment queued", "composeId": .string(id)])
     #expect(try s.post("compose.deploy", ["composeId": .string(empty)]).status == 200)
     #expect(try s.get("compose.one", [("composeId", id)]).json?["composeStatus"] == "running")
     #expect(try await eventually { try s.get("compose.one", [("composeId", id)]).json?["composeStatus"] == "done" })
@@ -25,9 +31,10 @@ import Testing
     #expect(try await eventually { try s.get("compose.one", [("composeId", empty)]).json?["composeStatus"] == "error" })
     let deps = try s.get("deployment.allByCompose", [("composeId", empty)]).json
     #expect(deps?[0]?["status"] == "error")
-    #expect(deps?[0]?["errorMessage"]?.stringValue != nil)
-    #expect(try s.post("compose.stop", ["composeId": .string(id)]).json?["composeStatus"] == "idle")
-    #expect(try s.post("compose.start", ["composeId": .string(id)]).json?["composeStatus"] == "done")
+    #expect(deps?[0]?["errorMessage"] == .null)
+    // Fact: `start` / `stop` return the row as it was before the change.
+    #expect(try s.post("compose.stop", ["composeId": .string(id)]).json?["composeStatus"] == "done")
+    #expect(try s.post("compose.start", ["composeId": .string(id)]).json?["composeStatus"] == "idle")
     #expect(try s.post("compose.redeploy", ["composeId": .string(id)]).status == 200)
     #expect(try s.get("project.one", [("projectId", pid)]).json?["environments"]?[0]?["compose"]?.arrayValue?.count == 2)
     #expect(try s.post("compose.delete", ["composeId": .string(id), "deleteVolumes": false]).status == 200)

@@ -21,7 +21,7 @@ import Testing
     await s1.sb.stop()
     // Written atomically: only the final file is left, and it is complete JSON.
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-    #expect(names == ["state.json"])
+    #expect(Set(names).isSubset(of: ["state.json", "state.json.journal"]))
     let saved = try JSONParser.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
     #expect(saved["projects"]?[0]?["projectId"] == .string(pid))
     try await Task.sleep(for: .milliseconds(150))
@@ -42,13 +42,15 @@ import Testing
     #expect(doc["info"]?["title"] == "Dokploy API")
     #expect(doc["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
     #expect(doc["components"]?["securitySchemes"]?["apiKey"]?["name"] == "x-api-key")
+    #expect(paths0(doc) == 597)
     let paths = try #require(doc["paths"]?.objectValue)
     #expect(paths.count == ProcedureTable.all.count)
     for spec in ProcedureTable.all {
       let item = try #require(paths["/" + spec.name], "missing \(spec.name)")
       let op = try #require(item[spec.kind == .query ? "get" : "post"], "wrong method for \(spec.name)")
       #expect(op["operationId"] == .string(spec.name.replacingOccurrences(of: ".", with: "-")))
-      #expect(op["security"] == [["apiKey": []]])
+      // The real document's operations name the generator's default scheme (not accepted by the server).
+      #expect(op["security"] == [["Authorization": []]])
     }
     let required = [
       "application.deploy", "project.all", "project.create", "environment.byProjectId", "deployment.all",
@@ -70,6 +72,8 @@ import Testing
     await s.sb.stop()
   }
 
+  private func paths0(_ doc: JSON) -> Int { doc["paths"]?.objectValue?.count ?? 0 }
+
   @Test func isoDates() {
     #expect(Support.iso(0) == "1970-01-01T00:00:00.000Z")
     #expect(Support.iso(1_700_000_000.5) == "2023-11-14T22:13:20.500Z")
@@ -82,7 +86,7 @@ import Testing
     let p = doc["paths"]?["/docker.getContainers"]?["get"]?["parameters"]?[0]
     #expect(p == ["in": "query", "name": "serverId", "schema": ["type": "string"]])
     #expect(doc["paths"]?["/application.deploy"]?["post"]?["requestBody"]?["required"] == true)
-    #expect(doc["paths"]?["/project.all"]?["get"]?["parameters"] == [])
+    #expect(doc["paths"]?["/project.all"]?["get"]?["parameters"] == nil)
   }
 }
 
@@ -130,7 +134,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/state.json"
-    try StateFile(path: path).save(["projects": []])
+    let state: JSON = ["format": "dok-sandbox-state", "version": 2, "projects": []]
+    try StateFile(path: path).save(state)
     // A pid that is not running: a child that has exited and been reaped.
     let child = Process()
     child.executableURL = URL(fileURLWithPath: "/bin/true")
@@ -150,7 +155,7 @@ import Testing
     let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
     // A file written in the last minute may belong to a writer dok cannot see: it stays.
     #expect(left == ["state.json", live, other, recent])
-    #expect(try StateFile(path: path).load() == ["projects": []])
+    #expect(try StateFile(path: path).load() == state)
     // The state holds the databases' passwords: owner only.
     #expect(FileIO.mode(of: path) == 0o600)
   }
