@@ -5,6 +5,8 @@ indirect enum Failure: Error {
   case runtime(String, SourceLocation)
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
+  /// A followed deployment ended in `error` or `cancelled`.
+  case deployFailed(String, SourceLocation, notes: [String])
   case assertion(String, SourceLocation, notes: [String])
   case exit(Int32)
   case cancelled
@@ -15,7 +17,8 @@ indirect enum Failure: Error {
     switch self {
     case .runtime: 6
     case .call(let e, _): e.exitCode
-    case .waitTimeout: 5
+    case .waitTimeout: ExitStatus.timeout.code
+    case .deployFailed: ExitStatus.deployFailed.code
     case .assertion: 1
     case .exit(let n): n
     case .cancelled: 130
@@ -36,6 +39,7 @@ indirect enum Failure: Error {
     case .runtime: "RUNTIME"
     case .call(let e, _): e.code
     case .waitTimeout: "WAIT_TIMEOUT"
+    case .deployFailed: "DEPLOY_FAILED"
     case .assertion: "ASSERT"
     case .exit: "EXIT"
     case .cancelled: "INTERRUPTED"
@@ -63,6 +67,7 @@ indirect enum Failure: Error {
       let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
       return [Diagnostic(.error, lines.first ?? e.message, at: e.location ?? l, notes: Array(notes))]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .deployFailed(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .assertion(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d

@@ -29,6 +29,9 @@ struct Checker {
       if st is BreakStmt || st is ContinueStmt, !inLoop {
         out.append(Diagnostic(.error, "'\(st.text)' outside a loop", at: st.pos.location(in: file)))
       }
+      if validate, let d = st as? DeployStmt {
+        out += host.checkDeploy(procedure: d.call.procedure, location: d.call.pos.location(in: file))
+      }
       for e in st.expressions { walk(e, file: file, into: &out) }
       for (inner, isLoop) in st.blocks { walk(inner, inLoop: inLoop || isLoop, file: file, into: &out) }
     }

@@ -1,0 +1,80 @@
+import DokClient
+import DokCore
+import Foundation
+import HTTPTypes
+import HummingbirdWSClient
+import Logging
+import NIOSSL
+import NIOWebSocket
+
+/// How a deployment's build log reaches dok: Dokploy's `/listen-deployment` WebSocket (the file
+/// from its first line, then followed), polling `deployment.readLogs`, or not at all.
+public enum BuildLogChannel: String, Sendable {
+  case webSocket, polling, none
+
+  /// The channel a server offers, decided from its connection and document: the WebSocket when
+  /// the server's URL is known, else polling when the document has `deployment.readLogs`.
+  public static func preferred(connection: Connection?, hasReadLogs: Bool) -> BuildLogChannel {
+    connection != nil ? .webSocket : hasReadLogs ? .polling : .none
+  }
+
+  /// `ws(s)://host/listen-deployment?logPath=…`: always the server's own origin (the key goes nowhere else).
+  public static func listenURL(serverURL: String, logPath: String) -> String {
+    var base = serverURL
+    if base.hasPrefix("https://") { base = "wss://" + base.dropFirst(8) } else if base.hasPrefix("http://") { base = "ws://" + base.dropFirst(7) }
+    while base.hasSuffix("/") { base.removeLast() }
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~/")
+    return base + "/listen-deployment?logPath=" + (logPath.addingPercentEncoding(withAllowedCharacters: allowed) ?? logPath)
+  }
+
+  /// Connects to `/listen-deployment` and hands every text frame to `onText` until the server
+  /// closes or the task is cancelled. Throws when the connection or the upgrade fails; returns
+  /// the close code (4000 = "logPath no provided" / "Invalid log path").
+  static func listen(connection: Connection, logPath: String, onText: @escaping @Sendable (String) -> Void) async throws -> Int? {
+    let url = listenURL(serverURL: connection.serverURL, logPath: logPath)
+    var headers = HTTPFields()
+    if let key = connection.apiKey { headers[HTTPField.Name("x-api-key")!] = key }
+    var tls: TLSConfiguration?
+    if url.hasPrefix("wss://") {
+      var t = TLSConfiguration.makeClientConfiguration()
+      if connection.insecure { t.certificateVerification = .none }
+      tls = t
+    }
+    var logger = Logger(label: "dok.build-log")
+    logger.logLevel = .critical
+    let close = try await WebSocketClient.connect(
+      url: url, configuration: WebSocketClientConfiguration(maxFrameSize: 1 << 20, additionalHeaders: headers), tlsConfiguration: tls,
+      logger: logger
+    ) { inbound, _, _ in
+      for try await message in inbound.messages(maxSize: 4 << 20) {
+        switch message {
+        case .text(let s): onText(s)
+        case .binary(let b): onText(String(decoding: b.readableBytesView, as: UTF8.self))
+        }
+      }
+    }
+    return close.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
+  }
+}
+
+/// Cuts text chunks into whole lines (a chunk may end inside a line).
+struct LineSplitter {
+  private var pending = ""
+
+  /// The complete lines in `chunk` (and what was pending before it).
+  mutating func feed(_ chunk: String) -> [String] {
+    pending += chunk
+    guard pending.contains("\n") else { return [] }
+    var parts = pending.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+    pending = parts.removeLast()
+    return parts.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+  }
+
+  /// Lines of a whole log text (as `deployment.readLogs` returns it).
+  static func lines(of text: String) -> [String] {
+    var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+    if parts.last == "" { parts.removeLast() }
+    return parts.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+  }
+}

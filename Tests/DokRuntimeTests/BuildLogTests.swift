@@ -1,0 +1,93 @@
+import DokCore
+import DokRuntime
+import DokScript
+import DokTestSupport
+import Foundation
+import Testing
+
+/// Build-log lines of a followed deploy: over `/listen-deployment`, by polling
+/// `deployment.readLogs`, and with neither.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct BuildLogTests {
+  static func options(socket: Bool) -> QueueingDokploy.Options {
+    var o = QueueingDokploy.Options()
+    o.queueDelay = 0.1
+    o.buildSeconds = 0.4
+    o.webSocket = socket
+    return o
+  }
+
+  static func expectedLog(_ h: QueueHarness, _ app: String, title: String = "Manual deployment") -> [String] {
+    let row = h.server.deployments(app)[0]
+    let id = row["deploymentId"]?.stringValue ?? ""
+    let path = row["logPath"]?.stringValue ?? ""
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    #expect(text.hasPrefix("Initializing deployment \(id): \(title)"))
+    return text.split(separator: "\n").map(String.init)
+  }
+
+  @Test func linesArriveOnceEachInOrderOverTheWebSocket() async throws {
+    let h = try await QueueHarness.start(Self.options(socket: true))
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    // A long `every`: lines that arrive before the end came over the socket, not from a poll.
+    let r = await h.run("deploy application.deploy applicationId=\(app) every 0.3s")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.logs == Self.expectedLog(h, app), "\(r.sink.logs)")
+    #expect(r.sink.notes.isEmpty, "\(r.sink.notes)")
+    // The socket carried the log: readLogs was asked at most once (the catch-up at the end).
+    #expect(h.server.requests("deployment.readLogs") <= 1)
+  }
+
+  @Test func linesArriveOnceEachInOrderByPolling() async throws {
+    let h = try await QueueHarness.start(Self.options(socket: false))
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    let r = await h.run("deploy application.deploy applicationId=\(app) every 0.05s")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.logs == Self.expectedLog(h, app), "\(r.sink.logs)")
+    #expect(h.server.requests("deployment.readLogs") >= 2)
+    #expect(r.sink.notes.contains { $0.contains("deployment.readLogs instead") }, "\(r.sink.notes)")
+  }
+
+  @Test func withoutReadLogsInTheDocumentItFollowsTheStatusAndSaysWhereTheLogIs() async throws {
+    let h = try await QueueHarness.start(Self.options(socket: false), readLogsInDocument: false)
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    let r = await h.run("$d = deploy application.deploy applicationId=\(app) every 0.05s\nprint $d.status")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.lines == ["done"])
+    #expect(r.sink.logs.isEmpty)
+    #expect(h.server.requests("deployment.readLogs") == 0)
+    #expect(r.sink.notes.contains { $0.contains("no deployment.readLogs") && $0.contains(".log") }, "\(r.sink.notes)")
+    h.server.setImage(app, "fail:3")
+    let f = await h.run("deploy application.deploy applicationId=\(app) every 0.05s")
+    #expect(f.code == ExitStatus.deployFailed.code)
+    #expect(QueueHarness.text(f.diagnostics).contains("no deployment.readLogs"), "\(f.diagnostics)")
+  }
+
+  @Test func traceShowsLogLinesAsTraceLines() async throws {
+    let h = try await QueueHarness.start(Self.options(socket: true))
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    let r = await h.run("deploy application.deploy applicationId=\(app) every 0.1s", trace: true)
+    #expect(r.code == 0, "\(r.diagnostics)")
+    let traced = r.sink.lines.filter { $0.hasPrefix("TRACE deploy.dok:1:1: | ") }
+    #expect(traced.count == Self.expectedLog(h, app).count, "\(r.sink.lines)")
+    #expect(r.sink.logs.isEmpty)
+  }
+
+  @Test func followingCostsOneStatusRequestPerEvery() async throws {
+    let h = try await QueueHarness.start(Self.options(socket: true))
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    h.server.setBuildSeconds(app, 1.0)
+    let started = Date()
+    let r = await h.run("deploy application.deploy applicationId=\(app) every 0.1s")
+    let elapsed = Date().timeIntervalSince(started)
+    #expect(r.code == 0, "\(r.diagnostics)")
+    // One list before the call, then one per `every` (plus the first, immediate one).
+    let allowed = Int(elapsed / 0.1) + 2
+    #expect(h.server.requests("deployment.all") <= allowed, "\(h.server.requests("deployment.all")) > \(allowed)")
+    #expect(h.server.requests("application.one") == 0)
+  }
+}
