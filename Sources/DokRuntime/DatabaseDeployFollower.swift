@@ -39,7 +39,7 @@ struct DatabaseDeployFollower {
           throw DeployError.failed(
             message: "deploy failed: \(target.service) \(name) ended with applicationStatus error",
             notes: ["databases keep no build log in deployment rows; \(target.service).readLogs or `dok logs \(target.service) \(target.id)` shows the container's log"],
-            deployment: row)
+            deployment: row, log: [])
         }
       } catch let error as DeployError {
         throw error

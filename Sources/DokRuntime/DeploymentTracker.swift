@@ -81,6 +81,6 @@ public struct DeploymentTracker: Sendable {
       notes.append("last \(lastLines.count) line\(lastLines.count == 1 ? "" : "s") of the build log:")
       notes += lastLines.map { "  | " + $0 }
     }
-    return .failed(message: "deploy failed: deployment \(id) ended with status \(status)", notes: notes, deployment: row)
+    return .failed(message: "deploy failed: deployment \(id) ended with status \(status)", notes: notes, deployment: row, log: lastLines)
   }
 }

@@ -15,7 +15,10 @@ extension QueueingDokploy {
       ("compose.deploy", false, titled("composeId")), ("compose.redeploy", false, titled("composeId")), ("compose.one", true, [id("composeId")]),
       ("postgres.deploy", false, [id("postgresId")]), ("postgres.one", true, [id("postgresId")]),
       ("deployment.all", true, [id("applicationId")]), ("deployment.allByCompose", true, [id("composeId")]),
-      ("project.all", true, []),
+      ("project.all", true, []), ("settings.getDokployVersion", true, []),
+      ("project.create", false, [id("name"), ("description", "string", false)]),
+      ("application.create", false, [id("name"), id("environmentId")]),
+      ("application.saveDockerProvider", false, [id("applicationId"), id("dockerImage"), ("username", "nullable", true), ("password", "nullable", true), ("registryUrl", "nullable", true)]),
     ]
     if readLogs { ops.append(("deployment.readLogs", true, [id("deploymentId"), ("tail", "number", false)])) }
     var paths = JSONObject()
@@ -30,7 +33,9 @@ extension QueueingDokploy {
           })
       } else {
         var props = JSONObject()
-        for p in op.params { props[p.name] = .object(["type": .string(p.type)]) }
+        for p in op.params {
+          props[p.name] = p.type == "nullable" ? .object(["type": .array(["string", "null"])]) : .object(["type": .string(p.type)])
+        }
         let schema: JSON = .object([
           "type": "object", "properties": .object(props), "required": .array(op.params.filter(\.required).map { .string($0.name) }),
         ])

@@ -22,6 +22,24 @@ extension QueueingDokploy {
       return Self.reply(200, #""v0.30.2""#)
     case ("settings.getOpenApiDocument", true):
       return Self.reply(200, Self.document(readLogs: options.readLogs).compactText)
+    case ("project.create", false):
+      let env = queue.nextId("env-")
+      return Self.reply(
+        200,
+        JSON.object([
+          "project": .object(["projectId": .string(queue.nextId("prj-")), "name": .string(s("name"))]),
+          "environment": .object(["environmentId": .string(env), "name": "production"]),
+        ]).compactText)
+    case ("application.create", false):
+      let id = queue.add(kind: "application", name: s("name"), image: "")
+      return Self.reply(200, queue.row(id)?.compactText ?? "null")
+    case ("application.saveDockerProvider", false):
+      guard queue.service(s("applicationId")) != nil else { return Self.notFound("Application not found") }
+      queue.state.withLock { st in
+        st.services[s("applicationId")]?.image = s("dockerImage")
+        st.services[s("applicationId")]?.status = "idle"
+      }
+      return Self.reply(200, "true")
     case ("application.deploy", false), ("application.redeploy", false):
       guard queue.enqueue(s("applicationId"), title: input["title"]?.stringValue, description: input["description"]?.stringValue) else {
         return Self.notFound("Application not found")

@@ -60,7 +60,7 @@ struct CallWait: Sendable {
     case .deploy(let d):
       switch d {
       case .call(let e): return DokExit(e.exitCode, "error: " + e.rendered)
-      case .failed(let message, let notes, _):
+      case .failed(let message, let notes, _, _):
         return DokExit(ExitStatus.deployFailed.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))
       case .timeout(let message, let notes):
         return DokExit(ExitStatus.timeout.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))

@@ -74,8 +74,9 @@ public enum DeployEvent: Sendable {
 public enum DeployError: Error, Sendable {
   /// The call, or a status request, failed.
   case call(CallError)
-  /// The deployment ended in `error` or `cancelled` (`DEPLOY_FAILED`, exit 7).
-  case failed(message: String, notes: [String], deployment: JSON)
+  /// The deployment ended in `error` or `cancelled` (`DEPLOY_FAILED`, exit 7): the row and the
+  /// build log's last lines (a script's `catch $err` sees them as `$err.deployment` and `$err.log`).
+  case failed(message: String, notes: [String], deployment: JSON, log: [String])
   /// The timeout passed (`WAIT_TIMEOUT`, exit 5); the message names the phase.
   case timeout(message: String, notes: [String])
   /// Interrupted: following stopped (the deploy goes on on the server).

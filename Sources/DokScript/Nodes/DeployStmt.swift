@@ -54,7 +54,11 @@ final class DeployStmt: Stmt {
         if Task.isCancelled { throw .cancelled }
         if e.procedure == nil { e.procedure = call.procedure }
         throw .call(e, s.location(call.pos))
-      case .failed(let message, let notes, _): throw .deployFailed(message, loc, notes: notes)
+      case .failed(let message, let notes, let row, let log):
+        var details = JSONObject()
+        details["deployment"] = row
+        details["log"] = .array(log.map { .string($0) })
+        throw .deployFailed(message, loc, notes: notes, details: details)
       case .timeout(let message, let notes): throw .waitTimeout(message, loc, notes: notes)
       case .cancelled: throw .cancelled
       case .unsupported(let message): throw s.fail(message, call.pos)

@@ -6,7 +6,7 @@ indirect enum Failure: Error {
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
   /// A followed deployment ended in `error` or `cancelled`.
-  case deployFailed(String, SourceLocation, notes: [String])
+  case deployFailed(String, SourceLocation, notes: [String], details: JSONObject)
   case assertion(String, SourceLocation, notes: [String])
   case exit(Int32)
   case cancelled
@@ -56,6 +56,8 @@ indirect enum Failure: Error {
     o["httpStatus"] = .null
     o["procedure"] = .null
     o["issues"] = .array([])
+    // DEPLOY_FAILED: the deployment row and its log's last lines.
+    if case .deployFailed(_, _, _, let details) = self { for (k, v) in details.pairs { o[k] = v } }
     return .object(o)
   }
 
@@ -67,7 +69,7 @@ indirect enum Failure: Error {
       let notes = lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
       return [Diagnostic(.error, lines.first ?? e.message, at: e.location ?? l, notes: Array(notes))]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
-    case .deployFailed(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .deployFailed(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .assertion(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
