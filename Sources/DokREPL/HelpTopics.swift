@@ -1,7 +1,7 @@
 /// The help pages shown by `:help [topic]` and `dok help <topic>`.
 public enum HelpTopics {
   /// Topic names, in the order `:help` lists them.
-  public static let names = ["language", "calls", "waits", "meta", "exit-codes", "config"]
+  public static let names = ["language", "calls", "deploys", "waits", "meta", "exit-codes", "config"]
 
   /// The text of a topic; nil for an unknown one.
   public static func text(_ topic: String?) -> String? {
@@ -24,7 +24,7 @@ public enum HelpTopics {
         Operators (loosest first): || && ! (== != < <= > >= in) (+ -) (* / %) unary -.
         Built-ins: len keys values contains startsWith filter map find any all env now json parse str num.
         Statements: $v = …; print a, b; if c { } else if d { } else { }; for $x in xs { }; while c { };
-        break; continue; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
+        break; continue; deploy …; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
         """
     case "calls":
       return """
@@ -36,12 +36,27 @@ public enum HelpTopics {
         Unknown or missing parameters and values that cannot fit are errors before anything is sent.
         In expressions a call stands in parentheses: (application.one applicationId=$id).applicationStatus
         """
+    case "deploys":
+      return """
+        deploy <call> [every 2s] [timeout 15m]      queue a deploy and follow THAT deployment to its end
+          $d = deploy application.deploy applicationId=$id          (also redeploy, compose.deploy/redeploy,
+          deploy compose.redeploy composeId=$c timeout 10m           previewDeployment.redeploy, postgres.deploy …)
+        A real Dokploy queues deploys and shows the previous status until its worker takes the job, so
+        waiting for applicationStatus "done" can return the last deploy's "done" at once. `deploy` notes
+        the existing deployments, sends the call, waits for the new one (phase queued), then follows it
+        (phase running), printing its build log live. The result is the deployment row.
+        error/cancelled → DEPLOY_FAILED (exit 7) with the log's last lines ($err.deployment, $err.log in a
+        catch); timeout → WAIT_TIMEOUT (exit 5) naming the phase; Ctrl-C stops following (the deploy goes on).
+        Databases deploy inside the request: deploy follows postgres.one (…) until applicationStatus ends.
+        From a shell: dok call application.deploy applicationId=ID --wait [--wait-timeout 15m]
+        """
     case "waits":
       return """
         wait <call> until <condition> [every 2s] [timeout 5m]
         wait until <condition> [every …] [timeout …]
         The call is repeated until the condition holds; `.` and $_ are the latest result:
-          wait application.one applicationId=$id until .applicationStatus in ["done", "error"] every 1s timeout 2m
+          wait application.one applicationId=$id until len(.domains) > 0 every 1s timeout 2m
+        To follow a deploy use `deploy` (:help deploys): a status can be the previous deploy's.
         Transport errors are retried until the timeout; an API error ends the wait. Ctrl-C cancels it.
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.
         """
@@ -50,8 +65,9 @@ public enum HelpTopics {
     case "exit-codes":
       return """
         0 ok · 1 assertion failed or `exit 1` · 2 usage, syntax or check error · 3 API error reply (4xx/5xx)
-        4 transport error (connect, TLS, timeout, bad reply) · 5 wait timed out
-        6 runtime error (undefined variable, type error, bad path, division by zero) · 130 interrupted
+        4 transport error (connect, TLS, timeout, bad reply) · 5 wait or deploy timed out
+        6 runtime error (undefined variable, type error, bad path, division by zero)
+        7 a deployment ended in error or cancelled · 130 interrupted
         """
     case "config":
       return """

@@ -29,6 +29,11 @@ public struct DeployTarget: Sendable, Equatable {
   /// The database kinds whose `deploy` runs inside the request.
   public static let databases = ["postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]
 
+  /// The procedures that only queue a deploy (the call returns before it runs).
+  public static let queuedProcedures: Set<String> = [
+    "application.deploy", "application.redeploy", "compose.deploy", "compose.redeploy", "previewDeployment.redeploy",
+  ]
+
   /// The procedures `deploy` follows.
   public static var deployingProcedures: [String] {
     ["application.deploy", "application.redeploy", "compose.deploy", "compose.redeploy", "previewDeployment.redeploy"]
