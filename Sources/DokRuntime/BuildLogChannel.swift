@@ -20,19 +20,29 @@ public enum BuildLogChannel: String, Sendable {
 
   /// `ws(s)://host/listen-deployment?logPath=…`: always the server's own origin (the key goes nowhere else).
   public static func listenURL(serverURL: String, logPath: String) -> String {
+    socketURL(serverURL: serverURL, path: "/listen-deployment", query: [("logPath", logPath)])
+  }
+
+  /// `ws(s)://<the server's own host>/PATH?k=v&…` with the values percent-encoded.
+  public static func socketURL(serverURL: String, path: String, query: [(String, String)]) -> String {
     var base = serverURL
     if base.hasPrefix("https://") { base = "wss://" + base.dropFirst(8) } else if base.hasPrefix("http://") { base = "ws://" + base.dropFirst(7) }
     while base.hasSuffix("/") { base.removeLast() }
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~/")
-    return base + "/listen-deployment?logPath=" + (logPath.addingPercentEncoding(withAllowedCharacters: allowed) ?? logPath)
+    let q = query.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }.joined(separator: "&")
+    return base + path + (q.isEmpty ? "" : "?" + q)
   }
 
   /// Connects to `/listen-deployment` and hands every text frame to `onText` until the server
   /// closes or the task is cancelled. Throws when the connection or the upgrade fails; returns
   /// the close code (4000 = "logPath no provided" / "Invalid log path").
   static func listen(connection: Connection, logPath: String, onText: @escaping @Sendable (String) -> Void) async throws -> Int? {
-    let url = listenURL(serverURL: connection.serverURL, logPath: logPath)
+    try await stream(connection: connection, url: listenURL(serverURL: connection.serverURL, logPath: logPath), onText: onText)
+  }
+
+  /// Opens a WebSocket on the server (with its `x-api-key`) and hands every frame's text to `onText`.
+  static func stream(connection: Connection, url: String, onText: @escaping @Sendable (String) -> Void) async throws -> Int? {
     var headers = HTTPFields()
     if let key = connection.apiKey { headers[HTTPField.Name("x-api-key")!] = key }
     var tls: TLSConfiguration?

@@ -156,6 +156,11 @@ final class DeployQueue: Sendable {
     return before
   }
 
+  /// The service whose container (`<appName>-container`) this is.
+  func appName(ofContainer containerId: String) -> String? {
+    state.withLock { s in s.services.values.first { $0.appName + "-container" == containerId }?.appName }
+  }
+
   func deploymentRows(_ serviceId: String) -> [JSON] { service(serviceId)?.deployments ?? [] }
 
   func logPath(of deploymentId: String) -> String? {

@@ -15,7 +15,7 @@ extension QueueingDokploy {
       ("compose.deploy", false, titled("composeId")), ("compose.redeploy", false, titled("composeId")), ("compose.one", true, [id("composeId")]),
       ("postgres.deploy", false, [id("postgresId")]), ("postgres.one", true, [id("postgresId")]),
       ("deployment.all", true, [id("applicationId")]), ("deployment.allByCompose", true, [id("composeId")]),
-      ("project.all", true, []), ("settings.getDokployVersion", true, []),
+      ("project.all", true, []), ("docker.getContainersByAppNameMatch", true, [id("appName"), ("appType", "string", false)]), ("settings.getDokployVersion", true, []),
       ("project.create", false, [id("name"), ("description", "string", false)]),
       ("application.create", false, [id("name"), id("environmentId")]),
       ("application.saveDockerProvider", false, [id("applicationId"), id("dockerImage"), ("username", "nullable", true), ("password", "nullable", true), ("registryUrl", "nullable", true)]),

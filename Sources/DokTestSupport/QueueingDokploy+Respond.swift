@@ -70,6 +70,11 @@ extension QueueingDokploy {
       }
       let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(tail)
       return Self.reply(200, JSON.string(lines.joined(separator: "\n")).compactText)
+    case ("docker.getContainersByAppNameMatch", true):
+      let name = s("appName")
+      let known = queue.state.withLock { st in st.services.values.contains { $0.appName == name } }
+      return Self.reply(
+        200, JSON.array(known ? [.object(["containerId": .string(name + "-container"), "name": .string(name + ".1"), "state": "running"])] : []).compactText)
     case ("application.readLogs", true):
       guard let svc = queue.service(s("applicationId")) else { return Self.notFound("Application not found") }
       let tail = Int(s("tail")) ?? 100

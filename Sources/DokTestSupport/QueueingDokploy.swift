@@ -1,5 +1,6 @@
 import DokCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
@@ -55,6 +56,31 @@ public final class QueueingDokploy: Sendable {
     let router = Router(context: BasicWebSocketRequestContext.self)
     if options.webSocket {
       ListenDeploymentRoute(apiKey: options.apiKey, logRoot: logDirectory).register(on: router)
+      let key = options.apiKey
+      // `docker container logs --tail N --follow`: the last lines, then a new line every 50ms.
+      router.ws("/docker-container-logs") { inbound, outbound, context in
+        guard context.request.headers[HTTPField.Name("x-api-key")!] == key,
+          let containerId = context.request.uri.queryParameters.get("containerId"), let appName = queue.appName(ofContainer: containerId)
+        else {
+          try await outbound.close(.unknown(4000), reason: "Invalid container")
+          return
+        }
+        let tail = Int(context.request.uri.queryParameters.get("tail") ?? "100") ?? 100
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          group.addTask { for try await _ in inbound {} }
+          group.addTask {
+            try await outbound.write(.text(QueueingDokploy.containerLog(appName).suffix(tail).joined(separator: "\n") + "\n"))
+            var n = 0
+            while true {
+              try await Task.sleep(for: .milliseconds(50))
+              n += 1
+              try await outbound.write(.text("\(appName) live line \(n)\n"))
+            }
+          }
+          _ = try await group.next()
+          group.cancelAll()
+        }
+      }
     }
     router.on("/api/{name}", method: .get) { request, context in
       try await box.withLock { $0 }!.respond(request, name: context.parameters.get("name") ?? "", isGet: true)
