@@ -33,6 +33,30 @@ public struct ServiceLogs: Sendable {
     }
   }
 
+  /// `KIND ID [--tail N] [--since D] [--follow|-f]` (the REPL's `:logs`); a message when it is not that.
+  public static func parse(_ words: [String]) -> Result<Request, CallError> {
+    var rest = words[...]
+    var positional: [String] = []
+    var r = Request(kind: "", id: "")
+    while let w = rest.popFirst() {
+      switch w {
+      case "--follow", "-f": r.follow = true
+      case "--tail":
+        guard let v = rest.popFirst(), let n = Int(v) else { return .failure(CallError(kind: .argument, message: "--tail takes a number of lines")) }
+        r.tail = n
+      case "--since":
+        guard let v = rest.popFirst() else { return .failure(CallError(kind: .argument, message: "--since takes all or a duration like 10m")) }
+        r.since = v
+      default: positional.append(w)
+      }
+    }
+    guard positional.count == 2 else { return .failure(CallError(kind: .argument, message: "usage: :logs SERVICE-KIND ID [--tail N] [--since 10m] [--follow]")) }
+    r.kind = positional[0]
+    r.id = positional[1]
+    if let p = problem(with: r) { return .failure(CallError(kind: .argument, message: p)) }
+    return .success(r)
+  }
+
   public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?) {
     self.caller = caller
     self.catalog = catalog
