@@ -66,7 +66,8 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
-    .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),
+    .executableTarget(
+      name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokClient", "DokTestSupport"]),
     .testTarget(
       name: "DokClientTests",
       dependencies: [

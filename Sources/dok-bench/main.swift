@@ -92,6 +92,8 @@ case "loop" where args.count == 2:
     result = session.variable("s")?.compactText ?? "exit \(outcome.exitCode)"
   }
   print(#"{"benchmark":"loop","best_ms":\#(Double(best) / 1e6),"s":\#(JSONWriter.quoted(result))}"#)
+case "deploy":
+  try await DeployBenchmark.run()
 case "complete" where args.count == 2:
   try completionBenchmark(spec: args[1])
 default:
