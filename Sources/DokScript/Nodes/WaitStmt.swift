@@ -94,6 +94,9 @@ final class WaitStmt: Stmt {
     if !operands.isEmpty { msg += "  (\(operands))" }
     var notes: [String] = []
     if let lastTransport { notes.append("last attempt failed: \(lastTransport.message)") }
+    if conditionText.contains("applicationStatus") || conditionText.contains("composeStatus") {
+      notes.append("hint: to follow a deploy use `deploy <call>` (:help deploys): a queued deploy keeps showing the previous status")
+    }
     s.recordWait(self, passed: false, message: msg, duration: elapsed)
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }
