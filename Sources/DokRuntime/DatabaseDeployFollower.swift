@@ -18,7 +18,9 @@ struct DatabaseDeployFollower {
       _ = try await tracker.caller.call(procedure: request.procedure, arguments: request.arguments)
     } catch {
       if Task.isCancelled { throw .cancelled }
-      throw .call(error)
+      // A slow image pull can outlast the request's --timeout while the deploy goes on: follow the row.
+      guard error.kind == .transport, error.message.contains("(--timeout)") else { throw .call(error) }
+      report(.note("\(request.procedure) got no reply in time (\(error.message)); following \(target.oneProcedure) instead"))
     }
     let args = [CallArgument(name: target.idParameter, value: .value(.string(target.id)))]
     var lastTransport: CallError?

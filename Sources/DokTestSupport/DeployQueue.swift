@@ -109,7 +109,7 @@ final class DeployQueue: Sendable {
     row["description"] = .string(job.description)
     row["status"] = .string("running")
     row["logPath"] = .string(logPath)
-    row[svc.kind == "compose" ? "composeId" : "applicationId"] = .string(svc.id)
+    row["\(svc.kind)Id"] = .string(svc.id)
     row["errorMessage"] = .null
     row["createdAt"] = .string(ISO8601DateFormatter().string(from: Date()))
     state.withLock { s in

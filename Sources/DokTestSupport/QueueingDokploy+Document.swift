@@ -14,6 +14,8 @@ extension QueueingDokploy {
       ("application.readLogs", true, [id("applicationId"), ("tail", "number", false), ("since", "string", false), ("search", "string", false)]),
       ("compose.deploy", false, titled("composeId")), ("compose.redeploy", false, titled("composeId")), ("compose.one", true, [id("composeId")]),
       ("postgres.deploy", false, [id("postgresId")]), ("postgres.one", true, [id("postgresId")]),
+      ("previewDeployment.redeploy", false, titled("previewDeploymentId")), ("previewDeployment.one", true, [id("previewDeploymentId")]),
+      ("deployment.allByType", true, [id("id"), id("type")]),
       ("deployment.all", true, [id("applicationId")]), ("deployment.allByCompose", true, [id("composeId")]),
       ("project.all", true, []), ("docker.getContainersByAppNameMatch", true, [id("appName"), ("appType", "string", false)]), ("settings.getDokployVersion", true, []),
       ("project.create", false, [id("name"), ("description", "string", false)]),

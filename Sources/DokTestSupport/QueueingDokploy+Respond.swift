@@ -45,6 +45,13 @@ extension QueueingDokploy {
         return Self.notFound("Application not found")
       }
       return Response(status: .ok, headers: [.contentType: "application/json"], body: .init())
+    case ("previewDeployment.redeploy", false):
+      guard queue.enqueue(s("previewDeploymentId"), title: input["title"]?.stringValue, description: input["description"]?.stringValue) else {
+        return Self.notFound("Preview Deployment not found")
+      }
+      return Response(status: .ok, headers: [.contentType: "application/json"], body: .init())
+    case ("deployment.allByType", true):
+      return Self.reply(200, JSON.array(queue.deploymentRows(s("id"))).compactText)
     case ("compose.deploy", false), ("compose.redeploy", false):
       guard queue.enqueue(s("composeId"), title: input["title"]?.stringValue, description: input["description"]?.stringValue) else {
         return Self.notFound("Compose not found")
@@ -53,7 +60,7 @@ extension QueueingDokploy {
     case ("postgres.deploy", false):
       guard let row = await queue.deployDatabase(s("postgresId")) else { return Self.notFound("Postgres not found") }
       return Self.reply(200, row.compactText)
-    case ("application.one", true), ("compose.one", true), ("postgres.one", true):
+    case ("application.one", true), ("compose.one", true), ("postgres.one", true), ("previewDeployment.one", true):
       let kind = String(name.prefix { $0 != "." })
       guard let row = queue.row(s("\(kind)Id")), queue.service(s("\(kind)Id"))?.kind == kind else {
         return Self.notFound("\(kind.prefix(1).uppercased() + kind.dropFirst()) not found")

@@ -133,6 +133,11 @@ public final class QueueingDokploy: Sendable {
   /// Adds a compose service.
   public func addCompose(name: String = "stack", image: String = "compose:ok") -> String { queue.add(kind: "compose", name: name, image: image) }
 
+  /// Adds a preview deployment (of a pull request).
+  public func addPreview(name: String = "pr-1", image: String = "preview:ok") -> String {
+    queue.add(kind: "previewDeployment", name: name, image: image)
+  }
+
   /// Adds a postgres database.
   public func addPostgres(name: String = "db", image: String = "postgres:18") -> String { queue.add(kind: "postgres", name: name, image: image) }
 

@@ -119,6 +119,28 @@ import Testing
     #expect(f.code == ExitStatus.deployFailed.code, "\(f.diagnostics)")
   }
 
+  @Test func aDatabaseDeployThatOutlastsTheRequestTimeoutIsStillFollowed() async throws {
+    var o = Self.fast()
+    o.buildSeconds = 1.2
+    let h = try await QueueHarness.start(o, requestTimeout: 0.3)
+    defer { Task { await h.stop() } }
+    let db = h.server.addPostgres()
+    let r = await h.run("$d = deploy postgres.deploy postgresId=\(db) every 0.05s\nprint $d.applicationStatus")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.lines == ["done"], "\(r.sink.lines)")
+    #expect(r.sink.notes.contains { $0.contains("following postgres.one instead") }, "\(r.sink.notes)")
+  }
+
+  @Test func previewDeploymentRedeploy() async throws {
+    let h = try await QueueHarness.start(Self.fast())
+    defer { Task { await h.stop() } }
+    let pr = h.server.addPreview()
+    let r = await h.run("$d = deploy previewDeployment.redeploy previewDeploymentId=\(pr) every 0.05s\nprint $d.previewDeploymentId, $d.status")
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.lines == ["\(pr) done"], "\(r.sink.lines)")
+    #expect(h.server.requests("deployment.allByType") >= 2)
+  }
+
   @Test func timeoutInTheQueuedPhase() async throws {
     var o = Self.fast()
     o.queueDelay = 5

@@ -37,10 +37,12 @@ struct QueueHarness {
 
   /// `readLogsInDocument: false` loads a document without `deployment.readLogs`; `socket: false`
   /// gives the tracker no connection to open `/listen-deployment` with.
-  static func start(_ options: QueueingDokploy.Options = QueueingDokploy.Options(), readLogsInDocument: Bool = true) async throws -> QueueHarness {
+  static func start(
+    _ options: QueueingDokploy.Options = QueueingDokploy.Options(), readLogsInDocument: Bool = true, requestTimeout: Double = Connection.defaultTimeout
+  ) async throws -> QueueHarness {
     let server = try await QueueingDokploy.start(options)
     let catalog = try SpecLoader.catalog(from: QueueingDokploy.document(readLogs: readLogsInDocument))
-    let connection = Connection(baseURL: server.url + "/api", apiKey: options.apiKey)
+    let connection = Connection(baseURL: server.url + "/api", apiKey: options.apiKey, timeout: requestTimeout)
     let session = DokSession(connection: connection, catalog: catalog, retry: RetryPolicy(maxRetries: 0))
     return QueueHarness(server: server, session: session, catalog: catalog)
   }
