@@ -15,7 +15,7 @@ struct RowFollower {
   var known: Set<String> = []
 
   enum Input: Sendable {
-    case rows([JSON]), rowsFailed(CallError), chunk(String), socketEnded(String), polledLog(String), pollFailed(CallError), deadline, drained
+    case rows([JSON]), rowsFailed(CallError), chunk(String), socketEnded(String), polledLog(String), pollFailed(CallError), deadline, drained, socketSilent
   }
 
   private var phase = DeployPhase.queued
@@ -27,6 +27,8 @@ struct RowFollower {
   private var lastTransport: CallError?
   private var logNote: String?
   private var tasks: [Task<Void, Never>] = []
+  private var socketTask: Task<Void, Never>?
+  private var socketChunks = 0
 
   init(tracker: DeploymentTracker, target: DeployTarget, request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void, start: Double) {
     self.tracker = tracker
@@ -96,7 +98,13 @@ struct RowFollower {
         guard e.kind == .transport else { throw .call(e) }
         lastTransport = e
       case .chunk(let text):
+        guard channel == .webSocket else { continue }
+        socketChunks += 1
         for line in splitter.feed(text) { emit(line) }
+      case .socketSilent:
+        if channel == .webSocket, socketChunks == 0, !finishing {
+          fallBack(from: "no log line arrived over the log stream in \(Durations.format(tracker.socketSilence))", input)
+        }
       case .socketEnded(let why):
         if finishing { return try end() }
         fallBack(from: why, input)
@@ -144,15 +152,21 @@ struct RowFollower {
     switch channel {
     case .webSocket:
       let connection = tracker.connection!
+      let clock = tracker.clock, silence = tracker.socketSilence
       tasks.append(
         Task {
+          do { try await clock.sleep(seconds: silence) } catch { return }
+          input.yield(.socketSilent)
+        })
+      socketTask = Task {
           do {
             let code = try await BuildLogChannel.listen(connection: connection, logPath: logPath) { input.yield(.chunk($0)) }
             input.yield(.socketEnded(code == 4000 ? "the server refused the log path" : "the server closed the log stream"))
           } catch {
             input.yield(.socketEnded("the log stream could not be opened: \(error)"))
           }
-        })
+        }
+      tasks.append(socketTask!)
     case .polling:
       startPolling(input)
     case .none:
@@ -182,6 +196,9 @@ struct RowFollower {
 
   private mutating func fallBack(from why: String, _ input: AsyncStream<Input>.Continuation) {
     guard channel == .webSocket else { return }
+    socketTask?.cancel()
+    // Lines are counted from the log's first line either way; a partial last line is read again.
+    splitter = LineSplitter()
     if tracker.hasReadLogs {
       if seen == 0 { note("\(why): reading the build log with deployment.readLogs instead") }
       startPolling(input)

@@ -15,6 +15,9 @@ public struct DeploymentTracker: Sendable {
   /// The server (for the `/listen-deployment` WebSocket); nil means no WebSocket.
   public let connection: Connection?
   public let clock: any ScriptClock
+  /// Dokploy sends a log from its first line at once: a log socket that stays silent this long
+  /// (a proxy holding the upgrade, say) is given up for polling `deployment.readLogs`.
+  public var socketSilence = 5.0
   /// Lines of the failed build's log shown with `DEPLOY_FAILED`.
   public static let failureLogLines = 20
   /// The `tail` asked of `deployment.readLogs` when polling (the whole log, in practice).

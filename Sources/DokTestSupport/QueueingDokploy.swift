@@ -25,6 +25,8 @@ public final class QueueingDokploy: Sendable {
     public var readLogs = true
     /// Serve the `/listen-deployment` WebSocket.
     public var webSocket = true
+    /// Accept `/listen-deployment` but never send anything (a proxy that holds the stream).
+    public var silentSocket = false
     public init() {}
   }
 
@@ -54,8 +56,12 @@ public final class QueueingDokploy: Sendable {
     let queue = DeployQueue(options: options, logDirectory: logDirectory)
     let box = Mutex<QueueingDokploy?>(nil)
     let router = Router(context: BasicWebSocketRequestContext.self)
-    if options.webSocket {
+    if options.silentSocket {
+      router.ws("/listen-deployment") { inbound, _, _ in for try await _ in inbound {} }
+    } else if options.webSocket {
       ListenDeploymentRoute(apiKey: options.apiKey, logRoot: logDirectory).register(on: router)
+    }
+    if options.webSocket {
       let key = options.apiKey
       // `docker container logs --tail N --follow`: the last lines, then a new line every 50ms.
       router.ws("/docker-container-logs") { inbound, outbound, context in

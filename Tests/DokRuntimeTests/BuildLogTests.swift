@@ -49,6 +49,27 @@ import Testing
     #expect(r.sink.notes.contains { $0.contains("deployment.readLogs instead") }, "\(r.sink.notes)")
   }
 
+  @Test func aSilentLogSocketIsGivenUpForPolling() async throws {
+    var o = Self.options(socket: true)
+    o.silentSocket = true
+    o.buildSeconds = 1.2
+    let h = try await QueueHarness.start(o)
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication()
+    var tracker = DeploymentTracker(caller: h.session, catalog: h.catalog, connection: h.session.connection)
+    tracker.socketSilence = 0.3
+    let sink = DeployCapturingSink()
+    let request = DeployRequest(
+      procedure: "application.deploy", arguments: [CallArgument(name: "applicationId", value: .value(.string(app)))], every: 0.05, timeout: 30,
+      location: SourceLocation(file: "t", line: 1, column: 1))
+    let row = try await tracker.deploy(request) { sink.deploy($0) }
+    #expect(row["status"]?.stringValue == "done")
+    #expect(sink.logs == Self.expectedLog(h, app), "\(sink.logs)")
+    #expect(sink.notes.contains { $0.contains("no log line arrived over the log stream") }, "\(sink.notes)")
+    // Polling started before the end: more than the one read a finished deploy makes.
+    #expect(h.server.requests("deployment.readLogs") >= 2)
+  }
+
   @Test func withoutReadLogsInTheDocumentItFollowsTheStatusAndSaysWhereTheLogIs() async throws {
     let h = try await QueueHarness.start(Self.options(socket: false), readLogsInDocument: false)
     defer { Task { await h.stop() } }
