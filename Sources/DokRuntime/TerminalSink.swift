@@ -70,6 +70,8 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
       Output.stderr(diagnosticTransform(line) + "\n")
       drawDeployLine()
     case .note(let text):
+      // Notes are about the build log (which way it is read): shown where the log is.
+      guard showBuildLogs else { return }
       clearProgress()
       Output.stderr("dok: " + text + "\n")
       drawDeployLine()

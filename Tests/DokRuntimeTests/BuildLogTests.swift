@@ -86,6 +86,15 @@ import Testing
     #expect(QueueHarness.text(f.diagnostics).contains("no deployment.readLogs"), "\(f.diagnostics)")
   }
 
+  @Test func theLogSocketGoesToTheServersOwnOrigin() {
+    #expect(
+      BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "/etc/dokploy/logs/web-x/web x.log")
+        == "wss://dok.example.com/listen-deployment?logPath=/etc/dokploy/logs/web-x/web%20x.log")
+    #expect(BuildLogChannel.listenURL(serverURL: "http://127.0.0.1:3000/", logPath: "a&b=c") == "ws://127.0.0.1:3000/listen-deployment?logPath=a%26b%3Dc")
+    // A log path cannot steer the socket (and the key sent with it) to another host.
+    #expect(BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "@evil.example/x").hasPrefix("wss://dok.example.com/listen-deployment?"))
+  }
+
   @Test func traceShowsLogLinesAsTraceLines() async throws {
     let h = try await QueueHarness.start(Self.options(socket: true))
     defer { Task { await h.stop() } }

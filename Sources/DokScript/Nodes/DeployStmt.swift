@@ -93,6 +93,10 @@ private final class SinkBox: @unchecked Sendable {
       sink.trace(TraceEvent(location: location, statement: "| " + line, result: ""))
       return
     }
+    if tracing, case .note(let text) = event {
+      sink.trace(TraceEvent(location: location, statement: "note: " + text, result: ""))
+      return
+    }
     sink.deploy(event)
   }
 }
