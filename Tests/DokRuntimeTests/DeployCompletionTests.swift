@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func afterDeployOnlyDeployingProceduresAreOffered() {
-    #expect(texts("deploy ") == ["application.deploy", "application.redeploy", "compose.deploy", "compose.redeploy", "postgres.deploy"])
+    #expect(
+      texts("deploy ") == ["application.deploy", "application.redeploy", "compose.deploy", "compose.redeploy", "previewDeployment.redeploy", "postgres.deploy"])
     #expect(texts("deploy comp") == ["compose.deploy", "compose.redeploy"])
     #expect(texts("$d = deploy app") == ["application.deploy", "application.redeploy"])
     // Its parameters complete as for any call.
