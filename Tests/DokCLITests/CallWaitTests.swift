@@ -52,6 +52,31 @@ import Testing
     #expect(r.stderr.contains("in phase queued"), "\(r.stderr)")
   }
 
+  @Test func ctrlCStopsFollowingWith130AndTheDeployGoesOn() async throws {
+    let s = try await Self.server(queueDelay: 0.05, build: 5)
+    defer { Task { await s.stop() } }
+    let app = s.addApplication()
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: DokProcess.binary)
+    p.arguments = ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"]
+    p.environment = Self.env(s)
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let collected = LockedData()
+    err.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
+    for _ in 0..<300 where !collected.text.contains("Pulling image") { try await Task.sleep(for: .milliseconds(20)) }
+    kill(p.processIdentifier, SIGINT)
+    for _ in 0..<250 where p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+    if p.isRunning { p.terminate() }
+    p.waitUntilExit()
+    err.fileHandleForReading.readabilityHandler = nil
+    #expect(p.terminationStatus == ExitStatus.interrupted.code, "\(collected.text)")
+    #expect(collected.text.contains("the deploy goes on on the server"), "\(collected.text)")
+    #expect(s.status(app) == "running")
+  }
+
   @Test func aCallThatQueuesNoDeployIsAUsageError() async throws {
     let s = try await Self.server()
     defer { Task { await s.stop() } }
