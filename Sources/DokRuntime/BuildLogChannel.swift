@@ -18,9 +18,10 @@ public enum BuildLogChannel: String, Sendable {
     connection != nil ? .webSocket : hasReadLogs ? .polling : .none
   }
 
-  /// `ws(s)://host/listen-deployment?logPath=…`: always the server's own origin (the key goes nowhere else).
-  public static func listenURL(serverURL: String, logPath: String) -> String {
-    socketURL(serverURL: serverURL, path: "/listen-deployment", query: [("logPath", logPath)])
+  /// `ws(s)://host/listen-deployment?logPath=…[&serverId=…]`: always the server's own origin (the
+  /// key goes nowhere else); `serverId` when the build ran on a remote server (Dokploy reads it there).
+  public static func listenURL(serverURL: String, logPath: String, serverId: String? = nil) -> String {
+    socketURL(serverURL: serverURL, path: "/listen-deployment", query: [("logPath", logPath)] + (serverId.map { [("serverId", $0)] } ?? []))
   }
 
   /// `ws(s)://<the server's own host>/PATH?k=v&…` with the values percent-encoded.
@@ -37,8 +38,10 @@ public enum BuildLogChannel: String, Sendable {
   /// Connects to `/listen-deployment` and hands every text frame to `onText` until the server
   /// closes or the task is cancelled. Throws when the connection or the upgrade fails; returns
   /// the close code (4000 = "logPath no provided" / "Invalid log path").
-  static func listen(connection: Connection, logPath: String, onText: @escaping @Sendable (String) -> Void) async throws -> Int? {
-    try await stream(connection: connection, url: listenURL(serverURL: connection.serverURL, logPath: logPath), onText: onText)
+  static func listen(
+    connection: Connection, logPath: String, serverId: String?, onText: @escaping @Sendable (String) -> Void
+  ) async throws -> Int? {
+    try await stream(connection: connection, url: listenURL(serverURL: connection.serverURL, logPath: logPath, serverId: serverId), onText: onText)
   }
 
   /// Opens a WebSocket on the server (with its `x-api-key`) and hands every frame's text to `onText`.

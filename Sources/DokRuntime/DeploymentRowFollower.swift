@@ -153,6 +153,7 @@ struct RowFollower {
     case .webSocket:
       let connection = tracker.connection!
       let clock = tracker.clock, silence = tracker.socketSilence
+      let serverId = row?["serverId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
       tasks.append(
         Task {
           do { try await clock.sleep(seconds: silence) } catch { return }
@@ -160,7 +161,9 @@ struct RowFollower {
         })
       socketTask = Task {
           do {
-            let code = try await BuildLogChannel.listen(connection: connection, logPath: logPath) { input.yield(.chunk($0)) }
+            let code = try await BuildLogChannel.listen(connection: connection, logPath: logPath, serverId: serverId) {
+              input.yield(.chunk($0))
+            }
             input.yield(.socketEnded(code == 4000 ? "the server refused the log path" : "the server closed the log stream"))
           } catch {
             input.yield(.socketEnded("the log stream could not be opened: \(error)"))

@@ -91,6 +91,9 @@ import Testing
       BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "/etc/dokploy/logs/web-x/web x.log")
         == "wss://dok.example.com/listen-deployment?logPath=/etc/dokploy/logs/web-x/web%20x.log")
     #expect(BuildLogChannel.listenURL(serverURL: "http://127.0.0.1:3000/", logPath: "a&b=c") == "ws://127.0.0.1:3000/listen-deployment?logPath=a%26b%3Dc")
+    #expect(
+      BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "/l.log", serverId: "srv1")
+        == "wss://dok.example.com/listen-deployment?logPath=/l.log&serverId=srv1")
     // A log path cannot steer the socket (and the key sent with it) to another host.
     #expect(BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "@evil.example/x").hasPrefix("wss://dok.example.com/listen-deployment?"))
   }
