@@ -8,7 +8,8 @@ struct Dok: AsyncParsableCommand {
     discussion: """
       Explore the API (procedures, describe), complete command lines (complete).
       Exit codes: 0 ok, 1 assertion failed, 2 usage/syntax/check error, 3 API error,
-      4 transport error, 5 wait timed out, 6 runtime error, 130 interrupted.
+      4 transport error, 5 wait or deploy timed out, 6 runtime error, 7 a deployment ended
+      in error or cancelled, 130 interrupted.
       """,
     version: DokVersion.current,
     subcommands: [
