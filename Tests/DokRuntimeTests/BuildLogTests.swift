@@ -124,3 +124,29 @@ import Testing
     #expect(h.server.requests("application.one") == 0)
   }
 }
+
+/// The splitter behind the log stream.
+@Suite struct LineSplitterTests {
+  @Test func chunksBecomeWholeLines() {
+    var s = LineSplitterForTests()
+    #expect(s.feed("a\nb") == ["a"])
+    #expect(s.feed("c\r\nd\n") == ["bc", "d"])
+    #expect(s.feed("") == [])
+  }
+
+  @Test func aLineThatNeverEndsStaysBounded() {
+    var s = LineSplitterForTests()
+    let chunk = String(repeating: "#", count: 40_000)
+    #expect(s.feed(chunk) == [])
+    let out = s.feed(chunk)
+    #expect(out.count == 1 && out[0].utf8.count == 80_000)
+    #expect(s.feed("\n") == [""])
+  }
+}
+
+extension LineSplitterTests {
+  @Test func crlfEndsALineToo() {
+    var s = LineSplitterForTests()
+    #expect(s.feed("x\r\ny\r\n") == ["x", "y"])
+  }
+}
