@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
   ],
   targets: [
     // JSON values, diagnostics and their reporter, exit statuses, suggestions, interrupts, the
@@ -42,6 +43,8 @@ let package = Package(
       dependencies: [
         "DokCore", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
       ]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),
@@ -59,8 +62,11 @@ let package = Package(
     .target(
       name: "DokRuntime",
       dependencies: [
-        "DokCore", "DokSpec", "DokScript", .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
+        "DokCore", "DokSpec", "DokScript", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+        .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -76,7 +82,9 @@ let package = Package(
     // The misbehaving server terminal-tests/hostile.sh runs (DokTestSupport's HostileCase; not installed).
     .executableTarget(name: "dok-hostile-server", dependencies: ["DokCore", "DokTestSupport"]),
     // In-process micro-benchmarks driven by scripts/bench (not installed).
-    .executableTarget(name: "dok-bench", dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript"]),
+    .executableTarget(
+      name: "dok-bench",
+      dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokClient", "DokTestSupport"]),
     .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
     .testTarget(name: "DokPresentationTests", dependencies: ["DokPresentation", "DokCore"]),

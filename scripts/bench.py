@@ -352,12 +352,27 @@ def timed_n(cmd, n, env=None):
     return statistics.median(walls)
 
 
+def deploy_benchmarks():
+    """Following a deploy on a server that queues like Dokploy, beside the naive status-polling loop."""
+    d = json.loads(subprocess.run([BENCH, "deploy"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    per_every = d["status_requests"] / max(1.0, d["seconds"] / d["every_s"])
+    allowed = d["seconds"] / d["every_s"] + 2  # one list before the call, one right after it
+    row("deploy: status requests (every %.1fs, %.1fs)" % (d["every_s"], d["seconds"]), d["status_requests"], "req",
+        "naive loop's requests", d["naive_requests"], "<= 1 per every + 1 log stream", d["status_requests"] <= allowed and d["log_requests"] <= 1)
+    row("deploy: requests per `every`", per_every, "req", None, None, "<= 1", per_every <= 1.05)
+    row("naive loop: answered '%s' after %.2fs" % (d["naive_answer"], d["naive_seconds"]), d["naive_seconds"], "s",
+        None, None, "wrong while the deploy is queued", None if not d["naive_wrong"] else False)
+    row("build-log line to dok, p50 (%d lines)" % d["lines"], d["line_p50_ms"], "ms", None, None, "<= 100 ms", 0 <= d["line_p50_ms"] <= 100)
+    row("build-log line to dok, max", d["line_max_ms"], "ms", None, None, "<= 100 ms", 0 <= d["line_max_ms"] <= 100)
+
+
 def main():
     spec_benchmarks()
     loop_benchmarks()
     parse_benchmarks()
     http_benchmarks()
     sandbox_benchmarks()
+    deploy_benchmarks()
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     for r in [HEAD] + rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())

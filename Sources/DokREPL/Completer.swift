@@ -1,4 +1,5 @@
 import DokCore
+import DokRuntime
 import DokSpec
 
 /// The completion engine: a pure function of the line, the cursor and a ``CompletionContext``.
@@ -8,7 +9,7 @@ public enum Completer {
   public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "(", "{", "}", ",", ";", "!"]
 
   static let statementKeywords = [
-    "if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source", "print",
+    "if", "for", "while", "break", "continue", "wait", "deploy", "sleep", "assert", "try", "exit", "source", "print",
   ]
 
   /// Candidates for the word ending at `cursor` (a character offset; defaults to the end).
@@ -60,6 +61,11 @@ public enum Completer {
       return proc.parametersRequiredFirst
         .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
         .map { Completion($0.name + "=", hint: ($0.required ? "required " : "") + $0.schema.typeDescription, appendSpace: false) }
+    }
+    // After `deploy`: the procedures that start a deploy it can follow.
+    if tokens.last == "deploy" {
+      return DeployTarget.deployingProcedures.filter { $0.hasPrefix(word) && context.catalog?.procedure(named: $0) != nil }
+        .map { Completion($0) }
     }
     // A procedure (or router) where a call may stand.
     guard callMayStand(tokens) else { return [] }

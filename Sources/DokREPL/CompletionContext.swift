@@ -62,6 +62,9 @@ public struct MetaCommandSpec: Sendable, Hashable {
       ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
       "change a setting", arguments: ["output", "transport"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
+    MetaCommandSpec(
+      ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]", "a service's container logs (Ctrl-C ends --follow)",
+      arguments: ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
     MetaCommandSpec(":quit", ":quit", "leave dok"),
   ]

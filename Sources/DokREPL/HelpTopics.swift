@@ -3,7 +3,7 @@ import DokCore
 /// The help pages shown by `:help [topic]` and `dok help <topic>`.
 public enum HelpTopics {
   /// Topic names, in the order `:help` lists them.
-  public static let names = ["language", "calls", "waits", "meta", "exit-codes", "config"]
+  public static let names = ["language", "calls", "deploys", "waits", "meta", "exit-codes", "config"]
 
   /// The text of a topic; nil for an unknown one.
   public static func text(_ topic: String?) -> String? {
@@ -30,7 +30,7 @@ public enum HelpTopics {
         that would be rounded are runtime errors (exit 6). Printing is shortest: 1e-7, 1e21, 3.
         Built-ins: len keys values contains startsWith filter map find any all env now json parse str num.
         Statements: $v = …; print a, b; if c { } else if d { } else { }; for $x in xs { }; while c { };
-        break; continue; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
+        break; continue; deploy …; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
         In a runbook a bare expression is an error (use assert or print); at the prompt it shows its value.
         try/catch: $err.message is an assert's own message, $err.assertion the comparison that failed.
         exit takes an integer 0–255. In a wait's until condition a path through null is null (it waits on).
@@ -48,12 +48,27 @@ public enum HelpTopics {
         Unknown or missing parameters and values that cannot fit are errors before anything is sent.
         In expressions a call stands in parentheses: (application.one applicationId=$id).applicationStatus
         """
+    case "deploys":
+      return """
+        deploy <call> [every 2s] [timeout 15m]      queue a deploy and follow THAT deployment to its end
+          $d = deploy application.deploy applicationId=$id          (also redeploy, compose.deploy/redeploy,
+          deploy compose.redeploy composeId=$c timeout 10m           previewDeployment.redeploy, postgres.deploy …)
+        A real Dokploy queues deploys and shows the previous status until its worker takes the job, so
+        waiting for applicationStatus "done" can return the last deploy's "done" at once. `deploy` notes
+        the existing deployments, sends the call, waits for the new one (phase queued), then follows it
+        (phase running), printing its build log live. The result is the deployment row.
+        error/cancelled → DEPLOY_FAILED (exit 7) with the log's last lines ($err.deployment, $err.log in a
+        catch); timeout → WAIT_TIMEOUT (exit 5) naming the phase; Ctrl-C stops following (the deploy goes on).
+        Databases deploy inside the request: deploy follows postgres.one (…) until applicationStatus ends.
+        From a shell: dok call application.deploy applicationId=ID --wait [--wait-timeout 15m]
+        """
     case "waits":
       return """
         wait <call> until <condition> [every 2s] [timeout 5m]
         wait until <condition> [every …] [timeout …]
         The call is repeated until the condition holds; `.` and $_ are the latest result:
-          wait application.one applicationId=$id until .applicationStatus in ["done", "error"] every 1s timeout 2m
+          wait application.one applicationId=$id until len(.domains) > 0 every 1s timeout 2m
+        To follow a deploy use `deploy` (:help deploys): a status can be the previous deploy's.
         Transport errors are retried, one attempt per `every`, until the timeout; an attempt still in flight
         at the timeout is cancelled. An API error ends the wait. Ctrl-C cancels it.
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.

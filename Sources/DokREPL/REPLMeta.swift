@@ -65,6 +65,22 @@ extension REPL {
         environment.catalog = c
         Output.stderr(note("loaded \(c.procedures.count) procedures") + "\n")
       }
+    case ":logs":
+      // A service's container logs, like `dok logs`; Ctrl-C ends a --follow.
+      guard let host = session.host as? DokScriptHost else { return fail(":logs needs a server connection") }
+      switch ServiceLogs.parse(args) {
+      case .failure(let e): fail(e.message)
+      case .success(let request):
+        let logs = ServiceLogs(
+          caller: host.caller, catalog: environment.catalog, connection: (host.caller as? DokSession)?.connection)
+        let error = blockingRun { () async -> CallError? in
+          do throws(CallError) {
+            try await logs.run(request, emit: { Output.stdout($0 + "\n") }, note: { Output.stderr("dok: " + $0 + "\n") })
+            return nil
+          } catch { return error }
+        }
+        if let error { fail(error.rendered) }
+      }
     case ":continue", ":c":
       if pausedRun { resumeRequested = true } else { fail(":continue resumes a paused run (dok run --debug); nothing is paused") }
     case ":quit", ":q", ":exit":

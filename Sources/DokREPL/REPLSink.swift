@@ -23,12 +23,19 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     self.redact = redact
   }
 
-  func beginEntry() { calls = [] }
+  /// A dim line to show after the result: a bare call only queued a deploy.
+  private var queuedHint: String?
+
+  func beginEntry() {
+    calls = []
+    queuedHint = nil
+  }
 
   func print(_ line: String) { terminal.print(line) }
   func trace(_ event: TraceEvent) { terminal.trace(event) }
   func waitProgress(_ progress: WaitProgress) { terminal.waitProgress(progress) }
   func diagnostic(_ diagnostic: Diagnostic) { terminal.diagnostic(diagnostic) }
+  func deploy(_ event: DeployEvent) { terminal.deploy(event) }
 
   func result(_ value: JSON, index: Int?) {
     terminal.clearProgress()
@@ -40,10 +47,22 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }
     Output.stdout(text + "\n")
+    if let hint = queuedHint {
+      queuedHint = nil
+      Output.stdout((color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint) + "\n")
+    }
   }
 
   func call(_ event: CallEvent) {
     calls.append(event)
+    let st = event.statement.trimmingPrefix(" ")
+    let followed =
+      st.hasPrefix("deploy ")
+      || (st.hasPrefix("$") && st.split(separator: "=", maxSplits: 1).last?.trimmingPrefix(" ").hasPrefix("deploy ") == true)
+    if !followed, DeployTarget.queuedProcedures.contains(event.procedure) {
+      queuedHint =
+        "deploy queued: the server runs it when its worker is free; `deploy \(event.procedure) …` follows it to its end"
+    }
     liveIDs.record(event.result)
   }
 }

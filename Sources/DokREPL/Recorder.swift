@@ -63,6 +63,9 @@ public struct Recorder {
       let name = String(s[s.index(after: s.startIndex)..<eq]).trimming(" ")
       if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { prefix = "$\(name) = " }
     }
+    // A followed deploy is recorded as one (`deploy application.deploy …`), not as the bare call.
+    let body = prefix.isEmpty ? s : String(s[s.index(after: s.firstIndex(of: "=")!)...]).trimming(" \t")
+    if body.hasPrefix("deploy ") { prefix += "deploy " }
     let args = event.arguments.map { arg -> String in
       // Secret-looking parameters lose their text; booleans, numbers and null stay as typed.
       if policy.isSecret(field: arg.name) {

@@ -8,12 +8,17 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public let reporter: DiagnosticReporter
   private let progressOnTTY: Bool
   private var progressShown = false
+  /// The live line of a `deploy` being followed (redrawn under new build-log lines).
+  private var deployLine: String?
+  /// Build-log lines of a followed deploy go to stderr: on a terminal by default; `dok call --wait` always.
+  public var showBuildLogs: Bool
   /// Redacts values of secret-looking fields in trace output.
   public var traceTransform: (String) -> String = { $0 }
 
   public init(reporter: DiagnosticReporter, showProgress: Bool = Platform.isTerminal(2)) {
     self.reporter = reporter
     self.progressOnTTY = showProgress
+    self.showBuildLogs = showProgress
   }
 
   public func print(_ line: String) {
@@ -41,6 +46,38 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public func diagnostic(_ diagnostic: Diagnostic) {
     clearProgress()
     Output.stderr(reporter.render(diagnostic) + "\n")
+  }
+
+  public func deploy(_ event: DeployEvent) {
+    switch event {
+    case .progress(let p):
+      guard progressOnTTY else { return }
+      if p.finished {
+        clearProgress()
+        deployLine = nil
+        return
+      }
+      deployLine = p.line
+      drawDeployLine()
+    case .log(let line):
+      guard showBuildLogs else { return }
+      clearProgress()
+      Output.stderr(diagnosticTransform(line) + "\n")
+      drawDeployLine()
+    case .note(let text):
+      // Notes are about the build log (which way it is read): shown where the log is.
+      guard showBuildLogs else { return }
+      clearProgress()
+      Output.stderr("dok: " + text + "\n")
+      drawDeployLine()
+    }
+  }
+
+  private func drawDeployLine() {
+    guard progressOnTTY, var line = deployLine else { return }
+    if line.count > 150 { line = String(line.prefix(149)) + "…" }
+    Output.stderr("\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
+    progressShown = true
   }
 
   /// Removes a live progress line, if one is shown.

@@ -97,6 +97,8 @@ case "parse" where args.count == 2:
     problems = program.diagnostics.count
   }
   print(#"{"benchmark":"parse","best_ms":\#(Double(best) / 1e6),"errors":\#(problems)}"#)
+case "deploy":
+  try await DeployBenchmark.run()
 case "complete" where args.count == 2:
   try completionBenchmark(spec: args[1])
 default:

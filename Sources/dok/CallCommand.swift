@@ -15,6 +15,11 @@ struct CallCommand: AsyncParsableCommand {
 
       Only the result goes to stdout, so `dok call … | jq` works. Exit codes: \
       \(ExitStatus.summaryLine(of: [.success, .usage, .apiError, .transport, .interrupted])).
+
+      --wait follows the deploy a call queues (application.deploy/redeploy, compose.deploy/redeploy, \
+      previewDeployment.redeploy, a database's deploy) to its end, like the `deploy` statement: progress and \
+      build-log lines on stderr, the final deployment row on stdout (--output applies). Exit 0 done, \
+      5 timed out (--wait-timeout, default 15m), 7 the deployment ended in error or cancelled.
       """)
 
   @OptionGroup var connection: ConnectionOptions
@@ -27,6 +32,15 @@ struct CallCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
   var curl = false
 
+  @Flag(name: .long, help: "Follow the deploy the call queues to its end (exit 0 done, 5 timed out, 7 failed).")
+  var wait = false
+
+  @Option(name: .long, help: "With --wait: give up after this long (default 15m).")
+  var waitTimeout: String?
+
+  @Option(name: .long, help: "With --wait: seconds between status requests (default 2s).")
+  var waitEvery: String?
+
   @Argument(help: "The procedure, as router.procedure.", completion: .custom(ShellCompletion.call))
   var procedure: String
 
@@ -35,6 +49,11 @@ struct CallCommand: AsyncParsableCommand {
 
   func run() async throws {
     let args = try Self.parseArguments(arguments)
+    if wait {
+      if curl { throw DokExit.usage("--wait and --curl do not go together (--curl sends nothing)") }
+      return try await runWaiting(args)
+    }
+    if waitTimeout != nil || waitEvery != nil { throw DokExit.usage("--wait-timeout and --wait-every need --wait") }
     let target = try connection.resolve()  // once: it reads and parses the profile file
     guard !server.sandbox, case .remote(let conn) = target else {
       return try await callSandbox(args, target: target)
@@ -73,6 +92,27 @@ struct CallCommand: AsyncParsableCommand {
     }
     await context.close()
     try finish(result, interrupted: interrupted)
+  }
+
+  /// `--wait`: the call through the deployment tracker; the final row on stdout.
+  private func runWaiting(_ args: [CallArgument]) async throws {
+    let waiter = CallWait(
+      every: try waitEvery.map { try CallWait.seconds($0, option: "--wait-every") } ?? 2,
+      timeout: try waitTimeout.map { try CallWait.seconds($0, option: "--wait-timeout") } ?? 900)
+    let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    let session = context.session
+    let procedure = self.procedure
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable {
+      await waiter.run(session: session, procedure: procedure, arguments: args)
+    }
+    await context.close()
+    switch result {
+    case .success(let row):
+      Terminal.standardOutput.write(OutputFormatter.render(row, as: output, color: Terminal.standardOutput.useColor))
+    case .failure(let f):
+      if interrupted { throw DokExit(.interrupted, "interrupted: the deploy goes on on the server") }
+      throw CallWait.exit(for: f)
+    }
   }
 
   /// With `--curl`, prints the request as a curl command and sends nothing; else calls.

@@ -15,6 +15,7 @@ struct Dok: AsyncParsableCommand {
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
       ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
+      LogsCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

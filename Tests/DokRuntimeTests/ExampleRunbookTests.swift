@@ -23,14 +23,12 @@ import Testing
     #expect(r.output.hasSuffix("status done"), "\(r.output)")
   }
 
-  @Test func deployImageFailsTheAssertForABadImage() async throws {
+  @Test func deployImageFailsWithExit7ForABadImage() async throws {
     let h = try await SandboxHarness.start()
     defer { Task { await h.stop() } }
     let r = try await h.run(file: "examples/deploy-image.dok", arguments: ["image=registry.example/fail:1"])
-    #expect(r.code == 1)
-    #expect(
-      r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("deploy of registry.example/fail:1 ended in error") },
-      "\(r.diagnostics)")
+    #expect(r.code == ExitStatus.deployFailed.code)
+    #expect(r.diagnostics.contains { ([$0.message] + $0.notes).joined().contains("ended with status error") }, "\(r.diagnostics)")
   }
 
   @Test func projectWithDatabase() async throws {
@@ -79,6 +77,45 @@ import Testing
     #expect(dirty.code == 1)
     #expect(dirty.output.contains("audited 2 applications, 1 with a failed last deployment"), "\(dirty.output)")
     #expect(dirty.output.contains("/ bad : error last deploy error"), "\(dirty.output)")
+  }
+
+  // The same runbooks against a server that queues deploys like a real Dokploy.
+
+  @Test func deployImageOnAQueueingServer() async throws {
+    let h = try await QueueHarness.start()
+    defer { Task { await h.stop() } }
+    let source = try String(contentsOfFile: SandboxHarness.packageRoot + "/examples/deploy-image.dok", encoding: .utf8)
+    let good = await h.run(source)
+    #expect(good.code == 0, "\(good.diagnostics)")
+    #expect(good.sink.output.hasSuffix("status done"), "\(good.sink.output)")
+    #expect(good.sink.logs.contains("Pulling image nginx:alpine"), "\(good.sink.logs)")
+    let bad = await h.run(source, variables: ["image": "registry.example/fail:7"])
+    #expect(bad.code == ExitStatus.deployFailed.code)
+    #expect(
+      QueueHarness.text(bad.diagnostics).contains("| ERROR: pull access denied for registry.example/fail:7"), "\(bad.diagnostics)"
+    )
+  }
+
+  @Test func redeployWithRetriesOnAQueueingServer() async throws {
+    let h = try await QueueHarness.start()
+    defer { Task { await h.stop() } }
+    let source = try String(contentsOfFile: SandboxHarness.packageRoot + "/examples/redeploy-with-retries.dok", encoding: .utf8)
+    let r = await h.run(source)
+    #expect(r.code == 0, "\(r.diagnostics)")
+    #expect(r.sink.lines == ["attempt 1 ended error", "attempt 2 ended done"], "\(r.sink.lines)")
+  }
+
+  @Test func supportReproPrintsTheFailingBuildsLog() async throws {
+    let h = try await QueueHarness.start()
+    defer { Task { await h.stop() } }
+    let app = h.server.addApplication(name: "ticket", image: "registry.example/fail:9")
+    let source = try String(contentsOfFile: SandboxHarness.packageRoot + "/examples/support-repro.dok", encoding: .utf8)
+    let r = await h.run(source, variables: ["applicationId": .string(app)])
+    #expect(r.code == 0, "\(r.diagnostics)")
+    let out = r.sink.output
+    #expect(out.contains("deploy failed: DEPLOY_FAILED"), "\(out)")
+    #expect(out.contains("| ERROR: pull access denied for registry.example/fail:9"), "\(out)")
+    #expect(out.contains("== last deployments\nerror support repro"), "\(out)")
   }
 
   @Test func supportReproRehearses() async throws {

@@ -18,6 +18,11 @@ public protocol ScriptHost: Sendable {
   /// Called when an assert fails or an error is not caught (only when ``ScriptOptions/debug``
   /// is set): continue after the failed statement, or abort with the exit code it would have had.
   func onFailure(_ failure: ScriptFailure) -> FailureDecision
+  /// `deploy <call>`: sends the call and follows the deployment it queues to its end,
+  /// reporting progress and build-log lines through `report`. Returns the deployment row.
+  func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError) -> JSON
+  /// Static check of a `deploy`: problems when `procedure` starts no deploy that can be followed.
+  func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic]
 }
 
 extension ScriptHost {
@@ -25,4 +30,10 @@ extension ScriptHost {
   public func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
   public var clock: any ScriptClock { SystemClock() }
   public func onFailure(_ failure: ScriptFailure) -> FailureDecision { .abort }
+  public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)
+    -> JSON
+  {
+    throw .unsupported("this host cannot follow deploys")
+  }
+  public func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic] { [] }
 }

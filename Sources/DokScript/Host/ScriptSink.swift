@@ -14,6 +14,8 @@ public protocol ScriptSink: AnyObject {
   func call(_ event: CallEvent)
   /// A non-fatal problem, or a failure the debug hook chose to continue past.
   func diagnostic(_ diagnostic: Diagnostic)
+  /// A `deploy` in progress: the progress line, new build-log lines, notes.
+  func deploy(_ event: DeployEvent)
 }
 
 extension ScriptSink {
@@ -23,6 +25,7 @@ extension ScriptSink {
   public func result(_ value: JSON, index: Int?) {}
   public func call(_ event: CallEvent) {}
   public func diagnostic(_ diagnostic: Diagnostic) {}
+  public func deploy(_ event: DeployEvent) {}
 }
 
 /// A sink that drops everything.

@@ -109,6 +109,10 @@ final class WaitStmt: Stmt {
     var notes: [String] = []
     if let lastTransport { notes.append("last attempt failed: \(lastTransport.message)") }
     if cutShort { notes.append("the last attempt had no reply yet at the timeout and was cancelled") }
+    if conditionText.contains("applicationStatus") || conditionText.contains("composeStatus") {
+      notes.append(
+        "hint: to follow a deploy use `deploy <call>` (:help deploys): a queued deploy keeps showing the previous status")
+    }
     s.recordWait(self, passed: false, message: msg, duration: elapsed)
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }

@@ -5,6 +5,8 @@ indirect enum Failure: Error {
   case runtime(String, SourceLocation, notes: [String] = [])
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
+  /// A followed deployment ended in `error` or `cancelled`.
+  case deployFailed(String, SourceLocation, notes: [String], details: JSONObject)
   /// The rendered comparison, where, notes, and the author's message when one was given.
   case assertion(String, SourceLocation, notes: [String], message: String?)
   case exit(Int32)
@@ -17,6 +19,7 @@ indirect enum Failure: Error {
     case .runtime: ExitStatus.runtime.code
     case .call(let e, _): e.exitCode
     case .waitTimeout: ExitStatus.timeout.code
+    case .deployFailed: ExitStatus.deployFailed.code
     case .assertion: ExitStatus.assertionFailed.code
     case .exit(let n): n
     case .cancelled: ExitStatus.interrupted.code
@@ -37,6 +40,7 @@ indirect enum Failure: Error {
     case .runtime: "RUNTIME"
     case .call(let e, _): e.code
     case .waitTimeout: "WAIT_TIMEOUT"
+    case .deployFailed: "DEPLOY_FAILED"
     case .assertion: "ASSERT"
     case .exit: "EXIT"
     case .cancelled: "INTERRUPTED"
@@ -58,6 +62,8 @@ indirect enum Failure: Error {
     o["httpStatus"] = .null
     o["procedure"] = .null
     o["issues"] = .array([])
+    // DEPLOY_FAILED: the deployment row and its log's last lines.
+    if case .deployFailed(_, _, _, let details) = self { for (k, v) in details.pairs { o[k] = v } }
     return .object(o)
   }
 
@@ -66,6 +72,7 @@ indirect enum Failure: Error {
     case .runtime(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .call(let e, let l): return [e.diagnostic(at: l)]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .deployFailed(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d

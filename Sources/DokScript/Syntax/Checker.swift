@@ -69,6 +69,9 @@ struct Checker {
             .error, "value not used — did you mean `assert`?", at: st.pos.location(in: file),
             notes: ["hint: `assert \(st.text)` checks it; `print \(st.text)` shows it"]))
       }
+      if validate, let d = st as? DeployStmt {
+        out += host.checkDeploy(procedure: d.call.procedure, location: d.call.pos.location(in: file))
+      }
       for e in st.expressions { walk(e, file: file, into: &out) }
       for (inner, isLoop) in st.blocks { walk(inner, inLoop: inLoop || isLoop, file: file, into: &out) }
     }

@@ -57,10 +57,10 @@ struct Parser {
 
   static let keywords: Set<String> = [
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
-    "sleep", "assert", "try", "catch", "exit", "source", "true", "false", "null",
+    "sleep", "assert", "try", "catch", "exit", "source", "true", "false", "null", "deploy",
   ]
   static let statementWords = [
-    "print", "if", "for", "while", "break", "continue", "wait", "sleep", "assert", "try", "exit", "source",
+    "print", "if", "for", "while", "break", "continue", "wait", "deploy", "sleep", "assert", "try", "exit", "source",
   ]
 
   init(text: String, file: String, symbols: SymbolTable) {

@@ -14,6 +14,7 @@ extension Parser {
           throw ParseError(message: "cannot assign to $\(t.text) (it is set by calls)", offset: t.start, length: t.end - t.start)
         }
         let slot = symbols.slot(for: t.text)
+        if peek().kind == .ident && peek().text == "deploy" { return try parseDeploy(target: (slot, t.text), start: start) }
         let e = try parseExpr()
         return AssignStmt(slot: slot, name: t.text, expr: e, pos: p, text: statementText(start))
       }
@@ -63,6 +64,7 @@ extension Parser {
         advance()
         return ContinueStmt(pos: p, text: "continue", isSync: true)
       case "wait": return try parseWait()
+      case "deploy": return try parseDeploy(target: nil, start: start)
       case "sleep":
         advance()
         let e = try parseExpr()
@@ -174,6 +176,33 @@ extension Parser {
       }
     }
     return IfStmt(conditions: conds, bodies: bodies, elseBody: elseBody, pos: p, text: text)
+  }
+
+  /// `deploy <call> [every <dur>] [timeout <dur>]` (after `$x =` when `target` is set).
+  mutating func parseDeploy(target: (slot: Int, name: String)?, start: Int) throws(ParseError) -> Stmt {
+    let first = advance()
+    let p = pos(first.start, first.end)
+    let t = peek()
+    guard let call = try parseUnary() as? CallExpr else {
+      throw ParseError(
+        message: "deploy needs a call that starts a deploy (deploy application.deploy applicationId=…)", offset: t.start,
+        length: max(1, t.end - t.start))
+    }
+    var every: Expr?
+    var timeout: Expr?
+    while true {
+      let k = peek()
+      guard k.kind == .ident && (k.text == "every" || k.text == "timeout") else { break }
+      advance()
+      if k.text == "every" {
+        if every != nil { throw ParseError(message: "'every' given twice", offset: k.start, length: 5) }
+        every = try parseAdditive()
+      } else {
+        if timeout != nil { throw ParseError(message: "'timeout' given twice", offset: k.start, length: 7) }
+        timeout = try parseAdditive()
+      }
+    }
+    return DeployStmt(call: call, every: every, timeout: timeout, target: target, pos: p, text: statementText(start))
   }
 
   mutating func parseWait() throws(ParseError) -> Stmt {

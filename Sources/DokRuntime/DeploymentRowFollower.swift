@@ -1,0 +1,282 @@
+import DokClient
+import DokCore
+import DokScript
+
+/// The queued → running → end loop of ``DeploymentTracker`` for services with deployment rows.
+/// Status requests, the log stream, log polls and the deadline run as child tasks feeding one
+/// stream; this loop alone reports, so lines are printed once each, in order, as they arrive.
+struct RowFollower {
+  let tracker: DeploymentTracker
+  let target: DeployTarget
+  let request: DeployRequest
+  let report: @Sendable (DeployEvent) -> Void
+  let start: Double
+  /// Deployment ids that existed before the call.
+  var known: Set<String> = []
+
+  enum Input: Sendable {
+    case rows([JSON]), rowsFailed(CallError), chunk(String), socketEnded(String), polledLog(String), pollFailed(CallError),
+      deadline, drained, socketSilent
+  }
+
+  private var phase = DeployPhase.queued
+  private var row: JSON?
+  private var splitter = LineSplitter()
+  private var seen = 0
+  private var tail: [String] = []
+  private var channel = BuildLogChannel.none
+  private var lastTransport: CallError?
+  private var logNote: String?
+  private var tasks: [Task<Void, Never>] = []
+  private var socketTask: Task<Void, Never>?
+  private var socketChunks = 0
+
+  init(
+    tracker: DeploymentTracker, target: DeployTarget, request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void,
+    start: Double
+  ) {
+    self.tracker = tracker
+    self.target = target
+    self.request = request
+    self.report = report
+    self.start = start
+  }
+
+  private var deploymentId: String? { row?["deploymentId"]?.stringValue }
+  private var status: String { row?["status"]?.stringValue ?? "running" }
+
+  mutating func run() async throws(DeployError) -> JSON {
+    let (stream, input) = AsyncStream<Input>.makeStream()
+    defer {
+      for t in tasks { t.cancel() }
+      input.finish()
+    }
+    let tracker = self.tracker, target = self.target, every = request.every, timeout = request.timeout
+    tasks.append(
+      Task {
+        while !Task.isCancelled {
+          do throws(DeployError) {
+            input.yield(.rows(try await tracker.rows(target)))
+          } catch {
+            if case .call(let e) = error { input.yield(.rowsFailed(e)) }
+          }
+          do { try await tracker.clock.sleep(seconds: every) } catch { return }
+        }
+      })
+    tasks.append(
+      Task {
+        do { try await tracker.clock.sleep(seconds: timeout) } catch { return }
+        input.yield(.deadline)
+      })
+    progress(finished: false)
+    var finishing = false
+    for await event in stream {
+      if Task.isCancelled { break }
+      switch event {
+      case .rows(let list):
+        lastTransport = nil
+        if finishing { continue }
+        if phase == .queued, let fresh = pick(list) {
+          row = fresh
+          phase = .running
+          startLog(input)
+        } else if phase == .running, let id = deploymentId, let r = list.first(where: { $0["deploymentId"]?.stringValue == id }) {
+          row = r
+        }
+        if phase == .running, ["done", "error", "cancelled"].contains(status) {
+          finishing = true
+          if tracker.hasReadLogs || channel != .webSocket {
+            await catchUp()
+            return try end()
+          }
+          // WebSocket only: let the last frames arrive (a quiet half second), then end.
+          tasks.append(
+            Task {
+              do { try await tracker.clock.sleep(seconds: 0.5) } catch { return }
+              input.yield(.drained)
+            })
+        } else {
+          progress(finished: false)
+        }
+      case .rowsFailed(let e):
+        guard e.kind == .transport else { throw .call(e) }
+        lastTransport = e
+      case .chunk(let text):
+        guard channel == .webSocket else { continue }
+        socketChunks += 1
+        for line in splitter.feed(text) { emit(line) }
+      case .socketSilent:
+        if channel == .webSocket, socketChunks == 0, !finishing {
+          fallBack(from: "no log line arrived over the log stream in \(Durations.format(tracker.socketSilence))", input)
+        }
+      case .socketEnded(let why):
+        if finishing { return try end() }
+        fallBack(from: why, input)
+      case .polledLog(let text):
+        let lines = LineSplitter.lines(of: text)
+        if lines.count > seen { for line in lines[seen...] { emit(line) } }
+      case .pollFailed(let e):
+        if e.kind == .transport {
+          lastTransport = e
+        } else {
+          channel = .none
+          note("reading the build log failed (\(e.message)): following the status only")
+        }
+      case .drained:
+        if finishing { return try end() }
+      case .deadline:
+        throw timedOut()
+      }
+    }
+    progress(finished: true)
+    let which = deploymentId.map { "deployment \($0) of \(target.subject)" } ?? "the deploy of \(target.subject)"
+    report(.note("stopped following \(which): the deploy goes on on the server"))
+    throw .cancelled
+  }
+
+  /// The new deployment: a row whose id was not there before the call (the oldest such row;
+  /// one matching the call's own title or description first).
+  private func pick(_ list: [JSON]) -> JSON? {
+    let fresh = list.filter { r in r["deploymentId"]?.stringValue.map { !known.contains($0) } ?? false }
+    guard !fresh.isEmpty else { return nil }
+    for name in ["title", "description"] {
+      guard let arg = request.arguments.first(where: { $0.name == name }) else { continue }
+      let wanted: String? =
+        switch arg.value {
+        case .bare(let w): w
+        case .value(.string(let s)): s
+        default: nil
+        }
+      if let wanted, let match = fresh.last(where: { $0[name]?.stringValue == wanted }) { return match }
+    }
+    return fresh.last
+  }
+
+  private mutating func startLog(_ input: AsyncStream<Input>.Continuation) {
+    let logPath = row?["logPath"]?.stringValue ?? ""
+    channel = BuildLogChannel.preferred(connection: tracker.connection, hasReadLogs: tracker.hasReadLogs)
+    if channel == .webSocket, logPath.isEmpty { channel = tracker.hasReadLogs ? .polling : .none }
+    switch channel {
+    case .webSocket:
+      let connection = tracker.connection!
+      let clock = tracker.clock, silence = tracker.socketSilence
+      let serverId = row?["serverId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+      tasks.append(
+        Task {
+          do { try await clock.sleep(seconds: silence) } catch { return }
+          input.yield(.socketSilent)
+        })
+      socketTask = Task {
+        do {
+          let code = try await BuildLogChannel.listen(connection: connection, logPath: logPath, serverId: serverId) {
+            input.yield(.chunk($0))
+          }
+          input.yield(.socketEnded(code == 4000 ? "the server refused the log path" : "the server closed the log stream"))
+        } catch {
+          input.yield(.socketEnded("the log stream could not be opened: \(error)"))
+        }
+      }
+      tasks.append(socketTask!)
+    case .polling:
+      startPolling(input)
+    case .none:
+      let whereText = logPath.isEmpty ? "" : " (\(logPath) on the server)"
+      note(
+        "this server's API document has no deployment.readLogs and no log stream is open: following the status only; "
+          + "the build log can be read in Dokploy's web UI under the deployment\(whereText)")
+    }
+  }
+
+  private mutating func startPolling(_ input: AsyncStream<Input>.Continuation) {
+    guard let id = deploymentId else { return }
+    channel = .polling
+    let tracker = self.tracker, every = request.every
+    tasks.append(
+      Task {
+        while !Task.isCancelled {
+          do throws(CallError) {
+            if let text = try await tracker.readLogs(id, tail: DeploymentTracker.pollTail) { input.yield(.polledLog(text)) }
+          } catch {
+            input.yield(.pollFailed(error))
+          }
+          do { try await tracker.clock.sleep(seconds: every) } catch { return }
+        }
+      })
+  }
+
+  private mutating func fallBack(from why: String, _ input: AsyncStream<Input>.Continuation) {
+    guard channel == .webSocket else { return }
+    socketTask?.cancel()
+    // Lines are counted from the log's first line either way; a partial last line is read again.
+    splitter = LineSplitter()
+    if tracker.hasReadLogs {
+      if seen == 0 { note("\(why): reading the build log with deployment.readLogs instead") }
+      startPolling(input)
+    } else {
+      channel = .none
+      let logPath = row?["logPath"]?.stringValue ?? ""
+      let whereText = logPath.isEmpty ? "" : " (\(logPath) on the server)"
+      note(
+        "\(why); this server's API document has no deployment.readLogs: following the status only; "
+          + "the build log can be read in Dokploy's web UI under the deployment\(whereText)")
+    }
+  }
+
+  /// After the end: the lines not seen yet, from `deployment.readLogs` when the document has it.
+  private mutating func catchUp() async {
+    if let id = deploymentId, tracker.hasReadLogs, channel != .none || seen == 0,
+      let text = try? await tracker.readLogs(id, tail: DeploymentTracker.pollTail)
+    {
+      let lines = LineSplitter.lines(of: text)
+      if lines.count > seen { for line in lines[seen...] { emit(line) } }
+      splitter = LineSplitter()
+    }
+  }
+
+  private mutating func end() throws(DeployError) -> JSON {
+    for line in splitter.feed("\n") where !line.isEmpty { emit(line) }
+    progress(finished: true)
+    guard let row else { throw .cancelled }
+    if status == "done" { return row }
+    let note = logNote ?? (row["logPath"]?.stringValue).map { "no build log was read; it is at \($0) on the server" }
+    throw DeploymentTracker.failure(row, target: target, lastLines: tail, logNote: note)
+  }
+
+  private func timedOut() -> DeployError {
+    let elapsed = Durations.format(tracker.clock.now() - start)
+    var notes: [String] = []
+    let message: String
+    switch phase {
+    case .queued:
+      message = "deploy timed out after \(elapsed) in phase queued: no new deployment of \(target.subject) appeared"
+      notes.append("the server's queue runs one deploy at a time; this one may still be waiting behind other deploys")
+    case .running:
+      message =
+        "deploy timed out after \(elapsed) in phase running: deployment \(deploymentId ?? "?") of \(target.subject) is still \(status)"
+    }
+    notes.append("the deploy goes on on the server; dok stopped following it")
+    if let lastTransport { notes.append("last status request failed: \(lastTransport.message)") }
+    return .timeout(message: message, notes: notes)
+  }
+
+  private mutating func emit(_ line: String) {
+    seen += 1
+    tail.append(line)
+    if tail.count > DeploymentTracker.failureLogLines { tail.removeFirst(tail.count - DeploymentTracker.failureLogLines) }
+    report(.log(line))
+  }
+
+  private mutating func note(_ text: String) {
+    logNote = text
+    report(.note(text))
+  }
+
+  private func progress(finished: Bool) {
+    var subject = target.subject
+    if let id = deploymentId { subject += ": deployment \(id) \"\(row?["title"]?.stringValue ?? "")\" \(status)" }
+    report(
+      .progress(
+        DeployProgress(
+          location: request.location, phase: phase, elapsed: tracker.clock.now() - start, subject: subject, finished: finished)))
+  }
+}

@@ -1,0 +1,97 @@
+import DokClient
+import DokCore
+import DokScript
+import DokSpec
+import Synchronization
+
+/// Follows one deploy to its end, the way a real Dokploy's queue requires: notes the service's
+/// existing deployment ids, sends the call, waits for a NEW row to appear (phase "queued": the
+/// old status stays visible meanwhile), then follows that row to `done`, `error` or `cancelled`
+/// (phase "running") while streaming its build log. Costs one status request per `every`, plus
+/// one log stream (or one `deployment.readLogs` per `every` without the WebSocket).
+public struct DeploymentTracker: Sendable {
+  public let caller: any ProcedureCaller
+  public let catalog: Catalog
+  /// The server (for the `/listen-deployment` WebSocket); nil means no WebSocket.
+  public let connection: Connection?
+  public let clock: any ScriptClock
+  /// Dokploy sends a log from its first line at once: a log socket that stays silent this long
+  /// (a proxy holding the upgrade, say) is given up for polling `deployment.readLogs`.
+  public var socketSilence = 5.0
+  /// Lines of the failed build's log shown with `DEPLOY_FAILED`.
+  public static let failureLogLines = 20
+  /// The `tail` asked of `deployment.readLogs` when polling (the whole log, in practice).
+  static let pollTail = 100_000
+
+  public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?, clock: any ScriptClock = SystemClock()) {
+    self.caller = caller
+    self.catalog = catalog
+    self.connection = connection
+    self.clock = clock
+  }
+
+  var hasReadLogs: Bool { catalog.procedure(named: "deployment.readLogs") != nil }
+
+  /// Sends the call and follows its deployment; returns the final row.
+  public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)
+    -> JSON
+  {
+    let target = try DeployTarget.resolve(procedure: request.procedure, arguments: request.arguments, catalog: catalog)
+    if target.kind == .database {
+      return try await DatabaseDeployFollower(tracker: self, target: target, request: request, report: report).run()
+    }
+    let before = try await rows(target)
+    let known = Set(before.compactMap { $0["deploymentId"]?.stringValue })
+    let start = clock.now()
+    do {
+      _ = try await caller.call(procedure: request.procedure, arguments: request.arguments)
+    } catch {
+      throw .call(error)
+    }
+    var follow = RowFollower(tracker: self, target: target, request: request, report: report, start: start)
+    follow.known = known
+    return try await follow.run()
+  }
+
+  /// The service's deployment rows, newest first.
+  func rows(_ target: DeployTarget) async throws(DeployError) -> [JSON] {
+    let args = target.listArguments.sorted { $0.key < $1.key }.map {
+      CallArgument(name: $0.key, value: .value(.string($0.value)))
+    }
+    do {
+      let reply = try await caller.call(procedure: target.listProcedure, arguments: args)
+      return reply.arrayValue ?? []
+    } catch {
+      throw .call(error)
+    }
+  }
+
+  /// `deployment.readLogs deploymentId=… tail=N` as text (nil when the document lacks it).
+  func readLogs(_ deploymentId: String, tail: Int) async throws(CallError) -> String? {
+    guard hasReadLogs else { return nil }
+    let reply = try await caller.call(
+      procedure: "deployment.readLogs",
+      arguments: [
+        CallArgument(name: "deploymentId", value: .value(.string(deploymentId))),
+        CallArgument(name: "tail", value: .value(.number(Double(tail)))),
+      ])
+    return reply.stringValue ?? ""
+  }
+
+  /// The message and notes of a failed deployment: id, title, status and the log's last lines.
+  static func failure(_ row: JSON, target: DeployTarget, lastLines: [String], logNote: String?) -> DeployError {
+    let id = row["deploymentId"]?.stringValue ?? "?"
+    let title = row["title"]?.stringValue ?? ""
+    let status = row["status"]?.stringValue ?? "?"
+    var notes = ["deployment \(id) \"\(title)\" of \(target.subject) ended with status \(status)"]
+    if let err = row["errorMessage"]?.stringValue, !err.isEmpty { notes.append("errorMessage: \(err)") }
+    if lastLines.isEmpty {
+      notes.append(logNote ?? "the build log is empty")
+    } else {
+      notes.append("last \(lastLines.count) line\(lastLines.count == 1 ? "" : "s") of the build log:")
+      notes += lastLines.map { "  | " + $0 }
+    }
+    return .failed(
+      message: "deploy failed: deployment \(id) ended with status \(status)", notes: notes, deployment: row, log: lastLines)
+  }
+}

@@ -1,0 +1,32 @@
+import DokClient
+import DokCore
+import DokScript
+
+extension DokScriptHost {
+  /// The tracker `deploy` uses: this host's caller, catalog and clock, and the session's
+  /// connection (for the build-log WebSocket) when the caller is one.
+  public var deploymentTracker: DeploymentTracker {
+    DeploymentTracker(caller: caller, catalog: catalog, connection: (caller as? DokSession)?.connection, clock: clock)
+  }
+
+  public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)
+    -> JSON
+  {
+    let row = try await deploymentTracker.deploy(request, report: report)
+    secrets?.learn(from: row)
+    return row
+  }
+
+  public func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic] {
+    // An unknown procedure is reported by the call's own check.
+    guard catalog.procedure(named: procedure) != nil, let problem = DeployTarget.problem(with: procedure, catalog: catalog) else {
+      return []
+    }
+    return [
+      Diagnostic(
+        .error, problem,
+        at: SourceLocation(file: location.file, line: location.line, column: location.column, length: procedure.count),
+        notes: ["hint: a plain call (without deploy) sends it without following anything"])
+    ]
+  }
+}

@@ -1,0 +1,104 @@
+import DokCore
+
+/// `deploy <call> [every <dur>] [timeout <dur>]`, alone or as `$d = deploy …`: sends a call that
+/// queues a deploy and follows THAT deployment to its end (the host does the following).
+final class DeployStmt: Stmt {
+  let call: CallExpr
+  let every: Expr?
+  let timeout: Expr?
+  /// The variable of `$d = deploy …`, if any.
+  let target: (slot: Int, name: String)?
+  static let defaultEvery = 2.0
+  static let defaultTimeout = 900.0
+
+  init(call: CallExpr, every: Expr?, timeout: Expr?, target: (slot: Int, name: String)?, pos: Pos, text: String) {
+    self.call = call
+    self.every = every
+    self.timeout = timeout
+    self.target = target
+    super.init(pos: pos, text: text, isSync: false)
+  }
+
+  override var expressions: [Expr] { [call] + [every, timeout].compactMap { $0 } }
+
+  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Session) async throws(Failure) -> Double {
+    guard let e else { return d }
+    let v = try await e.value(s)
+    guard case .number(let n) = v, n >= 0 else {
+      throw s.fail("\(what) needs a duration (like 2s), not \(Values.describeType(v))", e.pos)
+    }
+    return n
+  }
+
+  override func exec(_ s: Session) async throws(Failure) -> Flow {
+    let interval = max(0.01, try await seconds(every, DeployStmt.defaultEvery, "every", s))
+    let limit = try await seconds(timeout, DeployStmt.defaultTimeout, "timeout", s)
+    var args: [CallArgument] = []
+    for a in call.args {
+      let loc = s.location(a.pos)
+      switch a.kind {
+      case .bare(let w): args.append(CallArgument(name: a.name, value: .bare(w), location: loc))
+      case .json(let t): args.append(CallArgument(name: a.name, value: .json(t), location: loc))
+      case .file(let p): args.append(CallArgument(name: a.name, value: .file(p), location: loc))
+      case .expr(let e): args.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+      }
+    }
+    if Task.isCancelled { throw .cancelled }
+    let loc = s.location(pos)
+    let request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)
+    let out = SinkBox(sink: s.sink, tracing: s.tracing, location: loc)
+    let row: JSON
+    do {
+      row = try await s.host.deploy(request) { event in out.send(event) }
+    } catch {
+      switch error {
+      case .call(var e):
+        if Task.isCancelled { throw .cancelled }
+        if e.procedure == nil { e.procedure = call.procedure }
+        throw .call(e, s.location(call.pos))
+      case .failed(let message, let notes, let row, let log):
+        var details = JSONObject()
+        details["deployment"] = row
+        details["log"] = .array(log.map { .string($0) })
+        throw .deployFailed(message, loc, notes: notes, details: details)
+      case .timeout(let message, let notes): throw .waitTimeout(message, loc, notes: notes)
+      case .cancelled: throw .cancelled
+      case .unsupported(let message): throw s.fail(message, call.pos)
+      }
+    }
+    if Task.isCancelled { throw .cancelled }
+    s.record(row)
+    if let target { s.slots[target.slot] = row }
+    if s.tracing { s.traceValue = row }
+    if s.depth == 0 {
+      s.emitCall(call, args, row, statement: text)
+      if target == nil { s.sink.result(row, index: s.results.count) }
+    }
+    return .normal
+  }
+}
+
+/// Hands a deploy's events to the session's sink; build-log lines become trace lines under `--trace`.
+/// The host reports from the task that runs the statement, so the sink is used by one task at a time.
+private final class SinkBox: @unchecked Sendable {
+  let sink: any ScriptSink
+  let tracing: Bool
+  let location: SourceLocation
+  init(sink: any ScriptSink, tracing: Bool, location: SourceLocation) {
+    self.sink = sink
+    self.tracing = tracing
+    self.location = location
+  }
+
+  func send(_ event: DeployEvent) {
+    if tracing, case .log(let line) = event {
+      sink.trace(TraceEvent(location: location, statement: "| " + line, result: ""))
+      return
+    }
+    if tracing, case .note(let text) = event {
+      sink.trace(TraceEvent(location: location, statement: "note: " + text, result: ""))
+      return
+    }
+    sink.deploy(event)
+  }
+}

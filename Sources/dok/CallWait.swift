@@ -1,0 +1,79 @@
+import DokClient
+import DokCore
+import DokRuntime
+import DokScript
+import DokSpec
+
+/// `dok call PROC … --wait`: the call is sent by ``DeploymentTracker``, which follows the
+/// deployment it queues; progress and build-log lines go to stderr, the final row to stdout.
+struct CallWait: Sendable {
+  /// Seconds between status requests.
+  var every: Double
+  /// Seconds before giving up (exit 5).
+  var timeout: Double
+
+  /// Parses `--wait-timeout` / `--wait-every` values: `90`, `90s`, `500ms`, `15m`, `1h`.
+  static func seconds(_ text: String, option: String) throws -> Double {
+    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    for (suffix, factor) in units where text.hasSuffix(suffix) {
+      if let n = Double(text.dropLast(suffix.count)), n >= 0, n.isFinite { return n * factor }
+    }
+    if let n = Double(text), n >= 0, n.isFinite { return n }
+    throw DokExit.usage("\(option) takes a duration like 90s, 15m or 1h, not '\(text)'")
+  }
+
+  /// Why a waited call produced no row.
+  enum Failure: Error, Sendable {
+    case call(CallError)
+    case deploy(DeployError)
+  }
+
+  /// Sends the call and follows its deployment.
+  func run(session: DokSession, procedure: String, arguments: [CallArgument]) async -> Result<JSON, Failure> {
+    guard let catalog = session.catalog else {
+      return .failure(.call(CallError(kind: .argument, procedure: procedure, message: "no API document loaded")))
+    }
+    // Arguments are checked before anything is sent (an argument error sends nothing).
+    do { _ = try session.prepare(procedure: procedure, arguments: arguments) } catch { return .failure(.call(error)) }
+    let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: session.connection)
+    let sink = TerminalSink(renderer: DiagnosticRenderer(color: Terminal.standardError.useColor))
+    sink.showBuildLogs = true
+    let key = session.connection.apiKey
+    sink.diagnosticTransform = { text in key.map { text.replacingOccurrences(of: $0, with: "***") } ?? text }
+    let box = SinkBox(sink)
+    let request = DeployRequest(
+      procedure: procedure, arguments: arguments, every: every, timeout: timeout,
+      location: SourceLocation(file: "dok call", line: 1, column: 1))
+    do {
+      let row = try await tracker.deploy(request) { box.sink.deploy($0) }
+      sink.clearProgress()
+      return .success(row)
+    } catch {
+      sink.clearProgress()
+      return .failure(.deploy(error))
+    }
+  }
+
+  /// The exit for a failure: 2 unsupported, 3/4 call errors, 5 timeout, 7 failed deploy, 130 interrupted.
+  static func exit(for failure: Failure) -> DokExit {
+    switch failure {
+    case .call(let e): return DokExit(e.exitCode, "error: " + e.rendered)
+    case .deploy(let d):
+      switch d {
+      case .call(let e): return DokExit(e.exitCode, "error: " + e.rendered)
+      case .failed(let message, let notes, _, _):
+        return DokExit(ExitStatus.deployFailed.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))
+      case .timeout(let message, let notes):
+        return DokExit(ExitStatus.timeout.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))
+      case .cancelled: return DokExit(ExitStatus.interrupted.code, "interrupted")
+      case .unsupported(let message): return DokExit.usage(message)
+      }
+    }
+  }
+}
+
+/// The terminal sink, handed to the tracker's report closure (it reports from one task).
+private final class SinkBox: @unchecked Sendable {
+  let sink: TerminalSink
+  init(_ sink: TerminalSink) { self.sink = sink }
+}
