@@ -43,8 +43,9 @@ let package = Package(
       dependencies: [
         "DokCore", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
       ]),
     // The .dok language: lexer, parser, checker, interpreter. Calls go through a protocol.
     .target(name: "DokScript", dependencies: ["DokCore"]),

@@ -71,8 +71,7 @@ extension REPL {
       switch ServiceLogs.parse(args) {
       case .failure(let e): fail(e.message)
       case .success(let request):
-        let logs = ServiceLogs(
-          caller: host.caller, catalog: environment.catalog, connection: (host.caller as? DokSession)?.connection)
+        let logs = ServiceLogs(host: host, catalog: environment.catalog)
         let error = blockingRun { () async -> CallError? in
           do throws(CallError) {
             try await logs.run(request, emit: { Output.stdout($0 + "\n") }, note: { Output.stderr("dok: " + $0 + "\n") })

@@ -63,6 +63,11 @@ public struct ServiceLogs: Sendable {
     return .success(r)
   }
 
+  /// Logs through a script host's caller (and its session's connection, for the WebSocket).
+  public init(host: DokScriptHost, catalog: Catalog) {
+    self.init(caller: host.caller, catalog: catalog, connection: (host.caller as? DokSession)?.connection)
+  }
+
   public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?) {
     self.caller = caller
     self.catalog = catalog

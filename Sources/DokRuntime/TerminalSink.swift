@@ -14,6 +14,8 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public var showBuildLogs: Bool
   /// Redacts values of secret-looking fields in trace output.
   public var traceTransform: (String) -> String = { $0 }
+  /// Redacts secrets in rendered diagnostics (an assert quoting a password it compared).
+  public var diagnosticTransform: (String) -> String = { $0 }
 
   public init(reporter: DiagnosticReporter, showProgress: Bool = Platform.isTerminal(2)) {
     self.reporter = reporter
@@ -45,7 +47,7 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
 
   public func diagnostic(_ diagnostic: Diagnostic) {
     clearProgress()
-    Output.stderr(reporter.render(diagnostic) + "\n")
+    Output.stderr(diagnosticTransform(reporter.render(diagnostic)) + "\n")
   }
 
   public func deploy(_ event: DeployEvent) {

@@ -36,15 +36,15 @@ struct CallWait: Sendable {
     // Arguments are checked before anything is sent (an argument error sends nothing).
     do { _ = try session.prepare(procedure: procedure, arguments: arguments) } catch { return .failure(.call(error)) }
     let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: session.connection)
-    let sink = TerminalSink(renderer: DiagnosticRenderer(color: Terminal.standardError.useColor))
+    let sink = TerminalSink(reporter: DokMain.reporter)
     sink.showBuildLogs = true
     let key = session.connection.apiKey
-    sink.diagnosticTransform = { text in key.map { text.replacingOccurrences(of: $0, with: "***") } ?? text }
+    sink.diagnosticTransform = { (text: String) -> String in key.map { text.replacing($0, with: "***") } ?? text }
     let box = SinkBox(sink)
     let request = DeployRequest(
       procedure: procedure, arguments: arguments, every: every, timeout: timeout,
       location: SourceLocation(file: "dok call", line: 1, column: 1))
-    do {
+    do throws(DeployError) {
       let row = try await tracker.deploy(request) { box.sink.deploy($0) }
       sink.clearProgress()
       return .success(row)
@@ -57,15 +57,13 @@ struct CallWait: Sendable {
   /// The exit for a failure: 2 unsupported, 3/4 call errors, 5 timeout, 7 failed deploy, 130 interrupted.
   static func exit(for failure: Failure) -> DokExit {
     switch failure {
-    case .call(let e): return DokExit(e.exitCode, "error: " + e.rendered)
+    case .call(let e): return DokExit(e)
     case .deploy(let d):
       switch d {
-      case .call(let e): return DokExit(e.exitCode, "error: " + e.rendered)
-      case .failed(let message, let notes, _, _):
-        return DokExit(ExitStatus.deployFailed.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))
-      case .timeout(let message, let notes):
-        return DokExit(ExitStatus.timeout.code, (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n"))
-      case .cancelled: return DokExit(ExitStatus.interrupted.code, "interrupted")
+      case .call(let e): return DokExit(e)
+      case .failed(let message, let notes, _, _): return DokExit(.deployFailed, message, notes: notes)
+      case .timeout(let message, let notes): return DokExit(.timeout, message, notes: notes)
+      case .cancelled: return DokExit.interrupted
       case .unsupported(let message): return DokExit.usage(message)
       }
     }

@@ -38,7 +38,7 @@ struct LogsCommand: AsyncParsableCommand {
     if let problem = ServiceLogs.problem(with: request) { throw DokExit.usage(problem) }
     let context = try await server.open(connection, spec: specOptions)
     let logs = ServiceLogs(caller: context.session, catalog: context.catalog, connection: context.session.connection)
-    let result: CallError? = await Interrupt.cancellingOnSIGINT {
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> CallError? in
       do throws(CallError) {
         try await logs.run(request, emit: { Output.stdout($0 + "\n") }, note: { Output.stderr("dok: " + $0 + "\n") })
         return nil
@@ -47,6 +47,6 @@ struct LogsCommand: AsyncParsableCommand {
       }
     }
     await context.close()
-    if let e = result, !Interrupt.happened { throw DokExit(e.exitCode, "error: " + e.rendered) }
+    if let e = result, !interrupted { throw DokExit(e) }
   }
 }

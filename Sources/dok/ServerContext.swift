@@ -3,8 +3,6 @@ import DokCore
 import DokRuntime
 import DokSpec
 
-extension DokSession: ProcedureCaller {}
-
 /// The server a command talks to, ready to use: a session, the catalog, and what to call it.
 /// ``open(_:)`` connects to a configured server; ``SandboxServer`` builds one over the built-in
 /// sandbox with ``init(session:promptName:serverDescription:notes:refresh:stop:)``. It lives in

@@ -101,13 +101,14 @@ enum BoundedRun {
         }
       }
       let timer = Task {
-        try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        // A cancelled sleep means the task finished first: only a sleep that ran out reports nil.
+        do { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) } catch { return }
         once(nil)
       }
       Task {
         let v = await task.value
-        timer.cancel()
         once(v)
+        timer.cancel()
       }
     }
   }

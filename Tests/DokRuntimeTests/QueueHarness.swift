@@ -53,7 +53,7 @@ struct QueueHarness {
   ) {
     let host = DokScriptHost(catalog: catalog, caller: session)
     let sink = DeployCapturingSink()
-    let session = Session(host: host, sink: sink, options: ScriptOptions(trace: trace))
+    let session = Interpreter(host: host, sink: sink, options: ScriptOptions(trace: trace))
     for (k, v) in variables { session.setVariable(k, v) }
     let outcome = await session.execute(source: source, file: "deploy.dok")
     return (outcome.exitCode, sink, outcome.diagnostics)

@@ -21,7 +21,7 @@ final class DeployStmt: Stmt {
 
   override var expressions: [Expr] { [call] + [every, timeout].compactMap { $0 } }
 
-  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Session) async throws(Failure) -> Double {
+  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Interpreter) async throws(Failure) -> Double {
     guard let e else { return d }
     let v = try await e.value(s)
     guard case .number(let n) = v, n >= 0 else {
@@ -30,7 +30,7 @@ final class DeployStmt: Stmt {
     return n
   }
 
-  override func exec(_ s: Session) async throws(Failure) -> Flow {
+  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     let interval = max(0.01, try await seconds(every, DeployStmt.defaultEvery, "every", s))
     let limit = try await seconds(timeout, DeployStmt.defaultTimeout, "timeout", s)
     var args: [CallArgument] = []
@@ -70,9 +70,9 @@ final class DeployStmt: Stmt {
     s.record(row)
     if let target { s.slots[target.slot] = row }
     if s.tracing { s.traceValue = row }
-    if s.depth == 0 {
+    if s.state.depth == 0 {
       s.emitCall(call, args, row, statement: text)
-      if target == nil { s.sink.result(row, index: s.results.count) }
+      if target == nil { s.sink.result(row, index: s.resultCount) }
     }
     return .normal
   }

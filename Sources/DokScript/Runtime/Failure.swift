@@ -87,6 +87,7 @@ indirect enum Failure: Error {
       e.hints.append(note)
       return .call(e, l)
     case .waitTimeout(let m, let l, let n): return .waitTimeout(m, l, notes: n + [note])
+    case .deployFailed(let m, let l, let n, let d): return .deployFailed(m, l, notes: n + [note], details: d)
     case .assertion(let m, let l, let n, let msg): return .assertion(m, l, notes: n + [note], message: msg)
     case .diagnostics(var d):
       if !d.isEmpty { d[0].notes.append(note) }
