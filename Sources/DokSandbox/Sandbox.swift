@@ -1,5 +1,6 @@
 import DokCore
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 
@@ -79,7 +80,10 @@ public final class Sandbox: Sendable {
       responder: SandboxResponder(engine: engine, apiKey: options.apiKey, readTimeout: options.readTimeout),
       // The idle timeout (connections silent mid-headers or between requests) outlasts the body timeout,
       // so a half-sent body gets its 408 before the connection is closed.
-      server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(options.readTimeout * 2000) + 1000))),
+      // Plain HTTP, plus the `/listen-deployment` build-log WebSocket a real Dokploy serves.
+      server: .http1WebSocketUpgrade(
+        configuration: .init(http1: .init(idleTimeout: .milliseconds(Int64(options.readTimeout * 2000) + 1000))),
+        shouldUpgrade: { request, _, _ in ListenDeploymentSocket.shouldUpgrade(request, engine: engine, apiKey: options.apiKey) }),
       configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? 0)

@@ -1,0 +1,53 @@
+import DokClient
+import DokCore
+import DokRuntime
+import DokSandbox
+import DokScript
+import DokSpec
+import Foundation
+import Synchronization
+import Testing
+
+/// The sandbox serves Dokploy's `/listen-deployment` WebSocket for its simulated builds, so
+/// `deploy` on the sandbox streams the build log the way it does on a real server (issue 13,
+/// item 2) instead of falling back to polling `deployment.readLogs`.
+@Suite(.timeLimit(.minutes(1))) struct SandboxBuildLogSocketTests {
+  final class Events: Sendable {
+    let list = Mutex<[DeployEvent]>([])
+    func add(_ e: DeployEvent) { list.withLock { $0.append(e) } }
+    var logs: [String] { list.withLock { $0.compactMap { if case .log(let l) = $0 { l } else { nil } } } }
+    var notes: [String] { list.withLock { $0.compactMap { if case .note(let n) = $0 { n } else { nil } } } }
+  }
+
+  @Test func aDeployOnTheSandboxStreamsItsBuildLogOverTheWebSocket() async throws {
+    let sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: 0.5, queueDelay: 0.2))
+    let catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
+    let session = DokSession(connection: Connection(baseURL: sandbox.url + "/api", source: .flag), catalog: catalog)
+    func call(_ p: String, _ args: [String: String]) async throws -> JSON {
+      try await session.call(procedure: p, arguments: args.map { CallArgument(name: $0.key, value: .bare($0.value)) })
+    }
+    let project = try await call("project.create", ["name": "logs"])
+    let env = try #require(project["environment"]?["environmentId"]?.stringValue)
+    let app = try #require(
+      try await call("application.create", ["name": "web", "environmentId": env])["applicationId"]?.stringValue)
+    _ = try await call(
+      "application.saveDockerProvider",
+      ["applicationId": app, "dockerImage": "nginx:alpine", "username": "null", "password": "null", "registryUrl": "null"])
+
+    let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: session.connection)
+    let events = Events()
+    let request = DeployRequest(
+      procedure: "application.deploy", arguments: [CallArgument(name: "applicationId", value: .bare(app))], every: 0.1,
+      timeout: 30,
+      location: SourceLocation(file: "test", line: 1, column: 1))
+    let row = try await tracker.deploy(request) { events.add($0) }
+    await session.shutdown()
+    await sandbox.stop()
+
+    #expect(row["status"]?.stringValue == "done")
+    #expect(events.notes.isEmpty, "the log was not streamed: \(events.notes)")
+    #expect(events.logs.contains { $0.contains("Pulling nginx:alpine") }, "\(events.logs)")
+    #expect(events.logs.contains { $0.contains("deployed") }, "\(events.logs)")
+    #expect(Set(events.logs).count == events.logs.count, "a line was shown twice: \(events.logs)")
+  }
+}
