@@ -73,7 +73,12 @@ let package = Package(
     .testTarget(
       name: "DokRuntimeTests",
       dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokCore", "DokREPL", "DokTestSupport"]),
-    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokREPL", "DokTestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DokSpecTests", dependencies: ["DokSpec", "DokTestSupport"], resources: [.copy("Fixtures")]),
+    // The REPL driven in-process by a scripted line editor; the completion engine's tests.
+    .testTarget(
+      name: "DokREPLTests",
+      dependencies: ["DokREPL", "DokRuntime", "DokScript", "DokSpec", "DokCore", "DokTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokCore"]),
     // Fuzzing (short), hostile servers, secret hygiene.

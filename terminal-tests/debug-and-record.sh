@@ -13,6 +13,11 @@ check "a failed assert pauses with a banner naming file:line" wait_for "paused a
 check "the debug prompt is shown" wait_for "dok debug> " 5
 type_text 'print "x is", $x, $p.project.name'; keys Enter
 check "the script's variables are available" wait_for "x is 41 debugme" 5
+# Ctrl-C at the debug prompt discards the typed line.
+type_text 'print "never"'; keys C-c
+type_text 'print "debug", "ctrl-c"'; keys Enter
+check "Ctrl-C at the dok debug> prompt discards the line" wait_for_line 'debug ctrl-c' 5
+check "the discarded line did not run" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q '^never'"
 type_text '$x = 42'; keys Enter
 type_text ':continue'; keys Enter
 check ":continue resumes after the failed statement" wait_for "resumed with 42 debugme" 5

@@ -34,6 +34,16 @@ wait_for() {
   return 1
 }
 
+# wait_for_line TEXT [SECONDS]: true once a whole screen line equals TEXT (output, not an echo).
+wait_for_line() {
+  local text="$1" limit="${2:-10}" i
+  for ((i = 0; i < limit * 20; i++)); do
+    screen | grep -qxF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
 # prompt_line: the last line that holds a prompt.
 prompt_line() { screen | grep -E '^(dok [^>]*> |\.\.\. )' | tail -n 1; }
 

@@ -48,10 +48,22 @@ check "Ctrl-C during a wait returns to the prompt with a note" wait_for "interru
 type_text 'print "still", "alive"'; keys Enter
 check "the REPL works after the interrupted wait" wait_for "still alive" 5
 
-# Ctrl-C at the prompt clears the line.
+# Ctrl-C at the prompt discards the line (if Ctrl-C did nothing, the typed text would join the
+# next line and `after ctrl-c` would never be printed on a line of its own).
 type_text 'print "never"'; keys C-c
-type_text 'print "after ctrl-c"'; keys Enter
-check "Ctrl-C at the prompt discards the line" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'after ctrl-c' && ! screen | grep -q '^never'"
+check "Ctrl-C at the prompt echoes ^C" wait_for '^C' 3
+type_text 'print "after", "ctrl-c"'; keys Enter
+check "Ctrl-C at the prompt discards the line" wait_for_line 'after ctrl-c' 5
+check "the discarded line did not run" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q '^never'"
+# ... and at a `...` prompt it abandons the whole open block (closing it must not run it).
+type_text 'for $i in 1..2 {'; keys Enter
+type_text '  print "in", "block"'; keys Enter
+wait_for "... " 3
+keys C-c
+type_text 'print "fresh", "prompt"'; keys Enter
+check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt' 5
+type_text '}'; keys Enter
+check "the abandoned block never runs" bash -c "$(declare -f screen); SESSION=$SESSION; sleep 0.5; ! screen | grep -q '^in block'"
 
 # Meta commands.
 type_text ':describe application.deploy'; keys Enter

@@ -34,8 +34,10 @@ public final class REPL: @unchecked Sendable {
     self.environment = environment
     let renderer = DiagnosticRenderer(color: environment.color) { [session] name in session.sourceText(file: name) }
     terminal = TerminalSink(renderer: renderer, showProgress: editor.isInteractive)
+    terminal.write = { [writer = environment.writer] fd, text in writer.write(fd, text) }
     sink = REPLSink(
-      terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact)
+      terminal: terminal, writer: environment.writer, color: environment.color, policy: environment.policy,
+      redact: environment.redact)
     originalSink = session.sink
     session.sink = sink
   }
@@ -58,6 +60,9 @@ public final class REPL: @unchecked Sendable {
   public func complete(line: String, cursor: Int) -> CompletionResult {
     Completer.complete(line: line, cursor: cursor, context: completionContext())
   }
+
+  /// Where this REPL writes.
+  var writer: REPLWriter { environment.writer }
 
   var prompt: String {
     let p = "dok \(environment.promptName)> "
@@ -84,7 +89,7 @@ public final class REPL: @unchecked Sendable {
           let code = runEntry(buffer)
           if code != 0 { lastFailure = code }
         }
-        if editor.isInteractive { Output.stdout("\n") }
+        if editor.isInteractive { writer.out("\n") }
         editor.saveHistory()
         return editor.isInteractive ? 0 : lastFailure
       case .line(let line):
@@ -136,10 +141,10 @@ public final class REPL: @unchecked Sendable {
     }
     terminal.clearProgress()
     if outcome.exitCode == 130 {
-      Output.stderr(note("interrupted; back at the prompt") + "\n")
+      writer.err(note("interrupted; back at the prompt") + "\n")
       return 130
     }
-    for d in outcome.diagnostics { Output.stderr(terminal.renderer.render(d) + "\n") }
+    for d in outcome.diagnostics { writer.err(terminal.renderer.render(d) + "\n") }
     if outcome.exitCode == 0, recorder != nil {
       recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
     }

@@ -19,6 +19,8 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var setTransport: (String) -> String? = { _ in "transport switching is not available" }
   /// Fetches the API document again.
   public var refreshSpec: () async -> Result<Catalog, CallError>? = { nil }
+  /// Where the REPL writes (the standard streams unless a test captures them).
+  public var writer: REPLWriter = .standard
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

@@ -17,7 +17,7 @@ extension REPL {
     switch name {
     case ":help", ":h", ":?":
       if let text = HelpTopics.text(args.first) {
-        Output.stdout(text + "\n")
+        writer.out(text + "\n")
       } else {
         fail("no help topic '\(args[0])'; topics: \(HelpTopics.names.joined(separator: ", "))")
       }
@@ -27,32 +27,32 @@ extension REPL {
         let close = environment.catalog.suggestions(for: procName)
         return fail("unknown procedure '\(procName)'" + (Suggest.didYouMean(close).map { "; " + $0 } ?? ""))
       }
-      Output.stdout(ProcedureDescriber.text(proc) + "\n")
+      writer.out(ProcedureDescriber.text(proc) + "\n")
     case ":vars":
       var rows: [[String]] = [["NAME", "TYPE", "VALUE"]]
       for (n, v) in session.variables { rows.append(["$" + n, v.typeName, summary(v)]) }
       rows.append(["$_", session.lastResult.typeName, summary(session.lastResult)])
       for (i, r) in session.results.enumerated().suffix(20) { rows.append(["$\(i + 1)", r.typeName, summary(r)]) }
-      Output.stdout(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
+      writer.out(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
     case ":history":
       let n = args.first.flatMap { Int($0) } ?? 20
       let all = editor.history  // walks libedit's list: once
       let entries = all.suffix(n)
       let start = all.count - entries.count
-      Output.stdout(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
+      writer.out(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
     case ":curl":
-      if let c = environment.lastCurl() { Output.stdout(c + "\n") } else { fail("no request has been sent yet") }
+      if let c = environment.lastCurl() { writer.out(c + "\n") } else { fail("no request has been sent yet") }
     case ":record":
       record(args)
     case ":load":
       guard let path = args.first else { return fail("usage: :load FILE") }
       switch ScriptRunner.readSource(path) {
-      case .failure(let d): Output.stderr(terminal.renderer.render(d) + "\n")
+      case .failure(let d): writer.err(terminal.renderer.render(d) + "\n")
       case .success(let text):
         let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
         let renderer = DiagnosticRenderer(color: environment.color) { [session] in session.sourceText(file: $0) }
-        for d in outcome.diagnostics { Output.stderr(renderer.render(d) + "\n") }
-        if outcome.exitCode == 130 { Output.stderr(note("interrupted; back at the prompt") + "\n") }
+        for d in outcome.diagnostics { writer.err(renderer.render(d) + "\n") }
+        if outcome.exitCode == 130 { writer.err(note("interrupted; back at the prompt") + "\n") }
       }
     case ":set":
       set(args)
@@ -64,7 +64,7 @@ extension REPL {
       case .failure(let e)?: fail(e.rendered)
       case .success(let c)?:
         environment.catalog = c
-        Output.stderr(note("loaded \(c.procedures.count) procedures") + "\n")
+        writer.err(note("loaded \(c.procedures.count) procedures") + "\n")
       }
     case ":continue", ":c":
       if pausedRun { resumeRequested = true } else { fail(":continue resumes a paused run (dok run --debug); nothing is paused") }
@@ -78,7 +78,7 @@ extension REPL {
 
   func fail(_ message: String) {
     let prefix = environment.color ? "\u{1B}[31merror\u{1B}[0m: " : "error: "
-    Output.stderr(prefix + message + "\n")
+    writer.err(prefix + message + "\n")
   }
 
   private func summary(_ v: JSON) -> String {
@@ -88,7 +88,7 @@ extension REPL {
 
   private func record(_ args: [String]) {
     guard let arg = args.first else {
-      if let r = recorder { Output.stdout("recording to \(r.path) (\(r.count) entries); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop") }
+      if let r = recorder { writer.out("recording to \(r.path) (\(r.count) entries); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop") }
       return
     }
     if arg == "stop" {
@@ -96,7 +96,7 @@ extension REPL {
       let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
       do {
         try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
-        Output.stderr(note("wrote \(r.count) entries to \(r.path)") + "\n")
+        writer.err(note("wrote \(r.count) entries to \(r.path)") + "\n")
       } catch {
         fail("cannot write \(r.path): \(error)")
       }
@@ -104,7 +104,7 @@ extension REPL {
       return
     }
     recorder = Recorder(path: arg, policy: environment.policy)
-    Output.stderr(note("recording successful entries to \(arg); :record stop to write it") + "\n")
+    writer.err(note("recording successful entries to \(arg); :record stop to write it") + "\n")
   }
 
   private func set(_ args: [String]) {

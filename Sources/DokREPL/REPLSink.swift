@@ -8,6 +8,7 @@ import DokScript
 /// and live IDs for completion.
 final class REPLSink: ScriptSink, @unchecked Sendable {
   let terminal: TerminalSink
+  let writer: REPLWriter
   var color: Bool
   /// `:set output`: the formats of `dok call --output`.
   var mode: OutputFormat = .pretty
@@ -16,8 +17,9 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
   private(set) var calls: [CallEvent] = []
   var liveIDs = LiveIDIndex()
 
-  init(terminal: TerminalSink, color: Bool, policy: SecretPolicy, redact: Bool) {
+  init(terminal: TerminalSink, writer: REPLWriter, color: Bool, policy: SecretPolicy, redact: Bool) {
     self.terminal = terminal
+    self.writer = writer
     self.color = color
     self.policy = policy
     self.redact = redact
@@ -39,7 +41,7 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     if let index {
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }
-    Output.stdout(text + "\n")
+    writer.out(text + "\n")
   }
 
   func call(_ event: CallEvent) {

@@ -1,11 +1,12 @@
 import DokCore
+import DokTestSupport
 import Testing
 
 @testable import DokREPL
 @testable import DokSpec
 
 @Suite struct CompleterTests {
-  static let mini = try! SpecLoader.load(TestPaths.fixtureBytes("mini-31.json"))
+  static let mini = try! SpecLoader.load(FileIO.read(REPLFixtures.path("mini-31.json")))
 
   func texts(_ line: String, _ ctx: CompletionContext) -> [String] {
     Completer.complete(line: line, context: ctx).candidates.map(\.text)
@@ -76,9 +77,9 @@ import Testing
     #expect(r.word == "app.o")
   }
 
-  @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  @Test(.enabled(if: PackagePaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
   func realDocumentCompletions() {
-    let ctx = CompletionContext(catalog: RealDocumentTests.catalog)
+    let ctx = CompletionContext(catalog: REPLFixtures.realCatalog)
     #expect(texts("applic", ctx) == ["application."])
     #expect(texts("application.dep", ctx).contains("application.deploy"))
     #expect(texts("application.deploy ", ctx).first == "applicationId=")
