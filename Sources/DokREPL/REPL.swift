@@ -90,6 +90,7 @@ public final class REPL: @unchecked Sendable {
           if code != 0 { lastFailure = code }
         }
         if editor.isInteractive { writer.out("\n") }
+        finishRecording()
         editor.saveHistory()
         return editor.isInteractive ? 0 : lastFailure
       case .line(let line):
@@ -114,6 +115,7 @@ public final class REPL: @unchecked Sendable {
         if code != 0 {
           lastFailure = code
           if !editor.isInteractive, code == 2 || code == 130 {
+            finishRecording()
             editor.saveHistory()
             return code
           }
@@ -121,6 +123,7 @@ public final class REPL: @unchecked Sendable {
         buffer = ""
       }
     }
+    if quitRequested { finishRecording() }
     editor.saveHistory()
     return 0
   }
@@ -146,7 +149,10 @@ public final class REPL: @unchecked Sendable {
     }
     for d in outcome.diagnostics { writer.err(terminal.renderer.render(d) + "\n") }
     if outcome.exitCode == 0, recorder != nil {
-      recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.results.count - before)
+      let session = self.session
+      recorder!.record(
+        entry: source, calls: sink.calls, firstResult: before + 1, resultsAdded: session.results.count - before,
+        results: session.results, variable: { name in session.variables.first { $0.name == name }?.value })
     }
     return outcome.exitCode
   }

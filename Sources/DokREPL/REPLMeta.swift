@@ -42,8 +42,8 @@ extension REPL {
       writer.out(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
     case ":curl":
       if let c = environment.lastCurl() { writer.out(c + "\n") } else { fail("no request has been sent yet") }
-    case ":record":
-      record(args)
+    case ":record", ":record!":
+      record(args, overwrite: name == ":record!")
     case ":load":
       guard let path = args.first else { return fail("usage: :load FILE") }
       switch ScriptRunner.readSource(path) {
@@ -86,26 +86,48 @@ extension REPL {
     return s.count > 70 ? String(s.prefix(69)) + "…" : s
   }
 
-  private func record(_ args: [String]) {
+  private func record(_ args: [String], overwrite: Bool) {
     guard let arg = args.first else {
-      if let r = recorder { writer.out("recording to \(r.path) (\(r.count) entries); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop") }
+      if let r = recorder { writer.out("recording to \(r.path) (\(Self.entries(r.count))); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop  (:record! FILE overwrites)") }
       return
     }
     if arg == "stop" {
-      guard let r = recorder else { return fail("not recording") }
-      let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
-      do {
-        try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
-        writer.err(note("wrote \(r.count) entries to \(r.path)") + "\n")
-      } catch {
-        fail("cannot write \(r.path): \(error)")
-      }
-      recorder = nil
+      guard recorder != nil else { return fail("not recording") }
+      finishRecording()
       return
     }
-    recorder = Recorder(path: arg, policy: environment.policy)
-    writer.err(note("recording successful entries to \(arg); :record stop to write it") + "\n")
+    let path = ArgumentFile.expand(arg)
+    if let current = recorder, current.path == path { return fail("already recording to \(path)") }
+    let dir = FileIO.directory(of: path)
+    if !dir.isEmpty, !Self.isDirectory(dir) { return fail("cannot record to \(path): no directory \(dir)") }
+    if Self.isDirectory(path) { return fail("cannot record to \(path): it is a directory") }
+    if FileIO.exists(path), !overwrite { return fail("\(path) exists; :record! \(arg) overwrites it") }
+    // A recording in progress is written, not dropped.
+    if recorder != nil { finishRecording() }
+    recorder = Recorder(path: path, policy: environment.policy)
+    writer.err(note("recording successful entries to \(path); :record stop to write it") + "\n")
   }
+
+  /// Writes the recording in progress (at `:record stop`, `:record OTHER`, `:quit` and end of input).
+  func finishRecording() {
+    guard let r = recorder else { return }
+    recorder = nil
+    let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
+    do {
+      try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
+      writer.err(note("wrote \(Self.entries(r.count)) to \(r.path)") + "\n")
+    } catch {
+      fail("cannot write the recording \(r.path): \(error)")
+    }
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// "1 entry", "2 entries".
+  static func entries(_ n: Int) -> String { n == 1 ? "1 entry" : "\(n) entries" }
 
   private func set(_ args: [String]) {
     guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }

@@ -23,6 +23,16 @@ struct REPLCommand: AsyncParsableCommand {
   var redact = false
 
   func run() async throws {
+    // Input that is not a terminal is a runbook: `dok < FILE` is exactly `dok run -` (checked
+    // first, stops at the first failure, locations `<stdin>:LINE:COL`).
+    if isatty(0) != 1 {
+      var runbook = try RunCommand.parse(["-"])
+      runbook.connection = connection
+      runbook.server = server
+      runbook.specOptions = specOptions
+      try await runbook.run()
+      return
+    }
     let context = try await server.open(connection, spec: specOptions)
     try await REPLLauncher.run(context: context, validate: !connection.noValidate, redact: redact)
   }
