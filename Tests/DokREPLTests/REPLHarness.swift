@@ -74,7 +74,16 @@ final class FakeCaller: ProcedureCaller, Sendable {
 
   var calls: [(String, [CallArgument])] { log.withLock { $0 } }
 
+  /// The bound inputs of the calls, as the client would send them.
+  var inputs: [JSONObject] { bound.withLock { $0 } }
+  private let bound = Mutex<[JSONObject]>([])
+
+  /// Binds the arguments like the client does (types, files), then answers from the body.
   func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    if let proc = REPLFixtures.catalog.procedure(named: procedure) {
+      let input = try ArgumentBinder().bind(arguments, to: proc)
+      bound.withLock { $0.append(input) }
+    }
     log.withLock { $0.append((procedure, arguments)) }
     return try body(procedure, arguments)
   }

@@ -1,4 +1,5 @@
 import DokCore
+import DokSpec
 import Glibc
 import Testing
 
@@ -38,5 +39,47 @@ import Testing
     }
     #expect(blockedAfter.0, "the test thread should start with SIGINT blocked")
     #expect(!blockedAfter.1)
+  }
+}
+
+/// `name=@path` (issue 14, bug 4): regular files only, bounded, `~` expanded, quoted paths, `:=@file.json`.
+@Suite struct FileArgumentTests {
+  @Test func aDeviceIsRefusedInsteadOfReadForever() async {
+    let h = REPLHarness(lines: ["project.create name=@/dev/zero", #"print "still", "here""#])
+    #expect(await h.run(seconds: 10) == 0)
+    #expect(h.capture.err.contains("/dev/zero: not a regular file"), "\(h.capture.err)")
+    #expect(h.capture.out.contains("still here"))
+    #expect(h.caller.calls.isEmpty)
+  }
+
+  @Test func aFileOverTheCapIsAClearError() async throws {
+    let dir = TempDir()
+    let big = dir.file("big.txt")
+    let fd = open(big, O_WRONLY | O_CREAT, 0o600)
+    #expect(ftruncate(fd, off_t(ArgumentFile.limit + 1)) == 0)
+    close(fd)
+    let h = REPLHarness(lines: ["project.create name=@\(big)"])
+    await h.run()
+    #expect(h.capture.err.contains("over the 16 MB limit"), "\(h.capture.err)")
+    #expect(h.caller.calls.isEmpty)
+  }
+
+  @Test func quotedPathsWithSpacesTildeAndJSONFiles() async throws {
+    let dir = TempDir()
+    let spaced = dir.file("my name.txt")
+    try FileIO.writeAtomically(spaced, Array("from a file".utf8))
+    let json = dir.file("desc.json")
+    try FileIO.writeAtomically(json, Array(#""json text""#.utf8))
+    let h = REPLHarness(lines: [#"project.create name=@"\#(spaced)" description:=@\#(json)"#])
+    #expect(await h.run() == 0, "\(h.capture.err)")
+    let args = h.caller.calls.first?.1 ?? []
+    #expect(args.map(\.name) == ["name", "description"])
+    #expect(args.first?.value == .file(spaced))
+    #expect(args.last?.value == .json("@" + json))
+    #expect(h.caller.inputs.first?["name"] == "from a file")
+    #expect(h.caller.inputs.first?["description"] == "json text")
+    let home = FileIO.environment("HOME") ?? ""
+    #expect(ArgumentFile.expand("~/x.json") == home + "/x.json")
+    #expect(ArgumentFile.expand("a~b") == "a~b")
   }
 }
