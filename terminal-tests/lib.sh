@@ -3,6 +3,8 @@
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOK_BIN="${DOK_BIN:-$ROOT/.build/debug/dok}"
+# Absolute, so tests may change directory.
+case "$DOK_BIN" in /*) ;; *) DOK_BIN="$PWD/$DOK_BIN" ;; esac
 SESSION="dok-term-$$-$RANDOM"
 WORK="$(mktemp -d /tmp/dok-term.XXXXXX)"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state" HOME="$WORK"

@@ -99,12 +99,14 @@ public final class REPL: @unchecked Sendable {
           if t.isEmpty { continue }
           if t.hasPrefix(":") {
             remember(line)
-            meta(t)
+            meta(Self.withoutComment(t).trimming(" \t"))
             continue
           }
-          if t.hasSuffix("?"), !t.contains(" "), environment.catalog.procedure(named: String(t.dropLast())) != nil {
+          // `proc?` (a trailing comment allowed): describe it.
+          let code = Self.withoutComment(t).trimming(" \t")
+          if code.hasSuffix("?"), !code.contains(" "), environment.catalog.procedure(named: String(code.dropLast())) != nil {
             remember(line)
-            meta(":describe " + t.dropLast())
+            meta(":describe " + code.dropLast())
             continue
           }
         }
@@ -126,6 +128,23 @@ public final class REPL: @unchecked Sendable {
     if quitRequested { finishRecording() }
     editor.saveHistory()
     return 0
+  }
+
+  /// The line without a trailing `# comment` (a `#` outside strings).
+  static func withoutComment(_ line: String) -> String {
+    var quote: Character? = nil
+    var escaped = false
+    for i in line.indices {
+      let c = line[i]
+      if let q = quote {
+        if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
+      } else if c == "\"" || c == "'" {
+        quote = c
+      } else if c == "#" {
+        return String(line[..<i])
+      }
+    }
+    return line
   }
 
   private func remember(_ line: String) {

@@ -25,6 +25,14 @@ import Testing
     #expect(h.capture.out.contains("after\n"))
   }
 
+  /// Issue 14, bug 7: the README's `application.deploy?   # …` line works as typed.
+  @Test func procQuestionMarkWithATrailingCommentDescribes() async {
+    let h = REPLHarness(lines: ["application.deploy?                # or :describe PROC: what a procedure takes"])
+    #expect(await h.run() == 0)
+    #expect(h.capture.out.hasPrefix("application.deploy  POST /api/application.deploy"), "\(h.capture.out)")
+    #expect(h.capture.err.isEmpty, "\(h.capture.err)")
+  }
+
   @Test func theReadingThreadTakesSIGINTEvenWhenStartedWithItBlocked() async {
     let blockedAfter = await withCheckedContinuation { (c: CheckedContinuation<(Bool, Bool), Never>) in
       DetachedThread.start {
