@@ -65,7 +65,8 @@ let package = Package(
     .testTarget(
       name: "DokClientTests",
       dependencies: [
-        "DokClient", "DokTestSupport", "DokSpec", "DokCore", .product(name: "NIOCore", package: "swift-nio"),
+        "DokClient", "DokTestSupport", "DokSpec", "DokCore", .product(name: "Yams", package: "Yams"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
