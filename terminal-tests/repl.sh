@@ -35,6 +35,8 @@ check "an open block continues on a ... prompt" wait_for "... " 3
 type_text '  print "item", $i * 10'; keys Enter
 type_text '}'; keys Enter
 check "the multi-line for block runs" wait_for "item 30" 5
+keys Up Enter
+check "Up brings the whole block back as one history entry (and Enter runs it)" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do [ \$(screen | grep -c '^item 30\$') -ge 2 ] && exit 0; sleep 0.05; done; exit 1"
 
 # Ctrl-C during a long wait returns to the prompt; the REPL still works.
 type_text 'application.saveDockerProvider applicationId=$2.applicationId dockerImage=nginx username=null password=null registryUrl=null'; keys Enter

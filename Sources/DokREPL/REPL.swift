@@ -22,6 +22,8 @@ public final class REPL: @unchecked Sendable {
   var recorder: Recorder?
   /// Set by `:quit`; `:continue` sets ``resumeRequested`` (used by `dok run --debug`).
   var quitRequested = false
+  /// True while the startup file runs (its lines are not history).
+  var startupMode = false
   public internal(set) var resumeRequested = false
   /// Extra meta commands for a paused run (`:continue`); entries run with
   /// ``Session/executeNested(source:file:)`` and the run's sink is restored afterwards.
@@ -69,51 +71,37 @@ public final class REPL: @unchecked Sendable {
     return environment.color ? "\u{1}\u{1B}[1m\u{1}\(p)\u{1}\u{1B}[0m\u{1}" : p
   }
 
+  /// The entry being typed (lines of an open block, string or bracket).
+  var pending = ""
+
   /// Runs until `:quit`, Ctrl-D on an empty line, or the end of piped input. Returns the exit
   /// code: 0 interactively; for piped input, the last failing statement's code (like `dok run -`).
   public func run() -> Int32 {
-    var buffer = ""
+    pending = ""
     var lastFailure: Int32 = 0
     resumeRequested = false
     quitRequested = false
     session.sink = sink
     defer { session.sink = originalSink }
     while !quitRequested && !resumeRequested {
-      let read = editor.readLine(prompt: buffer.isEmpty ? prompt : "... ")
+      let read = editor.readLine(prompt: pending.isEmpty ? prompt : "... ")
       switch read {
       case .interrupted:
-        buffer = ""
+        // Ctrl-C drops the line and the whole pending entry (psql, bash).
+        pending = ""
         continue
       case .endOfFile:
-        if !buffer.isEmpty {
-          let code = runEntry(buffer)
+        if !pending.isEmpty {
+          let code = runEntry(pending)
           if code != 0 { lastFailure = code }
+          pending = ""
         }
         if editor.isInteractive { writer.out("\n") }
         finishRecording()
         editor.saveHistory()
         return editor.isInteractive ? 0 : lastFailure
       case .line(let line):
-        if buffer.isEmpty {
-          let t = line.trimming(" \t")
-          if t.isEmpty { continue }
-          if t.hasPrefix(":") {
-            remember(line)
-            meta(Self.withoutComment(t).trimming(" \t"))
-            continue
-          }
-          // `proc?` (a trailing comment allowed): describe it.
-          let code = Self.withoutComment(t).trimming(" \t")
-          if code.hasSuffix("?"), !code.contains(" "), environment.catalog.procedure(named: String(code.dropLast())) != nil {
-            remember(line)
-            meta(":describe " + code.dropLast())
-            continue
-          }
-        }
-        remember(line)
-        buffer += buffer.isEmpty ? line : "\n" + line
-        if Script.isIncomplete(buffer) { continue }
-        let code = runEntry(buffer)
+        let code = handle(line: line)
         if code != 0 {
           lastFailure = code
           if !editor.isInteractive, code == 2 || code == 130 {
@@ -122,12 +110,62 @@ public final class REPL: @unchecked Sendable {
             return code
           }
         }
-        buffer = ""
       }
     }
     if quitRequested { finishRecording() }
     editor.saveHistory()
     return 0
+  }
+
+  /// One typed line: a meta command, `proc?`, or part of an entry (run once complete).
+  /// Returns the entry's exit code (0 while it is still open).
+  @discardableResult
+  func handle(line: String) -> Int32 {
+    if pending.isEmpty {
+      let t = line.trimming(" \t")
+      if t.isEmpty { return 0 }
+      if t.hasPrefix(":") {
+        remember(line)
+        meta(Self.withoutComment(t).trimming(" \t"))
+        return 0
+      }
+      // `proc?` (a trailing comment allowed): describe it.
+      let code = Self.withoutComment(t).trimming(" \t")
+      if code.hasSuffix("?"), !code.contains(" "), environment.catalog.procedure(named: String(code.dropLast())) != nil {
+        remember(line)
+        meta(":describe " + code.dropLast())
+        return 0
+      }
+    }
+    pending += pending.isEmpty ? line : "\n" + line
+    if Script.isIncomplete(pending) { return 0 }
+    let entry = pending
+    pending = ""
+    // A multi-line entry is one history entry (Up brings the whole block back).
+    remember(entry)
+    return runEntry(entry)
+  }
+
+  /// Runs a startup file (`$XDG_CONFIG_HOME/dok/init.dok`): its lines as if typed (`:set` lines,
+  /// definitions), without history. Returns the first failing entry's code, or 0.
+  @discardableResult
+  public func runStartup(_ text: String, file: String) -> Int32 {
+    let saved = startupMode
+    startupMode = true
+    defer { startupMode = saved }
+    var first: Int32 = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let code = handle(line: String(line))
+      if code != 0, first == 0 {
+        first = code
+        writer.err(note("in \(file)") + "\n")
+      }
+    }
+    if !pending.isEmpty {
+      fail("\(file) ends inside an open block, string or bracket")
+      pending = ""
+    }
+    return first
   }
 
   /// The line without a trailing `# comment` (a `#` outside strings).
@@ -148,7 +186,7 @@ public final class REPL: @unchecked Sendable {
   }
 
   private func remember(_ line: String) {
-    guard editor.isInteractive, !environment.policy.mustNotStore(line: line) else { return }
+    guard editor.isInteractive, !startupMode, !environment.policy.mustNotStore(line: line) else { return }
     editor.addHistory(line)
   }
 
@@ -167,6 +205,11 @@ public final class REPL: @unchecked Sendable {
       return 130
     }
     for d in outcome.diagnostics { writer.err(terminal.renderer.render(d) + "\n") }
+    // An assignment or a wait makes a result without printing it: still say its number.
+    let after = session.results.count
+    if outcome.exitCode == 0, after > before, sink.lastShownIndex != after {
+      writer.out(note("→ $\(after)") + "\n")
+    }
     if outcome.exitCode == 0, recorder != nil {
       let session = self.session
       recorder!.record(

@@ -16,6 +16,8 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
   let policy: SecretPolicy
   private(set) var calls: [CallEvent] = []
   var liveIDs = LiveIDIndex()
+  /// The `$N` last shown under a result.
+  var lastShownIndex = 0
 
   init(terminal: TerminalSink, writer: REPLWriter, color: Bool, policy: SecretPolicy, redact: Bool) {
     self.terminal = terminal
@@ -39,6 +41,7 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     var text = OutputFormatter.render(shown, as: mode, color: color)
     while text.hasSuffix("\n") { text.removeLast() }
     if let index {
+      lastShownIndex = index
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }
     writer.out(text + "\n")

@@ -84,6 +84,14 @@ enum REPLLauncher {
         } else {
           repl = REPL(editor: PlainLineEditor(), session: session, environment: replEnvironment)
         }
+        // The startup file: `:set` lines and definitions, so settings persist.
+        let startup = XDGPaths.fromEnvironment().config + "/init.dok"
+        if FileIO.exists(startup) {
+          switch ScriptRunner.readSource(startup) {
+          case .success(let text): repl.runStartup(text, file: startup)
+          case .failure(let d): Output.stderr(DiagnosticRenderer().render(d) + "\n")
+          }
+        }
         let code = repl.run()
         editorBox.editor = nil
         continuation.resume(returning: code)

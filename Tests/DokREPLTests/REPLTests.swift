@@ -91,3 +91,32 @@ import Testing
     #expect(ArgumentFile.expand("a~b") == "a~b")
   }
 }
+
+/// What psql users expect: history, `→ $N`, the startup file.
+@Suite struct REPLHabitsTests {
+  @Test func aMultiLineEntryIsOneHistoryEntry() async {
+    let h = REPLHarness(lines: ["for $i in 1..2 {", #"  print "n", $i"#, "}", #"print "next""#], interactive: true)
+    await h.run()
+    #expect(h.editor.history == ["for $i in 1..2 {\n  print \"n\", $i\n}", #"print "next""#])
+  }
+
+  @Test func assignmentsAndWaitsSayTheirNumber() async {
+    let h = REPLHarness(lines: [
+      "$p = project.create name=x",
+      #"wait application.one applicationId=a1 until .applicationStatus == "done" every 10ms timeout 5s"#,
+      "$v = 1",
+    ])
+    await h.run()
+    #expect(h.capture.out == "→ $1\n→ $2\n\n", "\(h.capture.out)")  // the last newline: Ctrl-D
+  }
+
+  @Test func theStartupFileSetsAndDefinesWithoutHistory() async {
+    let h = REPLHarness(lines: ["$greeting", "project.create name=y"], interactive: true)
+    let code = h.repl.runStartup(":set output json\n$greeting = \"hi\"\n", file: "init.dok")
+    #expect(code == 0)
+    await h.run()
+    #expect(h.capture.out.hasPrefix("\"hi\"\n"), "\(h.capture.out)")
+    #expect(h.capture.out.contains(#"{"project":{"projectId":"p1""#), "json output was set: \(h.capture.out)")
+    #expect(h.editor.history == ["$greeting", "project.create name=y"])
+  }
+}
