@@ -104,7 +104,7 @@ public final class REPL: @unchecked Sendable {
         let code = handle(line: line)
         if code != 0 {
           lastFailure = code
-          if !editor.isInteractive, code == 2 || code == 130 {
+          if !editor.isInteractive, code == ExitStatus.usage.code || code == ExitStatus.interrupted.code {
             finishRecording()
             editor.saveHistory()
             return code
@@ -200,9 +200,9 @@ public final class REPL: @unchecked Sendable {
       nested ? await session.executeNested(source: source, file: "<debug>") : await session.execute(source: source, file: "<repl>")
     }
     terminal.clearProgress()
-    if outcome.exitCode == 130 {
+    if outcome.exitCode == ExitStatus.interrupted.code {
       writer.err(note("interrupted; back at the prompt") + "\n")
-      return 130
+      return ExitStatus.interrupted.code
     }
     for d in outcome.diagnostics { writer.err(terminal.renderer.render(d) + "\n") }
     // An assignment or a wait makes a result without printing it: still say its number.

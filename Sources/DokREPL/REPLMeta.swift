@@ -35,7 +35,11 @@ extension REPL {
       for (i, r) in session.results.enumerated().suffix(20) { rows.append(["$\(i + 1)", r.typeName, summary(r)]) }
       writer.out(ProcedureDescriber.table(rows).joined(separator: "\n") + "\n")
     case ":history":
-      let n = args.first.flatMap { Int($0) } ?? 20
+      var n = 20
+      if let a = args.first {
+        guard let count = Int(a), count > 0, args.count == 1 else { return fail("usage: :history [N]  (the last N entries, default 20)") }
+        n = count
+      }
       let all = editor.history  // walks libedit's list: once
       let entries = all.suffix(n)
       let start = all.count - entries.count
@@ -52,7 +56,7 @@ extension REPL {
         let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
         let renderer = DiagnosticRenderer(color: environment.color) { [session] in session.sourceText(file: $0) }
         for d in outcome.diagnostics { writer.err(renderer.render(d) + "\n") }
-        if outcome.exitCode == 130 { writer.err(note("interrupted; back at the prompt") + "\n") }
+        if outcome.exitCode == ExitStatus.interrupted.code { writer.err(note("interrupted; back at the prompt") + "\n") }
       }
     case ":set":
       set(args)

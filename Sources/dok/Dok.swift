@@ -13,7 +13,7 @@ struct Dok: AsyncParsableCommand {
     version: DokVersion.current,
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
-      ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
+      LogoutCommand.self, ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

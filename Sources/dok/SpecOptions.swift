@@ -62,7 +62,7 @@ struct SpecOptions: ParsableArguments {
     do {
       return try SpecLoader.catalog(from: OpenAPIDocument.build(serverURL: "http://127.0.0.1"))
     } catch {
-      throw DokExit(2, "error: the bundled API document does not load: \(error)")
+      throw DokExit(ExitStatus.usage.code, "error: the bundled API document does not load: \(error)")
     }
   }
 

@@ -120,3 +120,32 @@ import Testing
     #expect(h.editor.history == ["$greeting", "project.create name=y"])
   }
 }
+
+/// Issue 14, bug 10: small things seen at the prompt.
+@Suite struct REPLPapercutTests {
+  @Test func historyRejectsANonNumber() async {
+    let h = REPLHarness(lines: ["print 1", ":history abc", ":history 1"], interactive: true)
+    await h.run()
+    #expect(h.capture.err.contains("usage: :history [N]"), "\(h.capture.err)")
+    #expect(h.capture.out.contains("    2  :history abc") == false)
+  }
+
+  @Test func loadAndSourceWordAMissingFileAlike() async {
+    let dir = TempDir()
+    let missing = dir.file("nope.dok")
+    let h = REPLHarness(lines: [":load \(missing)", #"source "\#(missing)""#])
+    await h.run()
+    let lines = h.capture.err.split(separator: "\n").filter { $0.contains("cannot read") }
+    #expect(lines.count == 2, "\(h.capture.err)")
+    #expect(lines.allSatisfy { $0.contains("cannot read \(missing): No such file or directory") }, "\(h.capture.err)")
+  }
+
+  @Test func aByteOrderMarkIsAccepted() async throws {
+    let dir = TempDir()
+    let f = dir.file("bom.dok")
+    try FileIO.writeAtomically(f, [0xEF, 0xBB, 0xBF] + Array(#"print "bom", "ok""#.utf8))
+    let h = REPLHarness(lines: [":load \(f)", #"source "\#(f)""#])
+    await h.run()
+    #expect(h.capture.out == "bom ok\nbom ok\n\n", "\(h.capture.out) \(h.capture.err)")
+  }
+}
