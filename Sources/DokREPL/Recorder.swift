@@ -49,7 +49,7 @@ public struct Recorder {
         guard let r = RecordingText.argumentValue(arg.name, in: text) else { continue }
         let env = Self.environmentName(for: arg.name)
         if !secretVariables.contains(env) { secretVariables.append(env) }
-        text.replaceSubrange(r, with: "env(\"\(env)\")")
+        text.replaceSubrange(r, with: "(env(\"\(env)\"))")
       }
     }
     // IDs typed as text that an earlier recorded result held: a reference to that result.

@@ -98,8 +98,15 @@ import Testing
     let h = REPLHarness(lines: [":record \(f)", #"user.login email=a@b.c password="hunter2""#, ":record stop"])
     await h.run()
     let text = read(f)
-    #expect(text.contains(#"user.login email=a@b.c password=env("DOK_PASSWORD")"#), "\(text)")
+    #expect(text.contains(#"user.login email=a@b.c password=(env("DOK_PASSWORD"))"#), "\(text)")
     #expect(!text.contains("hunter2") && !text.contains("***"), "\(text)")
     #expect(text.contains("DOK_PASSWORD=… dok run"), "\(text)")
+    // Replayed with the variable set, the secret comes from the environment.
+    setenv("DOK_PASSWORD", "from-env", 1)
+    defer { unsetenv("DOK_PASSWORD") }
+    let replay = REPLHarness(lines: [":load \(f)"])
+    await replay.run()
+    #expect(replay.capture.err.isEmpty, "\(replay.capture.err)")
+    #expect(replay.caller.inputs.first?["password"] == "from-env")
   }
 }
