@@ -54,7 +54,10 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":vars", ":vars", "list variables and results"),
     MetaCommandSpec(":history", ":history [N]", "show recent input"),
     MetaCommandSpec(":curl", ":curl", "the last request as a curl command (key as $DOKPLOY_API_KEY)"),
-    MetaCommandSpec(":record", ":record FILE | :record stop", "record successful statements into a runbook", arguments: ["stop"]),
+    MetaCommandSpec(
+      ":record", ":record FILE | :record stop", "record successful statements into a runbook (written at stop, :quit, Ctrl-D)",
+      arguments: ["stop"]),
+    MetaCommandSpec(":record!", ":record! FILE", "record, overwriting FILE if it exists"),
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
     MetaCommandSpec(
       ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
