@@ -29,7 +29,8 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
 
   func beginEntry() { calls = [] }
 
-  func print(_ line: String) { terminal.print(line) }
+  /// `print` lines; with `--redact`, secret values learned from replies are masked too.
+  func print(_ line: String) { terminal.print(redact ? policy.redactKey(in: line) : line) }
   func trace(_ event: TraceEvent) { terminal.trace(event) }
   func waitProgress(_ progress: WaitProgress) { terminal.waitProgress(progress) }
   func diagnostic(_ diagnostic: Diagnostic) { terminal.diagnostic(diagnostic) }

@@ -45,7 +45,8 @@ enum REPLLauncher {
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
     let client = context.session
-    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate)
+    // With --redact, replies teach the policy their secret values, so `print` masks them too.
+    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate, secrets: redact ? policy : nil)
     let session = Session(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,

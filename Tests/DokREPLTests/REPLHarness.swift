@@ -104,11 +104,11 @@ final class REPLHarness: @unchecked Sendable {
   ) {
     editor = ScriptedLineEditor(reads, interactive: interactive)
     self.caller = caller
-    let host = DokScriptHost(catalog: catalog, caller: caller)
+    let policy = SecretPolicy(apiKey: "k-secret")
+    let host = DokScriptHost(catalog: catalog, caller: caller, secrets: policy)
     session = Session(host: host)
     var env = REPLEnvironment(
-      promptName: "test", serverDescription: "a fake server", catalog: catalog, policy: SecretPolicy(apiKey: "k-secret"),
-      color: false)
+      promptName: "test", serverDescription: "a fake server", catalog: catalog, policy: policy, color: false)
     env.writer = capture.writer
     configure(&env)
     repl = REPL(editor: editor, session: session, environment: env)

@@ -148,4 +148,13 @@ import Testing
     await h.run()
     #expect(h.capture.out == "bom ok\nbom ok\n\n", "\(h.capture.out) \(h.capture.err)")
   }
+
+  @Test func redactMasksSecretsButNotBooleansAndPrintedSecretValues() async {
+    let masked = SecretPolicy().redact(["createEnvFile": true, "password": "pw", "envVars": .null, "refreshToken": "t"])
+    #expect(masked == ["createEnvFile": true, "password": "***", "envVars": .null, "refreshToken": "***"])
+    let h = REPLHarness(lines: ["$a = user.login email=a@b.c password=x", "print $a.token"]) { $0.redact = true }
+    await h.run()
+    #expect(!h.capture.out.contains("tok-secret"), "\(h.capture.out)")
+    #expect(h.capture.out.contains("***"), "\(h.capture.out)")
+  }
 }
