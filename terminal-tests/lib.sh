@@ -12,11 +12,12 @@ unset DOKPLOY_URL DOKPLOY_API_KEY DOKPLOY_AUTH_TOKEN NO_COLOR
 PASS=0
 FAIL=0
 
-# start ARGS…: starts dok in a fresh 160x50 tmux session and waits for the prompt.
+# start ARGS…: starts dok in a fresh 160x50 tmux session and waits for the prompt (PAGER=cat
+# unless DOK_ENV sets another, so tall results never stop in less).
 start() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
   tmux new-session -d -s "$SESSION" -x 160 -y 50 \
-    "env HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
+    "env HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color PAGER=cat ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
   wait_for "> " 20 || { echo "dok did not show a prompt"; screen; }
 }
 

@@ -67,6 +67,24 @@ check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt'
 type_text '}'; keys Enter
 check "the abandoned block never runs" bash -c "$(declare -f screen); SESSION=$SESSION; sleep 0.5; ! screen | grep -q '^in block'"
 
+# A result taller than the terminal goes through the pager ($PAGER here marks its lines);
+# `:set pager off` prints it directly.
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+DOK_ENV="PAGER='sed s/^/PAGED:/'" start
+type_text 'project.create name=tall'; keys Enter
+wait_for "→ \$1" 5
+type_text '$p = $1'; keys Enter
+type_text 'application.create name=tall environmentId=$p.environment.environmentId'; keys Enter
+check "a tall result goes through \$PAGER" wait_for 'PAGED:  "applicationId"' 5
+check "a short result is printed directly" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q '^  \"project\": {'"
+type_text ':set pager off'; keys Enter
+type_text 'application.create name=direct environmentId=$p.environment.environmentId'; keys Enter
+check ":set pager off prints a tall result directly" wait_for '  "name": "direct",' 5
+check "... not through the pager" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q 'PAGED:  \"name\": \"direct\"'"
+type_text ':quit'; keys Enter
+wait_for "EXITED-0" 5
+start --deploy-seconds 30
+
 # Meta commands.
 type_text ':describe application.deploy'; keys Enter
 check ":describe shows the parameter table" wait_for "applicationId  string" 3

@@ -61,7 +61,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
     MetaCommandSpec(
       ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
-      "change a setting", arguments: ["output", "transport"]),
+      "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
     MetaCommandSpec(":quit", ":quit", "leave dok"),
@@ -71,5 +71,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
   public static let settingValues: [String: [String]] = [
     "output": OutputFormat.allCases.map(\.rawValue),
     "transport": WireForm.allCases.map(\.rawValue),
+    "pager": ["on", "off"],
+    "columns": ["all"],
   ]
 }

@@ -40,6 +40,7 @@ public final class REPL: @unchecked Sendable {
     sink = REPLSink(
       terminal: terminal, writer: environment.writer, color: environment.color, policy: environment.policy,
       redact: environment.redact)
+    sink.pager = environment.usePager ? Pager.fromEnvironment() : nil
     originalSink = session.sink
     session.sink = sink
   }

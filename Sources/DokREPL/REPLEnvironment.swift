@@ -21,6 +21,8 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var refreshSpec: () async -> Result<Catalog, CallError>? = { nil }
   /// Where the REPL writes (the standard streams unless a test captures them).
   public var writer: REPLWriter = .standard
+  /// Page results taller than the terminal (`$PAGER`, default `less -FRX`); set on a terminal.
+  public var usePager = false
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

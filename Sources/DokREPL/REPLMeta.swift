@@ -134,15 +134,24 @@ extension REPL {
   static func entries(_ n: Int) -> String { n == 1 ? "1 entry" : "\(n) entries" }
 
   private func set(_ args: [String]) {
-    guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }
+    let usage = "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all"
+    guard args.count == 2 else { return fail(usage) }
     switch args[0] {
+    case "pager":
+      switch args[1] {
+      case "on": sink.pager = Pager.fromEnvironment()
+      case "off": sink.pager = nil
+      default: fail("pager is on or off")
+      }
+    case "columns":
+      sink.columns = args[1] == "all" ? nil : args[1].split(separator: ",").map(String.init)
     case "output":
       guard let mode = OutputFormat(rawValue: args[1]) else { return fail("output is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))") }
       sink.mode = mode
     case "transport":
       if let error = environment.setTransport(args[1]) { fail(error) }
     default:
-      fail("unknown setting '\(args[0])': output, transport")
+      fail("unknown setting '\(args[0])': output, transport, pager, columns")
     }
   }
 

@@ -16,6 +16,10 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
   let policy: SecretPolicy
   private(set) var calls: [CallEvent] = []
   var liveIDs = LiveIDIndex()
+  /// Results taller than the terminal go through this (nil: never; `:set pager off`).
+  var pager: Pager?
+  /// `:set columns a,b`: the table columns (nil: all).
+  var columns: [String]?
   /// The `$N` last shown under a result.
   var lastShownIndex = 0
 
@@ -39,12 +43,13 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     terminal.clearProgress()
     liveIDs.record(value)
     let shown = redact ? policy.redact(value) : value
-    var text = OutputFormatter.render(shown, as: mode, color: color)
+    var text = OutputFormatter.render(shown, as: mode, color: color, columns: columns)
     while text.hasSuffix("\n") { text.removeLast() }
     if let index {
       lastShownIndex = index
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }
+    if let pager, let rows = Pager.terminalRows(), Pager.tooTall(text + "\n", rows: rows), pager.show(text + "\n") { return }
     writer.out(text + "\n")
   }
 

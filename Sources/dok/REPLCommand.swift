@@ -52,6 +52,7 @@ enum REPLLauncher {
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
+    env.usePager = interactive
     env.version = DokVersion.current
     env.lastCurl = { client.lastRequest.map { CurlRenderer.render($0, insecure: client.connection.insecure) } }
     env.setTransport = { name in
