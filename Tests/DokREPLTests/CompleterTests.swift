@@ -63,6 +63,17 @@ import Testing
     #expect(texts("$nope.", ctx).isEmpty)
   }
 
+  /// Issue 14: `until` / `every` / `timeout` after a `wait` call.
+  @Test func waitClauses() {
+    let ctx = CompletionContext(catalog: Self.mini)
+    #expect(texts("wait app.one appId=x ", ctx) == ["until"])
+    #expect(texts("wait app.one appId=x u", ctx) == ["until"])
+    #expect(texts(#"wait app.one appId=x until .s == "d" "#, ctx) == ["every", "timeout"])
+    #expect(texts(#"wait app.one appId=x until .s == "d" every 1s "#, ctx) == ["timeout"])
+    #expect(texts("wait app.one appId=x until ", ctx).isEmpty)
+    #expect(texts("app.one ", ctx) == ["appId="])
+  }
+
   @Test func metaCommands() {
     let ctx = CompletionContext(catalog: Self.mini)
     #expect(texts(":h", ctx) == [":help", ":history"])
