@@ -95,6 +95,11 @@ let package = Package(
     .testTarget(
       name: "DokRuntimeTests",
       dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokSpec", "DokCore", "DokTestSupport"]),
+    // The REPL driven in-process by a scripted line editor; the completion engine's tests.
+    .testTarget(
+      name: "DokREPLTests",
+      dependencies: ["DokREPL", "DokRuntime", "DokScript", "DokSpec", "DokCore", "DokTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokREPL", "DokCore", "DokTestSupport"],
       resources: [.copy("Fixtures")]),

@@ -13,6 +13,11 @@ check "a failed assert pauses with a banner naming file:line" wait_for "paused a
 check "the debug prompt is shown" wait_for "dok debug> " 5
 type_text 'print "x is", $x, $p.project.name'; keys Enter
 check "the script's variables are available" wait_for "x is 41 debugme" 5
+# Ctrl-C at the debug prompt discards the typed line.
+type_text 'print "never"'; keys C-c
+type_text 'print "debug", "ctrl-c"'; keys Enter
+check "Ctrl-C at the dok debug> prompt discards the line" wait_for_line 'debug ctrl-c' 5
+check "the discarded line did not run" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q '^never'"
 type_text '$x = 42'; keys Enter
 type_text ':continue'; keys Enter
 check ":continue resumes after the failed statement" wait_for "resumed with 42 debugme" 5
@@ -33,13 +38,14 @@ check ":record stop writes the file" wait_for "wrote 4 entries to $WORK/session.
 type_text ':quit'; keys Enter
 wait_for "EXITED-0" 5
 check "the recording names the server and date" grep -q "^# Recorded by dok .* against the dok sandbox" "$WORK/session.dok"
-check "secrets are redacted in the recording" bash -c "! grep -q hunter2 '$WORK/session.dok' && grep -q 'password=\"\\*\\*\\*\"' '$WORK/session.dok'"
-check "IDs from earlier results are written as references" grep -q 'application.one applicationId=\$2.applicationId' "$WORK/session.dok"
+check "secrets are read from the environment on replay, never written" bash -c "! grep -q hunter2 '$WORK/session.dok' && grep -qF 'password=(env(\"DOK_PASSWORD\"))' '$WORK/session.dok'"
+check "a \$N used later is assigned at the call that made it" grep -q '^\$r2 = application.create name=web environmentId=\$p.environment.environmentId' "$WORK/session.dok"
+check "references keep to the recording's own variables" grep -q 'application.one applicationId=\$r2.applicationId' "$WORK/session.dok"
 check "the failed entry is not recorded" bash -c "! grep -q application.nope '$WORK/session.dok'"
 check "the recording file is 0600" bash -c "[ \"\$(stat -c %a '$WORK/session.dok')\" = 600 ]"
-"$DOK_BIN" run --trace "$WORK/session.dok" >"$WORK/replay.out" 2>"$WORK/replay.err"
+DOK_PASSWORD=hunter2 "$DOK_BIN" run --trace "$WORK/session.dok" >"$WORK/replay.out" 2>"$WORK/replay.err"
 check "the recording replays successfully" test $? -eq 0
-grep -oE ':[0-9]+:[0-9]+: (\$[a-z]+ = )?[a-z]+\.[a-zA-Z]+' "$WORK/replay.err" | sed -E 's/.*: (\$[a-z]+ = )?//' >"$WORK/replayed.txt"
+grep -oE ':[0-9]+:[0-9]+: (\$[a-z0-9_]+ = )?[a-z]+\.[a-zA-Z]+' "$WORK/replay.err" | sed -E 's/.*: (\$[a-z0-9_]+ = )?//' >"$WORK/replayed.txt"
 printf 'project.create\napplication.create\napplication.saveDockerProvider\napplication.one\n' >"$WORK/expected.txt"
 check "the replay sends the same sequence of procedures" diff "$WORK/expected.txt" "$WORK/replayed.txt"
 

@@ -3,6 +3,8 @@
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOK_BIN="${DOK_BIN:-$ROOT/.build/debug/dok}"
+# Absolute, so tests may change directory.
+case "$DOK_BIN" in /*) ;; *) DOK_BIN="$PWD/$DOK_BIN" ;; esac
 SESSION="dok-term-$$-$RANDOM"
 WORK="$(mktemp -d /tmp/dok-term.XXXXXX)"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state" HOME="$WORK"
@@ -11,11 +13,12 @@ unset DOKPLOY_URL DOKPLOY_API_KEY DOKPLOY_AUTH_TOKEN NO_COLOR CI
 PASS=0
 FAIL=0
 
-# start ARGS…: starts dok in a fresh 160x50 tmux session and waits for the prompt.
+# start ARGS…: starts dok in a fresh 160x50 tmux session and waits for the prompt (PAGER=cat
+# unless DOK_ENV sets another, so tall results never stop in less).
 start() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
   tmux new-session -d -s "$SESSION" -x 160 -y 50 \
-    "env -u CI HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
+    "env -u CI HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color PAGER=cat ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
   wait_for "> " 20 || { echo "dok did not show a prompt"; screen; }
 }
 
@@ -30,6 +33,16 @@ wait_for() {
   local text="$1" limit="${2:-10}" i
   for ((i = 0; i < limit * 20; i++)); do
     screen | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# wait_for_line TEXT [SECONDS]: true once a whole screen line equals TEXT (output, not an echo).
+wait_for_line() {
+  local text="$1" limit="${2:-10}" i
+  for ((i = 0; i < limit * 20; i++)); do
+    screen | grep -qxF -- "$text" && return 0
     sleep 0.05
   done
   return 1

@@ -35,6 +35,8 @@ check "an open block continues on a ... prompt" wait_for "... " 3
 type_text '  print "item", $i * 10'; keys Enter
 type_text '}'; keys Enter
 check "the multi-line for block runs" wait_for "item 30" 5
+keys Up Enter
+check "Up brings the whole block back as one history entry (and Enter runs it)" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do [ \$(screen | grep -c '^item 30\$') -ge 2 ] && exit 0; sleep 0.05; done; exit 1"
 
 # Ctrl-C during a long wait returns to the prompt; the REPL still works.
 type_text 'application.saveDockerProvider applicationId=$2.applicationId dockerImage=nginx username=null password=null registryUrl=null'; keys Enter
@@ -48,10 +50,40 @@ check "Ctrl-C during a wait returns to the prompt with a note" wait_for "interru
 type_text 'print "still", "alive"'; keys Enter
 check "the REPL works after the interrupted wait" wait_for "still alive" 5
 
-# Ctrl-C at the prompt clears the line.
+# Ctrl-C at the prompt discards the line (if Ctrl-C did nothing, the typed text would join the
+# next line and `after ctrl-c` would never be printed on a line of its own).
 type_text 'print "never"'; keys C-c
-type_text 'print "after ctrl-c"'; keys Enter
-check "Ctrl-C at the prompt discards the line" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'after ctrl-c' && ! screen | grep -q '^never'"
+check "Ctrl-C at the prompt echoes ^C" wait_for '^C' 3
+type_text 'print "after", "ctrl-c"'; keys Enter
+check "Ctrl-C at the prompt discards the line" wait_for_line 'after ctrl-c' 5
+check "the discarded line did not run" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q '^never'"
+# ... and at a `...` prompt it abandons the whole open block (closing it must not run it).
+type_text 'for $i in 1..2 {'; keys Enter
+type_text '  print "in", "block"'; keys Enter
+wait_for "... " 3
+keys C-c
+type_text 'print "fresh", "prompt"'; keys Enter
+check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt' 5
+type_text '}'; keys Enter
+check "the abandoned block never runs" bash -c "$(declare -f screen); SESSION=$SESSION; sleep 0.5; ! screen | grep -q '^in block'"
+
+# A result taller than the terminal goes through the pager ($PAGER here marks its lines);
+# `:set pager off` prints it directly.
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+DOK_ENV="PAGER='sed s/^/PAGED:/'" start
+type_text 'project.create name=tall'; keys Enter
+wait_for "→ \$1" 5
+type_text '$p = $1'; keys Enter
+type_text 'application.create name=tall environmentId=$p.environment.environmentId'; keys Enter
+check "a tall result goes through \$PAGER" wait_for 'PAGED:  "applicationId"' 5
+check "a short result is printed directly" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q '^  \"project\": {'"
+type_text ':set pager off'; keys Enter
+type_text 'application.create name=direct environmentId=$p.environment.environmentId'; keys Enter
+check ":set pager off prints a tall result directly" wait_for '  "name": "direct",' 5
+check "... not through the pager" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q 'PAGED:  \"name\": \"direct\"'"
+type_text ':quit'; keys Enter
+wait_for "EXITED-0" 5
+start --deploy-seconds 30
 
 # Meta commands.
 type_text ':describe application.deploy'; keys Enter

@@ -53,6 +53,23 @@ public struct Connection: Sendable, Equatable {
   /// `host[:port]` of the server (the REPL's prompt name when no profile is used).
   public var authority: String { URLParts(baseURL)?.authority ?? serverURL }
 
+  /// A hint for a URL typed without a scheme, like `127.0.0.1:4000` or `localhost:3000`
+  /// (normalized to https://, which a plain-HTTP local server answers with a TLS error).
+  public static func schemeHint(_ text: String) -> String? {
+    let t = text.trimming()
+    guard !t.contains("://") else { return nil }
+    return "no scheme in '\(t)': dok assumes https://; for a plain-HTTP server write http://\(t)"
+  }
+
+  /// True for a URL typed without a scheme whose host is `localhost` or an IP address: such
+  /// servers usually speak plain HTTP, so guessing https:// would end in a TLS error.
+  public static func needsExplicitScheme(_ text: String) -> Bool {
+    let t = text.trimming()
+    guard !t.contains("://"), let parts = URLParts("https://" + t) else { return false }
+    let h = parts.host
+    return h == "localhost" || h.hasPrefix("[") || (!h.isEmpty && h.allSatisfy { $0.isNumber || $0 == "." })
+  }
+
   /// Normalizes what a user typed to `scheme://host[:port][/prefix]/api`: with or without
   /// `/api`, `/api/trpc` or a trailing slash; no scheme means `https://`.
   /// Returns nil for something that is not an http(s) URL.

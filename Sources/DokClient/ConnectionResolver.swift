@@ -25,9 +25,10 @@ public struct ConnectionSettings: Sendable, Equatable {
 }
 
 /// Resolves the server from flags, environment and profiles. Precedence for each setting:
-/// flags > environment (`DOKPLOY_URL`, `DOKPLOY_API_KEY` or `DOKPLOY_AUTH_TOKEN`) > `--profile NAME`
-/// > the default profile. A profile's key is used only with that profile's URL (or when
-/// `--profile` names it), so a key is never sent to a server it was not saved for.
+/// flags > `--profile NAME` > environment (`DOKPLOY_URL`, `DOKPLOY_API_KEY` or
+/// `DOKPLOY_AUTH_TOKEN`) > the default profile. A key is only ever sent to the URL it was saved
+/// or given with: a profile's key only to the profile's URL (`--url B --profile A` without
+/// `--api-key` is an error), the environment's key only with the environment's URL or `--url`.
 public struct ConnectionResolver: Sendable {
   public var config: ProfileConfig
   public var environment: @Sendable (String) -> String?
@@ -63,20 +64,39 @@ public struct ConnectionResolver: Sendable {
     let source: Connection.Source
     if let u = s.url {
       (rawURL, source) = (u, .flag)
+    } else if chosenIsExplicit, let p = chosen, !p.url.isEmpty {
+      // An explicit --profile beats the environment.
+      (rawURL, source) = (p.url, .profile)
     } else if let u = envURL {
       (rawURL, source) = (u, .environment)
     } else if let p = chosen, !p.url.isEmpty {
-      (rawURL, source) = (p.url, chosenIsExplicit ? .profile : .defaultProfile)
+      (rawURL, source) = (p.url, .defaultProfile)
     } else {
       return .unconfigured
     }
-    guard let base = Connection.normalize(rawURL) else {
-      throw CallError(kind: .argument, message: "not an http(s) URL: '\(rawURL)' (from \(source.rawValue))")
+    if Connection.needsExplicitScheme(rawURL) {
+      throw CallError(
+        kind: .argument, message: "'\(rawURL)' (from \(source.rawValue)) has no scheme",
+        hints: ["write http://\(rawURL.trimming()) for a plain-HTTP server, or https://\(rawURL.trimming())"])
     }
-    // The profile's settings apply when its URL is the one in use, or when named explicitly.
-    let profileApplies = chosen.map { p in chosenIsExplicit || Connection.normalize(p.url) == base } ?? false
-    let profile = profileApplies ? chosen : nil
-    let key = s.apiKey ?? envKey ?? profile?.apiKey
+    guard let base = Connection.normalize(rawURL) else {
+      throw CallError(
+        kind: .argument, message: "not an http(s) URL: '\(rawURL)' (from \(source.rawValue))",
+        hints: Connection.schemeHint(rawURL).map { [$0] } ?? [])
+    }
+    // A profile's settings and key apply only to the URL it was saved with.
+    let profile = chosen.flatMap { p in Connection.normalize(p.url) == base ? p : nil }
+    if chosenIsExplicit, profile == nil, s.apiKey == nil, let p = chosen {
+      throw CallError(
+        kind: .argument,
+        message: "--url \(rawURL) is not the server of profile '\(p.name)' (\(p.url)); its key is only sent there",
+        hints: ["pass --api-key for \(rawURL), or drop --url to use the profile, or drop --profile"])
+    }
+    // The environment's key goes with the environment's URL (or with --url when no URL is set
+    // there); never with an explicitly named profile.
+    let envKeyApplies =
+      !chosenIsExplicit && (source == .environment || envURL == nil || envURL.flatMap(Connection.normalize) == base)
+    let key = s.apiKey ?? (envKeyApplies ? envKey : nil) ?? profile?.apiKey
     var c = Connection(baseURL: base, apiKey: key, profile: profile?.name, source: source)
     c.transport = s.transport ?? profile?.transport ?? .openapi
     c.insecure = s.insecure ?? profile?.insecure ?? false

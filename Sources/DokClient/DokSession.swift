@@ -129,8 +129,19 @@ public final class DokSession: Sendable {
       e.procedure = procedure
       throw e
     }
-    return try ReplyDecoder.decode(response, procedure: procedure)
+    do {
+      return try ReplyDecoder.decode(response, procedure: procedure)
+    } catch where error.httpStatus == 401 && (connection.apiKey ?? "").isEmpty {
+      // No key was given: the hint about a wrong key would mislead.
+      var e = error
+      e.hints = e.hints.filter { $0 != ReplyDecoder.unauthorizedHint } + [Self.noKeyHint]
+      throw e
+    }
   }
+
+  /// The hint on a 401 when no key was sent at all.
+  public static let noKeyHint =
+    "no API key was sent: pass --api-key, set DOKPLOY_API_KEY, or save one with dok login --url URL"
 
   /// Sends with retries and returns the raw final reply (transport failures become `CallError`s).
   public func exchange(_ request: HTTPRequest, retry: RetryPolicy? = nil) async throws(CallError) -> HTTPResponse {

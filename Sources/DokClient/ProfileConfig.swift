@@ -64,6 +64,11 @@ public struct ProfileConfig: Sendable, Equatable {
     }
   }
 
+  /// Removes a profile (the default setting is left to the caller).
+  public mutating func remove(named name: String) {
+    profiles.removeAll { $0.name == name }
+  }
+
   /// A syntax error in the file.
   public struct ParseError: Error, Sendable, CustomStringConvertible {
     public var line: Int

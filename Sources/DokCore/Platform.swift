@@ -11,6 +11,12 @@
 /// and termios itself; test support opens raw sockets).
 public enum Platform {
   /// True when `fd` is a terminal.
+  /// True when `path` names a directory (following symlinks).
+  public static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
   public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
   /// True when standard input and standard output are both terminals (an interactive session).

@@ -71,7 +71,13 @@ public struct SecretPolicy: Sendable {
     case .object(let o):
       var out = JSONObject()
       for (k, v) in o.pairs {
-        out[k] = secretName(k, &names) && !v.isNull ? .string("***") : redact(v, secrets, shortest: shortest, names: &names)
+        // A boolean or null under a secret-looking name (`createEnvFile: true`) says nothing secret.
+        let plain: Bool
+        switch v {
+        case .null, .bool: plain = true
+        default: plain = false
+        }
+        out[k] = secretName(k, &names) && !plain ? .string("***") : redact(v, secrets, shortest: shortest, names: &names)
       }
       return .object(out)
     case .array(let a): return .array(a.map { redact($0, secrets, shortest: shortest, names: &names) })

@@ -3,14 +3,16 @@ import DokCore
 /// Renders a JSON value in each output format. Pure functions: no I/O.
 public enum OutputFormatter {
   /// `value` in `format`, ending in a newline.
-  public static func render(_ value: JSON, as format: OutputFormat, color: Bool = false) -> String {
+  /// `columns` (`--columns a,b,c`) chooses and orders a table's columns (a single object's keys).
+  public static func render(_ value: JSON, as format: OutputFormat, color: Bool = false, columns: [String]? = nil) -> String {
     switch format {
     case .pretty: return JSONWriter.pretty(value, style: color ? .terminal : nil) + "\n"
     case .json: return JSONWriter.compact(value) + "\n"
     case .raw: return raw(value)
     case .yaml: return YAMLRenderer.render(value)
     case .table:
-      if let t = table(value) { return t }
+      if let t = table(value, columns: columns) { return t }
+      if case .object(let o) = value, !o.isEmpty { return keyValueTable(o, keys: columns) }
       return JSONWriter.pretty(value, style: color ? .terminal : nil) + "\n"
     }
   }
@@ -27,7 +29,7 @@ public enum OutputFormatter {
 
   /// A table of an array of objects: one column per key (first-seen order), nested values as
   /// compact JSON cut to `maxCell` characters. Nil for other values.
-  public static func table(_ value: JSON, maxCell: Int = 40) -> String? {
+  public static func table(_ value: JSON, columns chosen: [String]? = nil, maxCell: Int = 40) -> String? {
     guard case .array(let rows) = value, !rows.isEmpty else { return nil }
     var columns: [String] = []
     var seen = Set<String>()
@@ -35,6 +37,7 @@ public enum OutputFormatter {
       guard case .object(let o) = row else { return nil }
       for k in o.keys where seen.insert(k).inserted { columns.append(k) }
     }
+    if let chosen, !chosen.isEmpty { columns = chosen }
     func cell(_ v: JSON?) -> String {
       guard let v else { return "" }
       var s = isScalar(v) ? scalarText(v) : v.compactText
@@ -44,6 +47,20 @@ public enum OutputFormatter {
     let cells = rows.map { row in columns.map { cell(row[$0]) } }
     let rule = columns.indices.map { i in String(repeating: "-", count: cells.reduce(columns[i].count) { max($0, $1[i].count) }) }
     return TextTable.lines([columns, rule] + cells).map { $0 + "\n" }.joined()
+  }
+
+  /// One object as two columns, KEY and VALUE, one row per key (nested values as compact JSON);
+  /// `keys` chooses and orders the rows.
+  public static func keyValueTable(_ object: JSONObject, keys: [String]? = nil, maxCell: Int = 100) -> String {
+    let rows: [JSON] = (keys.flatMap { $0.isEmpty ? nil : $0 } ?? Array(object.keys)).map { k in
+      .object({
+        var r = JSONObject()
+        r["KEY"] = .string(k)
+        r["VALUE"] = object[k] ?? .string("")
+        return r
+      }())
+    }
+    return table(.array(rows), maxCell: maxCell) ?? ""
   }
 
   static func isScalar(_ v: JSON) -> Bool {

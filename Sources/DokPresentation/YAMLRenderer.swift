@@ -59,13 +59,20 @@ public enum YAMLRenderer {
     }
   }
 
+  /// True unless `s` is plainly text to every YAML 1.1 and 1.2 parser: it starts with a letter,
+  /// holds only letters, digits, single inner spaces and `_ - . /`, and is not a word a parser
+  /// types (`yes`, `off`, `null`, …). Numbers, dates, `.inf`, `1_000` and timestamps all start
+  /// with a digit, a sign or a dot, so they are quoted.
   static func needsQuotes(_ s: String) -> Bool {
-    if s.isEmpty { return true }
-    let reserved: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "~", "y", "n"]
+    guard let first = s.first, first.isLetter, s.last != " " else { return true }
+    let reserved: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"]
     if reserved.contains(s.lowercased()) { return true }
-    if Double(s) != nil || s.first == " " || s.last == " " { return true }
-    if let f = s.first, "-?:,[]{}#&*!|>'\"%@`".contains(f) { return true }
-    return s.contains(": ") || s.contains(" #")
-      || s.contains(where: { $0 == "\n" || $0 == "\t" || $0.asciiValue.map { $0 < 32 } == true })
+    var previous: Character = first
+    for c in s.dropFirst() {
+      let ok = c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == "/" || (c == " " && previous != " ")
+      if !ok || c.isNewline { return true }
+      previous = c
+    }
+    return false
   }
 }

@@ -61,6 +61,13 @@ public enum Completer {
       return proc.parametersRequiredFirst
         .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
         .map { Completion($0.name + "=", hint: ($0.required ? "required " : "") + $0.schema.typeDescription, appendSpace: false) }
+        + waitClauses(tokens, word: word)
+    }
+    // After a wait's condition: the clauses not given yet.
+    if tokens.first == "wait", tokens.contains("until"), let last = tokens.last,
+      !["until", "every", "timeout", "==", "!=", "<", "<=", ">", ">=", "in", "&&", "||"].contains(last), !word.hasPrefix(".")
+    {
+      return waitClauses(tokens, word: word)
     }
     // After `deploy`: the procedures that start a deploy it can follow.
     if tokens.last == "deploy" {
@@ -70,6 +77,14 @@ public enum Completer {
     // A procedure (or router) where a call may stand.
     guard callMayStand(tokens) else { return [] }
     return procedures(word: word, context: context, withKeywords: tokens.isEmpty)
+  }
+
+  /// `until` (once), then `every` and `timeout` (once each), for a `wait` statement.
+  static func waitClauses(_ tokens: [String], word: String) -> [Completion] {
+    guard tokens.first == "wait" else { return [] }
+    let hints = ["until": "until CONDITION (. is the latest result)", "every": "every 2s (poll interval)", "timeout": "timeout 5m"]
+    let order = tokens.contains("until") ? ["every", "timeout"] : ["until"]
+    return order.filter { !tokens.contains($0) && $0.hasPrefix(word) }.map { Completion($0, hint: hints[$0]) }
   }
 
   /// The words of the current statement before the cursor word.

@@ -55,12 +55,14 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":vars", ":vars", "list variables and results"),
     MetaCommandSpec(":history", ":history [N]", "show recent input"),
     MetaCommandSpec(":curl", ":curl", "the last request as a curl command (key as $DOKPLOY_API_KEY)"),
-    MetaCommandSpec(":record", ":record FILE | :record stop", "record successful statements into a runbook", arguments: ["stop"]),
+    MetaCommandSpec(
+      ":record", ":record FILE | :record stop", "record successful statements into a runbook (written at stop, :quit, Ctrl-D)",
+      arguments: ["stop"]),
+    MetaCommandSpec(":record!", ":record! FILE", "record, overwriting FILE if it exists"),
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
     MetaCommandSpec(
-      ":set",
-      ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
-      "change a setting", arguments: ["output", "transport"]),
+      ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
+      "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(
       ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]", "a service's container logs (Ctrl-C ends --follow)",
@@ -73,5 +75,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
   public static let settingValues: [String: [String]] = [
     "output": OutputFormat.allCases.map(\.rawValue),
     "transport": WireForm.allCases.map(\.rawValue),
+    "pager": ["on", "off"],
+    "columns": ["all"],
   ]
 }

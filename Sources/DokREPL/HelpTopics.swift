@@ -43,7 +43,8 @@ public enum HelpTopics {
         router.procedure name=value …   bare words are typed by the parameter's schema:
           replicas=3 → 3, name=123 → "123", autoDeploy=true → true, description=null → null (where nullable)
         name:=<json>      raw JSON:   ports:=[{"publishedPort":80,"targetPort":80}]
-        name=@path        a file's text:   env=@.env.production
+        name=@path        a file's text:   env=@.env.production   (regular files up to 16 MB; ~ expands; @"a b.txt")
+        name:=@file.json  a file's JSON:   ports:=@ports.json
         name=             the empty string
         Unknown or missing parameters and values that cannot fit are errors before anything is sent.
         In expressions a call stands in parentheses: (application.one applicationId=$id).applicationStatus
@@ -74,7 +75,12 @@ public enum HelpTopics {
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.
         """
     case "meta":
-      return MetaCommandSpec.all.map { "  " + $0.usage.padding(58) + $0.summary }.joined(separator: "\n")
+      return MetaCommandSpec.all.map { "  " + $0.usage.padding(58) + $0.summary }.joined(separator: "\n") + """
+
+          Ctrl-C drops the line, or a whole open block at ..., or cancels what runs. Up recalls a
+          multi-line entry whole. A recording keeps the names typed, assigns a $N it uses at the call
+          that made it, and reads secrets from the environment (password=(env("DOK_PASSWORD"))).
+        """
     case "exit-codes":
       return ExitStatus.helpTable
     case "config":
@@ -82,7 +88,11 @@ public enum HelpTopics {
         Server: --url URL --api-key KEY, or DOKPLOY_URL and DOKPLOY_API_KEY (or DOKPLOY_AUTH_TOKEN),
         or a profile in $XDG_CONFIG_HOME/dok/config.toml (dok login --url URL --profile NAME; --profile NAME).
         With no server configured, dok starts its built-in sandbox (a simulated Dokploy) and says so.
+        An explicit --profile beats the environment; a key is only sent to the URL it was saved or given with
+        (--url B --profile A needs --api-key). dok profiles [list|remove NAME|default NAME]; dok logout [--profile NAME].
         Files: history $XDG_STATE_HOME/dok/history (0600), caches $XDG_CACHE_HOME/dok, config 0600.
+        Startup: $XDG_CONFIG_HOME/dok/init.dok runs before the first prompt (:set lines, definitions).
+        Input that is not a terminal (dok < FILE) is exactly dok run -.
         """
     default:
       return nil

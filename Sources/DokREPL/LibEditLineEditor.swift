@@ -10,7 +10,8 @@ import DokCore
 ///
 /// Facts it relies on (see ../shared/design/libedit-notes.md): libedit's own signal handling is
 /// off (it re-sends signals to the process group); SIGINT is caught by ``InterruptMonitor``
-/// without SA_RESTART, so a Ctrl-C makes `el_gets` return NULL with EINTR; the locale is set so
+/// without SA_RESTART, and at the prompt the reading thread is woken by ``PromptWake``, so a
+/// Ctrl-C makes `el_gets` return NULL with EINTR; the locale is set so
 /// UTF-8 input works; the history file is created 0600 by us.
 public final class LibEditLineEditor: LineEditor {
   /// Computes completions for (line up to the cursor, cursor character offset).
@@ -76,11 +77,19 @@ public final class LibEditLineEditor: LineEditor {
   public func readLine(prompt: String) -> LineRead {
     currentPrompt = Array(prompt.utf8CString)
     lastTabLine = nil
-    interrupts.atPrompt = true
-    defer { interrupts.atPrompt = false }
+    // Ctrl-C must interrupt the read below: see PromptWake.
+    PromptWake.install()
+    PromptWake.prepareCurrentThread()
+    let reading = PromptWake.Reading()
+    let previous = interrupts.swapInterruptHandler { reading.wake() }
+    defer { _ = interrupts.swapInterruptHandler(previous) }
     var count: Int32 = 0
     let before = interrupts.count
-    guard let raw = el_gets(el, &count) else {
+    let got = el_gets(el, &count)
+    let readErrno = errno
+    reading.finish()
+    guard let raw = got else {
+      errno = readErrno
       if interrupts.count != before || errno == EINTR {
         // Ctrl-C: discard what was typed and start a fresh line.
         el_reset(el)

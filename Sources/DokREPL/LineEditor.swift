@@ -67,8 +67,14 @@ public final class ScriptedLineEditor: LineEditor {
   public private(set) var prompts: [String] = []
   public private(set) var history: [String] = []
 
-  public init(_ reads: [LineRead]) { self.reads = reads }
-  public convenience init(lines: [String]) { self.init(lines.map { .line($0) }) }
+  public let isInteractive: Bool
+
+  /// `interactive`: behave like a terminal editor (history kept, the REPL keeps going after errors).
+  public init(_ reads: [LineRead], interactive: Bool = false) {
+    self.reads = reads
+    self.isInteractive = interactive
+  }
+  public convenience init(lines: [String], interactive: Bool = false) { self.init(lines.map { .line($0) }, interactive: interactive) }
 
   public func readLine(prompt: String) -> LineRead {
     prompts.append(prompt)
@@ -77,5 +83,4 @@ public final class ScriptedLineEditor: LineEditor {
 
   public func addHistory(_ line: String) { history.append(line) }
   public func saveHistory() {}
-  public var isInteractive: Bool { false }
 }

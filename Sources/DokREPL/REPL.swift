@@ -17,6 +17,8 @@ public final class REPL: @unchecked Sendable {
   var recorder: Recorder?
   /// Set by `:quit`; `:continue` sets ``resumeRequested`` (used by `dok run --debug`).
   var quitRequested = false
+  /// True while the startup file runs (its lines are not history).
+  var startupMode = false
   public internal(set) var resumeRequested = false
   /// Extra meta commands for a paused run (`:continue`); entries run with
   /// ``Interpreter/executeNested(source:file:)`` and the run's sink is restored afterwards.
@@ -29,8 +31,11 @@ public final class REPL: @unchecked Sendable {
     self.environment = environment
     environment.reporter.setSources("repl") { [session] name in session.sourceText(file: name) }
     terminal = TerminalSink(reporter: environment.reporter, showProgress: editor.isInteractive)
+    terminal.write = { [writer = environment.writer] fd, text in writer.write(fd, text) }
     sink = REPLSink(
-      terminal: terminal, color: environment.color, policy: environment.policy, redact: environment.redact)
+      terminal: terminal, writer: environment.writer, color: environment.color, policy: environment.policy,
+      redact: environment.redact)
+    sink.pager = environment.usePager ? Pager.fromEnvironment() : nil
     originalSink = session.sink
     session.sink = sink
   }
@@ -53,73 +58,134 @@ public final class REPL: @unchecked Sendable {
     Completer.complete(line: line, cursor: cursor, context: completionContext())
   }
 
+  /// Where this REPL writes.
+  var writer: REPLWriter { environment.writer }
+
   var prompt: String {
     let p = "dok \(environment.promptName)> "
     return environment.color ? "\u{1}\u{1B}[1m\u{1}\(p)\u{1}\u{1B}[0m\u{1}" : p
   }
 
+  /// The entry being typed (lines of an open block, string or bracket).
+  var pending = ""
+
   /// Runs until `:quit`, Ctrl-D on an empty line, or the end of piped input. Returns the exit
   /// code: 0 interactively; for piped input, the last failing statement's code (like `dok run -`).
   public func run() -> Int32 {
-    var buffer = ""
+    pending = ""
     var lastFailure = ExitStatus.success.code
     resumeRequested = false
     quitRequested = false
     session.sink = sink
     defer { session.sink = originalSink }
     while !quitRequested && !resumeRequested {
-      if buffer.isEmpty, let (catalog, message) = environment.takeDocumentUpdate() {
+      if pending.isEmpty, let (catalog, message) = environment.takeDocumentUpdate() {
         environment.catalog = catalog
-        Output.stderr(note(message) + "\n")
+        writer.err(note(message) + "\n")
       }
-      let read = editor.readLine(prompt: buffer.isEmpty ? prompt : "... ")
+      let read = editor.readLine(prompt: pending.isEmpty ? prompt : "... ")
       switch read {
       case .interrupted:
-        buffer = ""
+        // Ctrl-C drops the line and the whole pending entry (psql, bash).
+        pending = ""
         continue
       case .endOfFile:
-        if !buffer.isEmpty {
-          let code = runEntry(buffer)
+        if !pending.isEmpty {
+          let code = runEntry(pending)
           if code != ExitStatus.success.code { lastFailure = code }
+          pending = ""
         }
-        if editor.isInteractive { Output.stdout("\n") }
+        if editor.isInteractive { writer.out("\n") }
+        finishRecording()
         editor.saveHistory()
         return editor.isInteractive ? ExitStatus.success.code : lastFailure
       case .line(let line):
-        if buffer.isEmpty {
-          let t = line.trimming(" \t")
-          if t.isEmpty { continue }
-          if t.hasPrefix(":") {
-            remember(line)
-            meta(t)
-            continue
-          }
-          if t.hasSuffix("?"), !t.contains(" "), environment.catalog.procedure(named: String(t.dropLast())) != nil {
-            remember(line)
-            meta(":describe " + t.dropLast())
-            continue
-          }
-        }
-        remember(line)
-        buffer += buffer.isEmpty ? line : "\n" + line
-        if Script.isIncomplete(buffer) { continue }
-        let code = runEntry(buffer)
-        if code != ExitStatus.success.code {
+        let code = handle(line: line)
+        if code != 0 {
           lastFailure = code
           if !editor.isInteractive, code == ExitStatus.usage.code || code == ExitStatus.interrupted.code {
+            finishRecording()
             editor.saveHistory()
             return code
           }
         }
-        buffer = ""
       }
     }
+    if quitRequested { finishRecording() }
     editor.saveHistory()
     return ExitStatus.success.code
   }
 
+  /// One typed line: a meta command, `proc?`, or part of an entry (run once complete).
+  /// Returns the entry's exit code (0 while it is still open).
+  @discardableResult
+  func handle(line: String) -> Int32 {
+    if pending.isEmpty {
+      let t = line.trimming(" \t")
+      if t.isEmpty { return 0 }
+      if t.hasPrefix(":") {
+        remember(line)
+        meta(Self.withoutComment(t).trimming(" \t"))
+        return 0
+      }
+      // `proc?` (a trailing comment allowed): describe it.
+      let code = Self.withoutComment(t).trimming(" \t")
+      if code.hasSuffix("?"), !code.contains(" "), environment.catalog.procedure(named: String(code.dropLast())) != nil {
+        remember(line)
+        meta(":describe " + code.dropLast())
+        return 0
+      }
+    }
+    pending += pending.isEmpty ? line : "\n" + line
+    if Script.isIncomplete(pending) { return 0 }
+    let entry = pending
+    pending = ""
+    // A multi-line entry is one history entry (Up brings the whole block back).
+    remember(entry)
+    return runEntry(entry)
+  }
+
+  /// Runs a startup file (`$XDG_CONFIG_HOME/dok/init.dok`): its lines as if typed (`:set` lines,
+  /// definitions), without history. Returns the first failing entry's code, or 0.
+  @discardableResult
+  public func runStartup(_ text: String, file: String) -> Int32 {
+    let saved = startupMode
+    startupMode = true
+    defer { startupMode = saved }
+    var first: Int32 = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let code = handle(line: String(line))
+      if code != 0, first == 0 {
+        first = code
+        writer.err(note("in \(file)") + "\n")
+      }
+    }
+    if !pending.isEmpty {
+      fail("\(file) ends inside an open block, string or bracket")
+      pending = ""
+    }
+    return first
+  }
+
+  /// The line without a trailing `# comment` (a `#` outside strings).
+  static func withoutComment(_ line: String) -> String {
+    var quote: Character? = nil
+    var escaped = false
+    for i in line.indices {
+      let c = line[i]
+      if let q = quote {
+        if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
+      } else if c == "\"" || c == "'" {
+        quote = c
+      } else if c == "#" {
+        return String(line[..<i])
+      }
+    }
+    return line
+  }
+
   private func remember(_ line: String) {
-    guard editor.isInteractive, !environment.policy.mustNotStore(line: line) else { return }
+    guard editor.isInteractive, !startupMode, !environment.policy.mustNotStore(line: line) else { return }
     editor.addHistory(line)
   }
 
@@ -135,12 +201,20 @@ public final class REPL: @unchecked Sendable {
     }
     terminal.clearProgress()
     if outcome.status == .interrupted {
-      Output.stderr(note("interrupted; back at the prompt") + "\n")
+      writer.err(note("interrupted; back at the prompt") + "\n")
       return ExitStatus.interrupted.code
     }
-    for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
+    for d in outcome.diagnostics { writer.err(terminal.reporter.render(d) + "\n") }
+    // An assignment or a wait makes a result without printing it: still say its number.
+    let after = session.resultCount
+    if outcome.succeeded, after > before, sink.lastShownIndex != after {
+      writer.out(note("→ $\(after)") + "\n")
+    }
     if outcome.succeeded, recorder != nil {
-      recorder!.record(entry: source, calls: sink.calls, resultsAdded: session.resultCount - before)
+      let session = self.session
+      recorder!.record(
+        entry: source, calls: sink.calls, firstResult: before + 1, resultsAdded: session.resultCount - before,
+        result: { session.result($0) }, variable: { name in session.variables.first { $0.name == name }?.value })
     }
     return outcome.exitCode
   }

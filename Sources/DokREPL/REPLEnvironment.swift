@@ -24,6 +24,10 @@ public struct REPLEnvironment: @unchecked Sendable {
   /// A newer API document found in the background since the last prompt, with a one-line note
   /// (taken once).
   public var takeDocumentUpdate: () -> (Catalog, String)? = { nil }
+  /// Where the REPL writes (the standard streams unless a test captures them).
+  public var writer: REPLWriter = .standard
+  /// Page results taller than the terminal (`$PAGER`, default `less -FRX`); set on a terminal.
+  public var usePager = false
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

@@ -13,7 +13,7 @@ extension REPL {
     switch name {
     case ":help", ":h", ":?":
       if let text = HelpTopics.text(args.first) {
-        Output.stdout(text + "\n")
+        writer.out(text + "\n")
       } else {
         fail("no help topic '\(args[0])'; topics: \(HelpTopics.names.joined(separator: ", "))")
       }
@@ -23,7 +23,7 @@ extension REPL {
         let close = environment.catalog.suggestions(for: procName)
         return fail("unknown procedure '\(procName)'" + (Suggest.didYouMean(close).map { "; " + $0 } ?? ""))
       }
-      Output.stdout(ProcedureDescriber.text(proc) + "\n")
+      writer.out(ProcedureDescriber.text(proc) + "\n")
     case ":vars":
       var rows: [[String]] = [["NAME", "TYPE", "VALUE"]]
       for (n, v) in session.variables { rows.append(["$" + n, v.typeName, summary(v)]) }
@@ -31,27 +31,29 @@ extension REPL {
       for n in max(session.firstResultNumber, session.resultCount - 19)...max(1, session.resultCount) {
         if let r = session.result(n) { rows.append(["$\(n)", r.typeName, summary(r)]) }
       }
-      Output.stdout(TextTable.lines(rows).joined(separator: "\n") + "\n")
+      writer.out(TextTable.lines(rows).joined(separator: "\n") + "\n")
     case ":history":
-      let n = args.first.flatMap { Int($0) } ?? 20
+      var n = 20
+      if let a = args.first {
+        guard let count = Int(a), count > 0, args.count == 1 else { return fail("usage: :history [N]  (the last N entries, default 20)") }
+        n = count
+      }
       let all = editor.history  // walks libedit's list: once
       let entries = all.suffix(n)
       let start = all.count - entries.count
-      Output.stdout(
-        entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n")
-          + "\n")
+      writer.out(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
     case ":curl":
-      if let c = environment.lastCurl() { Output.stdout(c + "\n") } else { fail("no request has been sent yet") }
-    case ":record":
-      record(args)
+      if let c = environment.lastCurl() { writer.out(c + "\n") } else { fail("no request has been sent yet") }
+    case ":record", ":record!":
+      record(args, overwrite: name == ":record!")
     case ":load":
       guard let path = args.first else { return fail("usage: :load FILE") }
       switch ScriptRunner.readSource(path) {
-      case .failure(let d): Output.stderr(terminal.reporter.render(d) + "\n")
+      case .failure(let d): writer.err(terminal.reporter.render(d) + "\n")
       case .success(let text):
         let outcome = blockingRun { [session] in await session.execute(source: text, file: path) }
-        for d in outcome.diagnostics { Output.stderr(terminal.reporter.render(d) + "\n") }
-        if outcome.status == .interrupted { Output.stderr(note("interrupted; back at the prompt") + "\n") }
+        for d in outcome.diagnostics { writer.err(terminal.reporter.render(d) + "\n") }
+        if outcome.status == .interrupted { writer.err(note("interrupted; back at the prompt") + "\n") }
       }
     case ":set":
       set(args)
@@ -63,7 +65,7 @@ extension REPL {
       case .failure(let e)?: fail(e.rendered)
       case .success(let c)?:
         environment.catalog = c
-        Output.stderr(note("loaded \(c.procedures.count) procedures") + "\n")
+        writer.err(note("loaded \(c.procedures.count) procedures") + "\n")
       }
     case ":logs":
       // A service's container logs, like `dok logs`; Ctrl-C ends a --follow.
@@ -72,9 +74,10 @@ extension REPL {
       case .failure(let e): fail(e.message)
       case .success(let request):
         let logs = ServiceLogs(host: host, catalog: environment.catalog)
+        let writer = self.writer
         let error = blockingRun { () async -> CallError? in
           do throws(CallError) {
-            try await logs.run(request, emit: { Output.stdout($0 + "\n") }, note: { Output.stderr("dok: " + $0 + "\n") })
+            try await logs.run(request, emit: { writer.out($0 + "\n") }, note: { writer.err("dok: " + $0 + "\n") })
             return nil
           } catch { return error }
         }
@@ -91,7 +94,7 @@ extension REPL {
   }
 
   func fail(_ message: String) {
-    Output.stderr(terminal.reporter.render(Diagnostic(.error, message)) + "\n")
+    writer.err(terminal.reporter.render(Diagnostic(.error, message)) + "\n")
   }
 
   private func summary(_ v: JSON) -> String {
@@ -99,34 +102,58 @@ extension REPL {
     return s.count > 70 ? String(s.prefix(69)) + "…" : s
   }
 
-  private func record(_ args: [String]) {
+  private func record(_ args: [String], overwrite: Bool) {
     guard let arg = args.first else {
-      if let r = recorder {
-        Output.stdout("recording to \(r.path) (\(r.count) entries); :record stop to finish\n")
-      } else {
-        fail("usage: :record FILE … :record stop")
-      }
+      if let r = recorder { writer.out("recording to \(r.path) (\(Self.entries(r.count))); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop  (:record! FILE overwrites)") }
       return
     }
     if arg == "stop" {
-      guard let r = recorder else { return fail("not recording") }
-      let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
-      do {
-        try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
-        Output.stderr(note("wrote \(r.count) entries to \(r.path)") + "\n")
-      } catch {
-        fail("cannot write \(r.path): \(error)")
-      }
-      recorder = nil
+      guard recorder != nil else { return fail("not recording") }
+      finishRecording()
       return
     }
-    recorder = Recorder(path: arg, policy: environment.policy)
-    Output.stderr(note("recording successful entries to \(arg); :record stop to write it") + "\n")
+    let path = ArgumentFile.expand(arg)
+    if let current = recorder, current.path == path { return fail("already recording to \(path)") }
+    let dir = FileIO.directory(of: path)
+    if !dir.isEmpty, !Self.isDirectory(dir) { return fail("cannot record to \(path): no directory \(dir)") }
+    if Self.isDirectory(path) { return fail("cannot record to \(path): it is a directory") }
+    if FileIO.exists(path), !overwrite { return fail("\(path) exists; :record! \(arg) overwrites it") }
+    // A recording in progress is written, not dropped.
+    if recorder != nil { finishRecording() }
+    recorder = Recorder(path: path, policy: environment.policy)
+    writer.err(note("recording successful entries to \(path); :record stop to write it") + "\n")
   }
 
+  /// Writes the recording in progress (at `:record stop`, `:record OTHER`, `:quit` and end of input).
+  func finishRecording() {
+    guard let r = recorder else { return }
+    recorder = nil
+    let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
+    do {
+      try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
+      writer.err(note("wrote \(Self.entries(r.count)) to \(r.path)") + "\n")
+    } catch {
+      fail("cannot write the recording \(r.path): \(error)")
+    }
+  }
+
+  static func isDirectory(_ path: String) -> Bool { Platform.isDirectory(path) }
+
+  /// "1 entry", "2 entries".
+  static func entries(_ n: Int) -> String { n == 1 ? "1 entry" : "\(n) entries" }
+
   private func set(_ args: [String]) {
-    guard args.count == 2 else { return fail("usage: :set output json|pretty|table|raw|yaml  or  :set transport openapi|trpc") }
+    let usage = "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all"
+    guard args.count == 2 else { return fail(usage) }
     switch args[0] {
+    case "pager":
+      switch args[1] {
+      case "on": sink.pager = Pager.fromEnvironment()
+      case "off": sink.pager = nil
+      default: fail("pager is on or off")
+      }
+    case "columns":
+      sink.columns = args[1] == "all" ? nil : args[1].split(separator: ",").map(String.init)
     case "output":
       guard let mode = OutputFormat(rawValue: args[1]) else {
         return fail("output is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -135,7 +162,7 @@ extension REPL {
     case "transport":
       if let error = environment.setTransport(args[1]) { fail(error) }
     default:
-      fail("unknown setting '\(args[0])': output, transport")
+      fail("unknown setting '\(args[0])': output, transport, pager, columns")
     }
   }
 

@@ -8,6 +8,7 @@ import DokScript
 /// and live IDs for completion.
 final class REPLSink: ScriptSink, @unchecked Sendable {
   let terminal: TerminalSink
+  let writer: REPLWriter
   var color: Bool
   /// `:set output`: the formats of `dok call --output`.
   var mode: OutputFormat = .pretty
@@ -15,9 +16,16 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
   let policy: SecretPolicy
   private(set) var calls: [CallEvent] = []
   var liveIDs = LiveIDIndex()
+  /// Results taller than the terminal go through this (nil: never; `:set pager off`).
+  var pager: Pager?
+  /// `:set columns a,b`: the table columns (nil: all).
+  var columns: [String]?
+  /// The `$N` last shown under a result.
+  var lastShownIndex = 0
 
-  init(terminal: TerminalSink, color: Bool, policy: SecretPolicy, redact: Bool) {
+  init(terminal: TerminalSink, writer: REPLWriter, color: Bool, policy: SecretPolicy, redact: Bool) {
     self.terminal = terminal
+    self.writer = writer
     self.color = color
     self.policy = policy
     self.redact = redact
@@ -31,7 +39,8 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     queuedHint = nil
   }
 
-  func print(_ line: String) { terminal.print(line) }
+  /// `print` lines; with `--redact`, secret values learned from replies are masked too.
+  func print(_ line: String) { terminal.print(redact ? policy.redactKey(in: line) : line) }
   func trace(_ event: TraceEvent) { terminal.trace(event) }
   func waitProgress(_ progress: WaitProgress) { terminal.waitProgress(progress) }
   func diagnostic(_ diagnostic: Diagnostic) { terminal.diagnostic(diagnostic) }
@@ -41,16 +50,18 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     terminal.clearProgress()
     liveIDs.record(value)
     let shown = redact ? policy.redact(value) : value
-    var text = OutputFormatter.render(shown, as: mode, color: color)
+    var text = OutputFormatter.render(shown, as: mode, color: color, columns: columns)
     while text.hasSuffix("\n") { text.removeLast() }
     if let index {
+      lastShownIndex = index
       text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
     }
-    Output.stdout(text + "\n")
     if let hint = queuedHint {
       queuedHint = nil
-      Output.stdout((color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint) + "\n")
+      text += "\n" + (color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint)
     }
+    if let pager, let rows = Pager.terminalRows(), Pager.tooTall(text + "\n", rows: rows), pager.show(text + "\n") { return }
+    writer.out(text + "\n")
   }
 
   func call(_ event: CallEvent) {

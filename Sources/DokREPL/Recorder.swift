@@ -1,16 +1,29 @@
 import DokCore
 import DokScript
 
-/// Collects the REPL entries that succeeded and writes them as a runnable `.dok` file:
-/// a header naming server and date; secrets redacted; IDs that came from earlier results
-/// written as references to the results that held them (`$2.project.projectId`).
+/// Collects the REPL entries that succeeded and writes them as a runbook that stands alone:
+/// entries keep the variable names typed; a `$N` a later entry uses becomes a named variable
+/// assigned at the call that produced it (`$r2 = application.create …`); an ID typed as text
+/// that an earlier recorded result held becomes a reference to it; a variable set before the
+/// recording started is defined at the top with its value; secret arguments read `env("DOK_…")`.
 public struct Recorder {
   public let path: String
-  private var lines: [String] = []
-  /// ID value → reference expression in the recording.
-  private var references: [String: String] = [:]
-  /// How many call results the recording has produced so far (its `$N` numbering).
-  private var resultCount = 0
+  /// Entries as they will be written.
+  private var entries: [String] = []
+  /// Whether an entry is one call that may take a `$name = ` prefix.
+  private var bareCall: [Bool] = []
+  /// Entry index → the variable that holds its result in the recording.
+  private var entryNames: [Int: String] = [:]
+  /// Session result number (`$N`) → the entry that produced it, when that entry was recorded.
+  private var producers: [Int: Int] = [:]
+  /// ID value → (result number, member path below it).
+  private var references: [String: (result: Int, path: String)] = [:]
+  /// Variables the recording defines so far.
+  private var defined: Set<String> = []
+  /// Definitions of values from before the recording, written at the top.
+  private var preamble: [String] = []
+  /// Environment variables that supply secrets on replay.
+  private(set) var secretVariables: [String] = []
   private let policy: SecretPolicy
 
   public init(path: String, policy: SecretPolicy) {
@@ -19,75 +32,127 @@ public struct Recorder {
   }
 
   /// Number of recorded entries.
-  public var count: Int { lines.count }
+  public var count: Int { entries.count }
 
-  /// Records one successful entry: its text, the top-level call events it produced, and how
-  /// many call results it added in all.
-  public mutating func record(entry: String, calls: [CallEvent], resultsAdded: Int) {
-    let trimmed = entry.trimming(" \t\n")
-    guard !trimmed.isEmpty else { return }
-    if calls.count == 1, resultsAdded == 1, !trimmed.contains("\n"), !trimmed.contains(";") {
-      lines.append(rewrite(calls[0]))
-    } else {
-      lines.append(policy.redactKey(in: trimmed))
-    }
-    var index = resultCount
+  /// Records one successful entry: its text, the call events it produced, the number of its first
+  /// result (`$N`), how many results it added, and the session's variables (for values defined
+  /// before the recording).
+  public mutating func record(
+    entry: String, calls: [CallEvent], firstResult: Int, resultsAdded: Int, result: (Int) -> JSON?, variable: (String) -> JSON?
+  ) {
+    var text = entry.trimming(" \t\n")
+    guard !text.isEmpty else { return }
+    let index = entries.count
+    // Secrets typed as literals become env("DOK_FIELD").
     for event in calls {
-      index += 1
-      learn(event.result, base: "$\(index)", depth: 0)
+      for arg in event.arguments where policy.isSecret(field: arg.name) && Self.isLiteralSecret(arg.value) {
+        guard let r = RecordingText.argumentValue(arg.name, in: text) else { continue }
+        let env = Self.environmentName(for: arg.name)
+        if !secretVariables.contains(env) { secretVariables.append(env) }
+        text.replaceSubrange(r, with: "(env(\"\(env)\"))")
+      }
     }
-    resultCount += resultsAdded
+    // IDs typed as text that an earlier recorded result held: a reference to that result.
+    for event in calls {
+      for arg in event.arguments {
+        let typed: String
+        switch arg.value {
+        case .bare(let w): typed = w
+        case .value(.string(let s)): typed = s
+        default: continue
+        }
+        guard let ref = references[typed], let producer = producers[ref.result], producer != index,
+          let r = RecordingText.argumentValue(arg.name, in: text)
+        else { continue }
+        text.replaceSubrange(r, with: "$" + name(ofEntry: producer, result: ref.result) + ref.path)
+      }
+    }
+    // `$N` and variables from before the recording.
+    for ref in RecordingText.references(in: text).reversed() {
+      if let n = Int(ref.name) {
+        let replacement: String
+        if let producer = producers[n] {
+          replacement = name(ofEntry: producer, result: n)
+        } else {
+          replacement = "r\(n)"
+          if !defined.contains(replacement), n >= 1, let value = result(n) {
+            preamble.append("$\(replacement) = \(Self.literal(value))")
+            defined.insert(replacement)
+          }
+        }
+        text.replaceSubrange(ref.range, with: "$" + replacement)
+      } else if ref.name != "_", !defined.contains(ref.name), !RecordingText.assignedNames(in: text).contains(ref.name),
+        let value = variable(ref.name)
+      {
+        preamble.append("$\(ref.name) = \(Self.literal(policy.redact(value)))")
+        defined.insert(ref.name)
+      }
+    }
+    text = policy.redactKey(in: text)
+    let assigned = RecordingText.assignedNames(in: text)
+    defined.formUnion(assigned)
+    entries.append(text)
+    bareCall.append(RecordingText.isBareCall(text))
+    if calls.count == 1, resultsAdded == 1, let name = Self.assignmentName(text) { entryNames[index] = name }
+    for n in firstResult..<(firstResult + resultsAdded) { producers[n] = index }
+    for event in calls where event.resultIndex >= firstResult {
+      learn(event.result, result: event.resultIndex, path: "", depth: 0)
+    }
   }
 
-  private mutating func learn(_ value: JSON, base: String, depth: Int) {
+  /// The variable holding entry `index`'s result: its own `$name = `, or a new `$rN` prefixed to it.
+  private mutating func name(ofEntry index: Int, result: Int) -> String {
+    if let n = entryNames[index] { return n }
+    var name = "r\(result)"
+    while defined.contains(name) { name += "_" }
+    if bareCall[index] {
+      entries[index] = "$\(name) = " + entries[index]
+      entryNames[index] = name
+      defined.insert(name)
+    }
+    return name
+  }
+
+  private mutating func learn(_ value: JSON, result: Int, path: String, depth: Int) {
     guard depth < 8 else { return }
     switch value {
     case .object(let o):
       for (k, v) in o.pairs {
-        let path = MemberPath.append(k, to: base)
+        let p = MemberPath.append(k, to: path)
         if case .string(let s) = v, k.hasSuffix("Id") || k == "id", !s.isEmpty, references[s] == nil {
-          references[s] = path
+          references[s] = (result, p)
         }
-        learn(v, base: path, depth: depth + 1)
+        learn(v, result: result, path: p, depth: depth + 1)
       }
     case .array(let a):
-      for (i, v) in a.prefix(20).enumerated() { learn(v, base: "\(base)[\(i)]", depth: depth + 1) }
+      for (i, v) in a.prefix(20).enumerated() { learn(v, result: result, path: "\(path)[\(i)]", depth: depth + 1) }
     default: break
     }
   }
 
-  private func rewrite(_ event: CallEvent) -> String {
-    var prefix = ""
-    let s = event.statement.trimming(" \t")
-    if s.hasPrefix("$"), let eq = s.firstIndex(of: "=") {
-      let name = String(s[s.index(after: s.startIndex)..<eq]).trimming(" ")
-      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { prefix = "$\(name) = " }
+  private static func isLiteralSecret(_ value: CallArgument.Value) -> Bool {
+    switch value {
+    case .value(.string), .json, .file: return true
+    case .bare(let w): return !["true", "false", "null"].contains(w) && Double(w) == nil
+    default: return false
     }
-    // A followed deploy is recorded as one (`deploy application.deploy …`), not as the bare call.
-    let body = prefix.isEmpty ? s : String(s[s.index(after: s.firstIndex(of: "=")!)...]).trimming(" \t")
-    if body.hasPrefix("deploy ") { prefix += "deploy " }
-    let args = event.arguments.map { arg -> String in
-      // Secret-looking parameters lose their text; booleans, numbers and null stay as typed.
-      if policy.isSecret(field: arg.name) {
-        switch arg.value {
-        case .value(.string), .json, .file: return "\(arg.name)=\"***\""
-        case .bare(let w) where !["true", "false", "null"].contains(w) && Double(w) == nil: return "\(arg.name)=\"***\""
-        default: break
-        }
-      }
-      switch arg.value {
-      case .bare(let w):
-        if let ref = references[w] { return "\(arg.name)=\(ref)" }
-        return "\(arg.name)=\(w.isEmpty ? "\"\"" : w)"
-      case .value(let v):
-        if case .string(let str) = v, let ref = references[str] { return "\(arg.name)=\(ref)" }
-        return "\(arg.name)=\(Self.literal(v))"
-      case .json(let t): return "\(arg.name):=\(t)"
-      case .file(let p): return "\(arg.name)=@\(p)"
-      case .deferred: return ""
-      }
-    }.filter { !$0.isEmpty }
-    return prefix + ([event.procedure] + args).joined(separator: " ")
+  }
+
+  private static func assignmentName(_ text: String) -> String? {
+    guard text.hasPrefix("$"), let eq = text.firstIndex(of: "=") else { return nil }
+    let name = String(text[text.index(after: text.startIndex)..<eq]).trimming(" ")
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+    return name
+  }
+
+  /// `password` → `DOK_PASSWORD`, `refreshToken` → `DOK_REFRESH_TOKEN`.
+  static func environmentName(for field: String) -> String {
+    var out = "DOK_"
+    for ch in field {
+      if ch.isUppercase, out.last != "_" { out += "_" }
+      out += ch.isLetter || ch.isNumber ? ch.uppercased() : "_"
+    }
+    return out
   }
 
   /// A value written as a `.dok` literal (strings escaped, `$` too).
@@ -106,6 +171,8 @@ public struct Recorder {
         }
       }
       return out + "\""
+    case .array(let a): return "[" + a.map(literal).joined(separator: ", ") + "]"
+    case .object(let o): return "{" + o.pairs.map { literal(.string($0.0)) + ": " + literal($0.1) }.joined(separator: ", ") + "}"
     default:
       return v.compactText
     }
@@ -114,8 +181,14 @@ public struct Recorder {
   /// The file's text.
   public func render(server: String, date: String, version: String) -> String {
     var out = "# Recorded by dok \(version) against \(server) on \(date).\n"
-    out += "# Replay: dok run \(path)   (secrets were replaced by \"***\")\n\n"
-    out += lines.map { $0 + "\n" }.joined()
+    if secretVariables.isEmpty {
+      out += "# Replay: dok run \(path)\n\n"
+    } else {
+      out += "# Replay: \(secretVariables.map { "\($0)=…" }.joined(separator: " ")) dok run \(path)\n"
+      out += "# (secrets are read from the environment, never written here)\n\n"
+    }
+    out += preamble.map { $0 + "\n" }.joined()
+    out += entries.map { $0 + "\n" }.joined()
     return out
   }
 }

@@ -33,6 +33,15 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
     failureHandler.withLock { $0 = handler }
   }
 
+  /// A `source`d file, read like `dok run` reads one (BOM dropped, the same error wording).
+  public func readSource(path: String) throws -> String {
+    do {
+      return try SourceFile.read(path)
+    } catch {
+      throw SourceFile.Unreadable(reason: error.reason)
+    }
+  }
+
   public func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
     do {
       let reply = try await caller.call(procedure: procedure, arguments: arguments)

@@ -31,8 +31,7 @@ public enum ScriptRunner {
   /// Reads the script text (`-` = stdin). Nil plus a message when it cannot be read.
   public static func readSource(_ file: String) -> Result<String, Diagnostic> {
     do {
-      if file == "-" { return .success(String(decoding: try FileIO.read(fd: 0, name: "standard input"), as: UTF8.self)) }
-      return .success(try FileIO.readText(file))
+      return .success(try SourceFile.read(file))
     } catch {
       return .failure(Diagnostic(.error, "cannot read \(error)"))
     }

@@ -16,6 +16,8 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public var traceTransform: (String) -> String = { $0 }
   /// Redacts secrets in rendered diagnostics (an assert quoting a password it compared).
   public var diagnosticTransform: (String) -> String = { $0 }
+  /// Writes text to a descriptor (1 or 2); the REPL's tests capture it.
+  public var write: (Int32, String) -> Void = { Output.write($0, $1) }
 
   public init(reporter: DiagnosticReporter, showProgress: Bool = Platform.isTerminal(2)) {
     self.reporter = reporter
@@ -25,12 +27,12 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
 
   public func print(_ line: String) {
     clearProgress()
-    Output.stdout(line + "\n")
+    write(1, line + "\n")
   }
 
   public func trace(_ event: TraceEvent) {
     clearProgress()
-    Output.stderr(traceTransform(event.line) + "\n")
+    write(2, traceTransform(event.line) + "\n")
   }
 
   public func waitProgress(_ progress: WaitProgress) {
@@ -41,13 +43,13 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
     }
     var line = progress.line
     if line.count > 150 { line = String(line.prefix(149)) + "…" }
-    Output.stderr("\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
+    write(2, "\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
     progressShown = true
   }
 
   public func diagnostic(_ diagnostic: Diagnostic) {
     clearProgress()
-    Output.stderr(diagnosticTransform(reporter.render(diagnostic)) + "\n")
+    write(2, diagnosticTransform(reporter.render(diagnostic)) + "\n")
   }
 
   public func deploy(_ event: DeployEvent) {
@@ -64,13 +66,13 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
     case .log(let line):
       guard showBuildLogs else { return }
       clearProgress()
-      Output.stderr(diagnosticTransform(line) + "\n")
+      write(2, diagnosticTransform(line) + "\n")
       drawDeployLine()
     case .note(let text):
       // Notes are about the build log (which way it is read): shown where the log is.
       guard showBuildLogs else { return }
       clearProgress()
-      Output.stderr("dok: " + text + "\n")
+      write(2, "dok: " + text + "\n")
       drawDeployLine()
     }
   }
@@ -78,14 +80,14 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   private func drawDeployLine() {
     guard progressOnTTY, var line = deployLine else { return }
     if line.count > 150 { line = String(line.prefix(149)) + "…" }
-    Output.stderr("\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
+    write(2, "\r\u{1B}[2K\u{1B}[2m" + line + "\u{1B}[0m")
     progressShown = true
   }
 
   /// Removes a live progress line, if one is shown.
   public func clearProgress() {
     if progressShown {
-      Output.stderr("\r\u{1B}[2K")
+      write(2, "\r\u{1B}[2K")
       progressShown = false
     }
   }

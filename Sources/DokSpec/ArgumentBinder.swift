@@ -9,7 +9,7 @@ public struct ArgumentBinder: Sendable {
   /// Reads `name=@path` files (relative to the working directory).
   public var readFile: @Sendable (String) throws -> String
 
-  public init(validate: Bool = true, readFile: @escaping @Sendable (String) throws -> String = { try FileIO.readText($0) }) {
+  public init(validate: Bool = true, readFile: @escaping @Sendable (String) throws -> String = { try ArgumentFile.readText($0) }) {
     self.validate = validate
     self.readFile = readFile
   }
@@ -76,6 +76,7 @@ public struct ArgumentBinder: Sendable {
     switch arg.value {
     case .bare(let w): return Self.scriptValue(w)
     case .value(let v): return v
+    case .json(let t) where t.hasPrefix("@"): return try JSONParser.parse(try readFile(String(t.dropFirst())))
     case .json(let t): return try JSONParser.parse(t)
     case .file(let p): return .string(try readFile(p))
     case .deferred: return nil
@@ -111,6 +112,24 @@ public struct ArgumentBinder: Sendable {
       return try typeBareWord(word, param)
     case .value(let v):
       try checkFits(v, param, written: "value")
+      return v
+    case .json(let written) where written.hasPrefix("@"):
+      // `key:=@file.json`: the file's text parsed as JSON.
+      if staticOnly { return nil }
+      let path = String(written.dropFirst())
+      let text: String
+      do {
+        text = try readFile(path)
+      } catch {
+        throw argumentError("cannot read '@\(path)' for '\(param.name)': \(error)", param)
+      }
+      let v: JSON
+      do {
+        v = try JSONParser.parse(text)
+      } catch {
+        throw argumentError("'\(param.name):=@\(path)' needs a JSON file: \(error.message) at column \(error.column)", param)
+      }
+      try checkFits(v, param, written: "JSON")
       return v
     case .json(let text):
       let v: JSON

@@ -18,7 +18,11 @@ struct CompleteCommand: AsyncParsableCommand {
   var line: [String] = []
 
   func run() async throws {
-    let catalog = try specOptions.catalog()
+    if line.first == "--help" || line.first == "-h" {
+      Terminal.standardOutput.write(Dok.helpMessage(for: Self.self) + "\n")
+      return
+    }
+    let catalog = try await specOptions.resolvedCatalog(quiet: true)
     var words = line
     if words.first == "--" { words.removeFirst() }
     let text = words.joined(separator: " ")

@@ -17,7 +17,9 @@ struct DescribeCommand: AsyncParsableCommand {
   var procedure: String
 
   func run() async throws {
-    switch try specOptions.lookup(procedure) {
+    let lookup = specOptions.spec != nil
+      ? try specOptions.lookup(procedure) : ProcedureLookup.find(procedure, in: try await specOptions.resolvedCatalog())
+    switch lookup {
     case .found(let p):
       switch output {
       case .text: Terminal.standardOutput.write(ProcedureDescriber.text(p) + "\n")

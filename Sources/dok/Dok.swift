@@ -14,8 +14,8 @@ struct Dok: AsyncParsableCommand {
     version: DokVersion.current,
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
-      ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self, CompleteCommand.self,
-      LogsCommand.self,
+      LogoutCommand.self, ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self,
+      CompleteCommand.self, LogsCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

@@ -16,7 +16,7 @@ struct ProceduresCommand: AsyncParsableCommand {
   var router: String?
 
   func run() async throws {
-    let catalog = try specOptions.catalog()
+    let catalog = try await specOptions.resolvedCatalog()
     var procs = catalog.procedures
     if let router {
       let r = router.hasSuffix(".") ? String(router.dropLast()) : router

@@ -2,48 +2,39 @@ import ArgumentParser
 import DokClient
 import DokCore
 
-/// `dok profiles`: the saved connections (never their keys).
+/// `dok profiles`: list (the default), `remove NAME`, `default NAME`.
 struct ProfilesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "profiles", abstract: "List saved profiles: name, URL, and * for the default. Keys are never shown.")
+    commandName: "profiles", abstract: "List saved profiles (keys are never shown); remove one; choose the default.",
+    subcommands: [ProfilesListCommand.self, ProfilesRemoveCommand.self, ProfilesDefaultCommand.self],
+    defaultSubcommand: ProfilesListCommand.self)
 
-  @Option(name: .shortAndLong, help: "text or json.")
-  var output: ListingFormat = .text
-
-  func run() async throws {
-    let config: ProfileConfig
+  /// Loads, changes and saves the profiles file (0600); errors exit 2.
+  static func edit(_ change: (inout ProfileConfig) throws -> String) throws {
+    let store = ConnectionOptions.store
+    var config: ProfileConfig
     do {
-      config = try ConnectionOptions.store.load()
+      config = try store.load()
     } catch {
       throw DokExit.usage("\(error)")
     }
-    switch output {
-    case .json:
-      let list = JSON.array(
-        config.profiles.map { p in
-          .object([
-            "name": .string(p.name), "url": .string(p.url), "default": .bool(p.name == config.defaultProfile),
-            "hasKey": .bool(p.apiKey != nil), "transport": .string((p.transport ?? .openapi).rawValue),
-            "insecure": .bool(p.insecure ?? false),
-          ])
-        })
-      Terminal.standardOutput.write(JSONWriter.pretty(list) + "\n")
-    case .text:
-      if config.profiles.isEmpty {
-        Terminal.standardError.write("no profiles yet: dok login --url URL [--profile NAME]\n")
-        return
-      }
-      let width = config.profiles.map(\.name.count).max() ?? 0
-      var out = ""
-      for p in config.profiles {
-        let marker = p.name == config.defaultProfile ? "*" : " "
-        var line = "\(marker) \(p.name)\(String(repeating: " ", count: width - p.name.count))  \(p.url)"
-        if p.apiKey == nil { line += "  (no key)" }
-        if p.insecure == true { line += "  (insecure)" }
-        if let t = p.transport, t != .openapi { line += "  (\(t.rawValue))" }
-        out += line + "\n"
-      }
-      Terminal.standardOutput.write(out)
+    let message = try change(&config)
+    do {
+      try store.save(config)
+    } catch {
+      throw DokExit.usage("\(error)")
     }
+    Terminal.standardError.write(message + "\n")
+  }
+
+  /// The named profile, or a usage error listing the saved ones.
+  static func require(_ name: String, in config: ProfileConfig) throws -> Profile {
+    if let p = config.profile(named: name) { return p }
+    let names = config.profiles.map(\.name)
+    let close = Suggest.closest(to: name, in: names)
+    var message = "no profile named '\(name)'"
+    if let hint = Suggest.didYouMean(close, quoted: true, separator: " or ") { message += "; \(hint)" }
+    message += names.isEmpty ? " (no profiles saved yet)" : " (profiles: \(names.joined(separator: ", ")))"
+    throw DokExit.usage(message)
   }
 }

@@ -19,6 +19,16 @@ struct REPLCommand: AsyncParsableCommand {
   var redact = false
 
   func run() async throws {
+    // Input that is not a terminal is a runbook: `dok < FILE` is exactly `dok run -` (checked
+    // first, stops at the first failure, locations `<stdin>:LINE:COL`).
+    if !Platform.isTerminal(0) {
+      var runbook = try RunCommand.parse(["-"])
+      runbook.connection = connection
+      runbook.server = server
+      runbook.specOptions = specOptions
+      try await runbook.run()
+      return
+    }
     let context = try await server.open(connection, spec: specOptions, deferSpecCheck: true)
     try await REPLLauncher.run(context: context, validate: !connection.noValidate, redact: redact)
   }
@@ -31,13 +41,15 @@ enum REPLLauncher {
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     let color = interactive && Terminal.standardOutput.useColor
     let client = context.session
-    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate)
+    // With --redact, replies teach the policy their secret values, so `print` masks them too.
+    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate, secrets: redact ? policy : nil)
     let session = Interpreter(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
     env.reporter = DokMain.reporter
+    env.usePager = interactive
     env.version = DokVersion.current
     env.lastCurl = { client.lastRequest.map { $0.curlCommand(insecure: client.connection.insecure) } }
     env.setTransport = { name in
@@ -78,6 +90,14 @@ enum REPLLauncher {
           replRef = repl
         } else {
           repl = REPL(editor: PlainLineEditor(), session: session, environment: replEnvironment)
+        }
+        // The startup file: `:set` lines and definitions, so settings persist.
+        let startup = XDGPaths.fromEnvironment().config + "/init.dok"
+        if FileIO.exists(startup) {
+          switch ScriptRunner.readSource(startup) {
+          case .success(let text): repl.runStartup(text, file: startup)
+          case .failure(let d): DokMain.reporter.report([d])
+          }
         }
         let code = repl.run()
         editorBox.value = nil

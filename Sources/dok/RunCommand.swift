@@ -49,6 +49,8 @@ struct RunCommand: AsyncParsableCommand {
     if let option = arguments.first(where: { $0.hasPrefix("-") && !$0.contains("=") }) {
       throw DokExit.usage("'\(option)' comes after the runbook: put dok's options before FILE (dok run \(option) … \(file))")
     }
+    // A missing file is reported before any server (or the sandbox) is started.
+    if file != "-", case .failure(let d) = ScriptRunner.readSource(file) { throw DokExit(.usage, [d]) }
     let noValidate = connection.noValidate
     let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
@@ -86,36 +88,52 @@ struct RunCommand: AsyncParsableCommand {
   }
 }
 
-/// `dok check FILE`: syntax and the check against the API document; nothing runs.
+/// `dok check FILE…`: syntax and the check against the API document; nothing runs.
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check", abstract: "Check a runbook (syntax, procedures, parameters) without running it.")
+    commandName: "check", abstract: "Check runbooks (syntax, procedures, parameters) without running them.")
 
   @OptionGroup var connection: ConnectionOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var specOptions: SpecOptions
 
-  @Argument(help: "The runbook (.dok file, or - for stdin).")
-  var file: String
+  @Argument(help: "The runbooks (.dok files, or - for stdin).")
+  var files: [String]
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("name at least one runbook (or - for stdin)") }
+  }
 
   func run() async throws {
-    let source: String
-    switch ScriptRunner.readSource(file) {
-    case .success(let s): source = s
-    case .failure(let d): throw DokExit(.usage, [d])
+    var sources: [(name: String, text: String)] = []
+    var unreadable = 0
+    for file in files {
+      switch ScriptRunner.readSource(file) {
+      case .success(let s): sources.append((file == "-" ? "<stdin>" : file, s))
+      case .failure(let d):
+        DokMain.reporter.report([d])
+        unreadable += 1
+      }
     }
+    if sources.isEmpty { throw DokExit(.usage) }
     let context = try await server.open(connection, spec: specOptions)
     let host = DokScriptHost(catalog: context.catalog, caller: context.session)
-    let name = file == "-" ? "<stdin>" : file
-    let problems = Script.check(source: source, file: name, host: host)
-    await context.close()
-    let reporter = DokMain.reporter
-    reporter.addSource(source, file: name)
-    reporter.report(problems)
-    if !problems.isEmpty {
-      Terminal.standardError.write("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run\n")
-      throw DokExit(.usage)
+    var failed = unreadable
+    for (name, source) in sources {
+      let problems = Script.check(source: source, file: name, host: host)
+      let reporter = DokMain.reporter
+      reporter.addSource(source, file: name)
+      reporter.report(problems)
+      if problems.isEmpty {
+        Terminal.standardError.write("\(name): ok\n")
+      } else {
+        failed += 1
+        Terminal.standardError.write("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run\n")
+      }
     }
-    Terminal.standardError.write("\(name): ok\n")
+    await context.close()
+    if failed > 0 {
+      throw files.count > 1 ? DokExit(.usage, "\(failed) of \(files.count) runbooks have problems") : DokExit(.usage)
+    }
   }
 }

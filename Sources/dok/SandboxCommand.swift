@@ -37,7 +37,17 @@ struct SandboxCommand: AsyncParsableCommand {
   func run() async throws {
     let options = SandboxOptions(
       port: port, apiKey: apiKey, deploySeconds: deploySeconds, queueDelay: queueDelay, statePath: state)
-    let sandbox = try await Sandbox.start(options)
+    let sandbox: Sandbox
+    do {
+      sandbox = try await Sandbox.start(options)
+    } catch {
+      // NIO's bind error names a syscall and an errno; say what it means.
+      let text = "\(error)"
+      if text.contains("errno: 98") || text.contains("Address already in use") {
+        throw DokExit.usage("port \(port) is already in use: choose another with --port N (0 picks a free one)")
+      }
+      throw DokExit.usage("cannot start the sandbox: \(text)")
+    }
     var text = "dok sandbox listening on \(sandbox.url)\n"
     text += "api key: \(apiKey ?? "(none; requests need no x-api-key)")\n"
     if let state { text += "state file: \(state)\n" }

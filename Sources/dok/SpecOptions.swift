@@ -1,5 +1,7 @@
 import ArgumentParser
+import DokClient
 import DokCore
+import DokSandbox
 import DokSpec
 
 /// `--spec FILE`: where the API document comes from.
@@ -30,6 +32,38 @@ struct SpecOptions: ParsableArguments {
       return try ProcedureLookup.find(name, in: bytes, source: spec)
     } catch {
       throw DokExit.usage("\(error)")
+    }
+  }
+
+  /// The catalog for commands that need no server (`procedures`, `describe`, `complete`), in
+  /// order: `--spec FILE`; the configured server's document (`DOKPLOY_URL` or the default
+  /// profile: cached, fetched when missing); the document bundled with dok.
+  func resolvedCatalog(quiet: Bool = false) async throws -> Catalog {
+    if spec != nil { return try catalog() }
+    let paths = XDGPaths.fromEnvironment()
+    let target = try? ConnectionResolver(config: ConnectionOptions.store.load()).resolve(ConnectionSettings())
+    if case .remote(let connection)? = target {
+      let provider = SpecProvider(cacheDirectory: noCache ? nil : paths.cache)
+      let session = DokSession(connection: connection)
+      defer { Task { await session.shutdown() } }
+      do {
+        return try await provider.catalog(for: session, preferCache: true).0
+      } catch {
+        if !quiet {
+          Terminal.standardError.write(
+            "note: cannot get the API document of \(connection.serverURL) (\(error.message)); using the one bundled with dok\n")
+        }
+      }
+    }
+    return try Self.bundledCatalog()
+  }
+
+  /// The Dokploy document bundled with dok (today: the one the built-in sandbox serves).
+  static func bundledCatalog() throws -> Catalog {
+    do {
+      return try SpecLoader.catalog(from: OpenAPIDocument.build(serverURL: "http://127.0.0.1"))
+    } catch {
+      throw DokExit(ExitStatus.usage.code, "error: the bundled API document does not load: \(error)")
     }
   }
 

@@ -86,9 +86,7 @@ import Testing
     #expect(w.insecure)
     #expect(w.transport == .trpc)
 
-    let e = try #require(
-      try resolve(ConnectionSettings(profile: "work"), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"])
-        .connection)
+    let e = try #require(try resolve(ConnectionSettings(), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"]).connection)
     #expect(e.baseURL == "http://env/api")
     #expect(e.apiKey == "ENVKEY")
     #expect(e.source == .environment)
@@ -119,5 +117,37 @@ import Testing
     #expect(e?.kind == .argument)
     #expect(e?.hints.first == "did you mean 'work'?")
     #expect(throws: CallError.self) { try resolve(ConnectionSettings(url: "ftp://x")) }
+  }
+
+  /// Issue 14, bug 2: an explicit --profile beats the environment; a key only goes to its URL.
+  @Test func anExplicitProfileBeatsTheEnvironmentAndItsKeyStaysWithItsURL() throws {
+    let env = ["DOKPLOY_URL": "http://127.0.0.1:9999", "DOKPLOY_API_KEY": "ENVKEY"]
+    let w = try #require(try resolve(ConnectionSettings(profile: "work"), env: env).connection)
+    #expect(w.baseURL == "https://work.example.com/api")
+    #expect(w.apiKey == "WORKKEY")
+    #expect(w.profile == "work")
+    #expect(w.source == .profile)
+
+    let e = #expect(throws: CallError.self) { try resolve(ConnectionSettings(url: "http://other", profile: "work")) }
+    #expect(e?.kind == .argument)
+    #expect(e?.message.contains("not the server of profile 'work'") == true, "\(e?.message ?? "")")
+    let given = try #require(try resolve(ConnectionSettings(url: "http://other", apiKey: "OTHERKEY", profile: "work")).connection)
+    #expect(given.apiKey == "OTHERKEY")
+    let same = try #require(try resolve(ConnectionSettings(url: "https://work.example.com", profile: "work")).connection)
+    #expect(same.apiKey == "WORKKEY")
+
+    // The environment's key does not follow --url to another server than the environment's.
+    let f = try #require(try resolve(ConnectionSettings(url: "http://flag"), env: env).connection)
+    #expect(f.apiKey == nil)
+    let onlyKey = try #require(try resolve(ConnectionSettings(url: "http://flag"), env: ["DOKPLOY_API_KEY": "ENVKEY"]).connection)
+    #expect(onlyKey.apiKey == "ENVKEY")
+  }
+
+  /// Issue 14, bug 10: a local address without a scheme is a hint, not a TLS error later.
+  @Test func aLocalAddressWithoutASchemeIsAHint() throws {
+    let e = #expect(throws: CallError.self) { try resolve(ConnectionSettings(url: "127.0.0.1:4000")) }
+    #expect(e?.hints.first?.contains("http://127.0.0.1:4000") == true)
+    let remote = try #require(try resolve(ConnectionSettings(url: "dokploy.example.com")).connection)
+    #expect(remote.baseURL == "https://dokploy.example.com/api")
   }
 }

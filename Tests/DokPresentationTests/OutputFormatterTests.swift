@@ -22,7 +22,26 @@ import Testing
         db    1                    true
 
         """)
-    #expect(OutputFormatter.render(["not": "a table"], as: .table) == OutputFormatter.render(["not": "a table"], as: .pretty))
+    // A single object is a KEY/VALUE table (psql's \x); other values fall back to pretty JSON.
+    #expect(
+      OutputFormatter.render(["name": "web", "replicas": 2, "env": ["A": "1"]], as: .table) == """
+        KEY       VALUE
+        --------  ---------
+        name      web
+        replicas  2
+        env       {"A":"1"}
+
+        """)
+    #expect(OutputFormatter.render("text", as: .table) == OutputFormatter.render("text", as: .pretty))
+    // --columns chooses and orders the columns.
+    #expect(
+      OutputFormatter.render([["a": 1, "b": 2, "c": 3], ["a": 4, "c": 6]], as: .table, columns: ["c", "a"]) == """
+        c  a
+        -  -
+        3  1
+        6  4
+
+        """)
   }
 
   @Test func yaml() {

@@ -48,7 +48,12 @@ extension Parser {
       let argPos = pos(nameStart, q)
       let v = q
       let c = byte(v)
-      if isJSON {
+      if isJSON, c == 0x40 {
+        // `key:=@file.json`: the file's text sent as JSON (httpie's form); the binder reads it.
+        let (path, end) = try filePath(after: v, name: argName)
+        args.append(ArgNode(name: argName, kind: .json("@" + path), pos: argPos))
+        p = end
+      } else if isJSON {
         let end = try scanJSON(from: v, name: argName)
         let raw = text(v, end)
         do { _ = try JSONParser.parse(raw) } catch {
@@ -66,10 +71,8 @@ extension Parser {
         args.append(ArgNode(name: argName, kind: .expr(e), pos: argPos))
         p = lastEnd
       } else if c == 0x40 {
-        var e = v + 1
-        while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
-        if e == v + 1 { throw ParseError(message: "expected a file path after '@' for \(argName)", offset: v) }
-        args.append(ArgNode(name: argName, kind: .file(text(v + 1, e)), pos: argPos))
+        let (path, e) = try filePath(after: v, name: argName)
+        args.append(ArgNode(name: argName, kind: .file(path), pos: argPos))
         p = e
       } else {
         // `#` and `,` inside a bare word are ordinary characters (a comment needs a space).
@@ -132,5 +135,23 @@ extension Parser {
     while i < lexer.end && !Parser.endsBare(bytes[i]) { i += 1 }
     if i == from { throw ParseError(message: "expected JSON after \(name):=", offset: from) }
     return i
+  }
+
+  /// The path after `@` at `v`: a bare word, or a quoted string (`@"my file.txt"`, spaces allowed).
+  func filePath(after v: Int, name argName: String) throws(ParseError) -> (String, Int) {
+    var e = v + 1
+    if e < lexer.end, bytes[e] == 0x22 || bytes[e] == 0x27 {
+      let quote = bytes[e]
+      e += 1
+      while e < lexer.end, bytes[e] != quote, bytes[e] != 0x0A { e += 1 }
+      guard e < lexer.end, bytes[e] == quote else {
+        throw ParseError(message: "unterminated quoted path after '@' for \(argName)", offset: v)
+      }
+      if e == v + 2 { throw ParseError(message: "expected a file path after '@' for \(argName)", offset: v) }
+      return (text(v + 2, e), e + 1)
+    }
+    while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
+    if e == v + 1 { throw ParseError(message: "expected a file path after '@' for \(argName)", offset: v) }
+    return (text(v + 1, e), e)
   }
 }

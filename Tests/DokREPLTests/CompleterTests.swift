@@ -1,11 +1,12 @@
 import DokCore
+import DokTestSupport
 import Testing
 
 @testable import DokREPL
 @testable import DokSpec
 
 @Suite struct CompleterTests {
-  static let mini = try! SpecLoader.load(TestPaths.fixtureBytes("mini-31.json"))
+  static let mini = try! SpecLoader.load(FileIO.read(REPLFixtures.path("mini-31.json")))
 
   func texts(_ line: String, _ ctx: CompletionContext) -> [String] {
     Completer.complete(line: line, context: ctx).candidates.map(\.text)
@@ -64,10 +65,22 @@ import Testing
     #expect(texts("$nope.", ctx).isEmpty)
   }
 
+  /// Issue 14: `until` / `every` / `timeout` after a `wait` call.
+  @Test func waitClauses() {
+    let ctx = CompletionContext(catalog: Self.mini)
+    #expect(texts("wait app.one appId=x ", ctx) == ["until"])
+    #expect(texts("wait app.one appId=x u", ctx) == ["until"])
+    #expect(texts(#"wait app.one appId=x until .s == "d" "#, ctx) == ["every", "timeout"])
+    #expect(texts(#"wait app.one appId=x until .s == "d" every 1s "#, ctx) == ["timeout"])
+    #expect(texts("wait app.one appId=x until ", ctx).isEmpty)
+    #expect(texts("app.one ", ctx) == ["appId="])
+  }
+
   @Test func metaCommands() {
     let ctx = CompletionContext(catalog: Self.mini)
     #expect(texts(":h", ctx) == [":help", ":history"])
-    #expect(texts(":set ", ctx) == ["output", "transport"])
+    #expect(texts(":set ", ctx) == ["output", "transport", "pager", "columns"])
+    #expect(texts(":set pager ", ctx) == ["on", "off"])
     #expect(texts(":set output t", ctx) == ["table"])
     #expect(texts(":describe app.o", ctx) == ["app.one"])
   }
@@ -78,9 +91,9 @@ import Testing
     #expect(r.word == "app.o")
   }
 
-  @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  @Test(.enabled(if: PackagePaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
   func realDocumentCompletions() {
-    let ctx = CompletionContext(catalog: RealDocumentTests.catalog)
+    let ctx = CompletionContext(catalog: REPLFixtures.realCatalog)
     #expect(texts("applic", ctx) == ["application."])
     #expect(texts("application.dep", ctx).contains("application.deploy"))
     #expect(texts("application.deploy ", ctx).first == "applicationId=")
