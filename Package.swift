@@ -90,7 +90,8 @@ let package = Package(
       dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokClient", "DokTestSupport"]),
     .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
-    .testTarget(name: "DokPresentationTests", dependencies: ["DokPresentation", "DokCore"]),
+    .testTarget(
+      name: "DokPresentationTests", dependencies: ["DokPresentation", "DokCore", .product(name: "Yams", package: "Yams")]),
     // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
     .testTarget(
       name: "DokRuntimeTests",
@@ -101,7 +102,7 @@ let package = Package(
       dependencies: ["DokREPL", "DokRuntime", "DokScript", "DokSpec", "DokCore", "DokTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokREPL", "DokCore", "DokTestSupport"],
+      name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokCore", "DokTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript", "DokCore"], resources: [.copy("Golden")]),
     .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokployDocument", "DokCore"]),

@@ -131,7 +131,7 @@ public final class DokSession: Sendable {
     }
     do {
       return try ReplyDecoder.decode(response, procedure: procedure)
-    } catch where error.httpStatus == 401 && (connection.apiKey ?? "").isEmpty {
+    } catch  where error.httpStatus == 401 && (connection.apiKey ?? "").isEmpty {
       // No key was given: the hint about a wrong key would mislead.
       var e = error
       e.hints = e.hints.filter { $0 != ReplyDecoder.unauthorizedHint } + [Self.noKeyHint]

@@ -53,12 +53,13 @@ public enum OutputFormatter {
   /// `keys` chooses and orders the rows.
   public static func keyValueTable(_ object: JSONObject, keys: [String]? = nil, maxCell: Int = 100) -> String {
     let rows: [JSON] = (keys.flatMap { $0.isEmpty ? nil : $0 } ?? Array(object.keys)).map { k in
-      .object({
-        var r = JSONObject()
-        r["KEY"] = .string(k)
-        r["VALUE"] = object[k] ?? .string("")
-        return r
-      }())
+      .object(
+        {
+          var r = JSONObject()
+          r["KEY"] = .string(k)
+          r["VALUE"] = object[k] ?? .string("")
+          return r
+        }())
     }
     return table(.array(rows), maxCell: maxCell) ?? ""
   }

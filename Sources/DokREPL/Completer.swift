@@ -82,7 +82,9 @@ public enum Completer {
   /// `until` (once), then `every` and `timeout` (once each), for a `wait` statement.
   static func waitClauses(_ tokens: [String], word: String) -> [Completion] {
     guard tokens.first == "wait" else { return [] }
-    let hints = ["until": "until CONDITION (. is the latest result)", "every": "every 2s (poll interval)", "timeout": "timeout 5m"]
+    let hints = [
+      "until": "until CONDITION (. is the latest result)", "every": "every 2s (poll interval)", "timeout": "timeout 5m",
+    ]
     let order = tokens.contains("until") ? ["every", "timeout"] : ["until"]
     return order.filter { !tokens.contains($0) && $0.hasPrefix(word) }.map { Completion($0, hint: hints[$0]) }
   }

@@ -61,7 +61,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(":record!", ":record! FILE", "record, overwriting FILE if it exists"),
     MetaCommandSpec(":load", ":load FILE", "run a .dok file in this session"),
     MetaCommandSpec(
-      ":set", ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
+      ":set",
+      ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
       "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(

@@ -74,7 +74,9 @@ public final class ScriptedLineEditor: LineEditor {
     self.reads = reads
     self.isInteractive = interactive
   }
-  public convenience init(lines: [String], interactive: Bool = false) { self.init(lines.map { .line($0) }, interactive: interactive) }
+  public convenience init(lines: [String], interactive: Bool = false) {
+    self.init(lines.map { .line($0) }, interactive: interactive)
+  }
 
   public func readLine(prompt: String) -> LineRead {
     prompts.append(prompt)

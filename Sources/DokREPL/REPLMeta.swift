@@ -35,13 +35,17 @@ extension REPL {
     case ":history":
       var n = 20
       if let a = args.first {
-        guard let count = Int(a), count > 0, args.count == 1 else { return fail("usage: :history [N]  (the last N entries, default 20)") }
+        guard let count = Int(a), count > 0, args.count == 1 else {
+          return fail("usage: :history [N]  (the last N entries, default 20)")
+        }
         n = count
       }
       let all = editor.history  // walks libedit's list: once
       let entries = all.suffix(n)
       let start = all.count - entries.count
-      writer.out(entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n") + "\n")
+      writer.out(
+        entries.enumerated().map { "\(String(start + $0.offset + 1).leftPadded(5))  \($0.element)" }.joined(separator: "\n")
+          + "\n")
     case ":curl":
       if let c = environment.lastCurl() { writer.out(c + "\n") } else { fail("no request has been sent yet") }
     case ":record", ":record!":
@@ -104,7 +108,11 @@ extension REPL {
 
   private func record(_ args: [String], overwrite: Bool) {
     guard let arg = args.first else {
-      if let r = recorder { writer.out("recording to \(r.path) (\(Self.entries(r.count))); :record stop to finish\n") } else { fail("usage: :record FILE … :record stop  (:record! FILE overwrites)") }
+      if let r = recorder {
+        writer.out("recording to \(r.path) (\(Self.entries(r.count))); :record stop to finish\n")
+      } else {
+        fail("usage: :record FILE … :record stop  (:record! FILE overwrites)")
+      }
       return
     }
     if arg == "stop" {
@@ -143,7 +151,8 @@ extension REPL {
   static func entries(_ n: Int) -> String { n == 1 ? "1 entry" : "\(n) entries" }
 
   private func set(_ args: [String]) {
-    let usage = "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all"
+    let usage =
+      "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all"
     guard args.count == 2 else { return fail(usage) }
     switch args[0] {
     case "pager":

@@ -86,7 +86,8 @@ enum RecordingText {
 
   /// True when the entry is one call statement (`router.proc …`), which can take `$name = `.
   static func isBareCall(_ text: String) -> Bool {
-    guard !text.contains("\n"), !text.contains(";"), let dot = text.firstIndex(of: "."), let first = text.first, first.isLetter else {
+    guard !text.contains("\n"), !text.contains(";"), let dot = text.firstIndex(of: "."), let first = text.first, first.isLetter
+    else {
       return false
     }
     let head = text[..<dot]

@@ -9,7 +9,8 @@ public struct ArgumentBinder: Sendable {
   /// Reads `name=@path` files (relative to the working directory).
   public var readFile: @Sendable (String) throws -> String
 
-  public init(validate: Bool = true, readFile: @escaping @Sendable (String) throws -> String = { try ArgumentFile.readText($0) }) {
+  public init(validate: Bool = true, readFile: @escaping @Sendable (String) throws -> String = { try ArgumentFile.readText($0) })
+  {
     self.validate = validate
     self.readFile = readFile
   }

@@ -29,7 +29,9 @@ struct CallCommand: AsyncParsableCommand {
   @Option(name: .shortAndLong, help: "pretty (default; coloured on a terminal), json, raw, yaml or table.")
   var output: OutputFormat = .pretty
 
-  @Option(name: .long, help: ArgumentHelp("With --output table: these columns, in this order (a single object: these keys).", valueName: "a,b,c"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("With --output table: these columns, in this order (a single object: these keys).", valueName: "a,b,c"))
   var columns: String?
 
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
@@ -134,7 +136,8 @@ struct CallCommand: AsyncParsableCommand {
     switch result {
     case .success(let value?):
       let chosen = columns.map { $0.split(separator: ",").map { String($0).trimming() }.filter { !$0.isEmpty } }
-      Terminal.standardOutput.write(OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor, columns: chosen))
+      Terminal.standardOutput.write(
+        OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor, columns: chosen))
     case .success(nil):
       break
     case .failure(let e):

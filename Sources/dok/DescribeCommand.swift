@@ -17,7 +17,8 @@ struct DescribeCommand: AsyncParsableCommand {
   var procedure: String
 
   func run() async throws {
-    let lookup = specOptions.spec != nil
+    let lookup =
+      specOptions.spec != nil
       ? try specOptions.lookup(procedure) : ProcedureLookup.find(procedure, in: try await specOptions.resolvedCatalog())
     switch lookup {
     case .found(let p):

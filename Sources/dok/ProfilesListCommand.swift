@@ -15,7 +15,7 @@ struct ProfilesListCommand: AsyncParsableCommand {
     do {
       config = try ConnectionOptions.store.load()
     } catch {
-      throw DokExit(2, "error: \(error)")
+      throw DokExit.usage("\(error)")
     }
     switch output {
     case .json:

@@ -128,7 +128,8 @@ struct CheckCommand: AsyncParsableCommand {
         Terminal.standardError.write("\(name): ok\n")
       } else {
         failed += 1
-        Terminal.standardError.write("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run\n")
+        Terminal.standardError.write(
+          "\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was run\n")
       }
     }
     await context.close()

@@ -62,6 +62,6 @@ enum ShellCompletion {
     {
       return catalog
     }
-    return try? SpecLoader.catalog(from: OpenAPIDocument.build(serverURL: "http://127.0.0.1"))
+    return try? SpecOptions.bundledCatalog(cacheDirectory: paths.cache)
   }
 }

@@ -55,15 +55,17 @@ struct SpecOptions: ParsableArguments {
         }
       }
     }
-    return try Self.bundledCatalog()
+    return try Self.bundledCatalog(cacheDirectory: noCache ? nil : paths.cache)
   }
 
-  /// The Dokploy document bundled with dok (today: the one the built-in sandbox serves).
-  static func bundledCatalog() throws -> Catalog {
+  /// The real Dokploy document bundled with dok (the one the built-in sandbox serves), compiled
+  /// through the catalog cache like any other document.
+  static func bundledCatalog(cacheDirectory: String? = XDGPaths.fromEnvironment().cache) throws -> Catalog {
     do {
-      return try SpecLoader.catalog(from: OpenAPIDocument.build(serverURL: "http://127.0.0.1"))
+      let bytes = Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8)
+      return try CatalogCache(directory: cacheDirectory).catalog(for: bytes, source: "the Dokploy document bundled with dok").0
     } catch {
-      throw DokExit(ExitStatus.usage.code, "error: the bundled API document does not load: \(error)")
+      throw DokExit.usage("the bundled API document does not load: \(error)")
     }
   }
 

@@ -86,7 +86,8 @@ import Testing
     #expect(w.insecure)
     #expect(w.transport == .trpc)
 
-    let e = try #require(try resolve(ConnectionSettings(), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"]).connection)
+    let e = try #require(
+      try resolve(ConnectionSettings(), env: ["DOKPLOY_URL": "http://env", "DOKPLOY_AUTH_TOKEN": "ENVKEY"]).connection)
     #expect(e.baseURL == "http://env/api")
     #expect(e.apiKey == "ENVKEY")
     #expect(e.source == .environment)

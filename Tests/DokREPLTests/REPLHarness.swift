@@ -57,7 +57,10 @@ final class FakeCaller: ProcedureCaller, Sendable {
       }
       switch name {
       case "project.create":
-        return ["project": ["projectId": .string("p\(n)"), "name": .string(arg("name"))], "environment": ["environmentId": .string("e\(n)")]]
+        return [
+          "project": ["projectId": .string("p\(n)"), "name": .string(arg("name"))],
+          "environment": ["environmentId": .string("e\(n)")],
+        ]
       case "application.create":
         return ["applicationId": .string("a\(n)"), "name": .string(arg("name")), "applicationStatus": "idle"]
       case "application.one":
@@ -95,7 +98,7 @@ final class REPLHarness: @unchecked Sendable {
   let editor: ScriptedLineEditor
   let capture = Capture()
   let caller: FakeCaller
-  let session: Session
+  let session: Interpreter
   let repl: REPL
 
   init(
@@ -106,7 +109,7 @@ final class REPLHarness: @unchecked Sendable {
     self.caller = caller
     let policy = SecretPolicy(apiKey: "k-secret")
     let host = DokScriptHost(catalog: catalog, caller: caller, secrets: policy)
-    session = Session(host: host)
+    session = Interpreter(host: host)
     var env = REPLEnvironment(
       promptName: "test", serverDescription: "a fake server", catalog: catalog, policy: policy, color: false)
     env.writer = capture.writer

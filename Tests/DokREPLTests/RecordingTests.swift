@@ -28,7 +28,9 @@ import Testing
   @Test func startingAnotherRecordingWritesTheFirst() async {
     let dir = TempDir()
     let (a, b) = (dir.file("a.dok"), dir.file("b.dok"))
-    let h = REPLHarness(lines: [":record \(a)", "project.create name=first", ":record \(b)", "project.create name=second", ":quit"])
+    let h = REPLHarness(lines: [
+      ":record \(a)", "project.create name=first", ":record \(b)", "project.create name=second", ":quit",
+    ])
     await h.run()
     #expect(read(a).contains("name=first") && !read(a).contains("name=second"))
     #expect(read(b).contains("name=second"))

@@ -1,5 +1,5 @@
-import DokClient
 import DokCore
+import DokPresentation
 import Foundation
 import Testing
 import Yams
@@ -41,7 +41,8 @@ import Yams
   @Test(.enabled(if: Self.hasPyYAML, "python3 with the yaml module is not installed"), .timeLimit(.minutes(1)))
   func everyStringReadsBackAsTheSameStringInYAML11() throws {
     let text = YAMLRenderer.render(Self.value)
-    let json = try Self.python("import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin.read()), default=repr))", input: text)
+    let json = try Self.python(
+      "import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin.read()), default=repr))", input: text)
     let back = try JSONParser.parse(json)
     #expect(back == Self.value, "\(json)")
   }
