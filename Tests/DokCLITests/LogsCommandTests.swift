@@ -15,18 +15,6 @@ import Testing
     #expect(lines.count == 3 && lines.last?.hasSuffix("request 30 served") == true, "\(r.stdout)")
   }
 
-  @Test func theREPLsLogsCommand() async throws {
-    let s = try await QueueingDokploy.start()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication(name: "api")
-    let r = try DokProcess.run(
-      [], stdin: ":logs application \(app) --tail 2\n:logs server x\n", environment: CallWaitTests.env(s))
-    let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.filter { $0.contains("served") }.count == 2, "\(r.stdout)")
-    #expect(lines.contains { $0.hasSuffix("request 30 served") }, "\(r.stdout)")
-    #expect(r.stderr.contains("SERVICE-KIND is one of"), "\(r.stderr)")
-  }
-
   @Test func anUnknownKindIsAUsageError() async throws {
     let r = try DokProcess.run(["logs", "server", "x"])
     #expect(r.status == ExitStatus.usage.code)
