@@ -19,7 +19,7 @@ for _ in $(seq 100); do curl -s -o /dev/null "$URL/api/settings.getDokployVersio
 # step N: a marker line, so each entry is known to be finished before the next.
 step() {
   type_text "print \"step-$1\""; keys Enter
-  wait_for "step-$1" 10
+  wait_for_line "step-$1" 10
 }
 save_screen() { tmux capture-pane -p -J -t "$SESSION" -S - -E - >"$OUT/$1"; }
 
