@@ -5,12 +5,12 @@ import Testing
 @testable import DokSandbox
 
 @Suite struct ApplicationTests {
-  func status(_ s: TestServer, _ id: String) throws -> String? {
+  func status(_ s: SandboxClient, _ id: String) throws -> String? {
     try s.get("application.one", [("applicationId", id)]).json?["applicationStatus"]?.stringValue
   }
 
   @Test func deployRunsThenFinishes() async throws {
-    let s = try await TestServer.start(deploySeconds: 1)
+    let s = try await SandboxClient.start(deploySeconds: 1)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
     let saved = try s.post(
@@ -44,7 +44,7 @@ import Testing
   /// Fact: "A failed build sets status `error` on the deployment and the service; it does NOT
   /// fill `errorMessage` … The build log holds the reason" (`deployment.readLogs`).
   @Test func failingImageAndMissingSourceEndInError() async throws {
-    let s = try await TestServer.start(deploySeconds: 0.1)
+    let s = try await SandboxClient.start(deploySeconds: 0.1)
     let (_, env) = try s.makeProject()
     let bad = try s.makeApp(env, name: "bad")
     _ = try s.post(
@@ -76,7 +76,7 @@ import Testing
   /// Fact: "`deployment.all` is newest first; a service keeps 11 deployments"; "`description`
   /// is `""` when none was given".
   @Test func deploymentsNewestFirstKeepEleven() async throws {
-    let s = try await TestServer.start(deploySeconds: 0)
+    let s = try await SandboxClient.start(deploySeconds: 0)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
     for i in 1...13 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
@@ -89,7 +89,7 @@ import Testing
   }
 
   @Test func updateAndSaves() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let (pid, env) = try s.makeProject()
     let app = try s.makeApp(env)
     #expect(try s.post("application.update", ["applicationId": .string(app), "name": "renamed"]).status == 200)
@@ -119,7 +119,7 @@ import Testing
   }
 
   @Test func fiftyConcurrentCreates() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let (pid, env) = try s.makeProject()
     try await withThrowingTaskGroup(of: Int.self) { group in
       for i in 0..<50 {

@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test func servedDocumentNamesTheSandbox() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     defer { Task { await s.sb.stop() } }
     let r = try s.get("settings.getOpenApiDocument")
     #expect(r.status == 200)

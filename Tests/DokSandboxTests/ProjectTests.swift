@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ProjectTests {
   @Test func projectLifecycle() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let created = try s.post("project.create", ["name": "shop", "description": "the shop"])
     #expect(created.status == 200)
     let project = try #require(created.json?["project"])
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func environmentLifecycle() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let (pid, prod) = try s.makeProject()
     let created = try s.post("environment.create", ["name": "staging", "projectId": .string(pid)])
     #expect(created.status == 200)

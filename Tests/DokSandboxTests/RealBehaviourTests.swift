@@ -220,7 +220,7 @@ import Testing
   /// "`settings.health` is public"; "a missing or bad key gets 401 `{"message":"Unauthorized"}`
   /// before routing, even for unknown paths. tRPC: 401 with message `"UNAUTHORIZED"`."
   @Test func authenticationBeforeRouting() async throws {
-    let s = try await TestServer.start(apiKey: "k")
+    let s = try await SandboxClient.start(apiKey: "k")
     defer { Task { await s.sb.stop() } }
     let unknown = try Curl.request("GET", s.sb.url + "/api/no.such")
     #expect(unknown.status == 401)
@@ -234,7 +234,7 @@ import Testing
   /// "REST bodies are limited to 1 MB (Next.js default)"; "paths match case-insensitively;
   /// HEAD answers 204; the wrong method answers 404"; "batching with `?batch=1`".
   @Test func restWireRules() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     defer { Task { await s.sb.stop() } }
     let big = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-big-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: big) }
@@ -255,7 +255,7 @@ import Testing
   /// "a required field that may be null must still be present" (issue 12: `saveDockerProvider`
   /// with only `applicationId` returned 200); Zod 4 wording in both wire forms.
   @Test func requiredNullableFieldsMustBePresent() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     defer { Task { await s.sb.stop() } }
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)

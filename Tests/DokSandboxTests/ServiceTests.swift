@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ServiceTests {
   @Test func composeLifecycle() async throws {
-    let s = try await TestServer.start(deploySeconds: 1)
+    let s = try await SandboxClient.start(deploySeconds: 1)
     let (pid, env) = try s.makeProject()
     let created = try s.post(
       "compose.create", ["name": "stack", "environmentId": .string(env), "composeFile": "services:\n  web:\n    image: nginx\n"])
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func domainLifecycle() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
     let created = try s.post(
@@ -69,7 +69,7 @@ import Testing
 
   @Test(arguments: DatabaseKind.allCases)
   func databaseLifecycle(kind: DatabaseKind) async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let (pid, env) = try s.makeProject()
     var input = JSONObject()
     input["name"] = .string("db-\(kind.rawValue)")
@@ -106,7 +106,7 @@ import Testing
   }
 
   @Test func settingsUserAndDocker() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     #expect(try s.get("settings.health").json == ["status": "ok"])
     #expect(try s.get("settings.getDokployVersion").json?.stringValue?.hasPrefix("v") == true)
     #expect(try s.get("user.get").json?["user"]?["email"]?.stringValue != nil)

@@ -11,7 +11,7 @@ import Testing
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("state.json").path
-    let s1 = try await TestServer.start(deploySeconds: 0.1, statePath: path)
+    let s1 = try await SandboxClient.start(deploySeconds: 0.1, statePath: path)
     let (pid, env) = try s1.makeProject("persisted")
     let app = try s1.makeApp(env)
     _ = try s1.post(
@@ -25,7 +25,7 @@ import Testing
     let saved = try JSONParser.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
     #expect(saved["projects"]?[0]?["projectId"] == .string(pid))
     try await Task.sleep(for: .milliseconds(150))
-    let s2 = try await TestServer.start(deploySeconds: 0.1, statePath: path)
+    let s2 = try await SandboxClient.start(deploySeconds: 0.1, statePath: path)
     let one = try s2.get("project.one", [("projectId", pid)]).json
     #expect(one?["name"] == "persisted")
     #expect(try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done")
@@ -34,7 +34,7 @@ import Testing
   }
 
   @Test func openAPIDocumentCoversEveryProcedure() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let r = try s.get("settings.getOpenApiDocument")
     #expect(r.status == 200)
     let doc = try #require(r.json)

@@ -68,7 +68,7 @@ import Testing
     let dir = try Self.tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("state.json").path
-    let s = try await TestServer.start(statePath: path)
+    let s = try await SandboxClient.start(statePath: path)
     defer { Task { await s.sb.stop() } }
     let names = try await withThrowingTaskGroup(of: String?.self) { group in
       for i in 0..<30 {

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct WireTests {
   @Test func sameOperationThroughBothForms() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let b = try s.trpcPost("project.create", ["name": "via-trpc"])
     #expect(b.status == 200)
     let pid = try #require(b.json?["result"]?["data"]?["json"]?["project"]?["projectId"]?.stringValue)
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func validationErrorsInBothForms() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let a = try s.post("application.create", ["environmentId": 5])
     #expect(a.status == 400)
     #expect(a.json?["code"] == "BAD_REQUEST")
@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func notFoundInBothForms() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let a = try s.get("application.one", [("applicationId", "missing")])
     #expect(a.status == 404)
     #expect(a.json?["message"] == "Application not found")
@@ -89,7 +89,7 @@ import Testing
   }
 
   @Test func unsupportedMediaType() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let r = try Curl.request("POST", "\(s.sb.url)/api/project.create", body: "name=x", contentType: "text/plain")
     #expect(r.status == 415)
     #expect(r.json?["code"] == "UNSUPPORTED_MEDIA_TYPE")
@@ -98,7 +98,7 @@ import Testing
   }
 
   @Test func apiKeyRequired() async throws {
-    let s = try await TestServer.start(apiKey: "sekret")
+    let s = try await SandboxClient.start(apiKey: "sekret")
     let noKey = try Curl.request("GET", "\(s.sb.url)/api/project.all")
     #expect(noKey.status == 401)
     #expect(noKey.body == #"{"message":"Unauthorized"}"#)
@@ -113,7 +113,7 @@ import Testing
   }
 
   @Test func keepAliveReusesOneConnection() async throws {
-    let s = try await TestServer.start()
+    let s = try await SandboxClient.start()
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
     var args = ["-s"]

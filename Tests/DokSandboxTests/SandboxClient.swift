@@ -36,18 +36,19 @@ enum Curl {
   }
 }
 
-/// A sandbox plus helpers for wire form A.
-struct TestServer {
+/// A sandbox started for one test, with a curl-backed client for wire form A (not a scripted
+/// server: that is DokTestSupport's `TestServer`).
+struct SandboxClient {
   let sb: Sandbox
   var key: String?
 
   /// A sandbox on a free port; `queueDelay` is 0 unless a test is about the queue.
   static func start(
     deploySeconds: Double = 0.2, queueDelay: Double = 0, apiKey: String? = nil, statePath: String? = nil
-  ) async throws -> TestServer {
+  ) async throws -> SandboxClient {
     let sb = try await Sandbox.start(
       SandboxOptions(port: 0, apiKey: apiKey, deploySeconds: deploySeconds, queueDelay: queueDelay, statePath: statePath))
-    return TestServer(sb: sb, key: apiKey)
+    return SandboxClient(sb: sb, key: apiKey)
   }
 
   var headers: [String: String] { key.map { ["x-api-key": $0] } ?? [:] }
