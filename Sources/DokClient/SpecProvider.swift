@@ -35,19 +35,8 @@ public struct SpecProvider: Sendable {
   /// The interval for `connection`: `DOK_SPEC_CHECK_INTERVAL` (seconds, or a duration such as
   /// `10m`), else the profile's `spec_check_interval`, else 10 minutes.
   public static func checkInterval(for connection: Connection, environment: (String) -> String? = FileIO.environment) -> Double {
-    if let text = environment("DOK_SPEC_CHECK_INTERVAL"), let seconds = parseInterval(text) { return seconds }
+    if let text = environment("DOK_SPEC_CHECK_INTERVAL"), let seconds = DurationText.seconds(text) { return seconds }
     return connection.specCheckInterval ?? defaultCheckInterval
-  }
-
-  /// `600`, `90s`, `10m`, `1h` → seconds; nil when unreadable or negative.
-  public static func parseInterval(_ text: String) -> Double? {
-    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-    for (suffix, factor) in units where text.hasSuffix(suffix) {
-      guard let n = Double(text.dropLast(suffix.count)), n >= 0, n.isFinite else { return nil }
-      return n * factor
-    }
-    guard let n = Double(text), n >= 0, n.isFinite else { return nil }
-    return n
   }
 
   /// The directory holding one server's cached document.

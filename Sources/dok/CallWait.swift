@@ -14,12 +14,10 @@ struct CallWait: Sendable {
 
   /// Parses `--wait-timeout` / `--wait-every` values: `90`, `90s`, `500ms`, `15m`, `1h`.
   static func seconds(_ text: String, option: String) throws -> Double {
-    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-    for (suffix, factor) in units where text.hasSuffix(suffix) {
-      if let n = Double(text.dropLast(suffix.count)), n >= 0, n.isFinite { return n * factor }
+    guard let seconds = DurationText.seconds(text) else {
+      throw DokExit.usage("\(option) takes a duration like 90s, 15m or 1h, not '\(text)'")
     }
-    if let n = Double(text), n >= 0, n.isFinite { return n }
-    throw DokExit.usage("\(option) takes a duration like 90s, 15m or 1h, not '\(text)'")
+    return seconds
   }
 
   /// Why a waited call produced no row.

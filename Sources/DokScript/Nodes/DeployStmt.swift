@@ -21,18 +21,9 @@ final class DeployStmt: Stmt {
 
   override var expressions: [Expr] { [call] + [every, timeout].compactMap { $0 } }
 
-  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Interpreter) async throws(Failure) -> Double {
-    guard let e else { return d }
-    let v = try await e.value(s)
-    guard case .number(let n) = v, n >= 0 else {
-      throw s.fail("\(what) needs a duration (like 2s), not \(Values.describeType(v))", e.pos)
-    }
-    return n
-  }
-
   override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let interval = max(0.01, try await seconds(every, DeployStmt.defaultEvery, "every", s))
-    let limit = try await seconds(timeout, DeployStmt.defaultTimeout, "timeout", s)
+    let interval = max(0.01, try await s.durationSeconds(every, default: DeployStmt.defaultEvery, "every"))
+    let limit = try await s.durationSeconds(timeout, default: DeployStmt.defaultTimeout, "timeout")
     var args: [CallArgument] = []
     for a in call.args {
       let loc = s.location(a.pos)

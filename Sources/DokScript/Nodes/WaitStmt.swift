@@ -26,19 +26,10 @@ final class WaitStmt: Stmt {
   }
   override var expressions: [Expr] { (call.map { [$0] } ?? []) + [condition] + [every, timeout].compactMap { $0 } }
 
-  private func seconds(_ e: Expr?, _ d: Double, _ what: String, _ s: Interpreter) async throws(Failure) -> Double {
-    guard let e else { return d }
-    let v = try await e.value(s)
-    guard case .number(let n) = v, n >= 0 else {
-      throw s.fail("\(what) needs a duration (like 2s), not \(Values.describeType(v))", e.pos)
-    }
-    return n
-  }
-
   override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
     // A zero interval would spin; poll at most every 10ms.
-    let interval = max(0.01, try await seconds(every, WaitStmt.defaultEvery, "every", s))
-    let limit = try await seconds(timeout, WaitStmt.defaultTimeout, "timeout", s)
+    let interval = max(0.01, try await s.durationSeconds(every, default: WaitStmt.defaultEvery, "every"))
+    let limit = try await s.durationSeconds(timeout, default: WaitStmt.defaultTimeout, "timeout")
     let clock = s.clock
     let start = clock.now()
     var attempts = 0
