@@ -188,6 +188,12 @@ extension Parser {
         message: "deploy needs a call that starts a deploy (deploy application.deploy applicationId=…)", offset: t.start,
         length: max(1, t.end - t.start))
     }
+    let (every, timeout) = try parseEveryTimeout()
+    return DeployStmt(call: call, every: every, timeout: timeout, target: target, pos: p, text: statementText(start))
+  }
+
+  /// `[every <dur>] [timeout <dur>]` in either order, each at most once (`wait`, `deploy`).
+  mutating func parseEveryTimeout() throws(ParseError) -> (every: Expr?, timeout: Expr?) {
     var every: Expr?
     var timeout: Expr?
     while true {
@@ -202,7 +208,7 @@ extension Parser {
         timeout = try parseAdditive()
       }
     }
-    return DeployStmt(call: call, every: every, timeout: timeout, target: target, pos: p, text: statementText(start))
+    return (every, timeout)
   }
 
   mutating func parseWait() throws(ParseError) -> Stmt {
@@ -225,20 +231,7 @@ extension Parser {
     let condStart = peek().start
     let cond = try parseExpr()
     let condText = text(condStart, lastEnd)
-    var every: Expr?
-    var timeout: Expr?
-    while true {
-      let k = peek()
-      guard k.kind == .ident && (k.text == "every" || k.text == "timeout") else { break }
-      advance()
-      if k.text == "every" {
-        if every != nil { throw ParseError(message: "'every' given twice", offset: k.start, length: 5) }
-        every = try parseAdditive()
-      } else {
-        if timeout != nil { throw ParseError(message: "'timeout' given twice", offset: k.start, length: 7) }
-        timeout = try parseAdditive()
-      }
-    }
+    let (every, timeout) = try parseEveryTimeout()
     return WaitStmt(
       call: call, condition: cond, conditionText: condText, conditionPos: pos(condStart, condStart + condText.utf8.count),
       every: every, timeout: timeout, pos: p, text: statementText(first.start))
