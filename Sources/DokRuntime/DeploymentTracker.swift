@@ -20,8 +20,9 @@ public struct DeploymentTracker: Sendable {
   public var socketSilence = 5.0
   /// Lines of the failed build's log shown with `DEPLOY_FAILED`.
   public static let failureLogLines = 20
-  /// The `tail` asked of `deployment.readLogs` when polling (the whole log, in practice).
-  static let pollTail = 100_000
+  /// Lines asked of `deployment.readLogs` when polling: its real schema's maximum (`tail` is
+  /// 1…10,000 in Dokploy's document; a larger value is rejected as invalid input).
+  static let pollTail = 10_000
 
   public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?, clock: any ScriptClock = SystemClock()) {
     self.caller = caller
