@@ -124,6 +124,110 @@ public enum FileIO {
     }
   }
 
+  /// Creates `path` with `mode` when it does not exist (a file that exists is left as it is).
+  public static func createIfMissing(_ path: String, mode: mode_t) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode)
+    if fd >= 0 { Glibc.close(fd) }
+  }
+
+  /// Sets the permission bits of `path` (`chmod`); false when that failed.
+  @discardableResult
+  public static func setMode(_ path: String, _ mode: mode_t) -> Bool { chmod(path, mode) == 0 }
+
+  /// Opens `path` for reading: its descriptor (the caller closes it with ``close(_:)``), or nil
+  /// when the file does not exist.
+  public static func openForReading(_ path: String) throws(Failure) -> Int32? {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw failure(path)
+    }
+    return fd
+  }
+
+  /// What kind of file an open descriptor is.
+  public enum Kind: Sendable { case regular, directory, other }
+
+  /// Opens `path` for reading without waiting for anything (O_NONBLOCK while opening, so a FIFO
+  /// with no writer does not block; cleared afterwards) and says what it is and how big, so the
+  /// caller can refuse it before reading. The caller closes the descriptor with ``close(_:)``.
+  public static func openToInspect(_ path: String) throws(Failure) -> (fd: Int32, kind: Kind, size: Int) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else { throw failure(path) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else {
+      let f = failure(path)
+      Glibc.close(fd)
+      throw f
+    }
+    let type = st.st_mode & S_IFMT
+    let flags = fcntl(fd, F_GETFL)
+    _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+    return (fd, type == S_IFREG ? .regular : type == S_IFDIR ? .directory : .other, Int(st.st_size))
+  }
+
+  /// Opens `path` for appending, creating it with `mode`; the caller closes it with ``close(_:)``.
+  public static func openForAppending(_ path: String, mode: mode_t) throws(Failure) -> Int32 {
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+    guard fd >= 0 else { throw failure(path) }
+    return fd
+  }
+
+  /// Writes all of `bytes` to `fd`, going on after interruptions; `name` goes into the error.
+  public static func writeAll(_ fd: Int32, _ bytes: [UInt8], name: String) throws(Failure) {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure(name)
+      }
+      done += n
+    }
+  }
+
+  /// Flushes `fd` to the disk (`fsync`); `name` goes into the error.
+  public static func sync(_ fd: Int32, name: String) throws(Failure) {
+    guard fsync(fd) == 0 else { throw failure(name) }
+  }
+
+  /// Closes a descriptor opened by one of the functions above.
+  public static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+  /// Cuts (or extends, with zeros) the file at `path` to `size` bytes.
+  public static func truncate(_ path: String, toSize size: Int) throws(Failure) {
+    guard Glibc.truncate(path, off_t(size)) == 0 else { throw failure(path) }
+  }
+
+  /// Removes the file at `path` (`unlink`); false when that failed.
+  @discardableResult
+  public static func remove(_ path: String) -> Bool { unlink(path) == 0 }
+
+  /// The names in directory `path` (with `.` and `..`), or nil when it cannot be opened.
+  public static func directoryEntries(_ path: String) -> [String]? {
+    guard let d = opendir(path) else { return nil }
+    defer { closedir(d) }
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    var names: [String] = []
+    while let entry = readdir(d) {
+      // Only the bytes of this entry: a record can be shorter than `dirent`.
+      names.append(String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)))
+    }
+    return names
+  }
+
+  /// Whole seconds since `path` (itself, not a symlink's target) was last modified, or nil when
+  /// it cannot be stat'ed.
+  public static func secondsSinceModification(_ path: String) -> Int? {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return nil }
+    #if canImport(Darwin)
+      return Int(time(nil) - st.st_mtimespec.tv_sec)
+    #else
+      return Int(time(nil) - st.st_mtim.tv_sec)
+    #endif
+  }
+
   /// What follows a path in the name of ``writeAtomically(_:_:mode:)``'s temporary file, before
   /// the writer's pid.
   public static let temporaryMarker = ".tmp."

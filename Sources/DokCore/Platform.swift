@@ -7,17 +7,67 @@
 #endif
 
 /// The operating-system calls dok needs, behind one small surface: the C library is imported
-/// here and in ``FileIO`` (files), nowhere else in dok's own code (the line editor wraps libedit
-/// and termios itself; test support opens raw sockets).
+/// here (`Platform.swift`, `Platform+Signals.swift`, `Platform+Socket.swift`) and in ``FileIO``
+/// (files), nowhere else in dok's own code or tests (`scripts/check-architecture` enforces it).
 public enum Platform {
-  /// True when `fd` is a terminal.
   /// True when `path` names a directory (following symlinks).
   public static func isDirectory(_ path: String) -> Bool {
     var st = stat()
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// True when `fd` is a terminal.
   public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// The height in rows of the terminal on `fd`, or nil when it is not a terminal (or says 0).
+  public static func terminalRows(_ fd: Int32) -> Int? {
+    guard isatty(fd) == 1 else { return nil }
+    var ws = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 else { return nil }
+    return Int(ws.ws_row)
+  }
+
+  /// A terminal's settings (termios), saved to be put back with ``restoreTerminalSettings(_:on:)``.
+  public struct TerminalSettings: @unchecked Sendable {
+    fileprivate var raw: termios
+  }
+
+  /// The current settings of the terminal on `fd`, or nil when it is not a terminal.
+  public static func terminalSettings(_ fd: Int32) -> TerminalSettings? {
+    var t = termios()
+    return tcgetattr(fd, &t) == 0 ? TerminalSettings(raw: t) : nil
+  }
+
+  /// Puts saved settings back on the terminal on `fd`, at once (`TCSANOW`).
+  public static func restoreTerminalSettings(_ settings: TerminalSettings, on fd: Int32) {
+    var t = settings.raw
+    tcsetattr(fd, TCSANOW, &t)
+  }
+
+  /// Takes the character type (UTF-8 or not) from the environment's locale (`LC_CTYPE`), so a
+  /// C library such as libedit decodes multi-byte input.
+  public static func useEnvironmentCharacterLocale() { setlocale(LC_CTYPE, "") }
+
+  /// Runs `command` with `/bin/sh -c` (`popen`), writes `text` to its standard input and waits
+  /// for it: its exit status (127 when the shell could not run it), or nil when it could not be
+  /// started or waited for. SIGPIPE is ignored from then on, so a command that quits before
+  /// reading everything (a pager) makes the write fail instead of ending dok.
+  public static func runShellCommand(_ command: String, input text: String) -> Int32? {
+    signal(SIGPIPE, SIG_IGN)
+    guard let f = popen(command, "w") else { return nil }
+    var t = text
+    t.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, f) }
+    let status = pclose(f)
+    guard status != -1 else { return nil }
+    return (status >> 8) & 0xFF
+  }
+
+  /// This process's id.
+  public static var processID: Int32 { getpid() }
+
+  /// False only when no process `pid` exists (`kill(pid, 0)` fails with ESRCH); a process that
+  /// exists but belongs to someone else counts as running.
+  public static func processMayBeRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno != ESRCH }
 
   /// True when standard input and standard output are both terminals (an interactive session).
   public static var isInteractive: Bool { isTerminal(0) && isTerminal(1) }

@@ -1,10 +1,6 @@
 import CLibEdit
 import DokCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The terminal line editor on libedit's native API: emacs keys, history with Up/Down and
 /// Ctrl-R search, and Tab completion from a ``Completer``-style provider.
 ///
@@ -24,16 +20,13 @@ public final class LibEditLineEditor: LineEditor {
   private let provider: Provider
   private var lastTabLine: String?
   private let interrupts: InterruptMonitor
-  private var savedTerminal = termios()
-  private let hasSavedTerminal: Bool
+  private let savedTerminal: Platform.TerminalSettings?
   /// Lines are written to history only up to this many entries.
   public static let historySize: Int32 = 1000
 
   public init(historyPath: String?, interrupts: InterruptMonitor, provider: @escaping Provider) {
-    setlocale(LC_CTYPE, "")
-    var t = termios()
-    hasSavedTerminal = tcgetattr(0, &t) == 0
-    savedTerminal = t
+    Platform.useEnvironmentCharacterLocale()
+    savedTerminal = Platform.terminalSettings(0)
     self.el = dok_el_init("dok")
     self.hist = dok_hist_init()
     self.historyPath = historyPath
@@ -69,9 +62,8 @@ public final class LibEditLineEditor: LineEditor {
 
   /// Puts the terminal back as it was before dok started (for SIGTERM, which exits at once).
   public func restoreTerminal() {
-    guard hasSavedTerminal else { return }
-    var t = savedTerminal
-    tcsetattr(0, TCSANOW, &t)
+    guard let savedTerminal else { return }
+    Platform.restoreTerminalSettings(savedTerminal, on: 0)
   }
 
   public func readLine(prompt: String) -> LineRead {
@@ -86,11 +78,10 @@ public final class LibEditLineEditor: LineEditor {
     var count: Int32 = 0
     let before = interrupts.count
     let got = el_gets(el, &count)
-    let readErrno = errno
+    let readInterrupted = Platform.lastErrorWasInterrupt
     reading.finish()
     guard let raw = got else {
-      errno = readErrno
-      if interrupts.count != before || errno == EINTR {
+      if interrupts.count != before || readInterrupted {
         // Ctrl-C: discard what was typed and start a fresh line.
         el_reset(el)
         clearBuffer()
@@ -131,11 +122,10 @@ public final class LibEditLineEditor: LineEditor {
     let dir = FileIO.directory(of: historyPath)
     if !dir.isEmpty { try? FileIO.makeDirectories(dir) }
     // Create it 0600 before libedit writes to it; keep it 0600 afterwards.
-    let fd = open(historyPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-    if fd >= 0 { close(fd) }
-    chmod(historyPath, 0o600)
+    FileIO.createIfMissing(historyPath, mode: 0o600)
+    FileIO.setMode(historyPath, 0o600)
     _ = dok_hist_save(hist, historyPath)
-    chmod(historyPath, 0o600)
+    FileIO.setMode(historyPath, 0o600)
   }
 
   /// Tab: complete a unique candidate (or the common prefix); on a second Tab with nothing

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import DokCore
 
 /// Shows output taller than the terminal through a pager (`$PAGER`, default `less -FRX`), as
 /// psql does. Used only on a terminal; `:set pager off` turns it off.
@@ -10,17 +8,12 @@ struct Pager {
 
   /// The pager for this environment: `$PAGER` when set and not empty, else `less -FRX`.
   static func fromEnvironment() -> Pager {
-    if let p = getenv("PAGER").map({ String(cString: $0) }), !p.allSatisfy({ $0 == " " }) { return Pager(command: p) }
+    if let p = FileIO.environment("PAGER"), !p.allSatisfy({ $0 == " " }) { return Pager(command: p) }
     return Pager(command: "less -FRX")
   }
 
   /// The terminal's height in rows, or nil when standard output is not a terminal.
-  static func terminalRows() -> Int? {
-    guard isatty(1) == 1 else { return nil }
-    var ws = winsize()
-    guard ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 else { return nil }
-    return Int(ws.ws_row)
-  }
+  static func terminalRows() -> Int? { Platform.terminalRows(1) }
 
   /// True when `text` would not fit on the screen (leaving a line for the prompt).
   static func tooTall(_ text: String, rows: Int) -> Bool {
@@ -34,13 +27,9 @@ struct Pager {
 
   /// Writes `text` through the pager; false when it could not be started (the caller prints).
   func show(_ text: String) -> Bool {
-    // Quitting the pager early closes the pipe: a write must fail, not kill dok.
-    signal(SIGPIPE, SIG_IGN)
-    guard let f = popen(command, "w") else { return false }
-    var t = text
-    t.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, f) }
-    let status = pclose(f)
+    // Quitting the pager early closes the pipe: the write fails (SIGPIPE ignored), dok goes on.
+    guard let status = Platform.runShellCommand(command, input: text) else { return false }
     // 127: the shell could not run the command.
-    return status != -1 && (status >> 8) & 0xFF != 127
+    return status != 127
   }
 }

@@ -1,8 +1,5 @@
+import DokCore
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Makes Ctrl-C interrupt a terminal read blocked in `el_gets`.
 ///
@@ -13,7 +10,7 @@ import Synchronization
 /// sends it ``signal``: its `read` fails with EINTR and `el_gets` returns NULL.
 enum PromptWake {
   /// The signal sent to the reading thread.
-  static let signal = SIGUSR2
+  static let signal = Platform.wakeSignal
 
   private static let installed = Mutex(false)
 
@@ -24,41 +21,29 @@ enum PromptWake {
       return !done
     }
     guard first else { return }
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0  // no SA_RESTART: the blocked read returns EINTR
-    sigaction(signal, &action, nil)
+    Platform.installNoOpHandler(for: signal)
   }
 
   /// Unblocks SIGINT and ``signal`` on the calling thread (the one that reads the terminal).
   static func prepareCurrentThread() {
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, SIGINT)
-    sigaddset(&set, signal)
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    Platform.unblockSignalsOnCurrentThread([Platform.interruptSignal, signal])
   }
 
   /// True when the calling thread blocks `sig`.
-  static func currentThreadBlocks(_ sig: Int32) -> Bool {
-    var set = sigset_t()
-    pthread_sigmask(SIG_BLOCK, nil, &set)
-    return sigismember(&set, sig) == 1
-  }
+  static func currentThreadBlocks(_ sig: Int32) -> Bool { Platform.currentThreadBlocks(sig) }
 
   /// While one read is in progress: the thread to wake, and whether it still reads.
   final class Reading: Sendable {
-    private let thread: pthread_t
+    private let thread: Platform.ThreadID
     private let active = Mutex(true)
 
     /// Starts a read on the calling thread.
-    init() { thread = pthread_self() }
+    init() { thread = Platform.currentThread() }
 
     /// Wakes the reading thread if it still reads (called on the interrupt watcher thread).
     func wake() {
       active.withLock { reading in
-        if reading { _ = pthread_kill(thread, PromptWake.signal) }
+        if reading { Platform.send(PromptWake.signal, to: thread) }
       }
     }
 

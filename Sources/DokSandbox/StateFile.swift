@@ -1,11 +1,5 @@
 import DokCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The sandbox's state on disk: one JSON document, replaced atomically after every mutation
 /// (write a temporary file in the same directory, fsync it, rename it over the old one, fsync
 /// the directory), so a kill at any moment leaves either the old or the new state.
@@ -47,12 +41,10 @@ public struct StateFile: Sendable {
 
   /// The stored document, or nil when the file does not exist.
   public func load() throws(Failure) -> JSON? {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
-    }
-    defer { close(fd) }
+    let opened: Int32?
+    do { opened = try FileIO.openForReading(path) } catch { throw Failure(description: "cannot open \(path): \(error.reason)") }
+    guard let fd = opened else { return nil }
+    defer { FileIO.close(fd) }
     let bytes: [UInt8]
     do {
       bytes = try FileIO.read(fd: fd, name: path)
@@ -77,19 +69,14 @@ public struct StateFile: Sendable {
     let dir = slash.map { String(path[..<$0]) } ?? "."
     let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + FileIO.temporaryMarker
     let base = dir.isEmpty ? "" : dir
-    guard let d = opendir(dir.isEmpty ? "/" : dir) else { return [] }
-    defer { closedir(d) }
-    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    guard let names = FileIO.directoryEntries(dir.isEmpty ? "/" : dir) else { return [] }
     var removed: [String] = []
-    while let entry = readdir(d) {
-      // Only the bytes of this entry: a record can be shorter than `dirent`.
-      let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
-      guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "." }), pid > 0 else { continue }
-      if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+    for name in names {
+      guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "." }), pid > 0 else { continue }
+      if pid == Platform.processID || Platform.processMayBeRunning(pid) { continue }
       let full = base + "/" + name
-      var st = stat()
-      guard lstat(full, &st) == 0, time(nil) - st.st_mtim.tv_sec >= seconds else { continue }
-      if unlink(full) == 0 { removed.append(name) }
+      guard let age = FileIO.secondsSinceModification(full), age >= seconds else { continue }
+      if FileIO.remove(full) { removed.append(name) }
     }
     return removed
   }
@@ -99,21 +86,19 @@ public struct StateFile: Sendable {
 
   /// Appends one journal line and syncs it (mode 0600).
   public func appendJournal(_ entry: JSON) throws(Failure) {
-    let fd = open(journalPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw Failure(description: "cannot open \(journalPath): \(String(cString: strerror(errno)))") }
-    defer { close(fd) }
+    let fd: Int32
+    do { fd = try FileIO.openForAppending(journalPath, mode: 0o600) } catch {
+      throw Failure(description: "cannot open \(journalPath): \(error.reason)")
+    }
+    defer { FileIO.close(fd) }
     var bytes = JSONWriter.compactBytes(entry)
     bytes.append(UInt8(ascii: "\n"))
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(description: "cannot write \(journalPath): \(String(cString: strerror(errno)))")
-      }
-      done += n
+    do { try FileIO.writeAll(fd, bytes, name: journalPath) } catch {
+      throw Failure(description: "cannot write \(journalPath): \(error.reason)")
     }
-    guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(journalPath): \(String(cString: strerror(errno)))") }
+    do { try FileIO.sync(fd, name: journalPath) } catch {
+      throw Failure(description: "cannot sync \(journalPath): \(error.reason)")
+    }
   }
 
   /// The journal's entries in order; a torn last line (a write cut short) ends the list.
@@ -130,8 +115,8 @@ public struct StateFile: Sendable {
   /// Empties the journal (after a snapshot that covers it is on disk).
   public func truncateJournal() throws(Failure) {
     guard FileIO.exists(journalPath) else { return }
-    guard truncate(journalPath, 0) == 0 else {
-      throw Failure(description: "cannot truncate \(journalPath): \(String(cString: strerror(errno)))")
+    do { try FileIO.truncate(journalPath, toSize: 0) } catch {
+      throw Failure(description: "cannot truncate \(journalPath): \(error.reason)")
     }
   }
 

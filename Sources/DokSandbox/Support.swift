@@ -1,11 +1,5 @@
 import DokCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Identifiers and timestamps in Dokploy's formats.
 enum Support {
   private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".utf8)
@@ -26,11 +20,7 @@ enum Support {
   }
 
   /// Seconds since the Unix epoch, from the wall clock (so state files resume correctly).
-  static func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_REALTIME, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-  }
+  static func now() -> Double { FileIO.unixTime() }
 
   /// ISO 8601 with milliseconds in UTC (`2025-01-02T03:04:05.678Z`), as JavaScript prints dates.
   static func iso(_ t: Double) -> String {

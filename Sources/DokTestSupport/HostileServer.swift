@@ -1,11 +1,6 @@
+import DokCore
 import Foundation
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// What a ``HostileServer`` does with one request.
 public enum HostileReply: Sendable {
@@ -45,39 +40,17 @@ public final class HostileServer: Sendable {
   }
 
   public let port: Int
-  private let listener: Int32
+  private let listener: Platform.LoopbackSocket
   private let route: @Sendable (Request) -> HostileReply
   private let log = Mutex<[Request]>([])
-  private let open = Mutex<Set<Int32>>([])
+  private let open = Mutex<Set<Platform.LoopbackSocket>>([])
   private let stopped = Mutex(false)
 
   /// Starts listening on a free port.
   public init(_ route: @escaping @Sendable (Request) -> HostileReply) throws {
-    #if canImport(Glibc)
-      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-      let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    guard fd >= 0 else { throw POSIXError(.EIO) }
-    var one: Int32 = 1
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_port = 0
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard bound == 0, listen(fd, 64) == 0 else {
-      close(fd)
-      throw POSIXError(.EADDRINUSE)
-    }
-    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
-    }
-    port = Int(UInt16(bigEndian: addr.sin_port))
-    listener = fd
+    guard let socket = Platform.LoopbackSocket.listen(port: 0, backlog: 64) else { throw POSIXError(.EADDRINUSE) }
+    port = socket.port
+    listener = socket
     self.route = route
     Thread.detachNewThread { [self] in acceptLoop() }
   }
@@ -95,30 +68,26 @@ public final class HostileServer: Sendable {
         defer { s = true }; return !s
       })
     else { return }
-    shutdown(listener, Int32(SHUT_RDWR))
-    close(listener)
-    for fd in open.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }
+    listener.shutdown()
+    listener.close()
+    for connection in open.withLock({ $0 }) { connection.shutdown() }
   }
 
   deinit { stop() }
 
   private func acceptLoop() {
     while !stopped.withLock({ $0 }) {
-      let fd = accept(listener, nil, nil)
-      if fd < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      open.withLock { _ = $0.insert(fd) }
+      guard let connection = listener.accept() else { return }
+      open.withLock { _ = $0.insert(connection) }
       Thread.detachNewThread { [self] in
-        serve(fd)
-        open.withLock { _ = $0.remove(fd) }
-        close(fd)
+        serve(connection)
+        open.withLock { _ = $0.remove(connection) }
+        connection.close()
       }
     }
   }
 
-  private func serve(_ fd: Int32) {
+  private func serve(_ fd: Platform.LoopbackSocket) {
     var buffer: [UInt8] = []
     while true {
       guard let request = readRequest(fd, &buffer) else { return }
@@ -135,24 +104,23 @@ public final class HostileServer: Sendable {
         return
       case .rawThenReset(let bytes):
         _ = write(fd, bytes)
-        var l = linger(l_onoff: 1, l_linger: 0)
-        setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
+        fd.resetOnClose()
         return
       case .stall(let bytes):
         guard write(fd, bytes) else { return }
         var scratch = [UInt8](repeating: 0, count: 4096)
-        while recv(fd, &scratch, scratch.count, 0) > 0 {}
+        while fd.receive(into: &scratch) > 0 {}
         return
       case .trickle(let bytes):
         guard write(fd, bytes) else { return }
         while !stopped.withLock({ $0 }) {
-          usleep(100_000)
+          Thread.sleep(forTimeInterval: 0.1)
           guard write(fd, Array("1,".utf8)) else { return }
         }
         return
       case .silent:
         var scratch = [UInt8](repeating: 0, count: 4096)
-        while recv(fd, &scratch, scratch.count, 0) > 0 {}
+        while fd.receive(into: &scratch) > 0 {}
         return
       case .large(let size), .largeUnannounced(let size):
         var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
@@ -173,10 +141,10 @@ public final class HostileServer: Sendable {
     }
   }
 
-  private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+  private func write(_ fd: Platform.LoopbackSocket, _ bytes: [UInt8]) -> Bool {
     var sent = 0
     while sent < bytes.count {
-      let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      let n = bytes[sent...].withUnsafeBytes { fd.send($0) }
       if n <= 0 { return false }
       sent += n
     }
@@ -184,11 +152,11 @@ public final class HostileServer: Sendable {
   }
 
   /// Reads one request (head and a Content-Length body); nil when the client closed.
-  private func readRequest(_ fd: Int32, _ buffer: inout [UInt8]) -> Request? {
+  private func readRequest(_ fd: Platform.LoopbackSocket, _ buffer: inout [UInt8]) -> Request? {
     let end: [UInt8] = Array("\r\n\r\n".utf8)
     var scratch = [UInt8](repeating: 0, count: 65536)
     func fill() -> Bool {
-      let n = recv(fd, &scratch, scratch.count, 0)
+      let n = fd.receive(into: &scratch)
       if n <= 0 { return false }
       buffer += scratch[0..<n]
       return true

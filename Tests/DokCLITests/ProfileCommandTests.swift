@@ -1,6 +1,5 @@
 import DokCore
 import Foundation
-import Glibc
 import Testing
 
 /// `dok profiles remove|default`, `dok logout`, `dok check` with several files, and `dok run` of
@@ -75,20 +74,9 @@ import Testing
 @Suite struct SandboxPortTests {
   @Test(.timeLimit(.minutes(1))) func aBusyPortIsExplained() throws {
     // Hold a port with a listening socket of our own.
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    addr.sin_port = 0
-    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, len) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &len) == 0
-      }
-    }
-    #expect(bound)
-    let port = Int(UInt16(bigEndian: addr.sin_port))
+    let held = try #require(Platform.LoopbackSocket.listen(port: 0, backlog: 1, reuseAddress: false))
+    defer { held.close() }
+    let port = held.port
     let r = try DokProcess.run(["sandbox", "--port", String(port)], environment: DokProcess.isolatedEnvironment())
     #expect(r.status == 2, "\(r.stderr)")
     #expect(r.stderr.contains("port \(port) is already in use"), "\(r.stderr)")

@@ -1,6 +1,5 @@
 import DokCore
 import DokSpec
-import Glibc
 import Testing
 
 @testable import DokREPL
@@ -36,13 +35,14 @@ import Testing
   @Test func theReadingThreadTakesSIGINTEvenWhenStartedWithItBlocked() async {
     let blockedAfter = await withCheckedContinuation { (c: CheckedContinuation<(Bool, Bool), Never>) in
       DetachedThread.start {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
-        let before = PromptWake.currentThreadBlocks(SIGINT)
+        Platform.blockSignalsOnCurrentThread([Platform.interruptSignal])
+        let before = PromptWake.currentThreadBlocks(Platform.interruptSignal)
         PromptWake.prepareCurrentThread()
-        c.resume(returning: (before, PromptWake.currentThreadBlocks(SIGINT) || PromptWake.currentThreadBlocks(PromptWake.signal)))
+        c.resume(
+          returning: (
+            before,
+            PromptWake.currentThreadBlocks(Platform.interruptSignal) || PromptWake.currentThreadBlocks(PromptWake.signal)
+          ))
       }
     }
     #expect(blockedAfter.0, "the test thread should start with SIGINT blocked")
@@ -63,9 +63,8 @@ import Testing
   @Test func aFileOverTheCapIsAClearError() async throws {
     let dir = TempDir()
     let big = dir.file("big.txt")
-    let fd = open(big, O_WRONLY | O_CREAT, 0o600)
-    #expect(ftruncate(fd, off_t(ArgumentFile.limit + 1)) == 0)
-    close(fd)
+    FileIO.createIfMissing(big, mode: 0o600)
+    try FileIO.truncate(big, toSize: ArgumentFile.limit + 1)
     let h = REPLHarness(lines: ["project.create name=@\(big)"])
     await h.run()
     #expect(h.capture.err.contains("over the 16 MB limit"), "\(h.capture.err)")
