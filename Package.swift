@@ -37,12 +37,18 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
-    // Test servers (scripted and hostile) and fakes, for tests only.
+    // Test servers (scripted and hostile), package paths, the queueing server's document; tests only.
     .target(
       name: "DokTestSupport",
       dependencies: [
-        "DokCore", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        "DokCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    // A Dokploy that queues deploys like the real one, with its log WebSockets (Hummingbird); tests only.
+    .target(
+      name: "DokTestDokploy",
+      dependencies: [
+        "DokCore", "DokTestSupport", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
@@ -61,12 +67,21 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
-    // What `dok run` and the REPL share: the script host over a caller, sinks, the runner.
+    // What `dok run` and the REPL share: the script host over a caller, sinks, the runner, following
+    // deploys and logs. Knows no transport: calls and log streams come through protocols.
     .target(
       name: "DokRuntime",
       dependencies: [
-        "DokCore", "DokSpec", "DokScript", "DokClient", .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+        "DokCore", "DokSpec", "DokScript", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
+    // The runtime over a live server: the client's session as the runtime's caller, and its log
+    // streams over Dokploy's WebSockets.
+    .target(
+      name: "DokLive",
+      dependencies: [
+        "DokClient", "DokRuntime", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
         .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
@@ -79,7 +94,7 @@ let package = Package(
     .executableTarget(
       name: "dok",
       dependencies: [
-        "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokREPL",
+        "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokLive", "DokREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // The misbehaving server terminal-tests/hostile.sh runs (DokTestSupport's HostileCase; not installed).
@@ -87,7 +102,9 @@ let package = Package(
     // In-process micro-benchmarks driven by scripts/bench (not installed).
     .executableTarget(
       name: "dok-bench",
-      dependencies: ["DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokClient", "DokTestSupport"]),
+      dependencies: [
+        "DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokLive", "DokClient", "DokTestSupport", "DokTestDokploy",
+      ]),
     .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),
     .testTarget(
@@ -95,7 +112,9 @@ let package = Package(
     // Runbooks (examples/, golden scripts) executed against the in-process sandbox.
     .testTarget(
       name: "DokRuntimeTests",
-      dependencies: ["DokRuntime", "DokClient", "DokScript", "DokSandbox", "DokSpec", "DokCore", "DokTestSupport"]),
+      dependencies: [
+        "DokRuntime", "DokLive", "DokClient", "DokScript", "DokSandbox", "DokSpec", "DokCore", "DokTestSupport", "DokTestDokploy",
+      ]),
     // The REPL driven in-process by a scripted line editor; the completion engine's tests.
     .testTarget(
       name: "DokREPLTests",
@@ -109,6 +128,6 @@ let package = Package(
     // Fuzzing (short) and hostile inputs (scripts, documents).
     .testTarget(name: "DokHardeningTests", dependencies: ["DokCore", "DokSpec", "DokScript", "DokTestSupport"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).
-    .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokSpec", "DokTestSupport"]),
+    .testTarget(name: "DokCLITests", dependencies: ["DokCore", "DokSpec", "DokTestSupport", "DokTestDokploy"]),
   ]
 )

@@ -1,4 +1,3 @@
-import DokClient
 import DokCore
 import DokScript
 

@@ -1,4 +1,3 @@
-import DokClient
 import DokCore
 import DokScript
 
@@ -85,11 +84,11 @@ struct RowFollower {
         }
         if phase == .running, ["done", "error", "cancelled"].contains(status) {
           finishing = true
-          if tracker.hasReadLogs || channel != .webSocket {
+          if tracker.hasReadLogs || channel != .stream {
             await catchUp()
             return try end()
           }
-          // WebSocket only: let the last frames arrive (a quiet half second), then end.
+          // A stream only: let the last frames arrive (a quiet half second), then end.
           tasks.append(
             Task {
               do { try await tracker.clock.sleep(seconds: 0.5) } catch { return }
@@ -102,11 +101,11 @@ struct RowFollower {
         guard e.kind == .transport else { throw .call(e) }
         lastTransport = e
       case .chunk(let text):
-        guard channel == .webSocket else { continue }
+        guard channel == .stream else { continue }
         socketChunks += 1
         for line in splitter.feed(text) { emit(line) }
       case .socketSilent:
-        if channel == .webSocket, socketChunks == 0, !finishing {
+        if channel == .stream, socketChunks == 0, !finishing {
           fallBack(from: "no log line arrived over the log stream in \(Durations.format(tracker.socketSilence))", input)
         }
       case .socketEnded(let why):
@@ -154,11 +153,11 @@ struct RowFollower {
 
   private mutating func startLog(_ input: AsyncStream<Input>.Continuation) {
     let logPath = row?["logPath"]?.stringValue ?? ""
-    channel = BuildLogChannel.preferred(connection: tracker.connection, hasReadLogs: tracker.hasReadLogs)
-    if channel == .webSocket, logPath.isEmpty { channel = tracker.hasReadLogs ? .polling : .none }
+    channel = BuildLogChannel.preferred(hasStream: tracker.logStreams != nil, hasReadLogs: tracker.hasReadLogs)
+    if channel == .stream, logPath.isEmpty { channel = tracker.hasReadLogs ? .polling : .none }
     switch channel {
-    case .webSocket:
-      let connection = tracker.connection!
+    case .stream:
+      let streams = tracker.logStreams!
       let clock = tracker.clock, silence = tracker.socketSilence
       let serverId = row?["serverId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
       tasks.append(
@@ -168,10 +167,8 @@ struct RowFollower {
         })
       socketTask = Task {
         do {
-          let code = try await BuildLogChannel.listen(connection: connection, logPath: logPath, serverId: serverId) {
-            input.yield(.chunk($0))
-          }
-          input.yield(.socketEnded(code == 4000 ? "the server refused the log path" : "the server closed the log stream"))
+          let end = try await streams.followBuildLog(logPath: logPath, serverId: serverId) { input.yield(.chunk($0)) }
+          input.yield(.socketEnded(end == .refused ? "the server refused the log path" : "the server closed the log stream"))
         } catch {
           input.yield(.socketEnded("the log stream could not be opened: \(error)"))
         }
@@ -205,7 +202,7 @@ struct RowFollower {
   }
 
   private mutating func fallBack(from why: String, _ input: AsyncStream<Input>.Continuation) {
-    guard channel == .webSocket else { return }
+    guard channel == .stream else { return }
     socketTask?.cancel()
     // Lines are counted from the log's first line either way; a partial last line is read again.
     splitter = LineSplitter()

@@ -1,4 +1,3 @@
-import DokClient
 import DokCore
 import DokScript
 import DokSpec
@@ -8,12 +7,12 @@ import Synchronization
 /// existing deployment ids, sends the call, waits for a NEW row to appear (phase "queued": the
 /// old status stays visible meanwhile), then follows that row to `done`, `error` or `cancelled`
 /// (phase "running") while streaming its build log. Costs one status request per `every`, plus
-/// one log stream (or one `deployment.readLogs` per `every` without the WebSocket).
+/// one log stream (or one `deployment.readLogs` per `every` without one).
 public struct DeploymentTracker: Sendable {
   public let caller: any ProcedureCaller
   public let catalog: Catalog
-  /// The server (for the `/listen-deployment` WebSocket); nil means no WebSocket.
-  public let connection: Connection?
+  /// The server's log streams (for the build log); nil means polling `deployment.readLogs`.
+  public let logStreams: (any LogStreamSource)?
   public let clock: any ScriptClock
   /// Dokploy sends a log from its first line at once: a log socket that stays silent this long
   /// (a proxy holding the upgrade, say) is given up for polling `deployment.readLogs`.
@@ -24,10 +23,12 @@ public struct DeploymentTracker: Sendable {
   /// 1…10,000 in Dokploy's document; a larger value is rejected as invalid input).
   static let pollTail = 10_000
 
-  public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?, clock: any ScriptClock = SystemClock()) {
+  public init(
+    caller: any ProcedureCaller, catalog: Catalog, logStreams: (any LogStreamSource)?, clock: any ScriptClock = SystemClock()
+  ) {
     self.caller = caller
     self.catalog = catalog
-    self.connection = connection
+    self.logStreams = logStreams
     self.clock = clock
   }
 

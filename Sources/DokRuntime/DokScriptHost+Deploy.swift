@@ -1,12 +1,11 @@
-import DokClient
 import DokCore
 import DokScript
 
 extension DokScriptHost {
-  /// The tracker `deploy` uses: this host's caller, catalog and clock, and the session's
-  /// connection (for the build-log WebSocket) when the caller is one.
+  /// The tracker `deploy` uses: this host's caller, catalog and clock, and the caller's log
+  /// streams (for the build log) when it has them.
   public var deploymentTracker: DeploymentTracker {
-    DeploymentTracker(caller: caller, catalog: catalog, connection: (caller as? DokSession)?.connection, clock: clock)
+    DeploymentTracker(caller: caller, catalog: catalog, logStreams: caller.logStreams, clock: clock)
   }
 
   public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)

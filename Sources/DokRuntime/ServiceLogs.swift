@@ -1,15 +1,15 @@
-import DokClient
 import DokCore
 import DokSpec
 
 /// A service's container logs (`dok logs`, `:logs`): `<kind>.readLogs` over REST, or with
-/// `follow` (and on servers whose document has no `*.readLogs`) Dokploy's
-/// `/docker-container-logs` WebSocket, the container found with `docker.getContainersByAppNameMatch`.
+/// `follow` (and on servers whose document has no `*.readLogs`) the container's log stream
+/// (``LogStreamSource``: Dokploy's `/docker-container-logs` WebSocket), the container found with
+/// `docker.getContainersByAppNameMatch`.
 public struct ServiceLogs: Sendable {
   public let caller: any ProcedureCaller
   public let catalog: Catalog
-  /// The server (for the WebSocket); nil means REST only.
-  public let connection: Connection?
+  /// The server's log streams; nil means REST only.
+  public let logStreams: (any LogStreamSource)?
 
   /// The service kinds with container logs.
   public static let kinds = ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]
@@ -63,15 +63,15 @@ public struct ServiceLogs: Sendable {
     return .success(r)
   }
 
-  /// Logs through a script host's caller (and its session's connection, for the WebSocket).
+  /// Logs through a script host's caller (and its log streams, when it has them).
   public init(host: DokScriptHost, catalog: Catalog) {
-    self.init(caller: host.caller, catalog: catalog, connection: (host.caller as? DokSession)?.connection)
+    self.init(caller: host.caller, catalog: catalog, logStreams: host.caller.logStreams)
   }
 
-  public init(caller: any ProcedureCaller, catalog: Catalog, connection: Connection?) {
+  public init(caller: any ProcedureCaller, catalog: Catalog, logStreams: (any LogStreamSource)?) {
     self.caller = caller
     self.catalog = catalog
-    self.connection = connection
+    self.logStreams = logStreams
   }
 
   /// Nil when `request` can be read; otherwise why not (a usage error).
@@ -94,9 +94,9 @@ public struct ServiceLogs: Sendable {
     let rest = catalog.procedure(named: "\(r.kind).readLogs") != nil
     var containerId: String?
     if r.kind == "compose" || !rest || r.follow { containerId = try await container(r) }
-    if r.follow, let connection, let containerId {
+    if r.follow, let logStreams, let containerId {
       do {
-        try await socket(connection, containerId: containerId, r, emit: emit, quiet: nil)
+        try await socket(logStreams, containerId: containerId, r, emit: emit, quiet: nil)
         return
       } catch {
         if Task.isCancelled { return }
@@ -105,11 +105,11 @@ public struct ServiceLogs: Sendable {
       }
     }
     if !rest {
-      guard let connection, let containerId else {
+      guard let logStreams, let containerId else {
         throw CallError(
           kind: .argument, message: "this server's API document has no \(r.kind).readLogs and no log stream is open")
       }
-      do { try await socket(connection, containerId: containerId, r, emit: emit, quiet: r.follow ? nil : 1.0) } catch {
+      do { try await socket(logStreams, containerId: containerId, r, emit: emit, quiet: r.follow ? nil : 1.0) } catch {
         throw CallError(kind: .transport, message: "the container log stream could not be opened: \(error)")
       }
       return
@@ -173,18 +173,15 @@ public struct ServiceLogs: Sendable {
     return id
   }
 
-  /// `/docker-container-logs`: until cancelled, or with `quiet`, until no frame came for that long.
+  /// The container's log stream: until cancelled, or with `quiet`, until no text came for that long.
   private func socket(
-    _ connection: Connection, containerId: String, _ r: Request, emit: @escaping @Sendable (String) -> Void, quiet: Double?
+    _ streams: any LogStreamSource, containerId: String, _ r: Request, emit: @escaping @Sendable (String) -> Void, quiet: Double?
   ) async throws {
-    let url = BuildLogChannel.socketURL(
-      serverURL: connection.serverURL, path: "/docker-container-logs",
-      query: [("containerId", containerId), ("tail", String(r.tail)), ("since", r.since), ("search", ""), ("runType", "native")])
     let splitter = LockedSplitter()
     // A snapshot (the socket always follows) ends after `tail` lines, or when it goes quiet.
     let limit = quiet == nil ? Int.max : r.tail
     let reader = Task {
-      _ = try await BuildLogChannel.stream(connection: connection, url: url) { text in
+      try await streams.followContainerLog(containerId: containerId, tail: r.tail, since: r.since) { text in
         for line in splitter.feed(text) where splitter.count(upTo: limit) { emit(line) }
       }
     }

@@ -1,8 +1,10 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokScript
 import DokSpec
+import DokTestDokploy
 import DokTestSupport
 import Foundation
 import Synchronization
@@ -29,7 +31,7 @@ enum DeployBenchmark {
     server.seedDeployments(app, count: 1)
 
     // 1. dok's deploy: status requests per `every`, plus one log stream.
-    let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: session.connection)
+    let tracker = DeploymentTracker(caller: session, catalog: catalog, logStreams: session.logStreams)
     let args = [CallArgument(name: "applicationId", value: .value(.string(app)))]
     let loc = SourceLocation(file: "bench", line: 1, column: 1)
     let t0 = nowNanos()

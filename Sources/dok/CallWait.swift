@@ -1,5 +1,6 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokScript
 import DokSpec
@@ -33,7 +34,7 @@ struct CallWait: Sendable {
     }
     // Arguments are checked before anything is sent (an argument error sends nothing).
     do { _ = try session.prepare(procedure: procedure, arguments: arguments) } catch { return .failure(.call(error)) }
-    let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: session.connection)
+    let tracker = DeploymentTracker(caller: session, catalog: catalog, logStreams: session.logStreams)
     let sink = TerminalSink(reporter: DokMain.reporter)
     sink.showBuildLogs = true
     let key = session.connection.apiKey

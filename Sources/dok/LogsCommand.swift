@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 
 /// `dok logs SERVICE-KIND ID [--tail N] [--since 10m] [--follow]`: a service's container logs.
@@ -37,7 +38,7 @@ struct LogsCommand: AsyncParsableCommand {
     let request = ServiceLogs.Request(kind: kind, id: id, tail: tail, since: since, follow: follow)
     if let problem = ServiceLogs.problem(with: request) { throw DokExit.usage(problem) }
     let context = try await server.open(connection, spec: specOptions)
-    let logs = ServiceLogs(caller: context.session, catalog: context.catalog, connection: context.session.connection)
+    let logs = ServiceLogs(caller: context.session, catalog: context.catalog, logStreams: context.session.logStreams)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> CallError? in
       do throws(CallError) {
         try await logs.run(request, emit: { Output.stdout($0 + "\n") }, note: { Output.stderr("dok: " + $0 + "\n") })

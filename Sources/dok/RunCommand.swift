@@ -1,6 +1,7 @@
 import ArgumentParser
 import DokClient
 import DokCore
+import DokLive
 import DokREPL
 import DokRuntime
 import DokScript

@@ -7,7 +7,7 @@ import Testing
 
 /// The REPL completes `deploy` and, after it, the procedures it can follow.
 @Suite struct DeployCompletionTests {
-  static let catalog = try! SpecLoader.catalog(from: QueueingDokploy.document())
+  static let catalog = try! SpecLoader.catalog(from: QueueingDocument.json())
 
   func texts(_ line: String) -> [String] {
     Completer.complete(line: line, context: CompletionContext(catalog: Self.catalog)).candidates.map(\.text)

@@ -8,7 +8,7 @@ import Testing
 /// `:logs KIND ID` at the prompt reads a service's container logs like `dok logs` (issue 13,
 /// item 3), through the session's caller; a bad kind is a usage message.
 @Suite struct LogsMetaCommandTests {
-  static let catalog = try! SpecLoader.catalog(from: QueueingDokploy.document())
+  static let catalog = try! SpecLoader.catalog(from: QueueingDocument.json())
 
   @Test func logsPrintsTheLastLinesAndRejectsAnUnknownKind() async throws {
     let caller = FakeCaller { name, args throws(CallError) in

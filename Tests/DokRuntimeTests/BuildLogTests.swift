@@ -1,6 +1,8 @@
 import DokCore
+import DokLive
 import DokRuntime
 import DokScript
+import DokTestDokploy
 import DokTestSupport
 import Foundation
 import Testing
@@ -56,7 +58,7 @@ import Testing
     let h = try await QueueHarness.start(o)
     defer { Task { await h.stop() } }
     let app = h.server.addApplication()
-    var tracker = DeploymentTracker(caller: h.session, catalog: h.catalog, connection: h.session.connection)
+    var tracker = DeploymentTracker(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
     tracker.socketSilence = 0.3
     let sink = DeployCapturingSink()
     let request = DeployRequest(
@@ -89,17 +91,17 @@ import Testing
 
   @Test func theLogSocketGoesToTheServersOwnOrigin() {
     #expect(
-      BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "/etc/dokploy/logs/web-x/web x.log")
+      WebSocketLogStreams.listenURL(serverURL: "https://dok.example.com", logPath: "/etc/dokploy/logs/web-x/web x.log")
         == "wss://dok.example.com/listen-deployment?logPath=/etc/dokploy/logs/web-x/web%20x.log")
     #expect(
-      BuildLogChannel.listenURL(serverURL: "http://127.0.0.1:3000/", logPath: "a&b=c")
+      WebSocketLogStreams.listenURL(serverURL: "http://127.0.0.1:3000/", logPath: "a&b=c")
         == "ws://127.0.0.1:3000/listen-deployment?logPath=a%26b%3Dc")
     #expect(
-      BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "/l.log", serverId: "srv1")
+      WebSocketLogStreams.listenURL(serverURL: "https://dok.example.com", logPath: "/l.log", serverId: "srv1")
         == "wss://dok.example.com/listen-deployment?logPath=/l.log&serverId=srv1")
     // A log path cannot steer the socket (and the key sent with it) to another host.
     #expect(
-      BuildLogChannel.listenURL(serverURL: "https://dok.example.com", logPath: "@evil.example/x").hasPrefix(
+      WebSocketLogStreams.listenURL(serverURL: "https://dok.example.com", logPath: "@evil.example/x").hasPrefix(
         "wss://dok.example.com/listen-deployment?"))
   }
 

@@ -1,6 +1,7 @@
 import DokCore
 import DokRuntime
 import DokScript
+import DokTestDokploy
 import DokTestSupport
 import Foundation
 import Testing

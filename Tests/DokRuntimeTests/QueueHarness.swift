@@ -1,8 +1,10 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokScript
 import DokSpec
+import DokTestDokploy
 import DokTestSupport
 import Foundation
 import Synchronization

@@ -1,5 +1,6 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokSandbox
 import DokScript
@@ -40,7 +41,7 @@ import Testing
   }
 
   /// Deploys nginx:alpine on a fresh sandbox through the tracker; `connected` gives the tracker
-  /// the session's connection (so it can open the log socket).
+  /// the session's log streams (so it can open the log socket).
   func deployOnSandbox(connected: Bool) async throws -> (JSON, Events) {
     let sandbox = try await Sandbox.start(SandboxOptions(deploySeconds: 0.5, queueDelay: 0.2))
     let catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
@@ -56,7 +57,7 @@ import Testing
       "application.saveDockerProvider",
       ["applicationId": app, "dockerImage": "nginx:alpine", "username": "null", "password": "null", "registryUrl": "null"])
 
-    let tracker = DeploymentTracker(caller: session, catalog: catalog, connection: connected ? session.connection : nil)
+    let tracker = DeploymentTracker(caller: session, catalog: catalog, logStreams: connected ? session.logStreams : nil)
     let events = Events()
     let request = DeployRequest(
       procedure: "application.deploy", arguments: [CallArgument(name: "applicationId", value: .bare(app))], every: 0.1,

@@ -18,7 +18,7 @@ final class CapturingSink: ScriptSink, @unchecked Sendable {
   func diagnostic(_ d: Diagnostic) { lock.withLock { $0.append("DIAG " + d.message) } }
 }
 
-/// The client as the language's caller (the executable's `DokSession: ProcedureCaller`).
+/// The client as the language's caller, without log streams (`DokLive` makes `DokSession` itself one, with them).
 struct SessionCaller: ProcedureCaller {
   let session: DokSession
   func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {

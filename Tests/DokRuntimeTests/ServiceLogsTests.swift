@@ -1,5 +1,6 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokSpec
 import DokTestSupport
@@ -19,7 +20,7 @@ import Testing
     let h = try await QueueHarness.start()
     defer { Task { await h.stop() } }
     let app = h.server.addApplication(name: "api")
-    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, connection: h.session.connection)
+    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
     let out = Lines()
     try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 5), emit: out.add, note: { _ in })
     #expect(out.all.count == 5)
@@ -31,7 +32,7 @@ import Testing
     let h = try await QueueHarness.start()
     defer { Task { await h.stop() } }
     let app = h.server.addApplication(name: "api")
-    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, connection: h.session.connection)
+    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
     let out = Lines()
     let task = Task {
       try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 3, follow: true), emit: out.add, note: { _ in })
@@ -55,7 +56,7 @@ import Testing
     let app = h.server.addApplication(name: "api")
     let catalog = Catalog(
       title: "old", version: "1", openapi: "3.0.3", procedures: h.catalog.procedures.filter { $0.name != "application.readLogs" })
-    let logs = ServiceLogs(caller: h.session, catalog: catalog, connection: h.session.connection)
+    let logs = ServiceLogs(caller: h.session, catalog: catalog, logStreams: h.session.logStreams)
     let out = Lines()
     try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 2), emit: out.add, note: { _ in })
     #expect(out.all.first?.hasSuffix("request 29 served") == true, "\(out.all)")

@@ -1,10 +1,11 @@
 import DokCore
 
-extension QueueingDokploy {
-  /// The OpenAPI document of the procedures this server serves, in Dokploy's shapes (queries
-  /// take query parameters; mutations a JSON body). Without `readLogs`, `deployment.readLogs`
-  /// is left out, as in older Dokploy documents.
-  public static func document(readLogs: Bool = true) -> JSON {
+/// The OpenAPI document of the procedures `QueueingDokploy` (in `DokTestDokploy`) serves, apart
+/// from the server so that tests which need only the document (the REPL's) do not link Hummingbird.
+public enum QueueingDocument {
+  /// The document, in Dokploy's shapes (queries take query parameters; mutations a JSON body).
+  /// Without `readLogs`, `deployment.readLogs` is left out, as in older Dokploy documents.
+  public static func json(readLogs: Bool = true) -> JSON {
     typealias P = (name: String, type: String, required: Bool)
     let id = { (n: String) -> P in (n, "string", true) }
     let titled = { (n: String) -> [P] in [id(n), ("title", "string", false), ("description", "string", false)] }

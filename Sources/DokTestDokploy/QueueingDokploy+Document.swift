@@ -1,0 +1,8 @@
+import DokCore
+import DokTestSupport
+
+extension QueueingDokploy {
+  /// The OpenAPI document of the procedures this server serves (``QueueingDocument``); without
+  /// `readLogs`, `deployment.readLogs` is left out, as in older Dokploy documents.
+  public static func document(readLogs: Bool = true) -> JSON { QueueingDocument.json(readLogs: readLogs) }
+}
