@@ -103,7 +103,7 @@ let package = Package(
     .executableTarget(
       name: "dok-bench",
       dependencies: [
-        "DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokLive", "DokClient", "DokTestSupport", "DokTestDokploy",
+        "DokCore", "DokSpec", "DokREPL", "DokScript", "DokRuntime", "DokLive", "DokClient", "DokTestDokploy",
       ]),
     .testTarget(name: "DokClientTests", dependencies: ["DokClient", "DokPresentation", "DokTestSupport", "DokSpec", "DokCore"]),
     .testTarget(name: "DokCoreTests", dependencies: ["DokCore", "DokTestSupport"]),

@@ -1,7 +1,7 @@
 import DokCore
 
 /// Sends one HTTP request and returns the whole reply. The production transport is
-/// ``AsyncHTTPTransport``; tests use a closure-backed fake (`DokTestSupport.FakeTransport`).
+/// ``AsyncHTTPTransport``; tests use a closure-backed fake (`FakeTransport` in DokClientTests).
 public protocol HTTPTransport: Sendable {
   /// Sends `request`, following redirects within the same host, and returns the final reply.
   /// Honours Task cancellation. Fails with a ``TransportError`` (never naming the API key).

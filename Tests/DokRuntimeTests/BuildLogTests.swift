@@ -3,7 +3,6 @@ import DokLive
 import DokRuntime
 import DokScript
 import DokTestDokploy
-import DokTestSupport
 import Foundation
 import Testing
 

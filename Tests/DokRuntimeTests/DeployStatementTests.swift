@@ -2,7 +2,6 @@ import DokCore
 import DokRuntime
 import DokScript
 import DokTestDokploy
-import DokTestSupport
 import Foundation
 import Testing
 

@@ -5,7 +5,6 @@ import DokRuntime
 import DokScript
 import DokSpec
 import DokTestDokploy
-import DokTestSupport
 import Foundation
 import Synchronization
 
