@@ -42,7 +42,7 @@ public final class REPL: @unchecked Sendable {
 
   /// The completion context for the current state.
   public func completionContext() -> CompletionContext {
-    CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), liveIDs: sink.liveIDs.all)
+    CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), seen: sink.liveIDs)
   }
 
   /// What completes after `$`: the session's variables, `$_` and the results `$1`, `$2`, ….
