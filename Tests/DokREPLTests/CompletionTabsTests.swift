@@ -47,7 +47,8 @@ import Testing
       Issue.record("the second Tab lists the parameters")
       return
     }
-    #expect(tabs.tab(line: after, result: result(after, ctx)) == .insert(replacing: "applicationId=", with: "applicationId=k3Qx9a "))
+    #expect(
+      tabs.tab(line: after, result: result(after, ctx)) == .insert(replacing: "applicationId=", with: "applicationId=k3Qx9a "))
   }
 
   @Test func withoutAPreferredCandidateTheFirstTabRingsAndTheSecondLists() {
@@ -63,5 +64,16 @@ import Testing
     // A new prompt forgets the last Tab.
     tabs.reset()
     #expect(tabs.tab(line: line, result: result(line, ctx)) == .beep)
+  }
+}
+
+/// `:help completion` documents what Tab does.
+@Suite struct CompletionHelpTests {
+  @Test func helpCompletionIsATopic() async {
+    let h = REPLHarness(lines: [":help", ":help completion"])
+    #expect(await h.run() == 0)
+    #expect(h.capture.out.contains("Topics: language, calls, deploys, waits, completion,"))
+    #expect(h.capture.out.contains("application.deploy applicationId=$a.<Tab>    $a.applicationId first"))
+    #expect(h.capture.out.contains("… until .applicationStatus == <Tab><Tab>"))
   }
 }

@@ -18,11 +18,12 @@ import Testing
   static func caller() -> FakeCaller {
     let count = Mutex(0)
     return FakeCaller { name, args throws(CallError) in
-      let id: String = args.first.map { a in
-        if case .value(.string(let s)) = a.value { return s }
-        if case .bare(let s) = a.value { return s }
-        return "?"
-      } ?? "?"
+      let id: String =
+        args.first.map { a in
+          if case .value(.string(let s)) = a.value { return s }
+          if case .bare(let s) = a.value { return s }
+          return "?"
+        } ?? "?"
       switch name {
       case "application.one":
         let n = count.withLock { c -> Int in
@@ -62,9 +63,14 @@ import Testing
   @Test func pathsInAWaitConditionComeFromTheWaitedCallsLatestResult() async {
     let h = await Self.session(Self.standard)
     // `$_` is compose.one's result; the condition's `.` is application.one's latest.
-    #expect(texts(h, "wait application.one applicationId=$a.applicationId until .appl") == [".applicationStatus", ".applicationId"])
-    #expect(texts(h, "wait application.one applicationId=$a.applicationId until .deployments[0].st") == [".deployments[0].status"])
-    #expect(texts(h, "wait application.one applicationId=$a.applicationId until $_.appl") == ["$_.applicationStatus", "$_.applicationId"])
+    #expect(
+      texts(h, "wait application.one applicationId=$a.applicationId until .appl") == [".applicationStatus", ".applicationId"])
+    #expect(
+      texts(h, "wait application.one applicationId=$a.applicationId until .deployments[0].st") == [".deployments[0].status"])
+    #expect(
+      texts(h, "wait application.one applicationId=$a.applicationId until $_.appl") == [
+        "$_.applicationStatus", "$_.applicationId",
+      ])
     #expect(texts(h, "$r = wait application.one applicationId=x until .applicationStatus == \"done\" && .n") == [".name"])
     // Outside a wait condition `.` and `$_` are the last result.
     #expect(texts(h, "print $_.comp") == ["$_.composeId", "$_.composeStatus"])
