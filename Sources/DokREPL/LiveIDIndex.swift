@@ -14,6 +14,8 @@ public struct LiveIDIndex: Sendable {
   public var valueLimit = 20
   /// Longer strings are not kept as field values (names and statuses are short; logs are not).
   static let longestValue = 80
+  /// At most this many field values are taken from one result (a huge listing costs no more).
+  static let valuesPerResult = 5_000
   /// Fields whose values are never kept: they look secret.
   static let secrets = SecretPolicy()
 
@@ -67,9 +69,11 @@ public struct LiveIDIndex: Sendable {
         switch e {
         case .string(let s):
           if k.hasSuffix("Id"), !s.isEmpty { out.ids.append((k, s)) }
-          if s.count <= Self.longestValue, !Self.secrets.isSecret(field: k) { out.values.append((k, e)) }
+          if s.count <= Self.longestValue, out.values.count < Self.valuesPerResult, !Self.secrets.isSecret(field: k) {
+            out.values.append((k, e))
+          }
         case .number, .bool:
-          if !Self.secrets.isSecret(field: k) { out.values.append((k, e)) }
+          if out.values.count < Self.valuesPerResult, !Self.secrets.isSecret(field: k) { out.values.append((k, e)) }
         default: break
         }
         collect(e, owner: k, depth: depth + 1, into: &out)
