@@ -36,6 +36,13 @@ public struct LiveIDIndex: Sendable {
     if let procedure { latestByProcedure[procedure] = value }
   }
 
+  /// Records the results an entry added that no call event reported (a `wait`'s final result,
+  /// calls inside expressions); the last of a `wait PROC … until` entry is PROC's latest result.
+  public mutating func recordEntry(_ source: String, results: [JSON]) {
+    let waited = Completer.scope(source).waitProcedure
+    for (i, r) in results.enumerated() { record(r, procedure: i == results.count - 1 ? waited : nil) }
+  }
+
   private struct Found {
     var ids: [(String, String)] = []
     var labels: [(String, String)] = []

@@ -80,6 +80,19 @@ import Testing
     #expect(texts(h, "print filter($1.deployments, .st") == [])
   }
 
+  @Test func aWaitsFinalResultIsItsCallsLatestResult() async {
+    // No call event reports a wait's result: the REPL records what the entry added.
+    let h = await Self.session([
+      #"wait application.one applicationId=k3Qx9a until .applicationStatus == "done" every 10ms timeout 10s"#,
+      "compose.one composeId=c-1",
+    ])
+    #expect(texts(h, "wait application.one applicationId=k3Qx9a until .appl") == [".applicationStatus", ".applicationId"])
+    #expect(
+      texts(h, "wait application.one applicationId=k3Qx9a until .applicationStatus == ") == [
+        #""done""#, #""idle""#, #""running""#, #""error""#,
+      ])
+  }
+
   @Test func afterEqualsTheValuesSeenThenTheDocumentsEnum() async {
     let h = await Self.session(Self.standard)
     let wait = "wait application.one applicationId=$a.applicationId until .applicationStatus == "
