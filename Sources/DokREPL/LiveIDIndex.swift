@@ -91,16 +91,17 @@ public struct LiveIDIndex: Sendable {
     }
   }
 
-  /// The ID that identifies the object itself: `<owner>Id` (`applications` → `applicationId`),
-  /// else its first key when that ends in `Id` (Dokploy's rows start with their primary key).
+  /// The ID that identifies the object itself: its first key when that ends in `Id` (every
+  /// Dokploy table starts with its primary key, so a deployment row's `applicationId` is a
+  /// reference), else `<owner>Id` (`applications` → `applicationId`).
   static func ownID(of o: JSONObject, owner: String?) -> String? {
-    if let owner {
-      for name in [owner, owner.hasSuffix("s") ? String(owner.dropLast()) : owner] {
-        if case .string(let s)? = o[name + "Id"], !s.isEmpty { return s }
-      }
+    if let first = o.pairs.first(where: { _ in true }), first.0.hasSuffix("Id") {
+      if case .string(let s) = first.1, !s.isEmpty { return s }
+      return nil
     }
-    if let first = o.pairs.first(where: { _ in true }), first.0.hasSuffix("Id"), case .string(let s) = first.1, !s.isEmpty {
-      return s
+    guard let owner else { return nil }
+    for name in [owner, owner.hasSuffix("s") ? String(owner.dropLast()) : owner] {
+      if case .string(let s)? = o[name + "Id"], !s.isEmpty { return s }
     }
     return nil
   }

@@ -142,4 +142,15 @@ import Testing
     #expect(h.repl.completionContext().seen.label(for: "env-1") == nil)
     #expect(h.repl.completionContext().seen.label(for: "dep-1") == "Manual deployment")
   }
+
+  @Test func aReferenceNeverRenamesWhatItPointsTo() {
+    var seen = LiveIDIndex()
+    seen.record(["applicationId": "k3Qx9a", "name": "shop-web", "appName": "app-shop-web-x1"], procedure: "application.one")
+    // `deploy application.deploy …`'s result is a deployment row that names the application.
+    seen.record(
+      ["deploymentId": "d-1", "title": "Manual deployment", "applicationId": "k3Qx9a"], procedure: "application.deploy")
+    #expect(seen.label(for: "k3Qx9a") == "shop-web (app-shop-web-x1)")
+    #expect(seen.label(for: "d-1") == "Manual deployment")
+    #expect(seen.latest("application.deploy")?["deploymentId"] == "d-1")
+  }
 }
