@@ -30,6 +30,9 @@ APP_ID=$(screen | grep -oE '"applicationId": "[^"]+"' | head -n 1 | cut -d'"' -f
 type_text "application.one applicationId="; keys Tab
 check "applicationId=<Tab> offers an ID seen earlier" wait_for "application.one applicationId=$APP_ID" 3
 keys C-u
+type_text 'application.one applicationId=$2.'; keys Tab
+check "applicationId=\$2.<Tab> inserts \$2.applicationId, the member named like the parameter" wait_for 'dok sandbox> application.one applicationId=$2.applicationId ' 3
+keys C-u
 type_text 'application.create name=api environmentId=$1.environment.environmentId'; keys Enter
 wait_for "→ \$3" 5
 type_text "application.one applicationId="; keys Tab Tab Tab
