@@ -11,9 +11,11 @@ type_text "dep"; keys Tab
 check "application.dep<Tab> completes to application.deploy" wait_for "dok sandbox> application.deploy " 3
 keys Tab
 check "application.deploy <Tab> offers applicationId=" wait_for "dok sandbox> application.deploy applicationId=" 3
+keys Tab
+check "a second Tab lists the parameters with their types (as the README says)" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do screen | grep -qE '^applicationId= +required string' && screen | grep -qE '^title= +string' && exit 0; sleep 0.05; done; exit 1"
 keys C-u
 type_text "application.saveBuildType buildType="; keys Tab Tab
-check "buildType=<Tab><Tab> lists the build types" bash -c "$(declare -f screen); SESSION=$SESSION; screen | grep -q 'buildType=heroku_buildpacks' && screen | grep -q 'buildType=railpack'"
+check "buildType=<Tab><Tab> lists the build types, values alone" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do screen | grep -qE '(^| )heroku_buildpacks( |\$)' && screen | grep -qE '(^| )railpack( |\$)' && ! screen | grep -q 'buildType=heroku' && exit 0; sleep 0.05; done; exit 1"
 keys C-u
 
 # Results, $N and paths into them.
@@ -27,6 +29,24 @@ wait_for "→ \$2" 5
 APP_ID=$(screen | grep -oE '"applicationId": "[^"]+"' | head -n 1 | cut -d'"' -f4)
 type_text "application.one applicationId="; keys Tab
 check "applicationId=<Tab> offers an ID seen earlier" wait_for "application.one applicationId=$APP_ID" 3
+keys C-u
+type_text 'application.one applicationId=$2.'; keys Tab
+check "applicationId=\$2.<Tab> inserts \$2.applicationId, the member named like the parameter" wait_for 'dok sandbox> application.one applicationId=$2.applicationId ' 3
+keys C-u
+type_text 'application.create name=api environmentId=$1.environment.environmentId'; keys Enter
+wait_for "→ \$3" 5
+type_text "application.one applicationId="; keys Tab Tab Tab
+check "applicationId=<Tab><Tab> lists the IDs seen with the names of the applications" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do screen | grep -qE '^$APP_ID +web \\(app-' && screen | grep -qE '^[A-Za-z0-9_-]+ +api \\(app-' && exit 0; sleep 0.05; done; exit 1"
+keys C-u
+type_text "application.one applicationId=$APP_ID"; keys Enter
+wait_for "→ \$4" 5
+type_text '$s = compose.create name=other environmentId=$1.environment.environmentId'; keys Enter
+wait_for "→ \$5" 5
+type_text "wait application.one applicationId=$APP_ID until .applicationSt"; keys Tab
+check "in a wait condition .<Tab> completes from the waited call's latest result" wait_for "until .applicationStatus " 3
+# The first Tab inserts the common `"`, the next two list.
+type_text "== "; keys Tab Tab Tab
+check "after == two Tabs list the values seen and the document's" bash -c "$(declare -f screen); SESSION=$SESSION; for i in \$(seq 60); do screen | grep -qE '^\"idle\" +seen, in the document' && screen | grep -qE '^\"error\" +in the document' && exit 0; sleep 0.05; done; exit 1"
 keys C-u
 
 # A multi-line for block continues on a ... prompt and runs.

@@ -25,12 +25,22 @@ public enum Completer {
     let before = String(chars[0..<start])
     var candidates: [Completion]
     if inQuote {
-      candidates = []
+      // Only a string being compared completes (`until .status == "d`).
+      let tokens = statementTokens(before)
+      candidates =
+        word.hasPrefix("\"") && ["==", "!="].contains(tokens.last)
+        ? comparedValues(word: word, tokens: tokens, before: before, context: context) : []
     } else {
       candidates = complete(word: word, before: before, context: context)
     }
     var preferred: Completion?
     if word.isEmpty, let first = candidates.first, first.text.hasSuffix("="), first.hint?.hasPrefix("required") == true {
+      preferred = first
+    }
+    // `applicationId=$a.`: one Tab inserts the member named like the parameter.
+    if let eq = word.firstIndex(of: "="), word[word.index(after: eq)...].hasPrefix("$"), word.hasSuffix("."),
+      let first = candidates.first, first.text.hasSuffix("." + String(word[..<eq]).replacingColonSuffix())
+    {
       preferred = first
     }
     return CompletionResult(wordStart: start, word: word, candidates: candidates, preferred: preferred)
@@ -43,10 +53,20 @@ public enum Completer {
       return context.metaCommands.filter { $0.name.hasPrefix(word) }.map { Completion($0.name, hint: $0.summary) }
     }
     if trimmedBefore.hasPrefix(":") { return metaArguments(word: word, before: String(trimmedBefore), context: context) }
-    // Variables and paths into them.
-    if word.hasPrefix("$") { return variables(word: word, context: context) }
-    // `PROC=` value, or a parameter of the call being written.
     let tokens = statementTokens(before)
+    // After `==` / `!=`: the values seen for the compared field, and its enum values.
+    if ["==", "!="].contains(tokens.last), !word.hasPrefix("$"), !word.hasPrefix("."), tokens.count >= 2,
+      lastKey(of: tokens[tokens.count - 2]) != nil
+    {
+      return comparedValues(word: word, tokens: tokens, before: before, context: context)
+    }
+    // Variables and paths into them (`$_` inside a wait's condition is the waited call's result).
+    if word.hasPrefix("$") { return variables(word: word, context: contextForVariables(before: before, context: context)) }
+    // `.path`: the current value.
+    if word.hasPrefix("."), word.dropFirst().first.map({ $0.isLetter || $0 == "_" }) ?? true {
+      return currentValuePaths(word: word, before: before, context: context)
+    }
+    // `PROC=` value, or a parameter of the call being written.
     if let procName = callHead(tokens), let proc = context.catalog?.procedure(named: procName) {
       if let eq = word.firstIndex(of: "=") {
         let key = String(word[..<eq])
@@ -149,18 +169,24 @@ public enum Completer {
     let name = key.hasSuffix(":") ? String(key.dropLast()) : key
     guard let param = proc.parameter(named: name) else { return [] }
     let schema = param.schema
-    var options: [String] = []
-    if let e = schema.enumValues { options += e.map { $0.stringValue ?? $0.compactText } }
-    if schema.allows(.boolean) && !schema.allowsString { options += ["true", "false"] }
-    if name.hasSuffix("Id") || name == "id" { options += context.liveIDs[name] ?? [] }
-    if schema.nullable { options.append("null") }
+    var options: [(String, hint: String?)] = []
+    if let e = schema.enumValues { options += e.map { ($0.stringValue ?? $0.compactText, nil) } }
+    if schema.allows(.boolean) && !schema.allowsString { options += [("true", nil), ("false", nil)] }
+    // Live IDs, listed with the name of what each identifies.
+    if name.hasSuffix("Id") || name == "id" { options += (context.liveIDs[name] ?? []).map { ($0, context.seen.label(for: $0)) } }
+    if schema.nullable { options.append(("null", nil)) }
     if prefix.hasPrefix("$") {
-      return variables(word: prefix, context: context).map {
-        Completion(key + "=" + $0.text, hint: $0.hint, appendSpace: $0.appendSpace)
+      // The member named like the parameter first: `applicationId=$a.` → `$a.applicationId`.
+      let members = variables(word: prefix, context: context)
+      let named = members.filter { $0.text.hasSuffix("." + name) }
+      return (named + members.filter { !$0.text.hasSuffix("." + name) }).map {
+        Completion(key + "=" + $0.text, hint: $0.hint, appendSpace: $0.appendSpace, display: $0.text)
       }
     }
     var seen = Set<String>()
-    return options.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.map { Completion(key + "=" + $0) }
+    return options.filter { $0.0.hasPrefix(prefix) && seen.insert($0.0).inserted }.map {
+      Completion(key + "=" + $0.0, hint: $0.hint, display: $0.0)
+    }
   }
 
   static func variables(word: String, context: CompletionContext) -> [Completion] {

@@ -6,11 +6,14 @@ public struct Completion: Sendable, Hashable {
   public var hint: String?
   /// Whether a space should follow when this is the only candidate (false after `router.` and `key=`).
   public var appendSpace: Bool
+  /// What a listing shows instead of ``text``, or nil: the value alone for `key=value`.
+  public var display: String?
 
-  public init(_ text: String, hint: String? = nil, appendSpace: Bool = true) {
+  public init(_ text: String, hint: String? = nil, appendSpace: Bool = true, display: String? = nil) {
     self.text = text
     self.hint = hint
     self.appendSpace = appendSpace
+    self.display = display
   }
 }
 

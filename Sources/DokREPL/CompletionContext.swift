@@ -12,14 +12,19 @@ public struct CompletionContext: Sendable {
   public var liveIDs: [String: [String]]
   /// Meta commands (`:help`…) with their argument words.
   public var metaCommands: [MetaCommandSpec]
+  /// What results have shown: the names of IDs, the values seen per field, each procedure's
+  /// latest result.
+  public var seen: LiveIDIndex
 
+  /// `liveIDs` defaults to the IDs in `seen`.
   public init(
-    catalog: Catalog?, variables: [(name: String, value: JSON)] = [], liveIDs: [String: [String]] = [:],
-    metaCommands: [MetaCommandSpec] = MetaCommandSpec.all
+    catalog: Catalog?, variables: [(name: String, value: JSON)] = [], liveIDs: [String: [String]]? = nil,
+    seen: LiveIDIndex = LiveIDIndex(), metaCommands: [MetaCommandSpec] = MetaCommandSpec.all
   ) {
     self.catalog = catalog
     self.variables = variables
-    self.liveIDs = liveIDs
+    self.liveIDs = liveIDs ?? seen.all
+    self.seen = seen
     self.metaCommands = metaCommands
   }
 

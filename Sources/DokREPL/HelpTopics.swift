@@ -3,7 +3,7 @@ import DokCore
 /// The help pages shown by `:help [topic]` and `dok help <topic>`.
 public enum HelpTopics {
   /// Topic names, in the order `:help` lists them.
-  public static let names = ["language", "calls", "deploys", "waits", "meta", "exit-codes", "config"]
+  public static let names = ["language", "calls", "deploys", "waits", "completion", "meta", "exit-codes", "config"]
 
   /// The text of a topic; nil for an unknown one.
   public static func text(_ topic: String?) -> String? {
@@ -73,6 +73,19 @@ public enum HelpTopics {
         Transport errors are retried, one attempt per `every`, until the timeout; an attempt still in flight
         at the timeout is cancelled. An API error ends the wait. Ctrl-C cancels it.
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.
+        """
+    case "completion":
+      return """
+        Tab completes procedure names, parameters not given yet (required first), enum values, true/false/null,
+        $variables and paths into their values, meta commands and their arguments. One Tab completes as far as
+        the candidates agree; a second lists them with hints. After a procedure one Tab inserts its first missing
+        required parameter and a second lists all its parameters with their types.
+          application.deploy applicationId=<Tab><Tab>  the IDs seen in results, each with the name of what it identifies
+          application.deploy applicationId=$a.<Tab>    $a.applicationId first: the member named like the parameter
+          wait application.one applicationId=$id until .appl<Tab>   paths in that call's latest result
+          … until .applicationStatus == <Tab><Tab>     values seen for the field ("done", "error"), then its enum values
+        `.` is the current value: in a wait's condition the waited call's latest result, elsewhere $_.
+        In bash: source <(dok --generate-completion-script bash); dok call PROC name=<Tab> completes the values.
         """
     case "meta":
       return MetaCommandSpec.all.map { "  " + $0.usage.padding(58) + $0.summary }.joined(separator: "\n") + """

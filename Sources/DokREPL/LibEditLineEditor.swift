@@ -18,7 +18,7 @@ public final class LibEditLineEditor: LineEditor {
   private let historyPath: String?
   private var currentPrompt: [CChar] = [0]
   private let provider: Provider
-  private var lastTabLine: String?
+  private var tabs = CompletionTabs()
   private let interrupts: InterruptMonitor
   private let savedTerminal: Platform.TerminalSettings?
   /// Lines are written to history only up to this many entries.
@@ -68,7 +68,7 @@ public final class LibEditLineEditor: LineEditor {
 
   public func readLine(prompt: String) -> LineRead {
     currentPrompt = Array(prompt.utf8CString)
-    lastTabLine = nil
+    tabs.reset()
     // Ctrl-C must interrupt the read below: see PromptWake.
     PromptWake.install()
     PromptWake.prepareCurrentThread()
@@ -128,85 +128,24 @@ public final class LibEditLineEditor: LineEditor {
     FileIO.setMode(historyPath, 0o600)
   }
 
-  /// Tab: complete a unique candidate (or the common prefix); on a second Tab with nothing
-  /// to add, list the candidates with their hints.
+  /// Tab: what ``CompletionTabs`` says — insert a candidate or a common prefix, or list the
+  /// candidates on a second Tab.
   private func complete() -> UInt8 {
     guard let info = el_line(el) else { return UInt8(CC_ERROR) }
     let start = info.pointee.buffer!
     let cursorBytes = info.pointee.cursor - start
     let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(start), count: cursorBytes)
     let line = String(decoding: bytes, as: UTF8.self)
-    let result = provider(line, line.count)
-    let word = result.word
-    guard !result.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-    if result.candidates.count == 1 {
-      let c = result.candidates[0]
-      replaceWord(word, with: c.text + (c.appendSpace ? " " : ""))
-      lastTabLine = nil
+    switch tabs.tab(line: line, result: provider(line, line.count)) {
+    case .insert(let word, let text):
+      if !word.isEmpty { el_deletestr(el, Int32(word.unicodeScalars.count)) }
+      _ = el_insertstr(el, text)
       return UInt8(CC_REFRESH)
-    }
-    let common = Self.commonPrefix(result.candidates.map(\.text))
-    if common.count > word.count {
-      replaceWord(word, with: common)
-      lastTabLine = nil
-      return UInt8(CC_REFRESH)
-    }
-    if lastTabLine != line, let p = result.preferred {
-      replaceWord(word, with: p.text + (p.appendSpace ? " " : ""))
-      lastTabLine = nil
-      return UInt8(CC_REFRESH)
-    }
-    if lastTabLine == line {
-      Output.write(1, "\n" + Self.listing(result.candidates) + "\n")
+    case .list(let listing):
+      Output.write(1, "\n" + listing + "\n")
       return UInt8(CC_REDISPLAY)
+    case .beep:
+      return UInt8(CC_REFRESH_BEEP)
     }
-    lastTabLine = line
-    return UInt8(CC_REFRESH_BEEP)
-  }
-
-  private func replaceWord(_ word: String, with text: String) {
-    if !word.isEmpty { el_deletestr(el, Int32(word.unicodeScalars.count)) }
-    _ = el_insertstr(el, text)
-  }
-
-  static func commonPrefix(_ items: [String]) -> String {
-    guard var prefix = items.first.map(Array.init) else { return "" }
-    for item in items.dropFirst() {
-      let a = Array(item)
-      var n = 0
-      while n < prefix.count, n < a.count, prefix[n] == a[n] { n += 1 }
-      prefix = Array(prefix[..<n])
-    }
-    return String(prefix)
-  }
-
-  /// Candidates in columns; with hints, one per line as `text  hint`.
-  static func listing(_ candidates: [Completion]) -> String {
-    let width = (candidates.map(\.text.count).max() ?? 0) + 2
-    if candidates.contains(where: { $0.hint != nil }) {
-      return candidates.map { c in
-        c.text + String(repeating: " ", count: max(2, width - c.text.count)) + (c.hint.map { "\u{1B}[2m\($0)\u{1B}[0m" } ?? "")
-      }.joined(separator: "\n")
-    }
-    let columns = max(1, 80 / width)
-    var lines: [String] = []
-    var row = ""
-    for (i, c) in candidates.enumerated() {
-      row += c.text + String(repeating: " ", count: width - c.text.count)
-      if (i + 1) % columns == 0 {
-        lines.append(row)
-        row = ""
-      }
-    }
-    if !row.isEmpty { lines.append(row) }
-    return lines.map { $0.replacingTrailingSpaces() }.joined(separator: "\n")
-  }
-}
-
-extension String {
-  fileprivate func replacingTrailingSpaces() -> String {
-    var s = self
-    while s.hasSuffix(" ") { s.removeLast() }
-    return s
   }
 }

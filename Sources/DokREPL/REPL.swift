@@ -42,7 +42,7 @@ public final class REPL: @unchecked Sendable {
 
   /// The completion context for the current state.
   public func completionContext() -> CompletionContext {
-    CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), liveIDs: sink.liveIDs.all)
+    CompletionContext(catalog: environment.catalog, variables: Self.variables(of: session), seen: sink.liveIDs)
   }
 
   /// What completes after `$`: the session's variables, `$_` and the results `$1`, `$2`, ….
@@ -207,6 +207,10 @@ public final class REPL: @unchecked Sendable {
     for d in outcome.diagnostics { writer.err(terminal.reporter.render(d) + "\n") }
     // An assignment or a wait makes a result without printing it: still say its number.
     let after = session.resultCount
+    let reported = Set(sink.calls.map(\.resultIndex))
+    sink.liveIDs.recordEntry(
+      source,
+      results: stride(from: before + 1, through: after, by: 1).filter { !reported.contains($0) }.compactMap(session.result))
     if outcome.succeeded, after > before, sink.lastShownIndex != after {
       writer.out(note("→ $\(after)") + "\n")
     }

@@ -74,6 +74,6 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
       queuedHint =
         "deploy queued: the server runs it when its worker is free; `deploy \(event.procedure) …` follows it to its end"
     }
-    liveIDs.record(event.result)
+    liveIDs.record(event.result, procedure: event.procedure)
   }
 }

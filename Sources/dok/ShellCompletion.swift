@@ -24,6 +24,13 @@ enum ShellCompletion {
       }
       i += 1
     }
+    // Right after `name=`, bash makes `=` itself the word being completed (its `cur` is empty):
+    // complete an empty value of `name`.
+    var prefix = prefix
+    if prefix == "=" || (prefix.isEmpty && index < words.count && words[index] == "=") {
+      typed.append("=")
+      prefix = ""
+    }
     // bash splits words at `=` (COMP_WORDBREAKS): glue `name`, `=`, `value` back together.
     var glued: [String] = []
     for w in typed {
