@@ -27,7 +27,7 @@ enum DokMain {
     }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
-    // `dok help language|calls|waits|meta|exit-codes|config`: the topic pages (other
+    // `dok help language|calls|deploys|waits|completion|meta|exit-codes|config`: the topic pages (other
     // `dok help X` go to the command's help).
     if args.count >= 1, args[0] == "help", let text = HelpTopics.text(args.count > 1 ? args[1] : nil),
       args.count == 2 || args.count == 1
