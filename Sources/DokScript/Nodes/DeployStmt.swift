@@ -35,6 +35,7 @@ final class DeployStmt: Stmt {
       }
     }
     if Task.isCancelled { throw .cancelled }
+    if s.tracing { s.traceArguments(call, args) }
     let loc = s.location(pos)
     let request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)
     let out = SinkBox(sink: s.sink, tracing: s.tracing, location: loc)
