@@ -118,7 +118,16 @@ struct CallCommand: AsyncParsableCommand {
     case .success(let row):
       Terminal.standardOutput.write(OutputFormatter.render(row, as: output, color: Terminal.standardOutput.useColor))
     case .failure(let f):
-      if interrupted { throw DokExit(.interrupted, "interrupted: the deploy goes on on the server") }
+      if interrupted {
+        // Cut short while the call itself was being sent: a deploy may or may not have been queued.
+        if case .deploy(.call(let e)) = f {
+          if e.procedure == procedure {
+            throw DokExit(.interrupted, [InterruptedCall(procedure: procedure, changesState: true).diagnostic()])
+          }
+          throw DokExit.interrupted
+        }
+        throw DokExit(.interrupted, "interrupted: the deploy goes on on the server")
+      }
       throw CallWait.exit(for: f)
     }
   }

@@ -13,6 +13,9 @@ import Testing
     {"openapi":"3.1.0","info":{"title":"Dokploy","version":"1.0.0"},"paths":{
     "/project.create":{"post":{"requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}}}}}},
     "/project.all":{"get":{}},
+    "/application.deploy":{"post":{"requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","properties":{"applicationId":{"type":"string"}},"required":["applicationId"]}}}}}},
+    "/application.one":{"get":{"parameters":[{"in":"query","name":"applicationId","required":true,"schema":{"type":"string"}}]}},
+    "/deployment.all":{"get":{"parameters":[{"in":"query","name":"applicationId","required":true,"schema":{"type":"string"}}]}},
     "/settings.getDokployVersion":{"get":{}},"/settings.getOpenApiDocument":{"get":{}}}}
     """#
 
@@ -22,6 +25,7 @@ import Testing
       switch String(r.path.prefix { $0 != "?" }) {
       case "/api/settings.getDokployVersion": return .json(200, #""v0.26.0""#)
       case "/api/settings.getOpenApiDocument": return .json(200, document)
+      case "/api/deployment.all": return .json(200, "[]")
       default: return .silent
       }
     }
@@ -40,7 +44,7 @@ import Testing
     p.standardOutput = FileHandle.nullDevice
     p.standardError = err
     try p.run()
-    for _ in 0..<400 where !server.requests.contains(where: { $0.path.hasPrefix("/api/\(procedure)") }) {
+    for _ in 0..<400 where p.isRunning && !server.requests.contains(where: { $0.path.hasPrefix("/api/\(procedure)") }) {
       Thread.sleep(forTimeInterval: 0.05)
     }
     #expect(server.requests.contains { $0.path.hasPrefix("/api/\(procedure)") }, "\(procedure) was never sent")
@@ -62,6 +66,17 @@ import Testing
     #expect(r.status == ExitStatus.interrupted.code, "\(r.stderr)")
     #expect(r.stderr.contains(Self.unknownEffect), "\(r.stderr)")
     #expect(r.stderr.contains("hint: check with a read"), "\(r.stderr)")
+  }
+
+  /// `dok call … --wait`: the deploy call itself cut short is not "the deploy goes on".
+  @Test func ctrlCDuringTheCallOfAWaitedDeploySaysItsEffectIsUnknown() throws {
+    let r = try interrupt(["call", "application.deploy", "applicationId=a1", "--wait"], whenSent: "application.deploy")
+    #expect(r.status == ExitStatus.interrupted.code, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "interrupted while application.deploy was being sent: the request may have reached the server, so its effect is unknown"),
+      "\(r.stderr)")
+    #expect(!r.stderr.contains("the deploy goes on"), "\(r.stderr)")
   }
 
   @Test func ctrlCDuringAGetSaysItWasCancelled() throws {
