@@ -80,7 +80,12 @@ check "the discarded line did not run" bash -c "$(declare -f screen); SESSION=$S
 # ... and at a `...` prompt it abandons the whole open block (closing it must not run it).
 type_text 'for $i in 1..2 {'; keys Enter
 type_text '  print "in", "block"'; keys Enter
-wait_for "... " 3
+# Wait for the SECOND `...` prompt: "... " is on the screen as soon as the first line is typed,
+# and a Ctrl-C sent before the editor reads again (between lines) is not at a prompt.
+for ((i = 0; i < 60; i++)); do
+  [ "$(screen | sed 's/[[:space:]]*$//' | grep -v '^$' | tail -1)" = "..." ] && break
+  sleep 0.05
+done
 keys C-c
 type_text 'print "fresh", "prompt"'; keys Enter
 check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt' 5

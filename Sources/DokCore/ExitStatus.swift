@@ -54,6 +54,13 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 }
 
 extension ExitStatus {
+  /// Of two exit codes, the one a run that went on past both failures ends with
+  /// (`dok run --keep-going`): the worse, which is the higher number. The contract's codes grow
+  /// with how far a failure is from "the script's own check did not hold": 1 a failed assert,
+  /// 2 an argument that does not fit, 3 an API error reply, 4 no usable reply (transport), then
+  /// 5 a timeout, 6 a runtime error, 7 a failed deploy, and 130 interrupted.
+  public static func worse(_ a: Int32, _ b: Int32) -> Int32 { max(a, b) }
+
   /// `0 ok, 2 usage, …` for a command's help: the given codes with their summaries.
   public static func summaryLine(of statuses: [ExitStatus]) -> String {
     statuses.map { "\($0.code) \($0.summary)" }.joined(separator: ", ")

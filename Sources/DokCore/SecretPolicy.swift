@@ -152,7 +152,8 @@ public struct SecretPolicy: Sendable {
   }
 
   /// `text` (a statement as written) with the values of secret-looking `name=value` and
-  /// `name:=json` arguments replaced by `***`, and the API key masked.
+  /// `name:=json` arguments replaced by `***` (except `null`, `true` and `false`), and the API
+  /// key masked.
   public func redactArguments(in text: String) -> String {
     var out = ""
     var i = text.startIndex
@@ -189,7 +190,9 @@ public struct SecretPolicy: Sendable {
       } else {
         while j < text.endIndex, !" \t\n;})".contains(text[j]) { j = text.index(after: j) }
       }
-      out += "***"
+      // `password=null` (or a boolean) says nothing secret: it stays readable, as in ``redact(_:)``.
+      let value = text[text.index(after: eq)..<j]
+      out += value == "null" || value == "true" || value == "false" ? String(value) : "***"
       i = j
     }
     return redactKey(in: out)

@@ -90,7 +90,8 @@ public enum HelpTopics {
     case "meta":
       return MetaCommandSpec.all.map { "  " + $0.usage.padding(58) + $0.summary }.joined(separator: "\n") + """
 
-          Ctrl-C drops the line, or a whole open block at ..., or cancels what runs. Up recalls a
+          Ctrl-C drops the line, or a whole open block at ..., or cancels what runs (a query cut short
+          changed nothing; a mutation may have reached the server: check with a read). Up recalls a
           multi-line entry whole. A recording keeps the names typed, assigns a $N it uses at the call
           that made it, and reads secrets from the environment (password=(env("DOK_PASSWORD"))).
         """

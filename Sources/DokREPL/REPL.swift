@@ -201,6 +201,8 @@ public final class REPL: @unchecked Sendable {
     }
     terminal.clearProgress()
     if outcome.status == .interrupted {
+      // A call in flight: say whether it was only a query, or a mutation whose effect is unknown.
+      for d in outcome.diagnostics where d.location != nil { writer.err(terminal.reporter.render(d) + "\n") }
       writer.err(note("interrupted; back at the prompt") + "\n")
       return ExitStatus.interrupted.code
     }

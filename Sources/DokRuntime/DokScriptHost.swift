@@ -69,6 +69,11 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
     }
   }
 
+  /// A query (GET) changes nothing; a mutation, or a procedure the document does not name, may.
+  public func changesState(procedure: String) -> Bool {
+    catalog.procedure(named: procedure).map { !$0.isQuery } ?? true
+  }
+
   public func onFailure(_ failure: ScriptFailure) -> FailureDecision {
     failureHandler.withLock { $0 }?(failure) ?? .abort
   }

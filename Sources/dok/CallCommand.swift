@@ -64,6 +64,7 @@ struct CallCommand: AsyncParsableCommand {
       return try await callSandbox(args, target: target)
     }
     let session = connection.makeSession(conn)
+    let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
         let provider = SpecProvider(
@@ -73,13 +74,14 @@ struct CallCommand: AsyncParsableCommand {
         if let note { Terminal.standardError.write(note + "\n") }
         session.catalog = catalog
         if specOptions.spec == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
-        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure))
+        return .success(
+          try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending))
       } catch {
         return .failure(error)
       }
     }
     await session.shutdown()
-    try finish(result, interrupted: interrupted)
+    try finish(result, interrupted: interrupted, sending: sending.value)
   }
 
   /// With no server configured (or `--sandbox`): the same call against the built-in sandbox.
@@ -88,15 +90,16 @@ struct CallCommand: AsyncParsableCommand {
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl
+    let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
-        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false))
+        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending))
       } catch {
         return .failure(error)
       }
     }
     await context.close()
-    try finish(result, interrupted: interrupted)
+    try finish(result, interrupted: interrupted, sending: sending.value)
   }
 
   /// `--wait`: the call through the deployment tracker; the final row on stdout.
@@ -115,24 +118,39 @@ struct CallCommand: AsyncParsableCommand {
     case .success(let row):
       Terminal.standardOutput.write(OutputFormatter.render(row, as: output, color: Terminal.standardOutput.useColor))
     case .failure(let f):
-      if interrupted { throw DokExit(.interrupted, "interrupted: the deploy goes on on the server") }
+      if interrupted {
+        // Cut short while the call itself was being sent: a deploy may or may not have been queued.
+        if case .deploy(.call(let e)) = f {
+          if e.procedure == procedure {
+            throw DokExit(.interrupted, [InterruptedCall(procedure: procedure, changesState: true).diagnostic()])
+          }
+          throw DokExit.interrupted
+        }
+        throw DokExit(.interrupted, "interrupted: the deploy goes on on the server")
+      }
       throw CallWait.exit(for: f)
     }
   }
 
-  /// With `--curl`, prints the request as a curl command and sends nothing; else calls.
+  /// With `--curl`, prints the request as a curl command and sends nothing; else calls, noting
+  /// in `sending` the call about to be sent (what Ctrl-C then cuts short).
   private static func callOrCurl(
-    _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool
+    _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool,
+    sending: Box<InterruptedCall?>
   ) async throws(CallError) -> JSON? {
     if curl {
       let request = try session.prepare(procedure: procedure, arguments: args)
       Terminal.standardOutput.write(request.curlCommand(insecure: insecure) + "\n")
       return nil
     }
+    let changesState = session.catalog?.procedure(named: procedure).map { !$0.isQuery } ?? true
+    sending.value = InterruptedCall(procedure: procedure, changesState: changesState)
     return try await session.call(procedure: procedure, arguments: args)
   }
 
-  private func finish(_ result: Result<JSON?, CallError>, interrupted: Bool) throws {
+  /// The result on stdout, or the failure as the exit. Interrupted while the call was being
+  /// sent: a query was cancelled; a mutation may have reached the server (its effect is unknown).
+  private func finish(_ result: Result<JSON?, CallError>, interrupted: Bool, sending: InterruptedCall?) throws {
     switch result {
     case .success(let value?):
       let chosen = columns.map { $0.split(separator: ",").map { String($0).trimming() }.filter { !$0.isEmpty } }
@@ -141,7 +159,7 @@ struct CallCommand: AsyncParsableCommand {
     case .success(nil):
       break
     case .failure(let e):
-      if interrupted { throw DokExit.interrupted }
+      if interrupted { throw sending.map { DokExit(.interrupted, [$0.diagnostic()]) } ?? DokExit.interrupted }
       throw DokExit(e)
     }
   }

@@ -23,7 +23,9 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print each executed statement with its location and a one-line result (stderr).")
   var trace = false
 
-  @Flag(name: .long, help: "Record a failed assert and go on; exit 1 at the end.")
+  @Flag(
+    name: .long,
+    help: "Report a failed assert or a failed call (API or transport error) and go on; exit with the worst code at the end.")
   var keepGoing = false
 
   @Flag(

@@ -30,6 +30,15 @@ import Testing
     #expect(policy.redactArguments(in: "call key=KEY-1234") == "call key=***")
   }
 
+  /// Issue 14, bug 10: `--trace` showed `password=***` for `password=null`; a null or a
+  /// boolean says nothing secret (as in `redact`, which leaves `createEnvFile: true` alone).
+  @Test func nullAndBooleanArgumentsStayReadable() {
+    #expect(
+      policy.redactArguments(in: "a.b username=null password=null createEnvFile=true token=false")
+        == "a.b username=null password=null createEnvFile=true token=false")
+    #expect(policy.redactArguments(in: #"a.b password="null" token=nullish"#) == "a.b password=*** token=***")
+  }
+
   @Test func historyNeverKeepsKeyLines() {
     #expect(policy.mustNotStore(line: "dok --api-key abc"))
     #expect(policy.mustNotStore(line: "print \"KEY-1234\""))

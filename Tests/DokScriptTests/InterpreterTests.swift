@@ -142,6 +142,8 @@ import Testing
     #expect(
       ds.map(\.message) == [
         "missing required parameter 'applicationId' for application.one",
+        // Reported although the file also has a syntax error (issue 14, bug 10).
+        "'break' outside a loop",
         "unclosed '(': expected ')' before the end of the input",
       ])
     let ds2 = Script.check(source: "application.one\nbreak", file: "c.dok", host: host)

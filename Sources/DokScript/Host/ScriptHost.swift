@@ -23,6 +23,9 @@ public protocol ScriptHost: Sendable {
   func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError) -> JSON
   /// Static check of a `deploy`: problems when `procedure` starts no deploy that can be followed.
   func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic]
+  /// True when a call of `procedure` may change the server's state (a mutation, sent as a
+  /// POST); false for a query. Ctrl-C during a mutation says its effect is unknown.
+  func changesState(procedure: String) -> Bool
 }
 
 extension ScriptHost {
@@ -36,4 +39,6 @@ extension ScriptHost {
     throw .unsupported("this host cannot follow deploys")
   }
   public func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic] { [] }
+  /// Unknown: assume it may (the cautious answer).
+  public func changesState(procedure: String) -> Bool { true }
 }

@@ -46,7 +46,7 @@ final class AssertStmt: Stmt {
     s.recordAssert(self, passed: false, message: ([msg] + notes).joined(separator: "\n"))
     let failure = Failure.assertion(msg, s.location(conditionPos), notes: notes, message: userMessage)
     if s.options.keepGoing && s.state.tryDepth == 0 {
-      s.state.failedAsserts += 1
+      s.state.wentOn(past: ExitStatus.assertionFailed.code, failure.code)
       for d in failure.diagnostics { s.sink.diagnostic(d) }
       return .normal
     }

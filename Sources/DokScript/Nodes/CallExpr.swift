@@ -72,15 +72,20 @@ final class CallExpr: Expr {
     if Task.isCancelled { throw .cancelled }
     let loc = s.location(pos)
     let result: JSON
+    if s.tracing { s.traceArguments(self, out) }
+    // Kept when Ctrl-C cancels the call: the message then says whether its effect is unknown.
+    s.state.callInFlight = (procedure, loc)
     do {
       result = try await s.host.call(procedure: procedure, arguments: out, location: loc)
     } catch {
       if Task.isCancelled { throw .cancelled }
+      s.state.callInFlight = nil
       var e = error
       if e.procedure == nil { e.procedure = procedure }
       throw .call(e, loc)
     }
     if Task.isCancelled { throw .cancelled }
+    s.state.callInFlight = nil
     if record { s.record(result) }
     return (result, out)
   }

@@ -35,6 +35,7 @@ final class DeployStmt: Stmt {
       }
     }
     if Task.isCancelled { throw .cancelled }
+    if s.tracing { s.traceArguments(call, args) }
     let loc = s.location(pos)
     let request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)
     let out = SinkBox(sink: s.sink, tracing: s.tracing, location: loc)
@@ -44,7 +45,11 @@ final class DeployStmt: Stmt {
     } catch {
       switch error {
       case .call(var e):
-        if Task.isCancelled { throw .cancelled }
+        if Task.isCancelled {
+          // Cut short while the deploy's own call was being sent: it may have queued a deploy.
+          if e.procedure == call.procedure { s.state.callInFlight = (call.procedure, s.location(call.pos)) }
+          throw .cancelled
+        }
         if e.procedure == nil { e.procedure = call.procedure }
         throw .call(e, s.location(call.pos))
       case .failed(let message, let notes, let row, let log):

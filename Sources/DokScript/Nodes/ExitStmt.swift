@@ -1,12 +1,24 @@
 import DokCore
 
-/// `break`: loops act on the returned ``Flow``.
-final class BreakStmt: Stmt {
+/// `break` or `continue`: loops act on the returned ``Flow``.
+class LoopJumpStmt: Stmt {
+  /// Parsed inside the body of a block whose header had a syntax error (the parser skipped the
+  /// header and went on with the body): that header may have been a loop, so the check does
+  /// not call this jump "outside a loop".
+  let afterLostHeader: Bool
+  init(pos: Pos, text: String, afterLostHeader: Bool) {
+    self.afterLostHeader = afterLostHeader
+    super.init(pos: pos, text: text, isSync: true)
+  }
+}
+
+/// `break`.
+final class BreakStmt: LoopJumpStmt {
   override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .breakLoop }
 }
 
 /// `continue`.
-final class ContinueStmt: Stmt {
+final class ContinueStmt: LoopJumpStmt {
   override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .continueLoop }
 }
 

@@ -132,7 +132,10 @@ final class WaitStmt: Stmt {
     switch first {
     case .success(let v): return v
     case .failure(let f): throw f
-    case nil: return nil
+    case nil:
+      // The timeout cancelled the attempt, not Ctrl-C: no call is in flight any more.
+      s.state.callInFlight = nil
+      return nil
     }
   }
 
@@ -156,10 +159,7 @@ final class SleepStmt: Stmt {
   override var expressions: [Expr] { [duration] }
 
   override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let v = try await duration.value(s)
-    guard case .number(let n) = v, n >= 0 else {
-      throw s.fail("sleep needs a duration (like 2s), not \(Values.describeType(v))", duration.pos)
-    }
+    let n = try s.durationSeconds(of: try await duration.value(s), "sleep", at: duration.pos)
     do { try await s.clock.sleep(seconds: n) } catch { throw .cancelled }
     if Task.isCancelled { throw .cancelled }
     return .normal

@@ -22,6 +22,8 @@ public final class Interpreter: @unchecked Sendable {
   @exclusivity(unchecked) var tracing: Bool
   @exclusivity(unchecked) var ticks: UInt32 = 0
   @exclusivity(unchecked) var traceValue: JSON?
+  /// `--trace`: the calls of the statement being traced, their arguments as written and as sent.
+  @exclusivity(unchecked) var traceCalls: [(written: String, shown: String)] = []
 
   /// `$_`: the last call result (`null` before any call).
   public internal(set) var lastResult: JSON = .null

@@ -61,8 +61,13 @@ extension Interpreter {
     } catch {
       return outcome(error)
     }
-    // Kept-going assert failures were reported live through the sink.
-    if state.failedAsserts > 0 { return RunOutcome(.assertionFailed, errorCode: "ASSERT") }
+    // Failures `--keep-going` went on past were reported as they happened; the worst decides.
+    if let kept = state.keptGoing {
+      if let (code, name) = state.continuedFailure, ExitStatus.worse(kept.code, code) != kept.code {
+        return RunOutcome(exitCode: code, diagnostics: [], errorCode: name)
+      }
+      return RunOutcome(exitCode: kept.code, diagnostics: [], errorCode: kept.name)
+    }
     // A failure the debugger continued past still fails the run, with its own code.
     if let (code, name) = state.continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
     return RunOutcome(.success)
@@ -73,19 +78,33 @@ extension Interpreter {
     case .exit(let n):
       return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
     case .cancelled:
-      return RunOutcome(.interrupted, diagnostics: [Diagnostic(.error, "interrupted")], errorCode: f.code)
+      return RunOutcome(.interrupted, diagnostics: [interruption()], errorCode: f.code)
     case .call, .runtime:
-      let d = f.diagnostics
-      testCases.append(
-        TestCase(
-          kind: .error, file: d.first?.location?.file ?? state.currentFile, line: d.first?.location?.line ?? 0,
-          source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
-            .trimmingCharacters(in: .whitespaces) ?? "",
-          passed: false, message: d.map(\.message).joined(separator: "\n")))
-      return RunOutcome(exitCode: f.exitCode, diagnostics: d, errorCode: f.code)
+      recordError(f)
+      return worstOutcome(f)
     default:
-      return RunOutcome(exitCode: f.exitCode, diagnostics: f.diagnostics, errorCode: f.code)
+      return worstOutcome(f)
     }
+  }
+
+  /// The outcome of a failure that stopped the run: its own diagnostics, and the worse of its
+  /// code and the worst failure `--keep-going` went on past before it.
+  private func worstOutcome(_ f: Failure) -> RunOutcome {
+    if let kept = state.keptGoing, ExitStatus.worse(kept.code, f.exitCode) != f.exitCode {
+      return RunOutcome(exitCode: kept.code, diagnostics: f.diagnostics, errorCode: kept.name)
+    }
+    return RunOutcome(exitCode: f.exitCode, diagnostics: f.diagnostics, errorCode: f.code)
+  }
+
+  /// Records an error (a failed call, a runtime error) as a test case for reports.
+  func recordError(_ f: Failure) {
+    let d = f.diagnostics
+    testCases.append(
+      TestCase(
+        kind: .error, file: d.first?.location?.file ?? state.currentFile, line: d.first?.location?.line ?? 0,
+        source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
+          .trimmingCharacters(in: .whitespaces) ?? "",
+        passed: false, message: d.map(\.message).joined(separator: "\n")))
   }
 
   // MARK: Blocks
@@ -147,8 +166,15 @@ extension Interpreter {
     return .normal
   }
 
-  /// The `--debug` hook: continue after the failed statement, or abort.
+  /// `--keep-going` past a failed call (reported now, the worst code kept for the end), or the
+  /// `--debug` hook: continue after the failed statement, or abort.
   func recover(_ e: Failure, _ st: Stmt) throws(Failure) {
+    if options.keepGoing, state.tryDepth == 0, case .call = e {
+      recordError(e)
+      for d in e.diagnostics { sink.diagnostic(d) }
+      state.wentOn(past: e.exitCode, e.code)
+      return
+    }
     guard options.debug, !state.declined, state.tryDepth == 0, e.isCatchable else { throw e }
     let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
     switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
@@ -165,6 +191,7 @@ extension Interpreter {
 
   func traceBefore(_ st: Stmt) {
     traceValue = nil
+    traceCalls.removeAll(keepingCapacity: true)
     guard !st.tracesAfter else { return }
     sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: ""))
   }
@@ -172,7 +199,7 @@ extension Interpreter {
   func traceAfter(_ st: Stmt) {
     guard st.tracesAfter else { return }
     let r = traceValue.map { Values.show(traceRedactor?($0) ?? $0, limit: 100) } ?? ""
-    sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: r))
+    sink.trace(TraceEvent(location: location(st.pos), statement: tracedText(st), result: r))
   }
 
   // MARK: source

@@ -16,12 +16,21 @@ struct RunState {
   var nullPaths = false
   /// Enclosing `source` statements.
   var sourceDepth = 0
-  /// Asserts that failed under `--keep-going`.
-  var failedAsserts = 0
+  /// The worst failure `--keep-going` went on past (exit code, error code): a failed assert or
+  /// a failed call (see ``ExitStatus/worse(_:_:)``).
+  var keptGoing: (code: Int32, name: String)?
   /// The first failure `dok run --debug` continued past (exit code, error code).
   var continuedFailure: (Int32, String)?
+  /// The call being sent; still set after Ctrl-C cancelled it (its effect may then be unknown).
+  var callInFlight: (procedure: String, location: SourceLocation)?
   /// The debug hook already chose to abort this failure.
   var declined = false
 
   init(file: String = "<repl>") { currentFile = file }
+
+  /// Notes a failure `--keep-going` went on past; the worst one decides the run's exit code.
+  mutating func wentOn(past code: Int32, _ name: String) {
+    if let kept = keptGoing, ExitStatus.worse(kept.code, code) == kept.code { return }
+    keptGoing = (code, name)
+  }
 }

@@ -4,7 +4,8 @@ import DokCore
 public struct ScriptOptions: Sendable {
   /// `--trace`: report every executed statement to the sink.
   public var trace = false
-  /// `--keep-going`: a failed assert is recorded and the run continues (exit 1 at the end).
+  /// `--keep-going`: a failed assert or a failed call (outside `try`) is reported as it happens
+  /// and the run continues; it ends with the worst exit code (``ExitStatus/worse(_:_:)``).
   public var keepGoing = false
   /// `--debug`: ask ``ScriptHost/onFailure(_:)`` what to do after a failure.
   public var debug = false

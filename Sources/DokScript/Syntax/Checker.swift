@@ -44,8 +44,9 @@ struct Checker {
   }
 
   private func walkProgram(_ program: Program, into out: inout [Diagnostic]) {
-    // After a syntax error a loop header may be missing: its body's break would be noise.
-    walk(program.block, inLoop: !program.diagnostics.isEmpty, file: program.file, into: &out)
+    // After a syntax error in a block's header the parser goes on with the body; a jump there
+    // is marked (``LoopJumpStmt/afterLostHeader``), so other misplaced ones are still reported.
+    walk(program.block, inLoop: false, file: program.file, into: &out)
   }
 
   /// Syntax errors and check problems of the statements that parsed, in source order.
@@ -60,7 +61,7 @@ struct Checker {
 
   func walk(_ b: Block, inLoop: Bool, file: String, into out: inout [Diagnostic]) {
     for st in b.statements {
-      if st is BreakStmt || st is ContinueStmt, !inLoop {
+      if let jump = st as? LoopJumpStmt, !inLoop, !jump.afterLostHeader {
         out.append(Diagnostic(.error, "'\(st.text)' outside a loop", at: st.pos.location(in: file)))
       }
       if !interactive, let e = st as? ExprStmt, !(e.expr is CallExpr) {

@@ -59,10 +59,10 @@ extension Parser {
         return ForStmt(slot: symbols.slot(for: v.text), iterable: iter, body: try parseBlock(), pos: p, text: text)
       case "break":
         advance()
-        return BreakStmt(pos: p, text: "break", isSync: true)
+        return BreakStmt(pos: p, text: "break", afterLostHeader: pendingBraces > 0)
       case "continue":
         advance()
-        return ContinueStmt(pos: p, text: "continue", isSync: true)
+        return ContinueStmt(pos: p, text: "continue", afterLostHeader: pendingBraces > 0)
       case "wait": return try parseWait()
       case "deploy": return try parseDeploy(target: nil, start: start)
       case "sleep":
