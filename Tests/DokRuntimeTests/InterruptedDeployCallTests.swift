@@ -1,5 +1,6 @@
 import DokClient
 import DokCore
+import DokLive
 import DokRuntime
 import DokScript
 import DokSpec
@@ -17,7 +18,7 @@ import Testing
       String(r.path.prefix { $0 != "?" }) == "/api/deployment.all" ? .json(200, "[]") : .silent
     }
     defer { server.stop() }
-    let catalog = try SpecLoader.catalog(from: QueueingDokploy.document())
+    let catalog = try SpecLoader.catalog(from: QueueingDocument.json())
     let session = DokSession(
       connection: Connection(baseURL: server.url + "/api", apiKey: "k-test-key-1"), catalog: catalog,
       retry: RetryPolicy(maxRetries: 0))
