@@ -117,14 +117,14 @@ extension SandboxState {
         if let id, self[table: t.name]?[id] == nil { throw .notFound(t.thing) }
         let row = id.flatMap { self[table: t.name]?[$0] }
         if let returns = reply?["returns"] { return shape(returns, row: row, table: t) }
-        return FixedReplies.value(name)
+        return try FixedReplies.reply(name, input, state: &self, now: now)
       }
     }
     if let returns = reply?["returns"] {
       let t = reply?["table"]?.stringValue.flatMap { facts.tables[$0] }
       return shape(returns, row: nil, table: t)
     }
-    return FixedReplies.value(name)
+    return try FixedReplies.reply(name, input, state: &self, now: now)
   }
 
   /// `createSlack` / `updateSlack` & co.: a row of the router's table paired with a row of the
