@@ -68,6 +68,7 @@ enum FixedReplies {
     case .inputField(let key): return input[key] ?? .null
     case .overviewServices: return .array(state.overviewServices())
     case .overviewDomains: return .array(state.overviewDomains())
+    case .search(let table): return search(table, input, state: state)
     case .ifSandbox(let key, let of, let own, let other):
       let mine = of == "organization" ? state.organizationId : state.userId
       return try build(input.str(key) == mine ? own : other, input, state: &state, now: now)
@@ -114,6 +115,9 @@ enum FixedReplies {
         return .object(m)
       default:
         var text = s
+        if let r = text.range(of: "<hex6>") {
+          text.replaceSubrange(r, with: String((0..<6).map { _ in "0123456789abcdef".randomElement()! }))
+        }
         while let r = text.range(of: "<input."), let end = text[r.upperBound...].firstIndex(of: ">") {
           let key = String(text[r.upperBound..<end])
           let v = input[key].map { $0.stringValue ?? $0.compactText } ?? ""
@@ -123,6 +127,43 @@ enum FixedReplies {
       }
     default: return value
     }
+  }
+
+  /// `<router>.search`: the table's rows filtered as the router's conditions do, newest first,
+  /// paged by `offset`/`limit` (default 20), with the selected columns tables.json lists.
+  static func search(_ table: String, _ input: JSONObject, state: SandboxState) -> JSON {
+    let facts = DokployFacts.shared
+    guard let t = facts.tables[table] else { return ["items": [], "total": 0] }
+    let columns = facts.replies.first { $0.key.hasSuffix(".search") && $0.value["table"]?.stringValue == table }?.value[
+      "columns"]?.arrayValue?.compactMap(\.stringValue)
+    func contains(_ row: JSONObject, _ key: String, _ term: String) -> Bool {
+      row.str(key)?.lowercased().contains(term.lowercased()) == true
+    }
+    var rows = state[table: table]?.all ?? []
+    if t.column("organizationId") != nil { rows = rows.filter { $0.str("organizationId") == state.organizationId } }
+    for (key, value) in input.pairs {
+      guard let v = value.stringValue?.trimming(), !v.isEmpty else { continue }
+      if key == "q" {
+        let text = ["name", "appName", "description", "repository", "owner", "dockerImage"].filter { t.column($0) != nil }
+        rows = rows.filter { r in text.contains { contains(r, $0, v) } }
+      } else if key == "projectId", t.column(key) == nil {
+        rows = rows.filter { r in r.str("environmentId").flatMap { state.environments[$0]?.str("projectId") } == v }
+      } else if key.hasSuffix("Id"), t.column(key) != nil {
+        rows = rows.filter { $0.str(key) == v }
+      } else if t.column(key) != nil {
+        rows = rows.filter { contains($0, key, v) }
+      }
+    }
+    rows.sort { ($0.str("createdAt") ?? "") > ($1.str("createdAt") ?? "") }
+    let offset = max(0, Int(input["offset"]?.numberValue ?? 0))
+    let limit = max(1, Int(input["limit"]?.numberValue ?? 20))
+    let page = rows.dropFirst(offset).prefix(limit).map { r -> JSON in
+      guard let columns else { return .object(r) }
+      var o = JSONObject()
+      for c in columns { o[c] = r[c] ?? .null }
+      return .object(o)
+    }
+    return ["items": .array(Array(page)), "total": .number(Double(rows.count))]
   }
 
   private static func random(_ count: Int) -> String {

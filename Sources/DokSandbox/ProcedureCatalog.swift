@@ -46,15 +46,17 @@ public enum ProcedureCatalog {
 }
 
 extension ProcedureCatalog {
-  /// What the real procedure returns and the source line it was read from: the reply
-  /// `tables.json` states (which the sandbox uses first), else the recorded ``RouterReplies`` entry.
+  /// What the real procedure returns and the source line it was read from: the recorded
+  /// ``RouterReplies`` entry (which the sandbox uses first), else the reply `tables.json` states.
   static func replySource(of name: String) -> (reply: String, source: String)? {
+    if let recorded = RouterReplies.all[name] { return (recorded.summary, recorded.source) }
     if let r = DokployFacts.shared.replies[name], let returns = r["returns"] {
-      let file = (r["file"]?.stringValue ?? "").replacingOccurrences(of: "apps/dokploy/server/api/", with: "")
+      var file = r["file"]?.stringValue ?? ""
+      if let prefix = file.range(of: "apps/dokploy/server/api/") { file.removeSubrange(prefix) }
       let line = r["line"]?.numberValue.map { String(Int($0)) } ?? ""
       return (returns.stringValue ?? "object", file.isEmpty ? "tables.json" : "\(file):\(line)")
     }
-    return RouterReplies.all[name].map { ($0.summary, $0.source) }
+    return nil
   }
 }
 

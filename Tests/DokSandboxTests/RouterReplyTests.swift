@@ -128,4 +128,32 @@ import Testing
     #expect(other.json?["message"] == "User not found in this organization")
     await s.sb.stop()
   }
+
+  /// `application.search` returns `{items, total}`: the matching rows with the selected
+  /// columns, newest first, and their count (routers/application.ts:981).
+  @Test func searchReturnsTheMatchingRowsAndTheirCount() async throws {
+    let s = try await SandboxClient.start()
+    let (pid, env) = try s.makeProject()
+    _ = try s.makeApp(env, name: "api-gateway")
+    _ = try s.makeApp(env, name: "web")
+    let all = try s.get("application.search", [("projectId", pid)])
+    #expect(all.json?["total"] == 2, "body: \(all.body)")
+    #expect(all.json?["items"]?[0]?["name"] == "web")
+    #expect(all.json?["items"]?[0]?.objectValue?.keys.contains("env") == false)
+    let some = try s.get("application.search", [("q", "GATE")])
+    #expect(some.json?["total"] == 1)
+    #expect(some.json?["items"]?[0]?["name"] == "api-gateway")
+    #expect(try s.get("application.search", [("projectId", "elsewhere")]).json?["total"] == 0)
+    await s.sb.stop()
+  }
+
+  /// `server.getServerTime` answers `{time, timezone}` on a self-hosted server (null only on
+  /// Cloud, routers/server.ts:512).
+  @Test func serverTimeIsAnObjectOnASelfHostedServer() async throws {
+    let s = try await SandboxClient.start()
+    let r = try s.get("server.getServerTime")
+    #expect(r.json?["timezone"] == "UTC", "body: \(r.body)")
+    #expect(r.json?["time"]?.stringValue?.hasSuffix("Z") == true)
+    await s.sb.stop()
+  }
 }

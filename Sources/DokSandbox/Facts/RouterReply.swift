@@ -5,7 +5,7 @@ import DokCore
 /// the place it was read from. The data is in ``RouterReplies``; ``FixedReplies`` builds replies.
 ///
 /// Strings in values may hold markers filled per call: `<now>`, `<now+48h>`, `<userId>`,
-/// `<organizationId>`, `<nanoid>`, `<random64>`, `<random6>`, `<member>` (the sandbox's member
+/// `<organizationId>`, `<nanoid>`, `<random64>`, `<random6>`, `<hex6>`, `<member>` (the sandbox's member
 /// row) and `<input.NAME>` (an input field).
 struct RouterReply: Sendable {
   /// The kind of reply the router gives.
@@ -43,6 +43,9 @@ struct RouterReply: Sendable {
     case overviewServices
     /// `getAllDomainsForOrganization`: every application and compose domain with its service.
     case overviewDomains
+    /// `<router>.search`: `{items, total}`, the table's rows with the columns tables.json lists,
+    /// filtered by the input (`q`, substrings of text columns, equal ids), newest first, paged.
+    case search(String)
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -84,6 +87,8 @@ struct RouterReply: Sendable {
   static func containers(_ keys: [String], _ source: String) -> RouterReply {
     RouterReply(kind: .containers(keys), source: source)
   }
+  /// `{items, total}` of a search over `table`, read at `source`.
+  static func search(_ table: String, _ source: String) -> RouterReply { RouterReply(kind: .search(table), source: source) }
   /// One kind for the sandbox's own user or organization id, another for any other id.
   static func ifSandbox(_ key: String, of: String, _ own: Kind, _ other: Kind, _ source: String) -> RouterReply {
     RouterReply(kind: .ifSandbox(key: key, of: of, own, other), source: source)
@@ -120,6 +125,7 @@ struct RouterReply: Sendable {
     case .inputField(let k): return "the input's \(k)"
     case .overviewServices: return "services {id, type, name, …}"
     case .overviewDomains: return "domains {domainId, host, …}"
+    case .search(let t): return "{items: rows of \(t), total}"
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
     case .value(let v):
       switch v {
