@@ -69,6 +69,18 @@ enum FixedReplies {
     case .overviewServices: return .array(state.overviewServices())
     case .overviewDomains: return .array(state.overviewDomains())
     case .search(let table): return search(table, input, state: state)
+    case .column(let table, let column):
+      guard let t = DokployFacts.shared.tables[table], let id = input.str(t.primaryKey) else { return .null }
+      return state[table: table]?[id]?[column] ?? .null
+    case .count(let table):
+      let rows = state[table: table]?.all ?? []
+      return .number(Double(rows.filter { $0.str("organizationId").map { $0 == state.organizationId } ?? true }.count))
+    case .composeServices:
+      let file = input.str("composeId").flatMap { state.compose[$0]?.str("composeFile") } ?? ""
+      let names = serviceNames(file)
+      // services/compose.ts:186: a file without services is 404 "Services not found".
+      if names.isEmpty { throw SandboxError(.NOT_FOUND, "Services not found") }
+      return .array(names.map(JSON.string))
     case .ifSandbox(let key, let of, let own, let other):
       let mine = of == "organization" ? state.organizationId : state.userId
       return try build(input.str(key) == mine ? own : other, input, state: &state, now: now)
@@ -164,6 +176,26 @@ enum FixedReplies {
       return .object(o)
     }
     return ["items": .array(Array(page)), "total": .number(Double(rows.count))]
+  }
+
+  /// The keys under a compose file's top-level `services:` (indented one level).
+  static func serviceNames(_ yaml: String) -> [String] {
+    var names: [String] = []
+    var inServices = false
+    var indent: Int?
+    for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+      let body = line.drop { $0 == " " }
+      if body.isEmpty || body.hasPrefix("#") { continue }
+      let depth = line.count - body.count
+      if depth == 0 {
+        inServices = body.hasPrefix("services:")
+        continue
+      }
+      guard inServices, depth == (indent ?? depth), let colon = body.firstIndex(of: ":") else { continue }
+      indent = depth
+      names.append(String(body[..<colon]).trimming("\"' "))
+    }
+    return names
   }
 
   private static func random(_ count: Int) -> String {

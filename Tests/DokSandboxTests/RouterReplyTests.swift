@@ -156,4 +156,19 @@ import Testing
     #expect(r.json?["time"]?.stringValue?.hasSuffix("Z") == true)
     await s.sb.stop()
   }
+
+  /// `compose.loadServices` returns the service names of the compose file
+  /// (services/compose.ts:193), `compose.fetchSourceType` its `sourceType` (routers/compose.ts:339).
+  @Test func composeQueriesReadTheComposeFile() async throws {
+    let s = try await SandboxClient.start()
+    let (_, env) = try s.makeProject()
+    let file = "services:\n  web:\n    image: nginx\n  db:\n    image: postgres:18\n    ports:\n      - 5432\nvolumes:\n  data:\n"
+    let id = try #require(
+      try s.post("compose.create", ["name": "stack", "environmentId": .string(env), "composeFile": .string(file)]).json?[
+        "composeId"]?.stringValue)
+    let services = try s.get("compose.loadServices", [("composeId", id), ("type", "cache")])
+    #expect(services.json == ["web", "db"], "body: \(services.body)")
+    #expect(try s.post("compose.fetchSourceType", ["composeId": .string(id)]).json == "github")
+    await s.sb.stop()
+  }
 }

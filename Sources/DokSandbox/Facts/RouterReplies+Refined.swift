@@ -40,6 +40,15 @@ extension RouterReplies {
     // `docker inspect` of a container the sandbox does not run: the service returns undefined.
     "compose.loadMountsByService": .void("routers/compose.ts:321"),
     "mounts.allNamedByApplicationId": .void("routers/mount.ts:164"),
+    "compose.loadServices": RouterReply(kind: .composeServices, source: "services/compose.ts:193"),
+    "compose.fetchSourceType": RouterReply(kind: .column("compose", "sourceType"), source: "routers/compose.ts:339"),
+    "compose.getConvertedCompose": RouterReply(kind: .column("compose", "composeFile"), source: "routers/compose.ts:399"),
+    "gitea.getGiteaUrl": RouterReply(kind: .column("gitea", "giteaUrl"), source: "routers/gitea.ts:204"),
+    "server.count": RouterReply(kind: .count("server"), source: "routers/server.ts:173"),
+    "server.publicIp": .value("127.0.0.1", "routers/server.ts:509"),
+    "domain.canGenerateTraefikMeDomains": RouterReply(
+      kind: .column("server", "ipAddress"), source: "routers/domain.ts:98"
+    ).requiring("serverId", "server"),
     "sshKey.generate": .value(
       [
         "privateKey":

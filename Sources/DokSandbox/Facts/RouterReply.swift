@@ -46,6 +46,12 @@ struct RouterReply: Sendable {
     /// `<router>.search`: `{items, total}`, the table's rows with the columns tables.json lists,
     /// filtered by the input (`q`, substrings of text columns, equal ids), newest first, paged.
     case search(String)
+    /// One column of the row the input names (`compose.fetchSourceType` → its `sourceType`).
+    case column(String, String)
+    /// How many rows of the organization a table holds.
+    case count(String)
+    /// The service names of the input's compose file (`compose.loadServices`).
+    case composeServices
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -126,6 +132,9 @@ struct RouterReply: Sendable {
     case .overviewServices: return "services {id, type, name, …}"
     case .overviewDomains: return "domains {domainId, host, …}"
     case .search(let t): return "{items: rows of \(t), total}"
+    case .column(let t, let c): return "\(t).\(c) of the row"
+    case .count(let t): return "number of \(t) rows"
+    case .composeServices: return "[service name]"
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
     case .value(let v):
       switch v {
