@@ -75,6 +75,7 @@ enum FixedReplies {
     case .count(let table):
       let rows = state[table: table]?.all ?? []
       return .number(Double(rows.filter { $0.str("organizationId").map { $0 == state.organizationId } ?? true }.count))
+    case .homeStats: return state.homeStats()
     case .composeServices:
       let file = input.str("composeId").flatMap { state.compose[$0]?.str("composeFile") } ?? ""
       let names = serviceNames(file)

@@ -48,4 +48,31 @@ extension SandboxState {
       ]
     }
   }
+
+  /// `project.homeStats` (routers/project.ts:515) for an owner: counts over the organization,
+  /// a service `done` counting as running, `error` as error, any other status as idle.
+  func homeStats() -> JSON {
+    let services = overviewServices()
+    var running = 0
+    var errors = 0
+    for s in services {
+      switch s["status"]?.stringValue {
+      case "done": running += 1
+      case "error": errors += 1
+      default: break
+      }
+    }
+    let apps = applications.count
+    let stacks = compose.count
+    let dbs = services.count - apps - stacks
+    return [
+      "projects": .number(Double(projects.count)), "environments": .number(Double(environments.count)),
+      "applications": .number(Double(apps)), "compose": .number(Double(stacks)), "databases": .number(Double(dbs)),
+      "services": .number(Double(services.count)),
+      "status": [
+        "running": .number(Double(running)), "error": .number(Double(errors)),
+        "idle": .number(Double(services.count - running - errors)),
+      ],
+    ]
+  }
 }

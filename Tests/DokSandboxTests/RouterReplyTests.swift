@@ -99,6 +99,12 @@ import Testing
     #expect(row["projectName"] == "shop")
     #expect(row["environmentName"] == "production")
     #expect(row["lastDeployAt"] == .null)
+    // project.homeStats counts the same services (routers/project.ts:515).
+    let stats = try s.get("project.homeStats")
+    #expect(stats.json?["projects"] == 1, "body: \(stats.body)")
+    #expect(stats.json?["applications"] == 1)
+    #expect(stats.json?["services"] == 1)
+    #expect(stats.json?["status"]?["idle"] == 1)
     await s.sb.stop()
   }
 

@@ -44,6 +44,7 @@ extension RouterReplies {
     "compose.fetchSourceType": RouterReply(kind: .column("compose", "sourceType"), source: "routers/compose.ts:339"),
     "compose.getConvertedCompose": RouterReply(kind: .column("compose", "composeFile"), source: "routers/compose.ts:399"),
     "gitea.getGiteaUrl": RouterReply(kind: .column("gitea", "giteaUrl"), source: "routers/gitea.ts:204"),
+    "project.homeStats": RouterReply(kind: .homeStats, source: "routers/project.ts:515"),
     "server.count": RouterReply(kind: .count("server"), source: "routers/server.ts:173"),
     "server.publicIp": .value("127.0.0.1", "routers/server.ts:509"),
     "domain.canGenerateTraefikMeDomains": RouterReply(

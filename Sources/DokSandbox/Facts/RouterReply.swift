@@ -52,6 +52,8 @@ struct RouterReply: Sendable {
     case count(String)
     /// The service names of the input's compose file (`compose.loadServices`).
     case composeServices
+    /// `project.homeStats`: counts of projects, environments and services, and services by status.
+    case homeStats
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -135,6 +137,7 @@ struct RouterReply: Sendable {
     case .column(let t, let c): return "\(t).\(c) of the row"
     case .count(let t): return "number of \(t) rows"
     case .composeServices: return "[service name]"
+    case .homeStats: return "{projects, environments, applications, compose, databases, services, status}"
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
     case .value(let v):
       switch v {
