@@ -7,7 +7,7 @@ extension RouterReplies {
   static let misc: [String: RouterReply] = [
     "ai.getModels": .value(
       [["id": "gpt-4o-mini", "object": "model", "created": 1_721_172_741, "owned_by": "system"]], "routers/ai.ts:162"),
-    "ai.getAll": RouterReply(kind: .rows("ai"), source: "services/ai.ts:56"),
+    "ai.getAll": RouterReply(kind: .rows("ai"), source: "services/ai.ts:31"),
     "ai.get": .row("ai", "services/ai.ts:49"),
     "ai.getCustomProviders": .value([], "services/ai.ts:73"),
     "ai.saveCustomProviders": RouterReply(kind: .inputField("providers"), source: "services/ai.ts:95"),
@@ -16,7 +16,7 @@ extension RouterReplies {
       ["analysis": "The log shows no error: the container started and is serving requests."], "routers/ai.ts:274"
     ).requiring("aiId", "ai"),
     "ai.testConnection": .value(["success": true, "message": "Connection successful"], "routers/ai.ts:308"),
-    "ai.suggest": .value([], "services/ai.ts:249").requiring("aiId", "ai"),
+    "ai.suggest": .value([], "services/ai.ts:318").requiring("aiId", "ai"),
     // Creates a compose from the suggestion, then returns null.
     "ai.deploy": .value(.null, "routers/ai.ts:393").requiring("environmentId", "environments"),
     "stripe.getCurrentPlan": .value(.null, "server/utils/billing.ts:63"),
