@@ -72,9 +72,8 @@ enum FixedReplies {
     case .column(let table, let column):
       guard let t = DokployFacts.shared.tables[table], let id = input.str(t.primaryKey) else { return .null }
       return state[table: table]?[id]?[column] ?? .null
-    case .count(let table):
-      let rows = state[table: table]?.all ?? []
-      return .number(Double(rows.filter { $0.str("organizationId").map { $0 == state.organizationId } ?? true }.count))
+    case .count(let table): return .number(Double(organizationRows(table, state).count))
+    case .anyRows(let tables): return .bool(tables.contains { !organizationRows($0, state).isEmpty })
     case .homeStats: return state.homeStats()
     case .composeServices:
       let file = input.str("composeId").flatMap { state.compose[$0]?.str("composeFile") } ?? ""
@@ -177,6 +176,11 @@ enum FixedReplies {
       return .object(o)
     }
     return ["items": .array(Array(page)), "total": .number(Double(rows.count))]
+  }
+
+  /// The rows of `table` that belong to the sandbox's organization (all rows when it has no such column).
+  static func organizationRows(_ table: String, _ state: SandboxState) -> [JSONObject] {
+    (state[table: table]?.all ?? []).filter { $0.str("organizationId").map { $0 == state.organizationId } ?? true }
   }
 
   /// The keys under a compose file's top-level `services:` (indented one level).

@@ -88,7 +88,10 @@ import Testing
   /// environment (services/overview.ts:229).
   @Test func theOverviewListsEveryServiceWithItsProjectAndEnvironment() async throws {
     let s = try await SandboxClient.start()
+    // settings.isUserSubscribed: true once the organization has a server or a project (routers/settings.ts:910).
+    #expect(try s.get("settings.isUserSubscribed").json == false)
     let (pid, env) = try s.makeProject("shop")
+    #expect(try s.get("settings.isUserSubscribed").json == true)
     let app = try s.makeApp(env, name: "storefront")
     let r = try s.get("overview.services")
     let services = try #require(r.json?.arrayValue, "body: \(r.body)")

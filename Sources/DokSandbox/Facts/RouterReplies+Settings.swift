@@ -49,7 +49,7 @@ extension RouterReplies {
     "settings.haveActivateRequests": .value(false, "routers/settings.ts:855"),
     "settings.toggleRequests": .value(true, "routers/settings.ts:895"),
     "settings.isCloud": .value(false, "routers/settings.ts:898"),
-    "settings.isUserSubscribed": .value(false, "routers/settings.ts:910"),
+    "settings.isUserSubscribed": RouterReply(kind: .anyRows(["server", "projects"]), source: "routers/settings.ts:910"),
     "settings.checkInfrastructureHealth": .value(
       ["postgres": ["status": "healthy"], "traefik": ["status": "healthy"]], "routers/settings.ts:934"),
     "settings.setupGPU": .value(["success": true], "routers/settings.ts:954"),

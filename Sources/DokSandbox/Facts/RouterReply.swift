@@ -50,6 +50,8 @@ struct RouterReply: Sendable {
     case column(String, String)
     /// How many rows of the organization a table holds.
     case count(String)
+    /// Whether any of these tables holds a row of the organization.
+    case anyRows([String])
     /// The service names of the input's compose file (`compose.loadServices`).
     case composeServices
     /// `project.homeStats`: counts of projects, environments and services, and services by status.
@@ -136,6 +138,7 @@ struct RouterReply: Sendable {
     case .search(let t): return "{items: rows of \(t), total}"
     case .column(let t, let c): return "\(t).\(c) of the row"
     case .count(let t): return "number of \(t) rows"
+    case .anyRows(let ts): return "whether \(ts.joined(separator: " or ")) has rows"
     case .composeServices: return "[service name]"
     case .homeStats: return "{projects, environments, applications, compose, databases, services, status}"
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
