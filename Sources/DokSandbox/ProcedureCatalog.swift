@@ -14,7 +14,7 @@ public enum ProcedureCatalog {
       let k = kind(of: spec.name)
       counts[k, default: 0] += 1
       let table = SandboxState.table(for: spec.name).map { "`\($0.name)`" } ?? ""
-      let reply = DokployFacts.shared.replies[spec.name]?["returns"].map { r in r.stringValue ?? "object" } ?? ""
+      let reply = replySource(of: spec.name).map { "\($0.reply) (`\($0.source)`)" } ?? ""
       rows.append(
         "| `\(spec.name)` | \(spec.kind == .query ? "GET" : "POST") | \(k.rawValue) | \(table) | \(reply.replacingBars) |")
     }
@@ -28,15 +28,35 @@ public enum ProcedureCatalog {
       - **modelled** (\(counts[.modelled] ?? 0)): hand-written behaviour (services, deploy queue, projects, environments, domains).
       - **table** (\(counts[.table] ?? 0)): the declarative engine: rows with the columns and defaults of `tables.json`, \
       ids as Dokploy makes them, foreign keys checked.
-      - **fixed shape** (\(counts[.fixedShape] ?? 0)): no state effect; a value of the reply's shape (from `tables.json` \
-      where it states one, else from the router's source or the procedure's form).
+      - **fixed shape** (\(counts[.fixedShape] ?? 0)): no state effect; a value of the real reply's shape, from \
+      `tables.json` where it states one, else as recorded in `Sources/DokSandbox/Facts/RouterReplies*.swift` from \
+      the router's source. Errors are what a self-hosted server without an enterprise licence answers.
 
-      | procedure | method | answered by | table | reply (tables.json) |
+      The last column says what the real procedure returns and where in Dokploy v0.30.2 it was read \
+      (`routers/…` and `server/…` under `apps/dokploy/server/api/` and `apps/dokploy/server/`, \
+      `services/…`, `utils/…` and `lib/…` under `packages/server/src/`).
+
+      | procedure | method | answered by | table | reply (from) |
       | --- | --- | --- | --- | --- |
 
       """
     out += rows.joined(separator: "\n") + "\n"
     return out
+  }
+}
+
+extension ProcedureCatalog {
+  /// What the real procedure returns and the source line it was read from: the recorded
+  /// ``RouterReplies`` entry (which the sandbox uses first), else the reply `tables.json` states.
+  static func replySource(of name: String) -> (reply: String, source: String)? {
+    if let recorded = RouterReplies.all[name] { return (recorded.summary, recorded.source) }
+    if let r = DokployFacts.shared.replies[name], let returns = r["returns"] {
+      var file = r["file"]?.stringValue ?? ""
+      if let prefix = file.range(of: "apps/dokploy/server/api/") { file.removeSubrange(prefix) }
+      let line = r["line"]?.numberValue.map { String(Int($0)) } ?? ""
+      return (returns.stringValue ?? "object", file.isEmpty ? "tables.json" : "\(file):\(line)")
+    }
+    return nil
   }
 }
 

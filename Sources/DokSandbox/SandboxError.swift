@@ -4,7 +4,7 @@ import DokCore
 public struct SandboxError: Error, Sendable, Equatable {
   /// tRPC error codes the sandbox uses, with their HTTP statuses and JSON-RPC numbers.
   public enum Code: String, Sendable {
-    case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, CONFLICT
+    case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, CONFLICT, PRECONDITION_FAILED
     case UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, TIMEOUT, PARSE_ERROR, INTERNAL_SERVER_ERROR
 
     /// The HTTP status tRPC maps this code to.
@@ -16,6 +16,7 @@ public struct SandboxError: Error, Sendable, Equatable {
       case .NOT_FOUND: 404
       case .METHOD_NOT_SUPPORTED: 405
       case .CONFLICT: 409
+      case .PRECONDITION_FAILED: 412
       case .UNSUPPORTED_MEDIA_TYPE: 415
       case .PAYLOAD_TOO_LARGE: 413
       case .TIMEOUT: 408
@@ -34,6 +35,7 @@ public struct SandboxError: Error, Sendable, Equatable {
       case .NOT_FOUND: -32004
       case .METHOD_NOT_SUPPORTED: -32005
       case .CONFLICT: -32009
+      case .PRECONDITION_FAILED: -32012
       case .UNSUPPORTED_MEDIA_TYPE: -32015
       case .PAYLOAD_TOO_LARGE: -32013
       case .TIMEOUT: -32008

@@ -115,16 +115,18 @@ extension SandboxState {
       default:
         if let r = try childRowCall(t, proc, input, reply: reply, now: now) { return r.value }
         if let id, self[table: t.name]?[id] == nil { throw .notFound(t.thing) }
+        if RouterReplies.all[name] != nil { return try FixedReplies.reply(name, input, state: &self, now: now) }
         let row = id.flatMap { self[table: t.name]?[$0] }
         if let returns = reply?["returns"] { return shape(returns, row: row, table: t) }
-        return FixedReplies.value(name)
+        return try FixedReplies.reply(name, input, state: &self, now: now)
       }
     }
+    if RouterReplies.all[name] != nil { return try FixedReplies.reply(name, input, state: &self, now: now) }
     if let returns = reply?["returns"] {
       let t = reply?["table"]?.stringValue.flatMap { facts.tables[$0] }
       return shape(returns, row: nil, table: t)
     }
-    return FixedReplies.value(name)
+    return try FixedReplies.reply(name, input, state: &self, now: now)
   }
 
   /// `createSlack` / `updateSlack` & co.: a row of the router's table paired with a row of the
