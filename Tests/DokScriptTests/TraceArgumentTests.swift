@@ -41,4 +41,11 @@ import Testing
     let lines = await trace("$id = \"abc\"\nprint (application.one applicationId=$id).name\n")
     #expect(lines.last == "t.dok:2:1: print (application.one applicationId=\"abc\").name", "\(lines)")
   }
+
+  @Test func aForOverACallShowsTheCallResolvedOnceBeforeItsBody() async {
+    let lines = await trace("$id = \"abc\"\nfor $k in echo.args a=$id {\n  print $k\n}\n")
+    #expect(lines.count == 3, "\(lines)")
+    #expect(lines.dropFirst().first == "t.dok:2:1: for $k in echo.args a=\"abc\"", "\(lines)")
+    #expect(lines.last?.hasPrefix("t.dok:3:3: print $k") == true, "the header is traced before the body: \(lines)")
+  }
 }

@@ -14,6 +14,7 @@ final class ForStmt: Stmt {
   override var expressions: [Expr] { [iterable] }
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, true)] }
   override var tracesAfter: Bool { false }
+  override var tracesHeader: Bool { iterable.hasCall }
 
   func items(_ v: JSON, _ s: Interpreter) throws(Failure) -> [JSON] {
     switch v {
@@ -59,7 +60,9 @@ final class ForStmt: Stmt {
       }
       return .normal
     }
-    for item in try items(try await iterable.value(s), s) {
+    let value = try await iterable.value(s)
+    if tracesHeader && s.tracing { s.traceHeader(self) }
+    for item in try items(value, s) {
       s.slots[slot] = item
       try s.tick()
       if try await s.runBlock(body) == .breakLoop { break }

@@ -31,6 +31,9 @@ class Stmt {
   var blocks: [(block: Block, isLoop: Bool)] { [] }
   /// Traced after running (simple statements); compound ones trace when they start.
   var tracesAfter: Bool { true }
+  /// Traces its own first line once its header is evaluated (a `for` over a call shows the
+  /// call's arguments as sent), instead of when it starts.
+  var tracesHeader: Bool { false }
 }
 
 /// A `{ … }` body or a whole file.

@@ -192,8 +192,13 @@ extension Interpreter {
   func traceBefore(_ st: Stmt) {
     traceValue = nil
     traceCalls.removeAll(keepingCapacity: true)
-    guard !st.tracesAfter else { return }
+    guard !st.tracesAfter, !st.tracesHeader else { return }
     sink.trace(TraceEvent(location: location(st.pos), statement: st.text, result: ""))
+  }
+
+  /// The trace line of a statement whose header was just evaluated (see `Stmt.tracesHeader`).
+  func traceHeader(_ st: Stmt) {
+    sink.trace(TraceEvent(location: location(st.pos), statement: tracedText(st), result: ""))
   }
 
   func traceAfter(_ st: Stmt) {
