@@ -17,6 +17,8 @@ import Testing
   final class RawConnection {
     private let fd: Int32
     private var buffered: [UInt8] = []
+    /// True once a read found the connection closed by the server (not timed out).
+    private(set) var isClosed = false
 
     init?(port: Int, seconds: Int = 5) {
       fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -52,6 +54,7 @@ import Testing
       var chunk = [UInt8](repeating: 0, count: 65536)
       while !done(buffered) {
         let n = recv(fd, &chunk, chunk.count, 0)
+        if n == 0 { isClosed = true }
         if n <= 0 { break }
         buffered += chunk[0..<n]
       }
