@@ -87,6 +87,29 @@ import Testing
     #expect(Self.message(half.readBody(head: late))?.contains("did not arrive within 0.5 s") == true)
   }
 
+  /// A first request the HTTP decoder refuses is answered (it used to hold the connection with
+  /// no reply): malformed, 400; a head past the decoder's 80 KB (a long query string), 431.
+  @Test(arguments: [
+    ("GARBAGE\r\n\r\n", "HTTP/1.1 400"), ("GET /api/settings.health HTTP/1.1\r\nBad Header\r\n\r\n", "HTTP/1.1 400"),
+    (
+      "GET /api/project.one?projectId=x&" + String(repeating: "k=v&", count: 30_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+      "HTTP/1.1 431"
+    ),
+  ])
+  func aRefusedFirstHeadIsAnswered(request: String, status: String) async throws {
+    let sb = try await Sandbox.start(SandboxOptions())
+    defer { Task { await sb.stop() } }
+    let c = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+    c.send(request)
+    let head = c.readHead()
+    #expect(head.hasPrefix(status), "\(head.debugDescription)")
+    #expect(Self.message(c.readBody(head: head)).map { !$0.isEmpty } == true)
+    // A well-formed request on a new connection is served as ever.
+    let d = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+    d.send("GET /api/settings.health HTTP/1.1\r\nHost: x\r\n\r\n")
+    #expect(d.readHead().hasPrefix("HTTP/1.1 200"))
+  }
+
   /// A request head that never ends is not answered (there is no request to answer) but its
   /// connection is closed by the idle timeout (2 × the read timeout + 1 s), not held forever.
   @Test func aHalfSentHeadIsClosed() async throws {
