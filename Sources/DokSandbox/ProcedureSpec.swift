@@ -39,7 +39,12 @@ public enum ProcedureTable {
     all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 
   private static func load() -> [ProcedureSpec] {
-    guard let doc = try? JSONParser.parse(DokployDocument.text), case .object(let paths)? = doc["paths"] else { return [] }
+    // Only the operations' parameters and request bodies are read: the responses (60% of the
+    // document) are validated but not built.
+    let doc = try? JSONParser.parse(DokployDocument.bytes) { path, key in
+      !(key == "responses" && path.count == 3 && path[0] == "paths") && !(path.isEmpty && key == "components")
+    }
+    guard case .object(let paths)? = doc?["paths"] else { return [] }
     var out: [ProcedureSpec] = []
     out.reserveCapacity(paths.count)
     for (path, item) in paths.pairs {

@@ -1,5 +1,6 @@
 import DokCore
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -76,14 +77,22 @@ public final class Sandbox: Sendable {
     var logger = Logger(label: "dok.sandbox")
     logger.logLevel = .critical
     let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let idleMilliseconds = Int64(options.readTimeout * 2000) + 1000
     let app = Application(
       responder: SandboxResponder(engine: engine, apiKey: options.apiKey, readTimeout: options.readTimeout),
       // The idle timeout (connections silent mid-headers or between requests) outlasts the body timeout,
-      // so a half-sent body gets its 408 before the connection is closed.
+      // so a half-sent body gets its 408 before the connection is closed; a first head that never
+      // ends is cut off after the same time (SandboxChildChannel).
       // Plain HTTP, plus the `/listen-deployment` build-log WebSocket a real Dokploy serves.
-      server: .http1WebSocketUpgrade(
-        configuration: .init(http1: .init(idleTimeout: .milliseconds(Int64(options.readTimeout * 2000) + 1000))),
-        shouldUpgrade: { request, _, _ in ListenDeploymentSocket.shouldUpgrade(request, engine: engine, apiKey: options.apiKey) }),
+      server: HTTPServerBuilder { responder in
+        SandboxChildChannel(
+          inner: HTTP1WebSocketUpgradeChannel(
+            responder: responder, configuration: .init(http1: .init(idleTimeout: .milliseconds(idleMilliseconds))),
+            shouldUpgrade: { request, _, _ in
+              ListenDeploymentSocket.shouldUpgrade(request, engine: engine, apiKey: options.apiKey)
+            }),
+          headTimeout: .milliseconds(idleMilliseconds))
+      },
       configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? 0)

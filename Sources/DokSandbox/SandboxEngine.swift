@@ -8,8 +8,9 @@ public final class SandboxEngine: Sendable {
   private let stateFile: StateFile?
   private var committer: StateCommitter? { committerBox.withLock { $0 } }
   private let committerBox = Mutex<StateCommitter?>(nil)
-  private let document = Mutex<(text: [UInt8], parsed: JSON?)>(
-    (Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8), nil))
+  /// The served document: its `servers` URL, and its text and parse, each made on first use
+  /// (a sandbox that is never asked for its document never copies or parses the 1.8 MB).
+  private let document = Mutex<(url: String, text: [UInt8]?, parsed: JSON?)>(("http://127.0.0.1/api", nil, nil))
 
   /// Loads the state file (when given) or starts empty. `queueDelay` is how long a queued
   /// deploy waits before the worker takes it; `deploySeconds` how long the build then runs.
@@ -36,22 +37,27 @@ public final class SandboxEngine: Sendable {
 
   /// Sets the base URL the OpenAPI document advertises (`http://127.0.0.1:PORT/api`).
   public func setServerURL(_ url: String) {
-    let bytes = Array(OpenAPIDocument.text(serverURL: url).utf8)
-    document.withLock { $0 = (bytes, nil) }
+    document.withLock { $0 = (url, nil, nil) }
   }
 
   /// The OpenAPI document `settings.getOpenApiDocument` returns (the real Dokploy document
   /// naming this sandbox in `servers`), parsed on first use.
   public var openAPIDocument: JSON {
-    if let parsed = document.withLock({ $0.parsed }) { return parsed }
-    let bytes = openAPIDocumentBytes
-    let parsed = bytes.withUnsafeBufferPointer { (try? JSONParser.parse($0)) ?? .null }
-    document.withLock { if $0.text == bytes { $0.parsed = parsed } }
+    let url = document.withLock { $0.url }
+    if let parsed = document.withLock({ $0.url == url ? $0.parsed : nil }) { return parsed }
+    let parsed = (try? JSONParser.parse(OpenAPIDocument.text(serverURL: url))) ?? .null
+    document.withLock { if $0.url == url { $0.parsed = parsed } }
     return parsed
   }
 
   /// The document's text, as served.
-  var openAPIDocumentBytes: [UInt8] { document.withLock { $0.text } }
+  var openAPIDocumentBytes: [UInt8] {
+    let url = document.withLock { $0.url }
+    if let text = document.withLock({ $0.url == url ? $0.text : nil }) { return text }
+    let text = Array(OpenAPIDocument.text(serverURL: url).utf8)
+    document.withLock { if $0.url == url, $0.text == nil { $0.text = text } }
+    return text
+  }
 
   /// Validates `input` against `spec` and returns the arguments the procedure receives.
   private func validated(_ spec: ProcedureSpec, _ input: JSON?) throws(SandboxError) -> JSONObject {

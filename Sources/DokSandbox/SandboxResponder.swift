@@ -5,7 +5,7 @@ import Hummingbird
 /// Serves `/api/<proc>` (wire form A, the OpenAPI adapter) and `/api/trpc/<proc>` (wire form B,
 /// tRPC with the superjson envelope) from a ``SandboxEngine``.
 struct SandboxResponder: HTTPResponder {
-  typealias Context = BasicRequestContext
+  typealias Context = SandboxRequestContext
 
   let engine: SandboxEngine
   let apiKey: String?
@@ -18,7 +18,7 @@ struct SandboxResponder: HTTPResponder {
   /// The tRPC route allows 1 GB on a real server; the sandbox bounds it lower.
   static let maxTRPCBody = 64 << 20
 
-  func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+  func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
     let path = request.uri.path
     let isAPI = path.hasPrefix("/api/") || path == "/api"
     var rest = path.dropFirst(isAPI ? min(5, path.count) : 0)
@@ -31,7 +31,7 @@ struct SandboxResponder: HTTPResponder {
       return Self.reply(status: 401, #"{"message":"Unauthorized"}"#)
     }
     guard isAPI else { return Self.reply(status: 404, #"{"message":"Not found","code":"NOT_FOUND"}"#) }
-    if trpc, request.uri.queryParameters["batch"] == "1" { return await batch(request, names: name) }
+    if trpc, request.uri.queryParameters["batch"] == "1" { return await batch(request, names: name, context: context) }
     var request = request
     do throws(SandboxError) {
       // REST paths match case-insensitively (Next.js API routes); tRPC paths exactly.
@@ -55,6 +55,7 @@ struct SandboxResponder: HTTPResponder {
       } else {
         let limit = trpc ? Self.maxTRPCBody : Self.maxRESTBody
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw Self.tooLarge(limit) }
+        if InterimContinue.isExpected(request.headers) { await InterimContinue.send(on: context.channel) }
         let body = try await Self.collect(&request, upTo: limit, within: readTimeout)
         input = try Self.bodyInput(body, contentType: request.headers[.contentType], trpc: trpc)
       }
@@ -118,11 +119,15 @@ struct SandboxResponder: HTTPResponder {
 
   /// tRPC batching: `/api/trpc/a,b?batch=1` with `input={"0":…,"1":…}` (GET) or the same
   /// object as the POST body; the reply is an array of envelopes, one per call.
-  private func batch(_ request: Request, names: String) async -> Response {
+  private func batch(_ request: Request, names: String, context: SandboxRequestContext) async -> Response {
     let list = names.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var inputs: JSON?
     var request = request
     if request.method == .post {
+      if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maxTRPCBody {
+        return Self.trpcError(Self.tooLarge(Self.maxTRPCBody), path: names)
+      }
+      if InterimContinue.isExpected(request.headers) { await InterimContinue.send(on: context.channel) }
       guard let body = try? await request.collectBody(upTo: Self.maxTRPCBody) else {
         return Self.trpcError(Self.tooLarge(Self.maxTRPCBody), path: names)
       }

@@ -5,7 +5,8 @@ extension SandboxState {
     switch proc {
     case "all":
       // Newest first, trimmed to the columns the real query selects.
-      return .array(projects.all.reversed().map { .object(view($0, "projects", "project.all")) })
+      let shaper = ReplyShaper(self, table: "projects", reply: "project.all")
+      return .array(projects.all.reversed().map { .object(shaper.shape($0)) })
     case "one":
       return .object(view(try requireProject(input.str("projectId")), "projects", "project.one"))
     case "create":
@@ -52,10 +53,8 @@ extension SandboxState {
       return .object(view(try requireEnvironment(input.str("environmentId")), "environments", "environment.one"))
     case "byProjectId":
       // An unknown project id answers [].
-      return .array(
-        environments.filter("projectId", input.str("projectId") ?? "").map {
-          .object(view($0, "environments", "environment.byProjectId"))
-        })
+      let shaper = ReplyShaper(self, table: "environments", reply: "environment.byProjectId")
+      return .array(environments.filter("projectId", input.str("projectId") ?? "").map { .object(shaper.shape($0)) })
     case "update":
       var e = try requireEnvironment(input.str("environmentId"))
       if e["isDefault"] == true, let n = input.str("name"), n != e.str("name") {
@@ -99,18 +98,10 @@ extension SandboxState {
     return e
   }
 
-  /// A row shaped as procedure `reply` returns it: the relations and columns of tables.json.
+  /// A row shaped as procedure `reply` returns it: the relations and columns of tables.json
+  /// (for many rows, make one ``ReplyShaper`` and use it for each).
   func view(_ row: JSONObject, _ table: String, _ reply: String) -> JSONObject {
-    let facts = DokployFacts.shared
-    guard let t = facts.tables[table], let r = facts.replies[reply] else { return row }
-    var out = expand(row, t, RelationPlan.forReply(reply), depth: 0)
-    if let cols = r["columns"]?.arrayValue?.compactMap(\.stringValue) {
-      var kept = JSONObject()
-      for c in cols { if let v = out[c] { kept[c] = v } }
-      for (k, v) in out.pairs where r["with"]?[k] != nil { kept[k] = v }
-      out = kept
-    }
-    return out
+    ReplyShaper(self, table: table, reply: reply).shape(row)
   }
 
   /// Removes an environment and everything in it.

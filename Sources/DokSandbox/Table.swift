@@ -92,6 +92,13 @@ struct Table: Sendable {
     return all.filter { $0[key]?.stringValue == value }
   }
 
+  /// The index of member `key` (value → ids, as ``filter(_:_:)`` orders them), for a caller that
+  /// looks up many values of one key; nil when `key` is not indexed (use ``filter(_:_:)``).
+  func referenceIndex(_ key: String) -> [String: [String]]? {
+    guard Self.isReference(key), key != idKey else { return nil }
+    return index[key] ?? [:]
+  }
+
   /// Number of rows.
   var count: Int { rows.count }
 

@@ -5,8 +5,8 @@ import DokSandbox
 import DokSpec
 
 /// The sandbox fallback: with no server configured (or `--sandbox`) commands talk to the
-/// built-in sandbox, started in-process on a free port, with its own document loaded directly
-/// (no request, no cache). It lives in the executable so that the runtime and the REPL never
+/// built-in sandbox, started in-process on a free port, with its own document's catalog loaded
+/// directly (no request), through the compiled-catalog cache. It lives in the executable so that the runtime and the REPL never
 /// link the simulated server.
 enum SandboxServer {
   /// Starts the sandbox and opens a context on it.
@@ -24,7 +24,7 @@ enum SandboxServer {
       if let specFile = r.specFile {
         catalog = try SpecLoader.load(FileIO.read(specFile), source: specFile)
       } else {
-        catalog = try SpecLoader.catalog(from: sandbox.engine.openAPIDocument)
+        catalog = try bundledCatalog(cacheDirectory: r.cacheDirectory)
       }
     } catch {
       await sandbox.stop()
@@ -37,11 +37,20 @@ enum SandboxServer {
       session: session, promptName: "sandbox", serverDescription: "the dok sandbox (\(sandbox.url))", notes: [banner],
       refresh: { _ in
         do {
-          return .success(try SpecLoader.catalog(from: sandbox.engine.openAPIDocument))
+          return .success(try bundledCatalog(cacheDirectory: r.cacheDirectory))
         } catch {
           return .failure(CallError(kind: .argument, message: "\(error)"))
         }
       },
       stop: { await sandbox.stop() })
+  }
+
+  /// The catalog of the document the sandbox serves (the bundled one; its `servers` URL plays
+  /// no part in the catalog), through the compiled-catalog cache: the 1.8 MB document is parsed
+  /// on the first start only, and later starts decode the cached catalog (the entry `describe`
+  /// and `procedures` use for the same document).
+  static func bundledCatalog(cacheDirectory: String?) throws(SpecError) -> Catalog {
+    let bytes = Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8)
+    return try CatalogCache(directory: cacheDirectory).catalog(for: bytes, source: "the Dokploy document bundled with dok").0
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DokClient
 import DokCore
-import DokSandbox
 import DokSpec
 
 /// `--spec FILE`: where the API document comes from.
@@ -62,8 +61,7 @@ struct SpecOptions: ParsableArguments {
   /// through the catalog cache like any other document.
   static func bundledCatalog(cacheDirectory: String? = XDGPaths.fromEnvironment().cache) throws -> Catalog {
     do {
-      let bytes = Array(OpenAPIDocument.text(serverURL: "http://127.0.0.1/api").utf8)
-      return try CatalogCache(directory: cacheDirectory).catalog(for: bytes, source: "the Dokploy document bundled with dok").0
+      return try SandboxServer.bundledCatalog(cacheDirectory: cacheDirectory)
     } catch {
       throw DokExit.usage("the bundled API document does not load: \(error)")
     }
