@@ -4,10 +4,6 @@ import Testing
 
 @testable import DokSandbox
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Issue 12, item 5: `Expect: 100-continue`. A client that sends it waits for `100 Continue`
 /// before its body; the sandbox sends it when it will read the body, and answers a request it
 /// refuses up front (a `Content-Length` past the limit, a missing key) without it, so the body
@@ -15,35 +11,24 @@ import Testing
 @Suite struct ExpectContinueTests {
   /// One client connection; every read gives up after `seconds`.
   final class RawConnection {
-    private let fd: Int32
+    private let socket: Platform.LoopbackSocket
     private var buffered: [UInt8] = []
     /// True once a read found the connection closed by the server (not timed out).
     private(set) var isClosed = false
 
     init?(port: Int, seconds: Int = 5) {
-      fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-      var addr = sockaddr_in()
-      addr.sin_family = sa_family_t(AF_INET)
-      addr.sin_port = in_port_t(UInt16(port).bigEndian)
-      addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-      let ok = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-      }
-      guard ok == 0 else {
-        close(fd)
-        return nil
-      }
-      var tv = timeval(tv_sec: seconds, tv_usec: 0)
-      setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+      guard let s = Platform.LoopbackSocket.connect(port: port) else { return nil }
+      socket = s
+      s.setReceiveTimeout(seconds: seconds)
     }
 
-    deinit { close(fd) }
+    deinit { socket.close() }
 
     func send(_ text: String) {
-      var bytes = Array(text.utf8)
+      let bytes = Array(text.utf8)
       var sent = 0
       while sent < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { Glibc.send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+        let n = bytes.withUnsafeBytes { socket.send(UnsafeRawBufferPointer(rebasing: $0[sent...])) }
         if n <= 0 { return }
         sent += n
       }
@@ -53,7 +38,7 @@ import Testing
     private func read(until done: ([UInt8]) -> Bool) -> [UInt8] {
       var chunk = [UInt8](repeating: 0, count: 65536)
       while !done(buffered) {
-        let n = recv(fd, &chunk, chunk.count, 0)
+        let n = socket.receive(into: &chunk)
         if n == 0 { isClosed = true }
         if n <= 0 { break }
         buffered += chunk[0..<n]
