@@ -81,6 +81,8 @@ enum FixedReplies {
       // services/compose.ts:186: a file without services is 404 "Services not found".
       if names.isEmpty { throw SandboxError(.NOT_FOUND, "Services not found") }
       return .array(names.map(JSON.string))
+    case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules:
+      return try derived(kind, input, state: state, now: now)
     case .ifSandbox(let key, let of, let own, let other):
       let mine = of == "organization" ? state.organizationId : state.userId
       return try build(input.str(key) == mine ? own : other, input, state: &state, now: now)

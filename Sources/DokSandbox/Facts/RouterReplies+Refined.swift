@@ -58,3 +58,15 @@ extension RouterReplies {
       ], "routers/ssh-key.ts:100"),
   ]
 }
+
+extension RouterReplies {
+  /// Procedures tables.json answers with a placeholder (`""`, `[]`, `status: null`) where the
+  /// router derives its reply from a row of the state.
+  static let derived: [String: RouterReply] = [
+    "compose.randomizeCompose": RouterReply(kind: .randomizedCompose, source: "utils/docker/compose.ts:15"),
+    "compose.isolatedDeployment": RouterReply(kind: .isolatedCompose, source: "utils/docker/collision.ts:28"),
+    "compose.getDefaultCommand": RouterReply(kind: .composeCommand, source: "routers/compose.ts:543"),
+    "schedule.runManually": RouterReply(kind: .scheduleRun, source: "routers/schedule.ts:313"),
+    "schedule.list": RouterReply(kind: .schedules, source: "routers/schedule.ts:201"),
+  ]
+}

@@ -56,6 +56,18 @@ struct RouterReply: Sendable {
     case composeServices
     /// `project.homeStats`: counts of projects, environments and services, and services by status.
     case homeStats
+    /// `compose.randomizeCompose`: the input's compose file with every name suffixed
+    /// (the input's `suffix`, else 8 random hex digits), see ``ComposeRandomizer``.
+    case randomizedCompose
+    /// `compose.isolatedDeployment`: the compose file, with the compose's `appName` network
+    /// added to every service when its `isolatedDeployment` is on.
+    case isolatedCompose
+    /// `compose.getDefaultCommand`: `docker ` + `createCommand` of the compose row.
+    case composeCommand
+    /// `schedule.runManually`: `{status, deploymentId, logPath}` of the run's deployment.
+    case scheduleRun
+    /// `schedule.list`: the schedules of the input's `id` for its `scheduleType`, oldest first, with relations.
+    case schedules
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -141,6 +153,11 @@ struct RouterReply: Sendable {
     case .anyRows(let ts): return "whether \(ts.joined(separator: " or ")) has rows"
     case .composeServices: return "[service name]"
     case .homeStats: return "{projects, environments, applications, compose, databases, services, status}"
+    case .randomizedCompose: return "the compose file with suffixed names (YAML)"
+    case .isolatedCompose: return "the compose file, isolated by appName (YAML)"
+    case .composeCommand: return "string (docker compose … of the compose)"
+    case .scheduleRun: return "{status, deploymentId, logPath}"
+    case .schedules: return "rows of schedules for the id and type"
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
     case .value(let v):
       switch v {
