@@ -81,6 +81,7 @@ enum FixedReplies {
       // services/compose.ts:186: a file without services is 404 "Services not found".
       if names.isEmpty { throw SandboxError(.NOT_FOUND, "Services not found") }
       return .array(names.map(JSON.string))
+    case .findMany(let reply, let filter): return findMany(reply, filter, input, state: state, now: now)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules:
       return try derived(kind, input, state: state, now: now)
     case .ifSandbox(let key, let of, let own, let other):

@@ -91,6 +91,11 @@ extension SandboxState {
       let id = input.str(t.primaryKey)
       switch proc {
       case "create":
+        var input = input
+        // services/mount.ts:30: the mount belongs to `<serviceType>Id` = `serviceId`.
+        if t.name == "mounts", let service = input.str("serviceId"), let type = input.str("serviceType") {
+          input[type + "Id"] = .string(service)
+        }
         let row = try insert(t, input, now: now)
         return shape(reply?["returns"], row: row, table: t)
       case "one":

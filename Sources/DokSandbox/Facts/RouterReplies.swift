@@ -7,7 +7,7 @@ enum RouterReplies {
   /// Every entry, by `router.procedure`.
   static let all: [String: RouterReply] = {
     var all: [String: RouterReply] = [:]
-    for group in [settings, docker, users, organizations, enterprise, misc, refined, derived] {
+    for group in [settings, docker, users, organizations, enterprise, misc, refined, derived, queries] {
       all.merge(group) { a, _ in a }
     }
     return all

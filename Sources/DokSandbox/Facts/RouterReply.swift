@@ -68,6 +68,10 @@ struct RouterReply: Sendable {
     case scheduleRun
     /// `schedule.list`: the schedules of the input's `id` for its `scheduleType`, oldest first, with relations.
     case schedules
+    /// A `db.query.<table>.findMany` of procedure `reply` (tables.json gives its table, `columns`,
+    /// `orderBy` and `with`): the organization's rows where every `where` column (`a|b`: either)
+    /// equals the value (markers filled; a key may hold `<input.NAME>`), `<notNull>` meaning set.
+    case findMany(reply: String, where: JSON)
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -97,6 +101,12 @@ struct RouterReply: Sendable {
   static func row(_ table: String, _ fixed: JSON, _ source: String) -> RouterReply {
     RouterReply(kind: .row(table, fixed), source: source)
   }
+  /// `findMany` of procedure `reply` filtered by `filter`, read at `source`.
+  static func findMany(_ reply: String, _ filter: JSON, _ source: String) -> RouterReply {
+    RouterReply(kind: .findMany(reply: reply, where: filter), source: source)
+  }
+  /// Every row of `findMany` of procedure `reply` (the organization's), read at `source`.
+  static func findMany(_ reply: String, _ source: String) -> RouterReply { findMany(reply, [:], source) }
   /// An error thrown at `source`.
   static func error(_ code: SandboxError.Code, _ message: String, _ source: String) -> RouterReply {
     RouterReply(kind: .error(code, message), source: source)
@@ -158,6 +168,10 @@ struct RouterReply: Sendable {
     case .composeCommand: return "string (docker compose … of the compose)"
     case .scheduleRun: return "{status, deploymentId, logPath}"
     case .schedules: return "rows of schedules for the id and type"
+    case .findMany(let reply, let filter):
+      let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
+      let keys = filter.objectValue?.pairs.map(\.0) ?? []
+      return "rows of \(table)" + (keys.isEmpty ? "" : " where " + keys.joined(separator: ", "))
     case .ifSandbox(_, let of, let own, let other): return "own \(of): \(summary(own)); else \(summary(other))"
     case .value(let v):
       switch v {

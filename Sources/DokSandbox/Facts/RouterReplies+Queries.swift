@@ -1,0 +1,32 @@
+import DokCore
+
+extension RouterReplies {
+  /// List queries tables.json describes as "rows of T" (the sandbox used to answer every row of
+  /// the table, whatever the input): the router's `findMany` with its `where`, and the list
+  /// procedures a self-hosted server without a licence refuses.
+  static let queries: [String: RouterReply] = [
+    "deployment.allByType": .findMany(
+      "deployment.allByType", ["<input.type>Id": "<input.id>"], "routers/deployment.ts:153"),
+    "deployment.allByServer": .findMany(
+      "deployment.allByServer", ["serverId": "<input.serverId>"], "services/deployment.ts:1052"
+    ).requiring("serverId", "server"),
+    // Deployments of the organization's applications and compose services (the sandbox's are all its own).
+    "deployment.allCentralized": .findMany(
+      "deployment.allCentralized", ["applicationId|composeId": "<notNull>"], "services/deployment.ts:910"),
+    "mounts.listByServiceId": .findMany(
+      "mounts.listByServiceId", ["<input.serviceType>Id": "<input.serviceId>"], "services/mount.ts:205"),
+    "volumeBackups.list": .findMany(
+      "volumeBackups.list", ["<input.volumeBackupType>Id": "<input.id>"], "routers/volume-backups.ts:54"),
+    "sshKey.allForApps": .findMany("sshKey.allForApps", "routers/ssh-key.ts:90"),
+    "server.withSSHKey": .findMany(
+      "server.withSSHKey", ["sshKeyId": "<notNull>", "serverType": "deploy"], "routers/server.ts:175"),
+    "server.buildServers": .findMany(
+      "server.buildServers", ["sshKeyId": "<notNull>", "serverType": "build"], "routers/server.ts:195"),
+    "project.allForPermissions": .findMany("project.allForPermissions", "routers/project.ts:403"),
+    "notification.getEmailProviders": .findMany("notification.getEmailProviders", "routers/notification.ts:1016"),
+    "bitbucket.bitbucketProviders": .findMany("bitbucket.bitbucketProviders", "routers/bitbucket.ts:60"),
+    // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
+    "server.allForPermissions": .enterprise("routers/server.ts:142"),
+    "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),
+  ]
+}
