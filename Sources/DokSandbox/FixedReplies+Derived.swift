@@ -21,6 +21,17 @@ extension FixedReplies {
       return scheduleRun(input, state: state, now: now)
     case .schedules:
       return schedules(input, state: state)
+    case .traefikConfig:
+      guard let id = input.str("applicationId"), let app = state.applications[id] else { return .null }
+      let config = TraefikConfig(
+        application: app, domains: state.domains.filter("applicationId", id),
+        redirectKeys: (state[table: "redirects"]?.filter("applicationId", id) ?? []).map {
+          $0["uniqueConfigKey"].map { $0.numberValue.map { String(Int($0)) } ?? $0.stringValue ?? "" } ?? ""
+        },
+        secured: !(state[table: "security"]?.filter("applicationId", id) ?? []).isEmpty)
+      return .string(config.yaml)
+    case .validateDomain:
+      return validateDomain(input.str("domain") ?? "", expected: input.str("serverIp"))
     default:
       return nil
     }
@@ -161,5 +172,34 @@ extension FixedReplies {
     }.sorted { ($0.str("createdAt") ?? "") < ($1.str("createdAt") ?? "") }
     let plan = RelationPlan.forReply("schedule.list")
     return .array(rows.map { .object(state.expand($0, t, plan, depth: 0)) })
+  }
+
+  /// `validateDomain` (services/domain.ts:155) without the network: the sandbox resolves
+  /// `localhost` names to 127.0.0.1 and wildcard-DNS names (`sslip.io`, `nip.io`, `traefik.me`)
+  /// to the address they spell; any other name fails as `dns.resolve4` does offline.
+  static func validateDomain(_ domain: String, expected: String?) -> JSON {
+    var clean = domain
+    for scheme in ["https://", "http://"] where clean.hasPrefix(scheme) { clean = String(clean.dropFirst(scheme.count)) }
+    clean = String(clean.split(separator: "/", omittingEmptySubsequences: false).first ?? "")
+    guard let ip = resolve(clean.lowercased()) else {
+      return ["isValid": false, "error": .string("queryA ENOTFOUND \(clean)")]
+    }
+    guard let expected, !expected.isEmpty else { return ["isValid": true, "resolvedIp": .string(ip)] }
+    if ip == expected { return ["isValid": true, "resolvedIp": .string(ip)] }
+    return [
+      "isValid": false, "resolvedIp": .string(ip),
+      "error": .string("Domain resolves to \(ip) but should point to \(expected)"),
+    ]
+  }
+
+  /// The address a wildcard-DNS or `localhost` name stands for, nil for any other name.
+  static func resolve(_ host: String) -> String? {
+    if host == "localhost" || host.hasSuffix(".localhost") { return "127.0.0.1" }
+    for zone in [".sslip.io", ".nip.io", ".traefik.me"] where host.hasSuffix(zone) {
+      let labels = host.dropLast(zone.count).split(whereSeparator: { $0 == "." || $0 == "-" })
+      let octets = labels.suffix(4).compactMap { UInt8($0) }
+      if labels.count >= 4 && octets.count == 4 { return octets.map(String.init).joined(separator: ".") }
+    }
+    return nil
   }
 }

@@ -82,7 +82,8 @@ enum FixedReplies {
       if names.isEmpty { throw SandboxError(.NOT_FOUND, "Services not found") }
       return .array(names.map(JSON.string))
     case .findMany(let reply, let filter): return findMany(reply, filter, input, state: state, now: now)
-    case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules:
+    case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,
+      .validateDomain:
       return try derived(kind, input, state: state, now: now)
     case .ifSandbox(let key, let of, let own, let other):
       let mine = of == "organization" ? state.organizationId : state.userId

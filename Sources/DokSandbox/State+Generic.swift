@@ -121,7 +121,11 @@ extension SandboxState {
         if let r = try childRowCall(t, proc, input, reply: reply, now: now) { return r.value }
         if let id, self[table: t.name]?[id] == nil { throw .notFound(t.thing) }
         if RouterReplies.all[name] != nil { return try FixedReplies.reply(name, input, state: &self, now: now) }
-        let row = id.flatMap { self[table: t.name]?[$0] }
+        var row = id.flatMap { self[table: t.name]?[$0] }
+        // `findXById` returns the row with the relations tables.json lists (`with`).
+        if let r = row, reply?["table"]?.stringValue == t.name, reply?["with"] != nil {
+          row = expand(r, t, RelationPlan.forReply(name), depth: 0)
+        }
         if let returns = reply?["returns"] { return shape(returns, row: row, table: t) }
         return try FixedReplies.reply(name, input, state: &self, now: now)
       }

@@ -182,4 +182,98 @@ import Testing
     #expect(r.json?.arrayValue?.first?["application"]?["applicationId"] == .string(web))
     await s.sb.stop()
   }
+
+  /// `application.readTraefikConfig` (utils/traefik/application.ts:126) reads the file Dokploy
+  /// writes for the application: empty `routers`/`services` before any domain, then for an
+  /// https domain a `web` router that only redirects, a `websecure` router with the certificate
+  /// resolver and a service to `http://APP:PORT` (utils/traefik/domain.ts:20). It used to return `""`.
+  @Test func traefikConfigHasARouterPairAndAServicePerDomain() async throws {
+    let s = try await SandboxClient.start()
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
+    #expect(
+      try s.get("application.readTraefikConfig", [("applicationId", app)]).json
+        == "http:\n  routers: {}\n  services: {}\n")
+    let domain = try s.post(
+      "domain.create",
+      [
+        "host": "shop.example.com", "applicationId": .string(app), "https": true, "certificateType": "letsencrypt",
+        "port": 8080, "path": "/",
+      ])
+    let key = try #require(domain.json?["uniqueConfigKey"]?.numberValue.map { Int($0) }, "\(domain.body)")
+    let expected = """
+      http:
+        routers:
+          \(appName)-router-\(key):
+            rule: Host(`shop.example.com`)
+            service: \(appName)-service-\(key)
+            middlewares:
+              - redirect-to-https
+            entryPoints:
+              - web
+          \(appName)-router-websecure-\(key):
+            rule: Host(`shop.example.com`)
+            service: \(appName)-service-\(key)
+            middlewares: []
+            entryPoints:
+              - websecure
+            tls:
+              certResolver: letsencrypt
+        services:
+          \(appName)-service-\(key):
+            loadBalancer:
+              servers:
+                - url: http://\(appName):8080
+              passHostHeader: true
+
+      """
+    let r = try s.get("application.readTraefikConfig", [("applicationId", app)])
+    #expect(r.json?.stringValue == expected, "body: \(r.body)")
+    await s.sb.stop()
+  }
+
+  /// `domain.validateDomain` (services/domain.ts:155) answers `{isValid, resolvedIp}`, with an
+  /// `error` when the address is not the expected one, and `{isValid: false, error}` for a name
+  /// that does not resolve: never all five keys with empty values as it used to.
+  @Test func validateDomainReportsWhatTheNameResolvesTo() async throws {
+    let s = try await SandboxClient.start()
+    let ok = try s.post("domain.validateDomain", ["domain": "web-1a2b3c-127-0-0-1.sslip.io", "serverIp": "127.0.0.1"])
+    #expect(ok.json == ["isValid": true, "resolvedIp": "127.0.0.1"], "\(ok.body)")
+    let other = try s.post("domain.validateDomain", ["domain": "https://10.0.0.7.nip.io/x", "serverIp": "127.0.0.1"])
+    #expect(
+      other.json
+        == [
+          "isValid": false, "resolvedIp": "10.0.0.7",
+          "error": "Domain resolves to 10.0.0.7 but should point to 127.0.0.1",
+        ], "\(other.body)")
+    let unknown = try s.post("domain.validateDomain", ["domain": "shop.example.com"])
+    #expect(unknown.json == ["isValid": false, "error": "queryA ENOTFOUND shop.example.com"], "\(unknown.body)")
+    await s.sb.stop()
+  }
+
+  /// `compose.import` answers `{success: true, message: "Template imported successfully"}`
+  /// (routers/compose.ts:1038; the message used to be null), and a database's `changeStatus`
+  /// returns the row as `findMySqlById` reads it, with its environment and project
+  /// (services/mysql.ts:58; it used to be the bare row).
+  @Test func importSaysSoAndChangeStatusReturnsTheRowWithItsRelations() async throws {
+    let s = try await SandboxClient.start()
+    let (compose, _) = try makeCompose(s)
+    let imported = try s.post("compose.import", ["composeId": .string(compose), "base64": "e30="])
+    #expect(imported.json == ["success": true, "message": "Template imported successfully"], "\(imported.body)")
+    let (project, env) = try s.makeProject("data")
+    let db = try #require(
+      try s.post(
+        "mysql.create",
+        [
+          "name": "db", "environmentId": .string(env), "databaseName": "app", "databaseUser": "app",
+          "databasePassword": "secret123",
+        ]
+      ).json?["mysqlId"]?.stringValue)
+    let r = try s.post("mysql.changeStatus", ["mysqlId": .string(db), "applicationStatus": "idle"])
+    #expect(r.json?["mysqlId"] == .string(db), "\(r.body)")
+    #expect(r.json?["environment"]?["project"]?["projectId"] == .string(project), "\(r.body)")
+    #expect(r.json?["mounts"] == [])
+    await s.sb.stop()
+  }
 }

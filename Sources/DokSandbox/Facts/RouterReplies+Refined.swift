@@ -68,5 +68,9 @@ extension RouterReplies {
     "compose.getDefaultCommand": RouterReply(kind: .composeCommand, source: "routers/compose.ts:543"),
     "schedule.runManually": RouterReply(kind: .scheduleRun, source: "routers/schedule.ts:313"),
     "schedule.list": RouterReply(kind: .schedules, source: "routers/schedule.ts:201"),
+    "application.readTraefikConfig": RouterReply(kind: .traefikConfig, source: "utils/traefik/application.ts:126"),
+    "domain.validateDomain": RouterReply(kind: .validateDomain, source: "services/domain.ts:155"),
+    // tables.json's `message` was a quoted literal (`'Template imported successfully'`), answered as null.
+    "compose.import": .value(["success": true, "message": "Template imported successfully"], "routers/compose.ts:1038"),
   ]
 }

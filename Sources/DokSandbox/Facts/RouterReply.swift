@@ -72,6 +72,10 @@ struct RouterReply: Sendable {
     /// `orderBy` and `with`): the organization's rows where every `where` column (`a|b`: either)
     /// equals the value (markers filled; a key may hold `<input.NAME>`), `<notNull>` meaning set.
     case findMany(reply: String, where: JSON)
+    /// `application.readTraefikConfig`: the application's dynamic Traefik file, see ``TraefikConfig``.
+    case traefikConfig
+    /// `domain.validateDomain`: what resolving the input's `domain` gives, checked against `serverIp`.
+    case validateDomain
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -168,6 +172,8 @@ struct RouterReply: Sendable {
     case .composeCommand: return "string (docker compose … of the compose)"
     case .scheduleRun: return "{status, deploymentId, logPath}"
     case .schedules: return "rows of schedules for the id and type"
+    case .traefikConfig: return "the application's Traefik file (YAML)"
+    case .validateDomain: return "{isValid, resolvedIp} or {isValid: false, error}"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
