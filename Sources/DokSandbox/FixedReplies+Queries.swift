@@ -41,4 +41,64 @@ extension FixedReplies {
         return .object(out)
       })
   }
+
+  /// `getApplicationStats` (services/application.ts:613): null when no container of the
+  /// service runs, else `getAdvancedStats` (monitoring/utils.ts:158): each series read from
+  /// its stats file, `[]` when none was written.
+  static func appStats(_ appName: String, state: SandboxState, now: Double) -> JSON {
+    let running = state.containers(now: now).contains { $0["name"]?.stringValue?.hasPrefix(appName + ".") == true }
+    guard appName == "dokploy" || (!appName.isEmpty && running) else { return .null }
+    return ["cpu": [], "memory": [], "disk": [], "network": [], "block": []]
+  }
+
+  /// `gitProvider.getAll` (routers/git-provider.ts:25).
+  static func gitProviders(state: SandboxState) -> JSON {
+    func linked(_ table: String, _ id: String) -> JSONObject? {
+      state[table: table]?.filter("gitProviderId", id).first
+    }
+    func set(_ row: JSONObject, _ keys: String...) -> Bool {
+      keys.allSatisfy { k in row[k].map { $0 != .null && $0 != "" } ?? false }
+    }
+    func pick(_ row: JSONObject, _ keys: [String]) -> JSONObject {
+      var o = JSONObject()
+      for k in keys { o[k] = row[k] ?? .null }
+      return o
+    }
+    let rows = organizationRows("gitProvider", state).enumerated().sorted { a, b in
+      let x = a.element.str("createdAt") ?? "", y = b.element.str("createdAt") ?? ""
+      return x == y ? a.offset > b.offset : x > y
+    }.map(\.element)
+    return .array(
+      rows.map { p in
+        var out = p
+        let id = p.str("gitProviderId") ?? ""
+        out["isOwner"] = .bool(p.str("userId") == state.userId)
+        out["github"] =
+          linked("github", id).map { g in
+            var o = pick(g, ["githubId", "githubAppName", "githubAppId", "githubInstallationId", "githubUrl"])
+            o["isConfigured"] = .bool(set(g, "githubPrivateKey", "githubAppId", "githubInstallationId"))
+            return .object(o)
+          } ?? .null
+        out["gitlab"] =
+          linked("gitlab", id).map { g in
+            var o = pick(g, ["gitlabId", "applicationId", "gitlabUrl"])
+            o["isConfigured"] = .bool(set(g, "accessToken", "refreshToken"))
+            return .object(o)
+          } ?? .null
+        out["bitbucket"] =
+          linked("bitbucket", id).map { b in
+            var o = pick(b, ["bitbucketId", "bitbucketUsername"])
+            o["isConfigured"] = false
+            o["isDeprecated"] = .bool(set(b, "appPassword") && !set(b, "apiToken"))
+            return .object(o)
+          } ?? .null
+        out["gitea"] =
+          linked("gitea", id).map { g in
+            var o = pick(g, ["giteaId", "giteaUrl", "clientId"])
+            o["isConfigured"] = .bool(set(g, "accessToken", "refreshToken"))
+            return .object(o)
+          } ?? .null
+        return .object(out)
+      })
+  }
 }

@@ -82,6 +82,8 @@ enum FixedReplies {
       if names.isEmpty { throw SandboxError(.NOT_FOUND, "Services not found") }
       return .array(names.map(JSON.string))
     case .findMany(let reply, let filter): return findMany(reply, filter, input, state: state, now: now)
+    case .appStats: return appStats(input["appName"]?.stringValue ?? "", state: state, now: now)
+    case .gitProviders: return gitProviders(state: state)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,
       .validateDomain:
       return try derived(kind, input, state: state, now: now)

@@ -96,6 +96,13 @@ extension SandboxState {
         if t.name == "mounts", let service = input.str("serviceId"), let type = input.str("serviceType") {
           input[type + "Id"] = .string(service)
         }
+        // services/gitlab.ts:13 (bitbucket, gitea alike): a gitProvider row first, then the provider's row linked to it.
+        if ["gitlab", "bitbucket", "gitea"].contains(t.name), let providers = DokployFacts.shared.tables["gitProvider"] {
+          var provider = JSONObject()
+          provider["providerType"] = .string(t.name)
+          provider["name"] = input["name"] ?? .null
+          input["gitProviderId"] = try insert(providers, provider, now: now)["gitProviderId"]
+        }
         let row = try insert(t, input, now: now)
         return shape(reply?["returns"], row: row, table: t)
       case "one":

@@ -84,4 +84,49 @@ import Testing
     #expect(rows.first?.objectValue?.pairs.map(\.0).sorted() == ["name", "sshKeyId"], "body: \(r.body)")
     await s.sb.stop()
   }
+
+  /// `gitProvider.getAll` (routers/git-provider.ts:25) returns each provider with `isOwner` and
+  /// its gitlab row reduced to `{gitlabId, applicationId, gitlabUrl, isConfigured}` (no secret),
+  /// the other kinds null. It used to return the bare provider rows.
+  @Test func gitProvidersCarryTheirReducedProviderRow() async throws {
+    let s = try await SandboxClient.start()
+    let created = try s.post(
+      "gitlab.create",
+      ["authId": "none", "name": "lab", "gitlabUrl": "https://gitlab.com", "applicationId": "app1", "secret": "s3cret"])
+    #expect(created.status == 200, "\(created.body)")
+    let r = try s.get("gitProvider.getAll")
+    let first = try #require(r.json?.arrayValue?.first, "body: \(r.body)")
+    #expect(first["isOwner"] == true)
+    #expect(first["github"] == .null && first["gitea"] == .null && first["bitbucket"] == .null)
+    #expect(
+      first["gitlab"]?.objectValue?.pairs.map(\.0).sorted() == ["applicationId", "gitlabId", "gitlabUrl", "isConfigured"],
+      "body: \(r.body)")
+    #expect(first["gitlab"]?["isConfigured"] == false)
+    #expect(!r.body.contains("s3cret"))
+    await s.sb.stop()
+  }
+
+  /// `application.readAppMonitoring` (services/application.ts:613) is null while the service has
+  /// no running container, then its five stats series (empty: the sandbox samples none).
+  @Test func appMonitoringIsNullUntilTheContainerRuns() async throws {
+    let s = try await SandboxClient.start(deploySeconds: 0.05)
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
+    #expect(try s.get("application.readAppMonitoring", [("appName", appName)]).json == .null)
+    _ = try s.post(
+      "application.saveDockerProvider",
+      [
+        "applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null,
+        "registryUrl": .null,
+      ])
+    _ = try s.post("application.deploy", ["applicationId": .string(app)])
+    #expect(
+      try await eventually {
+        try s.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
+      })
+    let stats = try s.get("application.readAppMonitoring", [("appName", appName)])
+    #expect(stats.json == ["cpu": [], "memory": [], "disk": [], "network": [], "block": []], "\(stats.body)")
+    await s.sb.stop()
+  }
 }

@@ -25,6 +25,8 @@ extension RouterReplies {
     "project.allForPermissions": .findMany("project.allForPermissions", "routers/project.ts:403"),
     "notification.getEmailProviders": .findMany("notification.getEmailProviders", "routers/notification.ts:1016"),
     "bitbucket.bitbucketProviders": .findMany("bitbucket.bitbucketProviders", "routers/bitbucket.ts:60"),
+    "gitProvider.getAll": RouterReply(kind: .gitProviders, source: "routers/git-provider.ts:25"),
+    "application.readAppMonitoring": RouterReply(kind: .appStats, source: "services/application.ts:613"),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),

@@ -76,6 +76,12 @@ struct RouterReply: Sendable {
     case traefikConfig
     /// `domain.validateDomain`: what resolving the input's `domain` gives, checked against `serverIp`.
     case validateDomain
+    /// `application.readAppMonitoring`: null unless the input's `appName` has a running
+    /// container, else its recorded stats (none are sampled in the sandbox: empty series).
+    case appStats
+    /// `gitProvider.getAll`: the organization's providers, newest first, each with `isOwner`
+    /// and its github / gitlab / bitbucket / gitea row reduced as the router does.
+    case gitProviders
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -174,6 +180,8 @@ struct RouterReply: Sendable {
     case .schedules: return "rows of schedules for the id and type"
     case .traefikConfig: return "the application's Traefik file (YAML)"
     case .validateDomain: return "{isValid, resolvedIp} or {isValid: false, error}"
+    case .appStats: return "{cpu, memory, disk, network, block} or null"
+    case .gitProviders: return "rows of gitProvider with isOwner and reduced provider rows"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
