@@ -84,6 +84,7 @@ enum FixedReplies {
     case .findMany(let reply, let filter): return findMany(reply, filter, input, state: state, now: now)
     case .appStats: return appStats(input["appName"]?.stringValue ?? "", state: state, now: now)
     case .gitProviders: return gitProviders(state: state)
+    case .queueJobs: return queueJobs(state: state)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,
       .validateDomain:
       return try derived(kind, input, state: state, now: now)

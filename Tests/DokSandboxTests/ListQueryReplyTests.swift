@@ -129,4 +129,32 @@ import Testing
     #expect(stats.json == ["cpu": [], "memory": [], "disk": [], "network": [], "block": []], "\(stats.body)")
     await s.sb.stop()
   }
+
+  /// `deployment.queueList` (routers/deployment.ts:81) lists the deploy queue's jobs newest
+  /// first: the one the worker runs `active`, the next `waiting`, each with the router's
+  /// `DeploymentJob` data and its service's page. It used to be `[]` whatever the queue held.
+  @Test func queueListShowsTheRunningAndTheWaitingDeploys() async throws {
+    let s = try await SandboxClient.start(deploySeconds: 30)
+    let (project, env) = try s.makeProject()
+    let web = try s.makeApp(env)
+    let api = try s.makeApp(env, name: "api")
+    _ = try s.post("application.deploy", ["applicationId": .string(web)])
+    #expect(
+      try await eventually {
+        try s.get("application.one", [("applicationId", web)]).json?["applicationStatus"] == "running"
+      })
+    _ = try s.post("application.deploy", ["applicationId": .string(api), "title": "second"])
+    let r = try s.get("deployment.queueList")
+    let jobs = try #require(r.json?.arrayValue, "body: \(r.body)")
+    #expect(jobs.map { $0["state"] } == ["waiting", "active"], "body: \(r.body)")
+    #expect(jobs.first?["data"]?["applicationId"] == .string(api))
+    #expect(jobs.first?["data"]?["titleLog"] == "second")
+    #expect(jobs.first?["data"]?["applicationType"] == "application")
+    #expect(jobs.first?["name"] == "deployments")
+    #expect(jobs.last?["processedOn"]?.numberValue != nil)
+    #expect(
+      jobs.last?["servicePath"]?["href"]
+        == .string("/dashboard/project/\(project)/environment/\(env)/services/application/\(web)"))
+    await s.sb.stop()
+  }
 }

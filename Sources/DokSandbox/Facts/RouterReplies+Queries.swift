@@ -27,6 +27,7 @@ extension RouterReplies {
     "bitbucket.bitbucketProviders": .findMany("bitbucket.bitbucketProviders", "routers/bitbucket.ts:60"),
     "gitProvider.getAll": RouterReply(kind: .gitProviders, source: "routers/git-provider.ts:25"),
     "application.readAppMonitoring": RouterReply(kind: .appStats, source: "services/application.ts:613"),
+    "deployment.queueList": RouterReply(kind: .queueJobs, source: "routers/deployment.ts:81"),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),

@@ -82,6 +82,9 @@ struct RouterReply: Sendable {
     /// `gitProvider.getAll`: the organization's providers, newest first, each with `isOwner`
     /// and its github / gitlab / bitbucket / gitea row reduced as the router does.
     case gitProviders
+    /// `deployment.queueList`: the deploy queue's jobs (the running one `active`, queued ones
+    /// `waiting`; finished jobs are removed), newest first, each with its service's page.
+    case queueJobs
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -182,6 +185,7 @@ struct RouterReply: Sendable {
     case .validateDomain: return "{isValid, resolvedIp} or {isValid: false, error}"
     case .appStats: return "{cpu, memory, disk, network, block} or null"
     case .gitProviders: return "rows of gitProvider with isOwner and reduced provider rows"
+    case .queueJobs: return "[{id, name, data, timestamp, processedOn, state, servicePath}]"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
