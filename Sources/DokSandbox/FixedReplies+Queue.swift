@@ -62,4 +62,19 @@ extension FixedReplies {
         return .object(o)
       })
   }
+
+  /// ``RouterReply/Kind/updateRow(table:columns:toggle:)``; `domain.toggleEnable` adds
+  /// `requiresRedeploy` (a compose domain is a label, applied on the next deploy: routers/domain.ts:193).
+  static func updateRow(
+    _ table: String, columns: [String], toggle: String?, _ input: JSONObject, state: inout SandboxState
+  ) -> JSON {
+    guard let t = DokployFacts.shared.tables[table], let id = input.str(t.primaryKey),
+      var row = state[table: table]?[id]
+    else { return .null }
+    for c in columns { if let v = input[c] { row[c] = v } }
+    if let toggle { row[toggle] = .bool(row[toggle] != .bool(true)) }
+    state[table: table]?.put(row)
+    if table == "domains" { row["requiresRedeploy"] = .bool(row.str("domainType") == "compose") }
+    return .object(row)
+  }
 }

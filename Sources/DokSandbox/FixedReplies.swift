@@ -85,6 +85,8 @@ enum FixedReplies {
     case .appStats: return appStats(input["appName"]?.stringValue ?? "", state: state, now: now)
     case .gitProviders: return gitProviders(state: state)
     case .queueJobs: return queueJobs(state: state)
+    case .updateRow(let table, let columns, let toggle):
+      return updateRow(table, columns: columns, toggle: toggle, input, state: &state)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,
       .validateDomain:
       return try derived(kind, input, state: state, now: now)

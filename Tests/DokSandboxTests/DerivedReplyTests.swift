@@ -276,4 +276,25 @@ import Testing
     #expect(r.json?["mounts"] == [])
     await s.sb.stop()
   }
+
+  /// `domain.toggleEnable` (routers/domain.ts:144) flips the domain's `enabled` and returns the
+  /// updated row with `requiresRedeploy`; the disabled domain leaves the Traefik file. It used
+  /// to return the row unchanged and change nothing.
+  @Test func toggleEnableFlipsTheDomainAndReturnsTheUpdatedRow() async throws {
+    let s = try await SandboxClient.start()
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    let domain = try #require(
+      try s.post("domain.create", ["host": "a.example.com", "applicationId": .string(app)]).json?["domainId"]?
+        .stringValue)
+    let off = try s.post("domain.toggleEnable", ["domainId": .string(domain)])
+    #expect(off.json?["enabled"] == false, "\(off.body)")
+    #expect(off.json?["requiresRedeploy"] == false)
+    #expect(try s.get("domain.one", [("domainId", domain)]).json?["enabled"] == false)
+    #expect(
+      try s.get("application.readTraefikConfig", [("applicationId", app)]).json
+        == "http:\n  routers: {}\n  services: {}\n")
+    #expect(try s.post("domain.toggleEnable", ["domainId": .string(domain)]).json?["enabled"] == true)
+    await s.sb.stop()
+  }
 }

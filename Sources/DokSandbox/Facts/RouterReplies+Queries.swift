@@ -28,6 +28,14 @@ extension RouterReplies {
     "gitProvider.getAll": RouterReply(kind: .gitProviders, source: "routers/git-provider.ts:25"),
     "application.readAppMonitoring": RouterReply(kind: .appStats, source: "services/application.ts:613"),
     "deployment.queueList": RouterReply(kind: .queueJobs, source: "routers/deployment.ts:81"),
+    // Updates whose reply is the updated row (tables.json's "row … (updated)" was answered as stored).
+    "domain.toggleEnable": RouterReply(
+      kind: .updateRow(table: "domains", columns: [], toggle: "enabled"), source: "routers/domain.ts:144"),
+    "gitProvider.toggleShare": RouterReply(
+      kind: .updateRow(table: "gitProvider", columns: ["sharedWithOrganization"], toggle: nil),
+      source: "routers/git-provider.ts:87"),
+    "server.updateBuildsConcurrency": RouterReply(
+      kind: .updateRow(table: "server", columns: ["buildsConcurrency"], toggle: nil), source: "routers/server.ts:491"),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),

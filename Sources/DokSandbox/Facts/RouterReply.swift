@@ -85,6 +85,9 @@ struct RouterReply: Sendable {
     /// `deployment.queueList`: the deploy queue's jobs (the running one `active`, queued ones
     /// `waiting`; finished jobs are removed), newest first, each with its service's page.
     case queueJobs
+    /// The input's row of `table` with `columns` set from the input and `toggle` (a boolean
+    /// column) flipped, stored; the reply is the updated row (`update…ById` with `.returning()`).
+    case updateRow(table: String, columns: [String], toggle: String?)
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -186,6 +189,7 @@ struct RouterReply: Sendable {
     case .appStats: return "{cpu, memory, disk, network, block} or null"
     case .gitProviders: return "rows of gitProvider with isOwner and reduced provider rows"
     case .queueJobs: return "[{id, name, data, timestamp, processedOn, state, servicePath}]"
+    case .updateRow(let table, _, _): return "row of \(table) (updated)"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
