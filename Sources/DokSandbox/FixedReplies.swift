@@ -85,6 +85,10 @@ enum FixedReplies {
     case .appStats: return appStats(input["appName"]?.stringValue ?? "", state: state, now: now)
     case .gitProviders: return gitProviders(state: state)
     case .queueJobs: return queueJobs(state: state)
+    case .removeDeployment:
+      guard let id = input.str("deploymentId"), let row = state.deployments[id] else { return .null }
+      state.removeDeployments([id])
+      return .object(row)
     case .updateRow(let table, let columns, let toggle):
       return updateRow(table, columns: columns, toggle: toggle, input, state: &state)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,

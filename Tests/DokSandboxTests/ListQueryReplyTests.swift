@@ -157,4 +157,29 @@ import Testing
         == .string("/dashboard/project/\(project)/environment/\(env)/services/application/\(web)"))
     await s.sb.stop()
   }
+
+  /// `deployment.removeDeployment` (services/deployment.ts:617) deletes the row (and its log) and
+  /// returns it; it used to return the row and keep it.
+  @Test func removeDeploymentDeletesTheRowAndReturnsIt() async throws {
+    let s = try await SandboxClient.start(deploySeconds: 0.05)
+    let (_, env) = try s.makeProject()
+    let app = try s.makeApp(env)
+    _ = try s.post("application.deploy", ["applicationId": .string(app)])
+    var id: String?
+    #expect(
+      try await eventually {
+        id = try s.get("deployment.all", [("applicationId", app)]).json?[0]?["deploymentId"]?.stringValue
+        return id != nil
+      })
+    let deployment = try #require(id)
+    #expect(
+      try await eventually {
+        try s.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] != "running"
+      })
+    let r = try s.post("deployment.removeDeployment", ["deploymentId": .string(deployment)])
+    #expect(r.json?["deploymentId"] == .string(deployment), "\(r.body)")
+    #expect(try s.get("deployment.all", [("applicationId", app)]).json == [])
+    #expect(try s.post("deployment.removeDeployment", ["deploymentId": .string(deployment)]).status == 404)
+    await s.sb.stop()
+  }
 }

@@ -36,6 +36,7 @@ extension RouterReplies {
       source: "routers/git-provider.ts:87"),
     "server.updateBuildsConcurrency": RouterReply(
       kind: .updateRow(table: "server", columns: ["buildsConcurrency"], toggle: nil), source: "routers/server.ts:491"),
+    "deployment.removeDeployment": RouterReply(kind: .removeDeployment, source: "services/deployment.ts:617"),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),

@@ -88,6 +88,8 @@ struct RouterReply: Sendable {
     /// The input's row of `table` with `columns` set from the input and `toggle` (a boolean
     /// column) flipped, stored; the reply is the updated row (`update…ById` with `.returning()`).
     case updateRow(table: String, columns: [String], toggle: String?)
+    /// `deployment.removeDeployment`: the input's deployment removed (its build log too), the removed row.
+    case removeDeployment
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -190,6 +192,7 @@ struct RouterReply: Sendable {
     case .gitProviders: return "rows of gitProvider with isOwner and reduced provider rows"
     case .queueJobs: return "[{id, name, data, timestamp, processedOn, state, servicePath}]"
     case .updateRow(let table, _, _): return "row of \(table) (updated)"
+    case .removeDeployment: return "row of deployments (deleted)"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
