@@ -2,7 +2,7 @@ import DokCore
 
 extension FixedReplies {
   /// Replies the real router derives from a row of the state (a compose file, a schedule).
-  static func derived(_ kind: RouterReply.Kind, _ input: JSONObject, state: SandboxState, now: Double)
+  static func derived(_ kind: RouterReply.Kind, _ input: JSONObject, state: inout SandboxState, now: Double)
     throws(SandboxError) -> JSON?
   {
     let compose = input.str("composeId").flatMap { state.compose[$0] } ?? JSONObject()
@@ -18,7 +18,7 @@ extension FixedReplies {
     case .composeCommand:
       return .string("docker " + command(compose))
     case .scheduleRun:
-      return scheduleRun(input, state: state, now: now)
+      return try scheduleRun(input, state: &state, now: now)
     case .schedules:
       return schedules(input, state: state)
     case .traefikConfig:
@@ -135,7 +135,8 @@ extension FixedReplies {
   /// `schedule.runManually` (routers/schedule.ts:313, utils/schedules/utils.ts:40): the run's
   /// deployment, `done` when the command could run (a host schedule, or the service's container is
   /// running), `error` when the container is not found; its log under `/etc/dokploy/schedules/APP/`.
-  static func scheduleRun(_ input: JSONObject, state: SandboxState, now: Double) -> JSON {
+  /// The run's deployment row is stored (`deployment.allByType type=schedule` lists it).
+  static func scheduleRun(_ input: JSONObject, state: inout SandboxState, now: Double) throws(SandboxError) -> JSON {
     let schedule = input.str("scheduleId").flatMap { state[table: "schedules"]?[$0] } ?? JSONObject()
     let appName = schedule.str("appName") ?? ""
     let running: Bool
@@ -149,10 +150,20 @@ extension FixedReplies {
     }
     // `format(new Date(), "yyyy-MM-dd:HH:mm:ss")` (services/deployment.ts:470).
     let stamp = String(Support.iso(now).prefix(19).map { $0 == "T" ? ":" : $0 })
-    return [
-      "status": running ? "done" : "error", "deploymentId": .string(Support.nanoid()),
-      "logPath": .string("/etc/dokploy/schedules/\(appName)/\(appName)-\(stamp).log"),
-    ]
+    let logPath = "/etc/dokploy/schedules/\(appName)/\(appName)-\(stamp).log"
+    let status: JSON = running ? "done" : "error"
+    var fields = JSONObject()
+    fields["scheduleId"] = input["scheduleId"] ?? .null
+    fields["title"] = "Schedule"
+    fields["description"] = "Schedule"
+    fields["logPath"] = .string(logPath)
+    // services/deployment.ts:482 inserts it `running`; runCommand ends it done or error (utils.ts:196).
+    fields["status"] = status
+    fields["startedAt"] = .string(Support.iso(now))
+    fields["finishedAt"] = .string(Support.iso(now))
+    guard let table = DokployFacts.shared.tables["deployments"] else { return .null }
+    let row = try state.insert(table, fields, now: now)
+    return ["status": status, "deploymentId": row["deploymentId"] ?? .null, "logPath": .string(logPath)]
   }
 
   /// `schedule.list` (routers/schedule.ts:201): the schedules whose `applicationId`, `composeId`

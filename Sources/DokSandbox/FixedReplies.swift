@@ -93,7 +93,7 @@ enum FixedReplies {
       return updateRow(table, columns: columns, toggle: toggle, input, state: &state)
     case .randomizedCompose, .isolatedCompose, .composeCommand, .scheduleRun, .schedules, .traefikConfig,
       .validateDomain:
-      return try derived(kind, input, state: state, now: now)
+      return try derived(kind, input, state: &state, now: now)
     case .ifSandbox(let key, let of, let own, let other):
       let mine = of == "organization" ? state.organizationId : state.userId
       return try build(input.str(key) == mine ? own : other, input, state: &state, now: now)

@@ -154,6 +154,9 @@ import Testing
     #expect(r.json?["deploymentId"]?.stringValue?.count == 21)
     let log = try #require(r.json?["logPath"]?.stringValue)
     #expect(log.hasPrefix("/etc/dokploy/schedules/\(appName)/\(appName)-20") && log.hasSuffix(".log"), "\(log)")
+    let runs = try s.get("deployment.allByType", [("id", appSchedule), ("type", "schedule")]).json?.arrayValue ?? []
+    #expect(runs.map { $0["deploymentId"] } == [r.json?["deploymentId"]], "\(runs)")
+    #expect(runs.first?["status"] == "error" && runs.first?["logPath"] == .string(log))
     var host = schedule.objectValue ?? JSONObject()
     host["scheduleType"] = "dokploy-server"
     host["applicationId"] = nil
