@@ -85,6 +85,14 @@ enum FixedReplies {
     case .appStats: return appStats(input["appName"]?.stringValue ?? "", state: state, now: now)
     case .gitProviders: return gitProviders(state: state)
     case .queueJobs: return queueJobs(state: state)
+    case .setStatus(let reply, let table, let status):
+      guard let t = DokployFacts.shared.tables[table], let id = input.str(t.primaryKey),
+        var row = state[table: table]?[id]
+      else { return .null }
+      let before = state.expand(row, t, RelationPlan.forReply(reply), depth: 0)
+      row["applicationStatus"] = status.map(JSON.string) ?? input["applicationStatus"] ?? row["applicationStatus"]
+      state[table: table]?.put(row)
+      return .object(before)
     case .removeDeployment:
       guard let id = input.str("deploymentId"), let row = state.deployments[id] else { return .null }
       state.removeDeployments([id])

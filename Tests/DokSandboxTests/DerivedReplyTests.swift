@@ -257,8 +257,8 @@ import Testing
 
   /// `compose.import` answers `{success: true, message: "Template imported successfully"}`
   /// (routers/compose.ts:1038; the message used to be null), and a database's `changeStatus`
-  /// returns the row as `findMySqlById` reads it, with its environment and project
-  /// (services/mysql.ts:58; it used to be the bare row).
+  /// returns the row as `findMySqlById` read it before the change, with its environment and
+  /// project (services/mysql.ts:58), and stores the new status (it used to be the bare row, unchanged).
   @Test func importSaysSoAndChangeStatusReturnsTheRowWithItsRelations() async throws {
     let s = try await SandboxClient.start()
     let (compose, _) = try makeCompose(s)
@@ -273,10 +273,15 @@ import Testing
           "databasePassword": "secret123",
         ]
       ).json?["mysqlId"]?.stringValue)
-    let r = try s.post("mysql.changeStatus", ["mysqlId": .string(db), "applicationStatus": "idle"])
+    let r = try s.post("mysql.changeStatus", ["mysqlId": .string(db), "applicationStatus": "done"])
     #expect(r.json?["mysqlId"] == .string(db), "\(r.body)")
     #expect(r.json?["environment"]?["project"]?["projectId"] == .string(project), "\(r.body)")
     #expect(r.json?["mounts"] == [])
+    #expect(r.json?["applicationStatus"] == "idle")
+    // The status is stored: the next call returns the row as it now is.
+    let again = try s.post("mysql.changeStatus", ["mysqlId": .string(db), "applicationStatus": "error"])
+    #expect(again.json?["applicationStatus"] == "done", "\(again.body)")
+    #expect(try s.get("mysql.one", [("mysqlId", db)]).json?["applicationStatus"] == "error")
     await s.sb.stop()
   }
 

@@ -37,8 +37,25 @@ extension RouterReplies {
     "server.updateBuildsConcurrency": RouterReply(
       kind: .updateRow(table: "server", columns: ["buildsConcurrency"], toggle: nil), source: "routers/server.ts:491"),
     "deployment.removeDeployment": RouterReply(kind: .removeDeployment, source: "services/deployment.ts:617"),
+    "postgres.changeStatus": .status("postgres", "routers/postgres.ts:283"),
+    "mysql.changeStatus": .status("mysql", "routers/mysql.ts:277"),
+    "mariadb.changeStatus": .status("mariadb", "routers/mariadb.ts:257"),
+    "mongo.changeStatus": .status("mongo", "routers/mongo.ts:278"),
+    "redis.changeStatus": .status("redis", "routers/redis.ts:300"),
+    "libsql.changeStatus": .status("libsql", "routers/libsql.ts:289"),
+    "libsql.start": .status("libsql", "routers/libsql.ts:125", set: "done", procedure: "start"),
+    "libsql.stop": .status("libsql", "routers/libsql.ts:150", set: "idle", procedure: "stop"),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),
   ]
+}
+
+extension RouterReply {
+  /// `TABLE.changeStatus` (or `procedure`): the row before, then `applicationStatus` set (`set`, else the input's).
+  static func status(_ table: String, _ source: String, set: String? = nil, procedure: String = "changeStatus")
+    -> RouterReply
+  {
+    RouterReply(kind: .setStatus(reply: "\(table).\(procedure)", table: table, status: set), source: source)
+  }
 }

@@ -90,6 +90,10 @@ struct RouterReply: Sendable {
     case updateRow(table: String, columns: [String], toggle: String?)
     /// `deployment.removeDeployment`: the input's deployment removed (its build log too), the removed row.
     case removeDeployment
+    /// `<db>.changeStatus`, `libsql.start`/`stop`: the row as `findXById` read it before the
+    /// change (with the relations of procedure `reply`), then its `applicationStatus` set to
+    /// `status` (nil: the input's).
+    case setStatus(reply: String, table: String, status: String?)
     /// The first kind when the input's `key` is the sandbox's own user (`of: "user"`) or
     /// organization id, the second otherwise.
     case ifSandbox(key: String, of: String, Kind, Kind)
@@ -193,6 +197,7 @@ struct RouterReply: Sendable {
     case .queueJobs: return "[{id, name, data, timestamp, processedOn, state, servicePath}]"
     case .updateRow(let table, _, _): return "row of \(table) (updated)"
     case .removeDeployment: return "row of deployments (deleted)"
+    case .setStatus(_, let table, _): return "row of \(table) (before the status change)"
     case .findMany(let reply, let filter):
       let table = DokployFacts.shared.replies[reply]?["table"]?.stringValue ?? "?"
       let keys = filter.objectValue?.pairs.map(\.0) ?? []
