@@ -13,11 +13,11 @@ enum FixedReplies {
     guard let recorded = RouterReplies.all[name] else {
       throw SandboxError(.INTERNAL_SERVER_ERROR, "The sandbox has no recorded reply for \(name)")
     }
-    for (key, table, message) in recorded.requires {
+    for (key, table, message, code) in recorded.requires {
       guard let id = input.str(key), let t = DokployFacts.shared.tables[table], state[table: table]?[id] == nil else {
         continue
       }
-      throw message.map { SandboxError(.NOT_FOUND, $0) } ?? .notFound(t.thing)
+      throw SandboxError(code, message ?? "\(t.thing) not found")
     }
     return try build(recorded.kind, input, state: &state, now: now)
   }

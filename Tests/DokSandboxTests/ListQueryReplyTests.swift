@@ -182,4 +182,14 @@ import Testing
     #expect(try s.post("deployment.removeDeployment", ["deploymentId": .string(deployment)]).status == 404)
     await s.sb.stop()
   }
+
+  /// `backup.listBackupFiles` (routers/backup.ts:472) looks the destination up first; its
+  /// catch rethrows the 404 as a 400 "Destination not found" (it used to answer `[]`).
+  @Test func backupFilesOfAnUnknownDestinationAreA400() async throws {
+    let s = try await SandboxClient.start()
+    let r = try s.get("backup.listBackupFiles", [("destinationId", "nope"), ("search", "")])
+    #expect(r.status == 400, "\(r.status) \(r.body)")
+    #expect(r.body.contains("Destination not found"))
+    await s.sb.stop()
+  }
 }

@@ -45,6 +45,9 @@ extension RouterReplies {
     "libsql.changeStatus": .status("libsql", "routers/libsql.ts:289"),
     "libsql.start": .status("libsql", "routers/libsql.ts:125", set: "done", procedure: "start"),
     "libsql.stop": .status("libsql", "routers/libsql.ts:150", set: "idle", procedure: "stop"),
+    // The listing of an (empty) bucket; `findDestinationById`'s 404 is rethrown as a 400 by the catch (routers/backup.ts:553).
+    "backup.listBackupFiles": .value([], "routers/backup.ts:472").requiring(
+      "destinationId", "destinations", "Destination not found", code: .BAD_REQUEST),
     // `.use(hasValidLicense)` before the query: 403 without an enterprise licence.
     "server.allForPermissions": .enterprise("routers/server.ts:142"),
     "gitProvider.allForPermissions": .enterprise("routers/git-provider.ts:116"),

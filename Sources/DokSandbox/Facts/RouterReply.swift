@@ -104,9 +104,10 @@ struct RouterReply: Sendable {
   /// Where it was read: a path under `apps/dokploy/server/api/` (`routers/settings.ts:85`),
   /// `apps/dokploy/server/` (`server/queues/…`) or `packages/server/src/` (`services/user.ts:12`), at v0.30.2.
   var source: String
-  /// Input ids the handler looks up first (`findXById`): key, table and the 404's message
-  /// (nil: "<Thing> not found"), checked in order.
-  var requires: [(key: String, table: String, message: String?)] = []
+  /// Input ids the handler looks up first (`findXById`): key, table, the error's message
+  /// (nil: "<Thing> not found") and code (404, or what a `catch` around the lookup rethrows),
+  /// checked in order.
+  var requires: [(key: String, table: String, message: String?, code: SandboxError.Code)] = []
 
   init(kind: Kind, source: String) {
     self.kind = kind
@@ -150,9 +151,11 @@ struct RouterReply: Sendable {
 
   /// This reply after a lookup of the input's `key` in `table` (404 `message`, or
   /// "<Thing> not found", when absent).
-  func requiring(_ key: String, _ table: String, _ message: String? = nil) -> RouterReply {
+  func requiring(_ key: String, _ table: String, _ message: String? = nil, code: SandboxError.Code = .NOT_FOUND)
+    -> RouterReply
+  {
     var r = self
-    r.requires.append((key, table, message))
+    r.requires.append((key, table, message, code))
     return r
   }
 
