@@ -20,6 +20,7 @@ extension SandboxState {
     // Recorded router replies (`search` & co.) need no service row: the hand-written routers
     // below would first look one up by its id.
     if RouterReplies.all[name] != nil, !Self.modelled(name) { return try generic(name, input, now: now) }
+    if proc == "readLogs", Self.containerLogRouters[router] != nil { return try containerLogs(router: router, input, now: now) }
     if let kind = DatabaseKind(rawValue: router) { return try database(kind, proc, input, now: now) }
     switch router {
     case "project": return try project(proc, input, now: now)
@@ -49,6 +50,7 @@ extension SandboxState {
       "domain.byComposeId", "domain.update", "domain.delete", "settings.health", "user.get",
       "docker.getContainers",
     ]
+    names.formUnion(containerLogNames)
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
         names.insert("\(k.rawValue).\(p)")
