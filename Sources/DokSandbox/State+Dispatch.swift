@@ -17,6 +17,7 @@ extension SandboxState {
     let dot = name.firstIndex(of: ".")!
     let router = String(name[..<dot])
     let proc = String(name[name.index(after: dot)...])
+    if proc == "move", Self.movableServices[router] != nil { return try move(router, input) }
     // Recorded router replies (`search` & co.) need no service row: the hand-written routers
     // below would first look one up by its id.
     if RouterReplies.all[name] != nil, !Self.modelled(name) { return try generic(name, input, now: now) }
@@ -49,6 +50,7 @@ extension SandboxState {
       "domain.byComposeId", "domain.update", "domain.delete", "settings.health", "user.get",
       "docker.getContainers",
     ]
+    for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
         names.insert("\(k.rawValue).\(p)")
