@@ -47,9 +47,11 @@ public enum ProcedureCatalog {
 
 extension ProcedureCatalog {
   /// What the real procedure returns and the source line it was read from: the recorded
-  /// ``RouterReplies`` entry (which the sandbox uses first), else the reply `tables.json` states.
+  /// ``RouterReplies`` entry (which the sandbox uses first), a hand-written router's note, else
+  /// the reply `tables.json` states.
   static func replySource(of name: String) -> (reply: String, source: String)? {
     if let recorded = RouterReplies.all[name] { return (recorded.summary, recorded.source) }
+    if let modelled = SandboxState.modelledReplySources[name] { return modelled }
     if let r = DokployFacts.shared.replies[name], let returns = r["returns"] {
       var file = r["file"]?.stringValue ?? ""
       if let prefix = file.range(of: "apps/dokploy/server/api/") { file.removeSubrange(prefix) }

@@ -29,6 +29,7 @@ extension SandboxState {
     case "deployment": return try deployment(proc, input, now: now)
     case "compose": return try composeCall(proc, input, now: now)
     case "domain": return try domain(proc, input, now: now)
+    case "tag": return try tag(proc, input, now: now)
     case "user", "docker", "settings": return try misc(name, input, now: now)
     default: return try generic(name, input, now: now)
     }
@@ -50,6 +51,7 @@ extension SandboxState {
       "domain.byComposeId", "domain.update", "domain.delete", "settings.health", "user.get",
       "docker.getContainers",
     ]
+    for proc in tagProcedures { names.insert("tag.\(proc)") }
     for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
@@ -58,6 +60,9 @@ extension SandboxState {
     }
     return names
   }()
+
+  /// What the hand-written routers that tables.json says nothing about return, and where.
+  static var modelledReplySources: [String: (reply: String, source: String)] { tagReplySources }
 
   /// True when a hand-written router answers `name`.
   static func modelled(_ name: String) -> Bool { modelledNames.contains(name) }

@@ -59,14 +59,6 @@ extension RouterReplies {
     "dnsProvider.deleteRecord": .value(true, "routers/dns-provider.ts:220"),
     "vaultProvider.testConnection": .value(true, "routers/vault-provider.ts:124"),
     "vaultProvider.listSecretNames": .value([], "services/vault-provider.ts:248"),
-    "tag.assignToProject": .row("projectTags", ["id": "<nanoid>"], "routers/tag.ts:247")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it")
-      .requiring("tagId", "tags", "Tag not found or you don't have permission to use it"),
-    "tag.removeFromProject": .value(["success": true], "routers/tag.ts:336")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it")
-      .requiring("tagId", "tags", "Tag not found or you don't have permission to use it"),
-    "tag.bulkAssign": .value(["success": true], "routers/tag.ts:427")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it"),
     "overview.services": RouterReply(kind: .overviewServices, source: "services/overview.ts:229"),
     "overview.backups": .value([], "services/overview.ts:428"),
     "overview.domains": RouterReply(kind: .overviewDomains, source: "services/overview.ts:700"),

@@ -1,0 +1,118 @@
+import DokCore
+
+/// The `tag` router's procedures that change a project's tags (`routers/tag.ts`), and
+/// `tag.remove`, whose delete cascades to the projects' links (`project_tag.tagId` is
+/// `onDelete: cascade`). `project.all` and `project.one` read the links back (`projectTags`
+/// with their `tag`). The other `tag` procedures are the declarative engine's.
+extension SandboxState {
+  /// The `tag` procedures answered here.
+  static let tagProcedures: Set<String> = ["assignToProject", "removeFromProject", "bulkAssign", "remove"]
+
+  /// What they return and where (for `docs/sandbox-procedures.md`).
+  static let tagReplySources: [String: (reply: String, source: String)] = [
+    "tag.remove": ("{success}", "routers/tag.ts:168"),
+    "tag.assignToProject": ("row of projectTags", "routers/tag.ts:247"),
+    "tag.removeFromProject": ("{success}", "routers/tag.ts:336"),
+    "tag.bulkAssign": ("{success}", "routers/tag.ts:427"),
+  ]
+
+  mutating func tag(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
+    switch proc {
+    case "assignToProject":
+      // routers/tag.ts:181-247: the project, then the tag, must be the organization's; then
+      // `insert into project_tag … returning`.
+      let (projectId, tagId) = try projectAndTag(input)
+      var link = JSONObject()
+      link["id"] = .string(Support.nanoid())
+      link["projectId"] = .string(projectId)
+      link["tagId"] = .string(tagId)
+      if self[table: "projectTags"]?.filter("projectId", projectId).contains(where: { $0["tagId"] == link["tagId"] }) == true {
+        // The unique constraint `unique_project_tag` refuses the insert. drizzle 0.45 wraps the
+        // driver's error in a DrizzleQueryError whose message is the query, not the constraint's
+        // name, so the router's `includes("unique_project_tag")` (l.254) never matches and the
+        // generic 400 of l.263 is what the client gets.
+        throw .badRequest("Error assigning tag to project: \(Self.failedInsert("projectTags", link))")
+      }
+      putLink(link)
+      return .object(link)
+    case "removeFromProject":
+      // routers/tag.ts:269-336: deletes the link when there is one; `{success: true}` either way.
+      let (projectId, tagId) = try projectAndTag(input)
+      let ids = (self[table: "projectTags"]?.filter("projectId", projectId) ?? []).filter { $0.str("tagId") == tagId }
+      self[table: "projectTags"]?.remove(ids: Set(ids.compactMap { $0.str("id") }))
+      return ["success": true]
+    case "bulkAssign":
+      // routers/tag.ts:349-427: every tag must be the organization's; the project's links are
+      // replaced by one per given tag (in the given order).
+      let projectId = try organizationProject(input.str("projectId"))
+      let tagIds = (input["tagIds"]?.arrayValue ?? []).compactMap(\.stringValue)
+      if tagIds.contains(where: { organizationTag($0) == nil }) {
+        throw SandboxError(.NOT_FOUND, "One or more tags not found in your organization")
+      }
+      let old = (self[table: "projectTags"]?.filter("projectId", projectId) ?? []).compactMap { $0.str("id") }
+      self[table: "projectTags"]?.remove(ids: Set(old))
+      for tagId in tagIds {
+        var link = JSONObject()
+        link["id"] = .string(Support.nanoid())
+        link["projectId"] = .string(projectId)
+        link["tagId"] = .string(tagId)
+        putLink(link)
+      }
+      return ["success": true]
+    case "remove":
+      // routers/tag.ts:146-168: the tag must be the organization's; deleting it deletes its
+      // project links (foreign key `onDelete: cascade`).
+      guard let tagId = input.str("tagId"), organizationTag(tagId) != nil else {
+        throw SandboxError(.NOT_FOUND, "Tag not found or you don't have permission to delete it")
+      }
+      self[table: "tags"]?[tagId] = nil
+      let links = (self[table: "projectTags"]?.filter("tagId", tagId) ?? []).compactMap { $0.str("id") }
+      self[table: "projectTags"]?.remove(ids: Set(links))
+      return ["success": true]
+    default:
+      return try generic("tag.\(proc)", input, now: now)
+    }
+  }
+
+  /// Stores a `project_tag` row (the table is made on first use, recording its changes when the
+  /// state file's journal is on).
+  private mutating func putLink(_ link: JSONObject) {
+    var fresh = Table(idKey: "id")
+    fresh.tracking = journaling
+    self[table: "projectTags", default: fresh].put(link)
+  }
+
+  /// The project and tag ids of `input`, each checked as the router does (project first).
+  private func projectAndTag(_ input: JSONObject) throws(SandboxError) -> (String, String) {
+    let projectId = try organizationProject(input.str("projectId"))
+    guard let tagId = input.str("tagId"), organizationTag(tagId) != nil else {
+      throw SandboxError(.NOT_FOUND, "Tag not found or you don't have permission to use it")
+    }
+    return (projectId, tagId)
+  }
+
+  /// The id of a project of the sandbox's organization, or the router's 404.
+  private func organizationProject(_ id: String?) throws(SandboxError) -> String {
+    guard let id, let p = projects[id], p.str("organizationId") == organizationId else {
+      throw SandboxError(.NOT_FOUND, "Project not found or you don't have permission to modify it")
+    }
+    return id
+  }
+
+  /// The organization's tag with this id.
+  private func organizationTag(_ id: String) -> JSONObject? {
+    guard let t = self[table: "tags"]?[id], t.str("organizationId") == organizationId else { return nil }
+    return t
+  }
+
+  /// The message of drizzle's `DrizzleQueryError` for `insert into <table> (<columns>) values
+  /// ($1, …) returning <columns>` of `row` (every column given).
+  static func failedInsert(_ table: String, _ row: JSONObject) -> String {
+    guard let t = DokployFacts.shared.tables[table] else { return "Failed query" }
+    let names = t.columns.map { "\"\($0.sqlName)\"" }.joined(separator: ", ")
+    let placeholders = t.columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+    let params = t.columns.map { row[$0.name].map { $0.stringValue ?? $0.compactText } ?? "" }
+    return
+      "Failed query: insert into \"\(t.sqlName)\" (\(names)) values (\(placeholders)) returning \(names)\nparams: \(params.joined(separator: ","))"
+  }
+}
