@@ -30,6 +30,7 @@ extension SandboxState {
     case "compose": return try composeCall(proc, input, now: now)
     case "domain": return try domain(proc, input, now: now)
     case "tag": return try tag(proc, input, now: now)
+    case "organization": return try organization(proc, input, now: now)
     case "user", "docker", "settings": return try misc(name, input, now: now)
     default: return try generic(name, input, now: now)
     }
@@ -52,6 +53,8 @@ extension SandboxState {
       "docker.getContainers",
     ]
     for proc in tagProcedures { names.insert("tag.\(proc)") }
+    for proc in organizationProcedures { names.insert("organization.\(proc)") }
+    names.insert("user.update")
     for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
@@ -62,7 +65,9 @@ extension SandboxState {
   }()
 
   /// What the hand-written routers that tables.json says nothing about return, and where.
-  static var modelledReplySources: [String: (reply: String, source: String)] { tagReplySources }
+  static var modelledReplySources: [String: (reply: String, source: String)] {
+    tagReplySources.merging(organizationReplySources) { a, _ in a }
+  }
 
   /// True when a hand-written router answers `name`.
   static func modelled(_ name: String) -> Bool { modelledNames.contains(name) }
