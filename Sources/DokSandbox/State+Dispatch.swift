@@ -55,6 +55,7 @@ extension SandboxState {
     for proc in tagProcedures { names.insert("tag.\(proc)") }
     for proc in organizationProcedures { names.insert("organization.\(proc)") }
     names.insert("user.update")
+    names.formUnion(webServerReplySources.keys)
     for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
@@ -66,7 +67,7 @@ extension SandboxState {
 
   /// What the hand-written routers that tables.json says nothing about return, and where.
   static var modelledReplySources: [String: (reply: String, source: String)] {
-    tagReplySources.merging(organizationReplySources) { a, _ in a }
+    tagReplySources.merging(organizationReplySources) { a, _ in a }.merging(webServerReplySources) { a, _ in a }
   }
 
   /// True when a hand-written router answers `name`.
