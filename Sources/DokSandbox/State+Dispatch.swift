@@ -18,6 +18,9 @@ extension SandboxState {
     let router = String(name[..<dot])
     let proc = String(name[name.index(after: dot)...])
     if proc == "move", Self.movableServices[router] != nil { return try move(router, input) }
+    if name == "ai.deploy" { return try aiDeploy(input, now: now) }
+    if name == "network.import" { return try importNetworks(input) }
+    if Self.patchReplySources[name] != nil { return try patchCall(name, input, now: now) }
     // Recorded router replies (`search` & co.) need no service row: the hand-written routers
     // below would first look one up by its id.
     if RouterReplies.all[name] != nil, !Self.modelled(name) { return try generic(name, input, now: now) }
@@ -56,6 +59,9 @@ extension SandboxState {
     for proc in organizationProcedures { names.insert("organization.\(proc)") }
     names.insert("user.update")
     names.formUnion(webServerReplySources.keys)
+    names.insert("ai.deploy")
+    names.insert("network.import")
+    names.formUnion(patchReplySources.keys)
     for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
@@ -68,6 +74,10 @@ extension SandboxState {
   /// What the hand-written routers that tables.json says nothing about return, and where.
   static var modelledReplySources: [String: (reply: String, source: String)] {
     tagReplySources.merging(organizationReplySources) { a, _ in a }.merging(webServerReplySources) { a, _ in a }
+      .merging(patchReplySources) { a, _ in a }
+      .merging([
+        "ai.deploy": ("null", "routers/ai.ts:393"), "network.import": ("{imported, errors}", "services/network.ts:184"),
+      ]) { a, _ in a }
   }
 
   /// True when a hand-written router answers `name`.

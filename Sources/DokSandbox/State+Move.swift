@@ -17,7 +17,8 @@ extension SandboxState {
     "mariadb": "mariadb", "mongo": "mongo", "redis": "redis", "libsql": "libsql",
   ]
 
-  /// The 500s the hand-written routers throw as the real ones do: procedure → (message, source).
+  /// The 500s the hand-written routers throw as the real ones do: procedure → (the message, or
+  /// its beginning when it holds the call's values, and where it comes from).
   static let routerServerErrors: [String: (message: String, source: String)] = [
     "application.move": ("Failed to move application", "routers/application.ts:919"),
     "compose.move": ("Failed to move compose", "routers/compose.ts:792"),
@@ -27,6 +28,8 @@ extension SandboxState {
     "mongo.move": ("Failed to move mongo", "routers/mongo.ts:490"),
     "redis.move": ("Failed to move redis", "routers/redis.ts:477"),
     "libsql.move": ("Failed to move libsql", "routers/libsql.ts:448"),
+    "patch.saveFileAsPatch": ("Failed query: insert into \"patch\" (", "services/patch.ts:23"),
+    "patch.markFileForDeletion": ("Failed query: insert into \"patch\" (", "services/patch.ts:23"),
   ]
 
   /// Moves the service `input` names to `targetEnvironmentId`; returns the updated row.

@@ -106,13 +106,22 @@ extension SandboxState {
   }
 
   /// The message of drizzle's `DrizzleQueryError` for `insert into <table> (<columns>) values
-  /// ($1, …) returning <columns>` of `row` (every column given).
+  /// (…) returning <columns>`: each column of `row` is a parameter, every other is `default`.
   static func failedInsert(_ table: String, _ row: JSONObject) -> String {
     guard let t = DokployFacts.shared.tables[table] else { return "Failed query" }
     let names = t.columns.map { "\"\($0.sqlName)\"" }.joined(separator: ", ")
-    let placeholders = t.columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-    let params = t.columns.map { row[$0.name].map { $0.stringValue ?? $0.compactText } ?? "" }
-    return
-      "Failed query: insert into \"\(t.sqlName)\" (\(names)) values (\(placeholders)) returning \(names)\nparams: \(params.joined(separator: ","))"
+    var values: [String] = []
+    var params: [String] = []
+    for c in t.columns {
+      guard let v = row[c.name] else {
+        values.append("default")
+        continue
+      }
+      params.append(v.stringValue ?? v.compactText)
+      values.append("$\(params.count)")
+    }
+    let sql = "insert into \"\(t.sqlName)\" (\(names)) values (\(values.joined(separator: ", "))) returning \(names)"
+    return "Failed query: \(sql)\nparams: \(params.joined(separator: ","))"
   }
+
 }
