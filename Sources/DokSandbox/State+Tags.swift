@@ -6,10 +6,15 @@ import DokCore
 /// with their `tag`). The other `tag` procedures are the declarative engine's.
 extension SandboxState {
   /// The `tag` procedures answered here.
-  static let tagProcedures: Set<String> = ["assignToProject", "removeFromProject", "bulkAssign", "remove"]
+  static let tagProcedures: Set<String> = [
+    "create", "all", "update", "assignToProject", "removeFromProject", "bulkAssign", "remove",
+  ]
 
   /// What they return and where (for `docs/sandbox-procedures.md`).
   static let tagReplySources: [String: (reply: String, source: String)] = [
+    "tag.create": ("row of tags", "routers/tag.ts:31"),
+    "tag.all": ("rows of tags, by name", "routers/tag.ts:57"),
+    "tag.update": ("row of tags", "routers/tag.ts:124"),
     "tag.remove": ("{success}", "routers/tag.ts:168"),
     "tag.assignToProject": ("row of projectTags", "routers/tag.ts:247"),
     "tag.removeFromProject": ("{success}", "routers/tag.ts:336"),
@@ -18,6 +23,45 @@ extension SandboxState {
 
   mutating func tag(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch proc {
+    case "create":
+      // routers/tag.ts:19-31: `insert into tag … returning`; the unique (organizationId, name)
+      // refuses a second tag of that name, and as drizzle reports the failed query rather than
+      // `unique_org_tag_name`, the router's generic 400 (l.44) is what the client gets.
+      var row = JSONObject()
+      row["tagId"] = .string(Support.nanoid())
+      row["name"] = input["name"] ?? ""
+      if let color = input["color"] { row["color"] = color }
+      row["createdAt"] = .string(Support.iso(now))
+      row["organizationId"] = .string(organizationId)
+      if tagNamed(row.str("name") ?? "") != nil {
+        throw .badRequest("Error creating tag: \(Self.failedInsert("tags", row))")
+      }
+      var ordered = JSONObject()
+      for c in DokployFacts.shared.tables["tags"]?.columns ?? [] { ordered[c.name] = row[c.name] ?? .null }
+      store("tags", ordered)
+      return .object(ordered)
+    case "all":
+      // routers/tag.ts:50-57: the organization's tags ordered by name.
+      let rows = (self[table: "tags"]?.all ?? []).filter { $0.str("organizationId") == organizationId }
+      return .array(
+        rows.sorted { a, b in
+          let (x, y) = (a.str("name") ?? "", b.str("name") ?? "")
+          return x.lowercased() == y.lowercased() ? x < y : x.lowercased() < y.lowercased()
+        }.map(JSON.object))
+    case "update":
+      // routers/tag.ts:95-124: given members only; a name another tag has breaks the unique
+      // constraint (the generic 400 of l.140).
+      guard let tagId = input.str("tagId"), var row = organizationTag(tagId) else {
+        throw SandboxError(.NOT_FOUND, "Tag not found or you don't have permission to update it")
+      }
+      var set: [(String, JSON)] = []
+      for key in ["name", "color"] { if let v = input[key] { set.append((key, v)) } }
+      if let name = input.str("name"), let other = tagNamed(name), other.str("tagId") != tagId {
+        throw .badRequest("Error updating tag: \(Self.failedUpdate("tags", set: set, id: tagId))")
+      }
+      for (k, v) in set { row[k] = v }
+      store("tags", row)
+      return .object(row)
     case "assignToProject":
       // routers/tag.ts:181-247: the project, then the tag, must be the organization's; then
       // `insert into project_tag … returning`.
@@ -99,10 +143,35 @@ extension SandboxState {
     return id
   }
 
+  /// The organization's tag with this name.
+  private func tagNamed(_ name: String) -> JSONObject? {
+    self[table: "tags"]?.filter("organizationId", organizationId).first { $0.str("name") == name }
+  }
+
   /// The organization's tag with this id.
   private func organizationTag(_ id: String) -> JSONObject? {
     guard let t = self[table: "tags"]?[id], t.str("organizationId") == organizationId else { return nil }
     return t
+  }
+
+  /// The message of drizzle's `DrizzleQueryError` for `update <table> set <column> = $1, … where
+  /// <primary key> = $n returning <columns>` (the set columns in the table's order).
+  static func failedUpdate(_ table: String, set: [(String, JSON)], id: String) -> String {
+    guard let t = DokployFacts.shared.tables[table] else { return "Failed query" }
+    let given = Dictionary(set, uniquingKeysWith: { a, _ in a })
+    var clauses: [String] = []
+    var params: [String] = []
+    for c in t.columns {
+      guard let v = given[c.name] else { continue }
+      params.append(v.stringValue ?? v.compactText)
+      clauses.append("\"\(c.sqlName)\" = $\(params.count)")
+    }
+    params.append(id)
+    let pk = t.column(t.primaryKey)?.sqlName ?? t.primaryKey
+    let returning = t.columns.map { "\"\($0.sqlName)\"" }.joined(separator: ", ")
+    let sql =
+      "update \"\(t.sqlName)\" set \(clauses.joined(separator: ", ")) where \"\(t.sqlName)\".\"\(pk)\" = $\(params.count) returning \(returning)"
+    return "Failed query: \(sql)\nparams: \(params.joined(separator: ","))"
   }
 
   /// The message of drizzle's `DrizzleQueryError` for `insert into <table> (<columns>) values
