@@ -57,7 +57,7 @@ extension SandboxState {
     ]
     for proc in tagProcedures { names.insert("tag.\(proc)") }
     for proc in organizationProcedures { names.insert("organization.\(proc)") }
-    names.insert("user.update")
+    names.formUnion(["user.update", "user.getBookmarkedTemplates", "user.toggleTemplateBookmark"])
     names.formUnion(webServerReplySources.keys)
     names.insert("ai.deploy")
     names.insert("network.import")

@@ -6,6 +6,7 @@ extension SandboxState {
     case "settings.health": return ["status": "ok"]
     case "user.get": return userView
     case "user.update": return try updateUser(input)
+    case "user.getBookmarkedTemplates", "user.toggleTemplateBookmark": return templateBookmarks(name, input)
     case _ where Self.webServerReplySources[name] != nil: return try webServer(name, input, now: now)
     case "docker.getContainers": return .array(containers(now: now))
     default: return try generic(name, input, now: now)

@@ -19,6 +19,8 @@ extension SandboxState {
     "organization.setDefault": ("{success}", "routers/organization.ts:590"),
     "organization.active": ("row of organization", "routers/organization.ts:597"),
     "user.update": ("row of user", "services/user.ts:525"),
+    "user.getBookmarkedTemplates": ("string[]", "routers/user.ts:817"),
+    "user.toggleTemplateBookmark": ("{isBookmarked}", "routers/user.ts:844"),
   ]
 
   mutating func organization(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
@@ -118,6 +120,19 @@ extension SandboxState {
     for (k, v) in input.pairs where k != "id" && t.column(k) != nil { row[k] = v }
     store("user", row)
     return .object(row)
+  }
+
+  /// The user's bookmarked templates (`bookmarkedTemplates`, `routers/user.ts:811-846`):
+  /// `toggleTemplateBookmark` adds the id at the end or removes it.
+  mutating func templateBookmarks(_ name: String, _ input: JSONObject) -> JSON {
+    var row = userRow
+    var current = row["bookmarkedTemplates"]?.arrayValue ?? []
+    guard name == "user.toggleTemplateBookmark", let id = input["templateId"] else { return .array(current) }
+    let isBookmarked = current.contains(id)
+    if isBookmarked { current.removeAll { $0 == id } } else { current.append(id) }
+    row["bookmarkedTemplates"] = .array(current)
+    store("user", row)
+    return ["isBookmarked": .bool(!isBookmarked)]
   }
 
   /// The sandbox's user row: as stored once changed, else its initial values.

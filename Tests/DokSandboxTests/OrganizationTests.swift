@@ -106,6 +106,19 @@ import Testing
     #expect(try s.get("user.get").json?["user"]?["firstName"] == "Ada")
   }
 
+  /// `toggleTemplateBookmark` adds the template to the user's `bookmarkedTemplates`, or removes
+  /// it, and answers the new state; `getBookmarkedTemplates` reads them (routers/user.ts:811-846).
+  @Test func templateBookmarksToggle() async throws {
+    let s = try await SandboxClient.start()
+    defer { Task { await s.sb.stop() } }
+    #expect(try s.get("user.getBookmarkedTemplates").json == [])
+    #expect(try s.post("user.toggleTemplateBookmark", ["templateId": "plausible"]).json == ["isBookmarked": true])
+    #expect(try s.post("user.toggleTemplateBookmark", ["templateId": "n8n"]).json == ["isBookmarked": true])
+    #expect(try s.get("user.getBookmarkedTemplates").json == ["plausible", "n8n"])
+    #expect(try s.post("user.toggleTemplateBookmark", ["templateId": "plausible"]).json == ["isBookmarked": false])
+    #expect(try s.get("user.getBookmarkedTemplates").json == ["n8n"])
+  }
+
   /// These are writes like the others: with `--state` they survive a restart.
   @Test func organizationsAndUserAreJournalled() async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-org-\(UUID().uuidString)")

@@ -46,8 +46,6 @@ extension RouterReplies {
       ["userId": "<nanoid>", "email": "<input.email>", "role": "<input.role>"], "services/user.ts:469"),
     "user.sendInvitation": .value("http://127.0.0.1:3000/invitation?token=<input.invitationId>", "routers/user.ts:808")
       .requiring("notificationId", "notifications"),
-    "user.getBookmarkedTemplates": .value([], "routers/user.ts:817"),
-    "user.toggleTemplateBookmark": .value(["isBookmarked": true], "routers/user.ts:844"),
   ]
 
   /// `organization`: invitations and members (the organizations themselves are
