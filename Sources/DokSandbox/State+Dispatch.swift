@@ -20,6 +20,7 @@ extension SandboxState {
     if proc == "move", Self.movableServices[router] != nil { return try move(router, input) }
     if name == "ai.deploy" { return try aiDeploy(input, now: now) }
     if name == "network.import" { return try importNetworks(input) }
+    if name == "admin.setupMonitoring" { return try webServer(name, input, now: now) }
     if Self.patchReplySources[name] != nil { return try patchCall(name, input, now: now) }
     // Recorded router replies (`search` & co.) need no service row: the hand-written routers
     // below would first look one up by its id.

@@ -4,7 +4,6 @@ import DokployDocument
 extension RouterReplies {
   /// `settings`, `admin`: what the routers return on a self-hosted server (`IS_CLOUD` false).
   static let settings: [String: RouterReply] = [
-    "admin.setupMonitoring": .row("webServerSettings", "routers/admin.ts:50"),
     "settings.reloadServer": .value(true, "routers/settings.ts:102"),
     "settings.cleanAllDeploymentQueue": .value(true, "server/queues/queueSetup.ts:120"),
     "settings.reloadTraefik": .value(true, "routers/settings.ts:130"),

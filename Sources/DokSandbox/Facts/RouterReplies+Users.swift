@@ -17,8 +17,6 @@ extension RouterReplies {
     "user.listSessions": .value([], "routers/user.ts:316"),
     "user.revokeSession": .error(.NOT_FOUND, "Session not found", "routers/user.ts:348"),
     "user.getUserByToken": .error(.NOT_FOUND, "Invitation not found", "services/admin.ts:81"),
-    "user.getMetricsToken": .value(
-      ["serverIp": "127.0.0.1", "enabledFeatures": false, "metricsConfig": metricsConfig], "routers/user.ts:385"),
     "user.remove": .ifSandbox(
       "userId", of: "user", .error(.FORBIDDEN, "You cannot delete the organization owner"),
       .error(.NOT_FOUND, "Target user is not a member of this organization"), "routers/user.ts:420"),
@@ -64,11 +62,4 @@ extension RouterReplies {
       .error(.NOT_FOUND, "Member not found"), "routers/organization.ts:474"),
   ]
 
-  /// `webServerSettings.metricsConfig`'s default (tables.json).
-  static var metricsConfig: JSON {
-    if case .literal(let v)? = DokployFacts.shared.tables["webServerSettings"]?.column("metricsConfig")?.defaultValue {
-      return v
-    }
-    return .null
-  }
 }
