@@ -58,6 +58,7 @@ extension SandboxState {
     ]
     for proc in tagProcedures { names.insert("tag.\(proc)") }
     for proc in organizationProcedures { names.insert("organization.\(proc)") }
+    names.formUnion(invitationReplySources.keys)
     names.formUnion(["user.update", "user.getBookmarkedTemplates", "user.toggleTemplateBookmark"])
     names.formUnion(webServerReplySources.keys)
     names.insert("ai.deploy")
@@ -75,7 +76,7 @@ extension SandboxState {
   /// What the hand-written routers that tables.json says nothing about return, and where.
   static var modelledReplySources: [String: (reply: String, source: String)] {
     tagReplySources.merging(organizationReplySources) { a, _ in a }.merging(webServerReplySources) { a, _ in a }
-      .merging(patchReplySources) { a, _ in a }
+      .merging(patchReplySources) { a, _ in a }.merging(invitationReplySources) { a, _ in a }
       .merging([
         "ai.deploy": ("null", "routers/ai.ts:393"), "network.import": ("{imported, errors}", "services/network.ts:184"),
       ]) { a, _ in a }

@@ -95,6 +95,8 @@ extension SandboxState {
         }
       }
       return ["success": true]
+    case "inviteMember", "allInvitations", "removeInvitation":
+      return try invitation("organization.\(proc)", input, now: now)
     case "active":
       return organizationRow(organizationId).map(JSON.object) ?? .null
     default:

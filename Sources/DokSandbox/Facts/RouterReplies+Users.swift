@@ -49,17 +49,9 @@ extension RouterReplies {
   /// `organization`: invitations and members (the organizations themselves are
   /// `SandboxState.organization(_:_:now:)`'s).
   static let organizations: [String: RouterReply] = [
-    "organization.inviteMember": .row(
-      "invitation",
-      [
-        "id": "<nanoid>", "organizationId": "<organizationId>", "status": "pending", "expiresAt": "<now+48h>",
-        "inviterId": "<userId>",
-      ], "routers/organization.ts:377"),
-    "organization.allInvitations": .value([], "routers/organization.ts:419"),
-    "organization.removeInvitation": .error(.NOT_FOUND, "Invitation not found", "routers/organization.ts:432"),
     "organization.updateMemberRole": .ifSandbox(
       "memberId", of: "user", .error(.FORBIDDEN, "You cannot change your own role"),
-      .error(.NOT_FOUND, "Member not found"), "routers/organization.ts:474"),
+      .error(.NOT_FOUND, "Member not found"), "routers/organization.ts:474")
   ]
 
 }
