@@ -25,7 +25,8 @@ public enum ProcedureCatalog {
       ProcedureCatalogTests` after changing a handler); a test fails when this file and the code differ.
       All \(ProcedureTable.all.count) operations of the bundled Dokploy \(DokployDocument.dokployVersion) document.
 
-      - **modelled** (\(counts[.modelled] ?? 0)): hand-written behaviour (services, deploy queue, projects, environments, domains).
+      - **modelled** (\(counts[.modelled] ?? 0)): hand-written behaviour (services, deploy queue, projects, environments, domains, \
+      moves between environments, tags, organizations, invitations and the user, web server settings, patches).
       - **table** (\(counts[.table] ?? 0)): the declarative engine: rows with the columns and defaults of `tables.json`, \
       ids as Dokploy makes them, foreign keys checked.
       - **fixed shape** (\(counts[.fixedShape] ?? 0)): no state effect; a value of the real reply's shape, from \
