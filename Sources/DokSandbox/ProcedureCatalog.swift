@@ -25,7 +25,8 @@ public enum ProcedureCatalog {
       ProcedureCatalogTests` after changing a handler); a test fails when this file and the code differ.
       All \(ProcedureTable.all.count) operations of the bundled Dokploy \(DokployDocument.dokployVersion) document.
 
-      - **modelled** (\(counts[.modelled] ?? 0)): hand-written behaviour (services, deploy queue, projects, environments, domains).
+      - **modelled** (\(counts[.modelled] ?? 0)): hand-written behaviour (services, deploy queue, projects, environments, domains, \
+      moves between environments, tags, organizations, invitations and the user, web server settings, patches).
       - **table** (\(counts[.table] ?? 0)): the declarative engine: rows with the columns and defaults of `tables.json`, \
       ids as Dokploy makes them, foreign keys checked.
       - **fixed shape** (\(counts[.fixedShape] ?? 0)): no state effect; a value of the real reply's shape, from \
@@ -47,9 +48,11 @@ public enum ProcedureCatalog {
 
 extension ProcedureCatalog {
   /// What the real procedure returns and the source line it was read from: the recorded
-  /// ``RouterReplies`` entry (which the sandbox uses first), else the reply `tables.json` states.
+  /// ``RouterReplies`` entry (which the sandbox uses first), a hand-written router's note, else
+  /// the reply `tables.json` states.
   static func replySource(of name: String) -> (reply: String, source: String)? {
     if let recorded = RouterReplies.all[name] { return (recorded.summary, recorded.source) }
+    if let modelled = SandboxState.modelledReplySources[name] { return modelled }
     if let r = DokployFacts.shared.replies[name], let returns = r["returns"] {
       var file = r["file"]?.stringValue ?? ""
       if let prefix = file.range(of: "apps/dokploy/server/api/") { file.removeSubrange(prefix) }

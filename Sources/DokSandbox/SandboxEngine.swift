@@ -30,6 +30,8 @@ public final class SandboxEngine: Sendable {
       }
       initial.startJournaling()
     }
+    // After the journal's replay (which may hold the row), and journalled when it is new.
+    initial.ensureWebServerSettings()
     let loadedRevision = initial.revision
     state = Mutex(initial)
     if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self, committed: loadedRevision) } }

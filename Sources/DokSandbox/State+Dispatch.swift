@@ -17,6 +17,11 @@ extension SandboxState {
     let dot = name.firstIndex(of: ".")!
     let router = String(name[..<dot])
     let proc = String(name[name.index(after: dot)...])
+    if proc == "move", Self.movableServices[router] != nil { return try move(router, input) }
+    if name == "ai.deploy" { return try aiDeploy(input, now: now) }
+    if name == "network.import" { return try importNetworks(input) }
+    if name == "admin.setupMonitoring" { return try webServer(name, input, now: now) }
+    if Self.patchReplySources[name] != nil { return try patchCall(name, input, now: now) }
     // Recorded router replies (`search` & co.) need no service row: the hand-written routers
     // below would first look one up by its id.
     if RouterReplies.all[name] != nil, !Self.modelled(name) { return try generic(name, input, now: now) }
@@ -29,6 +34,8 @@ extension SandboxState {
     case "deployment": return try deployment(proc, input, now: now)
     case "compose": return try composeCall(proc, input, now: now)
     case "domain": return try domain(proc, input, now: now)
+    case "tag": return try tag(proc, input, now: now)
+    case "organization": return try organization(proc, input, now: now)
     case "user", "docker", "settings": return try misc(name, input, now: now)
     default: return try generic(name, input, now: now)
     }
@@ -51,6 +58,15 @@ extension SandboxState {
       "docker.getContainers",
     ]
     names.formUnion(containerLogNames)
+    for proc in tagProcedures { names.insert("tag.\(proc)") }
+    for proc in organizationProcedures { names.insert("organization.\(proc)") }
+    names.formUnion(invitationReplySources.keys)
+    names.formUnion(["user.update", "user.getBookmarkedTemplates", "user.toggleTemplateBookmark"])
+    names.formUnion(webServerReplySources.keys)
+    names.insert("ai.deploy")
+    names.insert("network.import")
+    names.formUnion(patchReplySources.keys)
+    for router in movableServices.keys { names.insert("\(router).move") }
     for k in DatabaseKind.allCases {
       for p in ["create", "one", "deploy", "start", "stop", "remove", "update", "saveEnvironment", "saveExternalPort"] {
         names.insert("\(k.rawValue).\(p)")
@@ -58,6 +74,15 @@ extension SandboxState {
     }
     return names
   }()
+
+  /// What the hand-written routers that tables.json says nothing about return, and where.
+  static var modelledReplySources: [String: (reply: String, source: String)] {
+    tagReplySources.merging(organizationReplySources) { a, _ in a }.merging(webServerReplySources) { a, _ in a }
+      .merging(patchReplySources) { a, _ in a }.merging(invitationReplySources) { a, _ in a }
+      .merging([
+        "ai.deploy": ("null", "routers/ai.ts:393"), "network.import": ("{imported, errors}", "services/network.ts:184"),
+      ]) { a, _ in a }
+  }
 
   /// True when a hand-written router answers `name`.
   static func modelled(_ name: String) -> Bool { modelledNames.contains(name) }

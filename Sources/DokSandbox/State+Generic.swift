@@ -47,7 +47,7 @@ extension SandboxState {
   /// True when `id` names a row of `table` (the organization and user are the sandbox's own).
   func rowExists(_ table: String, _ id: String) -> Bool {
     switch table {
-    case "organization": id == organizationId
+    case "organization": id == organizationId || self[table: "organization"]?[id] != nil
     case "user": id == userId
     default: self[table: table]?[id] != nil
     }

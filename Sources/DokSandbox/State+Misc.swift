@@ -5,6 +5,9 @@ extension SandboxState {
     switch name {
     case "settings.health": return ["status": "ok"]
     case "user.get": return userView
+    case "user.update": return try updateUser(input)
+    case "user.getBookmarkedTemplates", "user.toggleTemplateBookmark": return templateBookmarks(name, input)
+    case _ where Self.webServerReplySources[name] != nil: return try webServer(name, input, now: now)
     case "docker.getContainers": return .array(containers(now: now))
     default: return try generic(name, input, now: now)
     }
@@ -12,17 +15,23 @@ extension SandboxState {
 
   /// The sandbox's single owner, shaped like `user.get`'s member-with-user reply.
   var userView: JSON {
-    let user: JSON = [
-      "id": .string(userId), "name": "Sandbox Admin", "firstName": "Sandbox", "lastName": "Admin",
-      "email": "admin@sandbox.local", "emailVerified": true, "image": .null, "role": "owner",
-      "createdAt": .string(createdAt), "updatedAt": .string(createdAt), "twoFactorEnabled": false,
-      "serverIp": "127.0.0.1", "enablePaidFeatures": false, "allowImpersonation": false,
-    ]
+    let stored = userRow
+    var user = JSONObject()
+    for key in [
+      "id", "name", "firstName", "lastName", "email", "emailVerified", "image", "role", "createdAt", "updatedAt",
+      "twoFactorEnabled", "serverIp", "enablePaidFeatures", "allowImpersonation",
+    ] {
+      user[key] = stored[key] ?? .null
+    }
+    // Not user columns: the display name and the web server's IP.
+    user["name"] = .string("\(stored.str("firstName") ?? "") \(stored.str("lastName") ?? "")")
+    user["serverIp"] = "127.0.0.1"
     return [
       "id": .string(userId), "organizationId": .string(organizationId), "userId": .string(userId), "role": "owner",
-      "createdAt": .string(createdAt), "isDefault": true, "canCreateProjects": true, "canCreateServices": true,
+      "createdAt": .string(createdAt), "isDefault": .bool(ownMembershipIsDefault), "canCreateProjects": true,
+      "canCreateServices": true,
       "canDeleteProjects": true, "canDeleteServices": true, "canAccessToDocker": true, "canAccessToAPI": true,
-      "accessedProjects": [], "accessedEnvironments": [], "accessedServices": [], "user": user,
+      "accessedProjects": [], "accessedEnvironments": [], "accessedServices": [], "user": .object(user),
     ]
   }
 

@@ -149,7 +149,8 @@ import Testing
     #expect(all.json?["total"] == 2, "body: \(all.body)")
     #expect(all.json?["items"]?[0]?["name"] == "web")
     #expect(all.json?["items"]?[0]?.objectValue?.keys.contains("env") == false)
-    let some = try s.get("application.search", [("q", "GATE")])
+    // Not "GATE": a generated appName may hold "navigate".
+    let some = try s.get("application.search", [("q", "GATEWAY")])
     #expect(some.json?["total"] == 1)
     #expect(some.json?["items"]?[0]?["name"] == "api-gateway")
     #expect(try s.get("application.search", [("projectId", "elsewhere")]).json?["total"] == 0)

@@ -30,12 +30,16 @@ struct ColumnFacts: Sendable {
   let defaultValue: ColumnDefault
   /// The foreign key target: a table name and its column.
   let references: (table: String, column: String)?
+  /// The SQL column name (differs from ``name`` for a few columns: `rootPassword`, `created_at`).
+  let sqlName: String
 }
 
 /// One table of Dokploy's database, with its columns in declaration order.
 struct TableFacts: Sendable {
   /// The TypeScript export name (`applications`, `server`, `sshKeys`).
   let name: String
+  /// The SQL table name (`application`, `project_tag`).
+  let sqlName: String
   /// The primary key column (`serverId`).
   let primaryKey: String
   /// Columns in order (which is the key order of replies).
@@ -84,7 +88,8 @@ struct DokployFacts: Sendable {
         rels[rname] = (r["many"]?.boolValue ?? false, target, (r["fields"]?.arrayValue ?? []).compactMap(\.stringValue))
       }
       guard let pk else { continue }
-      tables[tname] = TableFacts(name: tname, primaryKey: pk, columns: cols, relations: rels)
+      tables[tname] = TableFacts(
+        name: tname, sqlName: t["sqlName"]?.stringValue ?? tname, primaryKey: pk, columns: cols, relations: rels)
       byKey[pk, default: []].append(tname)
     }
     self.tables = tables
@@ -124,6 +129,7 @@ struct DokployFacts: Sendable {
     }
     return ColumnFacts(
       name: name, type: c["type"]?.stringValue ?? "text", isArray: c["array"]?.boolValue ?? false,
-      notNull: c["notNull"]?.boolValue ?? false, defaultValue: d, references: refs)
+      notNull: c["notNull"]?.boolValue ?? false, defaultValue: d, references: refs,
+      sqlName: c["sqlColumn"]?.stringValue ?? name)
   }
 }

@@ -62,7 +62,6 @@ extension RouterReplies {
       ["command": "docker swarm join --token SWMTKN-1-sandbox-manager 127.0.0.1:2377", "version": "28.5.1"],
       "routers/cluster.ts:142"),
     "network.networksToSync": .value(["importable": [], "missing": []], "services/network.ts:136"),
-    "network.import": .value(["imported": [], "errors": []], "services/network.ts:184"),
     "network.inspect": .value(networkInspect, "services/network.ts:323"),
     "network.recreate": .row("network", "services/network.ts:288"),
   ]

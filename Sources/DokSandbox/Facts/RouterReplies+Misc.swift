@@ -18,7 +18,6 @@ extension RouterReplies {
     "ai.testConnection": .value(["success": true, "message": "Connection successful"], "routers/ai.ts:308"),
     "ai.suggest": .value([], "services/ai.ts:318").requiring("aiId", "ai"),
     // Creates a compose from the suggestion, then returns null.
-    "ai.deploy": .value(.null, "routers/ai.ts:393").requiring("environmentId", "environments"),
     "stripe.getCurrentPlan": .value(.null, "server/utils/billing.ts:63"),
     // Self-hosted has no STRIPE_SECRET_KEY: the Stripe client's first request fails (an unwrapped 500).
     "stripe.getProducts": .error(
@@ -31,7 +30,6 @@ extension RouterReplies {
     "stripe.updateInvoiceNotifications": .error(
       .BAD_REQUEST, "This feature is only available in Dokploy Cloud", "routers/stripe.ts:308"),
     "stripe.getInvoices": .value([], "routers/stripe.ts:325"),
-    "patch.byEntityId": RouterReply(kind: .rows("patch"), source: "services/patch.ts:61"),
     "patch.toggleEnabled": .row("patch", "services/patch.ts:98"),
     "patch.ensureRepo": .value("/etc/dokploy/patch-repos/<input.type>/<input.id>", "services/patch-repo.ts:71"),
     "patch.readRepoDirectories": .value(
@@ -43,11 +41,6 @@ extension RouterReplies {
         ],
       ], "services/patch-repo.ts:145"),
     "patch.readRepoFile": .value("", "services/patch-repo.ts:176"),
-    "patch.saveFileAsPatch": .row(
-      "patch", ["filePath": "<input.filePath>", "content": "<input.content>", "type": "<input.patchType>"],
-      "services/patch.ts:96"),
-    "patch.markFileForDeletion": .row(
-      "patch", ["filePath": "<input.filePath>", "content": "", "type": "delete"], "services/patch.ts:121"),
     "patch.cleanPatchRepos": .value(true, "routers/patch.ts:330"),
     "dnsProvider.testConnection": .value(true, "routers/dns-provider.ts:129"),
     "dnsProvider.listZones": .value([["id": "zone-sandbox", "name": "example.com"]], "routers/dns-provider.ts:139"),
@@ -59,14 +52,6 @@ extension RouterReplies {
     "dnsProvider.deleteRecord": .value(true, "routers/dns-provider.ts:220"),
     "vaultProvider.testConnection": .value(true, "routers/vault-provider.ts:124"),
     "vaultProvider.listSecretNames": .value([], "services/vault-provider.ts:248"),
-    "tag.assignToProject": .row("projectTags", ["id": "<nanoid>"], "routers/tag.ts:247")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it")
-      .requiring("tagId", "tags", "Tag not found or you don't have permission to use it"),
-    "tag.removeFromProject": .value(["success": true], "routers/tag.ts:336")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it")
-      .requiring("tagId", "tags", "Tag not found or you don't have permission to use it"),
-    "tag.bulkAssign": .value(["success": true], "routers/tag.ts:427")
-      .requiring("projectId", "projects", "Project not found or you don't have permission to modify it"),
     "overview.services": RouterReply(kind: .overviewServices, source: "services/overview.ts:229"),
     "overview.backups": .value([], "services/overview.ts:428"),
     "overview.domains": RouterReply(kind: .overviewDomains, source: "services/overview.ts:700"),

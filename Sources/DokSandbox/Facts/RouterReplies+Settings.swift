@@ -4,8 +4,6 @@ import DokployDocument
 extension RouterReplies {
   /// `settings`, `admin`: what the routers return on a self-hosted server (`IS_CLOUD` false).
   static let settings: [String: RouterReply] = [
-    "admin.setupMonitoring": .row("webServerSettings", "routers/admin.ts:50"),
-    "settings.getWebServerSettings": .row("webServerSettings", "routers/settings.ts:89"),
     "settings.reloadServer": .value(true, "routers/settings.ts:102"),
     "settings.cleanAllDeploymentQueue": .value(true, "server/queues/queueSetup.ts:120"),
     "settings.reloadTraefik": .value(true, "routers/settings.ts:130"),
@@ -21,7 +19,6 @@ extension RouterReplies {
     "settings.cleanMonitoring": .value(true, "routers/settings.ts:258"),
     "settings.getDockerDiskUsage": .value(dockerDiskUsage, "utils/docker/utils.ts:303"),
     "settings.saveSSHPrivateKey": .value(true, "routers/settings.ts:280"),
-    "settings.assignDomainServer": .row("webServerSettings", "routers/settings.ts:312"),
     "settings.cleanSSHPrivateKey": .value(true, "routers/settings.ts:326"),
     "settings.updateDockerCleanup": .value(true, "routers/settings.ts:410"),
     "settings.updateRemoteServersOnly": .enterprise("routers/settings.ts:413"),
@@ -40,8 +37,6 @@ extension RouterReplies {
     "settings.readDirectories": .value(traefikTree, "services/settings.ts:146"),
     "settings.updateTraefikFile": .value(true, "routers/settings.ts:611"),
     "settings.readTraefikFile": .value(.string(webServerYAML), "utils/traefik/application.ts:208"),
-    "settings.getIp": .value("127.0.0.1", "routers/settings.ts:634"),
-    "settings.updateServerIp": .row("webServerSettings", "routers/settings.ts:654"),
     "settings.getOpenApiDocument": RouterReply(kind: .document, source: "routers/settings.ts:738"),
     "settings.readTraefikEnv": .value("TRAEFIK_LOG_LEVEL=INFO", "services/settings.ts:336"),
     "settings.writeTraefikEnv": .value(true, "routers/settings.ts:770"),

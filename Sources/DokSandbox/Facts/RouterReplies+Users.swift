@@ -14,12 +14,9 @@ extension RouterReplies {
     "user.haveRootAccess": .value(false, "routers/user.ts:182"),
     "user.getBackups": RouterReply(kind: .user(["backups": [], "apiKeys": []]), source: "routers/user.ts:213"),
     "user.getServerMetrics": RouterReply(kind: .user([:]), source: "routers/user.ts:227"),
-    "user.update": RouterReply(kind: .user([:]), source: "services/user.ts:525"),
     "user.listSessions": .value([], "routers/user.ts:316"),
     "user.revokeSession": .error(.NOT_FOUND, "Session not found", "routers/user.ts:348"),
     "user.getUserByToken": .error(.NOT_FOUND, "Invitation not found", "services/admin.ts:81"),
-    "user.getMetricsToken": .value(
-      ["serverIp": "127.0.0.1", "enabledFeatures": false, "metricsConfig": metricsConfig], "routers/user.ts:385"),
     "user.remove": .ifSandbox(
       "userId", of: "user", .error(.FORBIDDEN, "You cannot delete the organization owner"),
       .error(.NOT_FOUND, "Target user is not a member of this organization"), "routers/user.ts:420"),
@@ -47,56 +44,14 @@ extension RouterReplies {
       ["userId": "<nanoid>", "email": "<input.email>", "role": "<input.role>"], "services/user.ts:469"),
     "user.sendInvitation": .value("http://127.0.0.1:3000/invitation?token=<input.invitationId>", "routers/user.ts:808")
       .requiring("notificationId", "notifications"),
-    "user.getBookmarkedTemplates": .value([], "routers/user.ts:817"),
-    "user.toggleTemplateBookmark": .value(["isBookmarked": true], "routers/user.ts:844"),
   ]
 
-  /// `organization`: the sandbox's single organization, owned by its user.
+  /// `organization`: invitations and members (the organizations themselves are
+  /// `SandboxState.organization(_:_:now:)`'s).
   static let organizations: [String: RouterReply] = [
-    "organization.create": .row("organization", organization(id: "<nanoid>"), "routers/organization.ts:79"),
-    "organization.all": RouterReply(
-      kind: .list(
-        .row(
-          "organization",
-          ["id": "<organizationId>", "name": "Sandbox", "slug": "sandbox", "ownerId": "<userId>", "members": ["<member>"]])),
-      source: "routers/organization.ts:82"),
-    "organization.one": .ifSandbox(
-      "organizationId", of: "organization", .row("organization", organization(id: "<organizationId>")),
-      .error(.FORBIDDEN, "You are not a member of this organization"), "routers/organization.ts:125"),
-    "organization.update": .ifSandbox(
-      "organizationId", of: "organization", .row("organization", organization(id: "<organizationId>")),
-      .error(.NOT_FOUND, "Organization not found"), "routers/organization.ts:228"),
-    "organization.delete": .ifSandbox(
-      "organizationId", of: "organization",
-      .error(.FORBIDDEN, "You must maintain at least one organization where you are the owner"),
-      .error(.NOT_FOUND, "Organization not found"), "routers/organization.ts:280"),
-    "organization.inviteMember": .row(
-      "invitation",
-      [
-        "id": "<nanoid>", "organizationId": "<organizationId>", "status": "pending", "expiresAt": "<now+48h>",
-        "inviterId": "<userId>",
-      ], "routers/organization.ts:377"),
-    "organization.allInvitations": .value([], "routers/organization.ts:419"),
-    "organization.removeInvitation": .error(.NOT_FOUND, "Invitation not found", "routers/organization.ts:432"),
     "organization.updateMemberRole": .ifSandbox(
       "memberId", of: "user", .error(.FORBIDDEN, "You cannot change your own role"),
-      .error(.NOT_FOUND, "Member not found"), "routers/organization.ts:474"),
-    "organization.setDefault": .ifSandbox(
-      "organizationId", of: "organization", .value(["success": true]),
-      .error(.FORBIDDEN, "You are not a member of this organization"), "routers/organization.ts:590"),
-    "organization.active": .row("organization", organization(id: "<organizationId>"), "routers/organization.ts:597"),
+      .error(.NOT_FOUND, "Member not found"), "routers/organization.ts:474")
   ]
 
-  /// The organization row's fixed columns (the rest are the table's defaults and the input's columns).
-  static func organization(id: String) -> JSON {
-    ["id": .string(id), "name": "Sandbox", "slug": "sandbox", "ownerId": "<userId>"]
-  }
-
-  /// `webServerSettings.metricsConfig`'s default (tables.json).
-  static var metricsConfig: JSON {
-    if case .literal(let v)? = DokployFacts.shared.tables["webServerSettings"]?.column("metricsConfig")?.defaultValue {
-      return v
-    }
-    return .null
-  }
 }
