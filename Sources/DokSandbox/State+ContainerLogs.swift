@@ -37,7 +37,7 @@ extension SandboxState {
     }
     // The container started when its newest successful deployment finished (else when it was made).
     let finished = deploymentsOf(r.idKey, row.str(r.idKey) ?? "").first { $0.str("status") == "done" }?.str("finishedAt")
-    let start = (finished ?? row.str("createdAt")).flatMap(Self.unixTime(iso:)) ?? now
+    let start = (finished ?? row.str("createdAt")).flatMap(Support.unixTime(iso:)) ?? now
     var lines = Self.startupLines(router: router, row: row).enumerated().map { i, text in
       (at: start + Double(i) * 0.25, text: text)
     }
@@ -98,21 +98,5 @@ extension SandboxState {
   static func dockerStamp(_ t: Double) -> String {
     let iso = Support.iso(t)
     return String(iso.dropLast()) + "000000Z"
-  }
-
-  /// The inverse of `Support.iso`: `2025-01-02T03:04:05.678Z` → seconds since the epoch.
-  static func unixTime(iso: String) -> Double? {
-    let parts = iso.split(whereSeparator: { "-T:Z".contains($0) })
-    guard parts.count >= 6, let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]),
-      let hh = Int64(parts[3]), let mm = Int64(parts[4]), let ss = Double(parts[5])
-    else { return nil }
-    // Days from civil (Howard Hinnant).
-    let yy = m <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146_097 + doe - 719_468
-    return Double(days * 86400 + hh * 3600 + mm * 60) + ss
   }
 }

@@ -49,6 +49,22 @@ enum Support {
       "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
   }
 
+  /// The inverse of ``iso(_:)``: `2025-01-02T03:04:05.678Z` → seconds since the epoch.
+  static func unixTime(iso: String) -> Double? {
+    let parts = iso.split(whereSeparator: { "-T:Z".contains($0) })
+    guard parts.count >= 6, let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]),
+      let hh = Int64(parts[3]), let mm = Int64(parts[4]), let ss = Double(parts[5])
+    else { return nil }
+    // Days from civil (Howard Hinnant).
+    let yy = m <= 2 ? y - 1 : y
+    let era = (yy >= 0 ? yy : yy - 399) / 400
+    let yoe = yy - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146_097 + doe - 719_468
+    return Double(days * 86400 + hh * 3600 + mm * 60) + ss
+  }
+
   private static let verbs = [
     "parse", "index", "compile", "render", "deploy", "bundle", "connect", "generate", "program", "hack", "navigate", "copy",
     "quantify", "override", "transmit", "reboot", "bypass", "synthesize", "calculate", "back-up",

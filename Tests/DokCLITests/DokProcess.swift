@@ -92,4 +92,17 @@ struct DokProcess {
       status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+
+  /// Sends `signal` to a running child whose standard error is `err`, then waits for it to end
+  /// (killing it after `timeout` seconds, so a child that ignores the signal cannot hang the
+  /// test) and returns its exit status and what it wrote to standard error.
+  static func signal(_ p: Process, _ signal: Int32, stderr err: Pipe, timeout: Double = 20) -> (status: Int32, stderr: String) {
+    kill(p.processIdentifier, signal)
+    let watchdog = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    watchdog.cancel()
+    return (p.terminationStatus, text)
+  }
 }

@@ -49,13 +49,7 @@ import Testing
     }
     #expect(server.requests.contains { $0.path.hasPrefix("/api/\(procedure)") }, "\(procedure) was never sent")
     Thread.sleep(forTimeInterval: 0.1)
-    kill(p.processIdentifier, SIGINT)
-    let watchdog = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    watchdog.cancel()
-    return (p.terminationStatus, text)
+    return DokProcess.signal(p, SIGINT, stderr: err)
   }
 
   static let unknownEffect =

@@ -25,10 +25,7 @@ import Testing
       seen.append(chunk)
     }
     Thread.sleep(forTimeInterval: 0.4)
-    kill(p.processIdentifier, signal)
-    let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, errText)
+    return DokProcess.signal(p, signal, stderr: err)
   }
 
   static let deployAndWait = """
@@ -65,13 +62,7 @@ import Testing
     p.standardError = err
     try p.run()
     for _ in 0..<100 where server.requests.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
-    kill(p.processIdentifier, signal)
-    let watchdog = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    watchdog.cancel()
-    return (p.terminationStatus, text)
+    return DokProcess.signal(p, signal, stderr: err)
   }
 
   @Test func ctrlCEndsACallWith130() throws {

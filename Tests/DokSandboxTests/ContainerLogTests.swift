@@ -13,19 +13,13 @@ import Testing
     let s = try await SandboxClient.start(deploySeconds: 0.1)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
-    _ = try s.post(
-      "application.saveDockerProvider",
-      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null, "registryUrl": .null])
+    try s.setImage(app, "nginx:alpine")
     let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
     let before = try s.get("application.readLogs", [("applicationId", app)])
     #expect(before.status == 500, "body: \(before.body)")
     #expect(before.json?["message"]?.stringValue == "No container or service found for: \(appName)", "body: \(before.body)")
 
-    _ = try s.post("application.deploy", ["applicationId": .string(app)])
-    let done = try await eventually(within: 10) {
-      try s.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
-    }
-    #expect(done)
+    #expect(try await s.deployUntilDone(app))
     let lines = try await logLines(s, app, within: 5)
     #expect(lines.count >= 2, "\(lines)")
     // Docker's --timestamps: RFC 3339 with nanoseconds, then the line.

@@ -65,14 +65,8 @@ import Testing
     let s = try await SandboxClient.start(deploySeconds: 0.1)
     let (_, env) = try s.makeProject()
     let app = try s.makeApp(env)
-    _ = try s.post(
-      "application.saveDockerProvider",
-      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null, "registryUrl": .null])
-    _ = try s.post("application.deploy", ["applicationId": .string(app)])
-    let done = try await eventually(within: 10) {
-      try s.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
-    }
-    #expect(done)
+    try s.setImage(app, "nginx:alpine")
+    #expect(try await s.deployUntilDone(app))
     let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
     let r = try s.get("docker.getContainersByAppNameMatch", [("appName", appName)])
     let containers = try #require(r.json?.arrayValue, "body: \(r.body)")

@@ -86,6 +86,21 @@ struct SandboxClient {
   func makeApp(_ env: String, name: String = "web") throws -> String {
     try post("application.create", ["name": .string(name), "environmentId": .string(env)]).json!["applicationId"]!.stringValue!
   }
+
+  /// Points the application at a Docker image (`saveDockerProvider`, no registry credentials).
+  func setImage(_ app: String, _ image: String) throws {
+    _ = try post(
+      "application.saveDockerProvider",
+      ["applicationId": .string(app), "dockerImage": .string(image), "username": .null, "password": .null, "registryUrl": .null])
+  }
+
+  /// Deploys the application and waits (up to `seconds`) until its status is `done`; returns whether it got there.
+  func deployUntilDone(_ app: String, within seconds: Double = 10) async throws -> Bool {
+    _ = try post("application.deploy", ["applicationId": .string(app)])
+    return try await eventually(within: seconds) {
+      try get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
+    }
+  }
 }
 
 /// Polls `condition` every 50 ms until it holds or `seconds` pass; returns whether it held.
