@@ -17,9 +17,6 @@ extension SandboxState {
     return routers
   }()
 
-  /// The procedures answered by ``containerLogs(router:_:now:)``.
-  static var containerLogNames: [String] { containerLogRouters.keys.map { "\($0).readLogs" } }
-
   /// `<router>.readLogs` for `input`: the last `tail` lines (default 100) of the container's log,
   /// each stamped as Docker stamps them, filtered by `since` (`all` or `N[smhd]`) and `search`.
   func containerLogs(router: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON {

@@ -4,13 +4,6 @@ import DokCore
 /// `inviteMember` adds a pending invitation, `allInvitations` lists them, `removeInvitation`
 /// deletes one. (Nobody can accept them: the sandbox has one user.)
 extension SandboxState {
-  /// The procedures answered here, with what they return and where.
-  static let invitationReplySources: [String: (reply: String, source: String)] = [
-    "organization.inviteMember": ("row of invitation", "routers/organization.ts:415"),
-    "organization.allInvitations": ("rows of invitation", "routers/organization.ts:421"),
-    "organization.removeInvitation": ("[] (the delete's result)", "routers/organization.ts:457"),
-  ]
-
   mutating func invitation(_ name: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch name {
     case "organization.inviteMember":

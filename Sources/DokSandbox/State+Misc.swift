@@ -7,7 +7,6 @@ extension SandboxState {
     case "user.get": return userView
     case "user.update": return try updateUser(input)
     case "user.getBookmarkedTemplates", "user.toggleTemplateBookmark": return templateBookmarks(name, input)
-    case _ where Self.webServerReplySources[name] != nil: return try webServer(name, input, now: now)
     case "docker.getContainers": return .array(containers(now: now))
     default: return try generic(name, input, now: now)
     }

@@ -6,23 +6,6 @@ import DokCore
 /// `organization.create` makes, and the user's memberships of those. `organization.all`,
 /// `.one`, `.active`, `user.get` and the member replies read them back.
 extension SandboxState {
-  /// The `organization` procedures answered here.
-  static let organizationProcedures: Set<String> = ["create", "all", "one", "update", "delete", "setDefault", "active"]
-
-  /// What they (and `user.update`) return, and where (for `docs/sandbox-procedures.md`).
-  static let organizationReplySources: [String: (reply: String, source: String)] = [
-    "organization.create": ("row of organization", "routers/organization.ts:79"),
-    "organization.all": ("rows of organization with members", "routers/organization.ts:101"),
-    "organization.one": ("row of organization", "routers/organization.ts:125"),
-    "organization.update": ("row of organization", "routers/organization.ts:228"),
-    "organization.delete": ("[] (the delete's result)", "routers/organization.ts:298"),
-    "organization.setDefault": ("{success}", "routers/organization.ts:590"),
-    "organization.active": ("row of organization", "routers/organization.ts:597"),
-    "user.update": ("row of user", "services/user.ts:525"),
-    "user.getBookmarkedTemplates": ("string[]", "routers/user.ts:817"),
-    "user.toggleTemplateBookmark": ("{isBookmarked}", "routers/user.ts:844"),
-  ]
-
   mutating func organization(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch proc {
     case "create":

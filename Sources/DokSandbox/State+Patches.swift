@@ -4,13 +4,6 @@ import DokCore
 /// (`routers/patch.ts:243-320`, `services/patch.ts`), and `patch.byEntityId`, which reads them
 /// back (ordered by file path).
 extension SandboxState {
-  /// What they return, and where.
-  static let patchReplySources: [String: (reply: String, source: String)] = [
-    "patch.byEntityId": ("rows of patch", "services/patch.ts:57"),
-    "patch.saveFileAsPatch": ("row of patch", "routers/patch.ts:277"),
-    "patch.markFileForDeletion": ("row of patch", "services/patch.ts:110"),
-  ]
-
   mutating func patchCall(_ name: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     let id = input.str("id") ?? ""
     let key = input.str("type") == "compose" ? "composeId" : "applicationId"

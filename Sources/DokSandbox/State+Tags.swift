@@ -5,22 +5,6 @@ import DokCore
 /// `onDelete: cascade`). `project.all` and `project.one` read the links back (`projectTags`
 /// with their `tag`). The other `tag` procedures are the declarative engine's.
 extension SandboxState {
-  /// The `tag` procedures answered here.
-  static let tagProcedures: Set<String> = [
-    "create", "all", "update", "assignToProject", "removeFromProject", "bulkAssign", "remove",
-  ]
-
-  /// What they return and where (for `docs/sandbox-procedures.md`).
-  static let tagReplySources: [String: (reply: String, source: String)] = [
-    "tag.create": ("row of tags", "routers/tag.ts:31"),
-    "tag.all": ("rows of tags, by name", "routers/tag.ts:57"),
-    "tag.update": ("row of tags", "routers/tag.ts:124"),
-    "tag.remove": ("{success}", "routers/tag.ts:168"),
-    "tag.assignToProject": ("row of projectTags", "routers/tag.ts:247"),
-    "tag.removeFromProject": ("{success}", "routers/tag.ts:336"),
-    "tag.bulkAssign": ("{success}", "routers/tag.ts:427"),
-  ]
-
   mutating func tag(_ proc: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     switch proc {
     case "create":

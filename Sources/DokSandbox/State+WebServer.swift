@@ -6,16 +6,6 @@ import DokCore
 /// `admin.setupMonitoring` change it; `settings.getIp`, `settings.getWebServerSettings` and
 /// `user.getMetricsToken` read it back.
 extension SandboxState {
-  /// The procedures answered here, with what they return and where.
-  static let webServerReplySources: [String: (reply: String, source: String)] = [
-    "settings.getWebServerSettings": ("row of webServerSettings", "routers/settings.ts:90"),
-    "settings.assignDomainServer": ("row of webServerSettings", "routers/settings.ts:312"),
-    "settings.getIp": ("string: serverIp or \"\"", "routers/settings.ts:634"),
-    "settings.updateServerIp": ("row of webServerSettings", "routers/settings.ts:654"),
-    "admin.setupMonitoring": ("row of webServerSettings", "routers/admin.ts:50"),
-    "user.getMetricsToken": ("{serverIp, enabledFeatures, metricsConfig}", "routers/user.ts:385"),
-  ]
-
   mutating func webServer(_ name: String, _ input: JSONObject, now: Double) throws(SandboxError) -> JSON? {
     var row = webServerSettings
     switch name {

@@ -54,7 +54,6 @@ import Testing
     var answered = 0
     var problems: [String] = []
     for spec in ProcedureTable.all {
-      #expect(SandboxState.handlerKind(spec.name) == ProcedureCatalog.kind(of: spec.name))
       let input = spec.input.map(Self.sample)
       do {
         _ = try engine.call(spec, input: input)
@@ -81,13 +80,15 @@ import Testing
     if let known = SandboxState.routerServerErrors[name] {
       return error.code == .INTERNAL_SERVER_ERROR && error.message.hasPrefix(known.message)
     }
-    guard case .error(let code, let message)? = RouterReplies.all[name]?.kind else { return false }
+    guard case .recorded(let reply)? = Routers.byName[name]?.handler, case .error(let code, let message) = reply.kind else {
+      return false
+    }
     return code == error.code && message == error.message
   }
 
   /// No reply is guessed from a procedure's name: every procedure answered with a fixed shape
-  /// has a reply read from Dokploy's source, from tables.json or from `RouterReplies`, with the
-  /// file and line it was read at.
+  /// has a reply read from Dokploy's source, from tables.json or recorded in its declaration,
+  /// with the file and line it was read at.
   @Test func everyFixedShapeProcedureHasARecordedReplyWithItsSource() throws {
     var missing: [String] = []
     let sourceForm = try Regex(#"^(routers|server|services|utils|lib)/[A-Za-z0-9/._-]+\.ts:[0-9]+$"#)
@@ -102,19 +103,17 @@ import Testing
     }
     #expect(fixed > 300)
     #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
-    // Entries for procedures the sandbox answers otherwise would be dead data.
-    let unused = RouterReplies.all.keys.filter {
-      ProcedureTable.byName[$0] == nil || ProcedureCatalog.kind(of: $0) != .fixedShape
-    }
-    #expect(unused.isEmpty, "recorded but not used: \(unused.sorted())")
   }
 
-  /// A fixed-shape procedure without a recorded reply answers a 500 that names it (there is no
-  /// fallback guess).
+  /// A procedure without a declaration, or without a reply tables.json states, answers a 500
+  /// that names it (there is no fallback guess).
   @Test func aProcedureWithoutARecordedReplyIsNotGuessed() throws {
     var state = SandboxState(deploySeconds: 0)
-    #expect(throws: SandboxError(.INTERNAL_SERVER_ERROR, "The sandbox has no recorded reply for settings.nothing")) {
-      try FixedReplies.reply("settings.nothing", JSONObject(), state: &state, now: 0)
+    #expect(throws: SandboxError(.INTERNAL_SERVER_ERROR, "The sandbox declares no procedure settings.nothing")) {
+      try state.call("settings.nothing", JSONObject(), now: 0)
+    }
+    #expect(throws: SandboxState.noReply("settings.nothing")) {
+      try state.generic("settings.nothing", JSONObject(), now: 0)
     }
   }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import DokSandbox
 
 /// Replies of fixed-shape procedures over HTTP, as Dokploy v0.30.2's routers give them on a
-/// self-hosted server (`RouterReplies`, each entry with the source line it was read at). Each
+/// self-hosted server (recorded in `Routers/`, each with the source line it was read at). Each
 /// test is named after what the real router does; the sandbox used to guess these from the
 /// procedure's name (`true` for every mutation, `[]` for `get…s`, `null` for other queries).
 @Suite struct RouterReplyTests {

@@ -2,7 +2,8 @@ import DokCore
 
 /// What a procedure the sandbox answers with a fixed shape really returns on a self-hosted
 /// Dokploy v0.30.2, as read from its router (and the service function the router returns), with
-/// the place it was read from. The data is in ``RouterReplies``; ``FixedReplies`` builds replies.
+/// the place it was read from. Each is declared with its procedure under `Routers/`;
+/// ``RecordedReplies`` builds replies.
 ///
 /// Strings in values may hold markers filled per call: `<now>`, `<now+48h>`, `<userId>`,
 /// `<organizationId>`, `<nanoid>`, `<random64>`, `<random6>`, `<hex6>`, `<member>` (the sandbox's member
@@ -218,5 +219,27 @@ struct RouterReply: Sendable {
         return "{" + keys.prefix(4).joined(separator: ", ") + (keys.count > 4 ? ", …}" : "}")
       }
     }
+  }
+}
+
+extension RouterReply.Kind {
+  /// True for the kinds that store something: a row updated, a status set, a deployment
+  /// removed or a schedule's run recorded.
+  var changesState: Bool {
+    switch self {
+    case .updateRow, .setStatus, .removeDeployment, .scheduleRun: true
+    case .list(let inner): inner.changesState
+    case .ifSandbox(_, _, let own, let other): own.changesState || other.changesState
+    default: false
+    }
+  }
+}
+
+extension RouterReply {
+  /// `TABLE.changeStatus` (or `procedure`): the row before, then `applicationStatus` set (`set`, else the input's).
+  static func status(_ table: String, _ source: String, set: String? = nil, procedure: String = "changeStatus")
+    -> RouterReply
+  {
+    RouterReply(kind: .setStatus(reply: "\(table).\(procedure)", table: table, status: set), source: source)
   }
 }

@@ -1,6 +1,6 @@
 import DokCore
 
-extension FixedReplies {
+extension RecordedReplies {
   /// ``RouterReply/Kind/findMany(reply:where:)``: the rows of the reply's table (tables.json)
   /// in the sandbox's organization matching `filter`, ordered by the reply's `orderBy`, with
   /// its `columns` and `with` relations.

@@ -1,18 +1,14 @@
 import DokCore
 
-/// Replies of procedures with no state effect in the sandbox: the real router's reply as
-/// recorded in ``RouterReplies`` (or the shape `tables.json` states, see `SandboxState.shape`).
-/// There is no guessing from a procedure's name: a procedure without a recorded reply answers
-/// a 500 that names it, and `ProcedureCatalogTests` fails.
-enum FixedReplies {
-  /// The reply of `name` for `input`: a value, nil for a void reply (empty 200 body), or the
-  /// error the real server throws.
-  static func reply(_ name: String, _ input: JSONObject, state: inout SandboxState, now: Double) throws(SandboxError)
-    -> JSON?
+/// Builds the replies recorded from Dokploy's routers (``RouterReply``, declared with their
+/// procedures under `Routers/`): values, errors, rows read from the state, and the few that
+/// change it (`updateRow`, `setStatus`, `removeDeployment`, `scheduleRun`).
+enum RecordedReplies {
+  /// The reply recorded as `recorded` for `input`: a value, nil for a void reply (empty 200
+  /// body), or the error the real server throws. Its lookups (`requires`) run first.
+  static func reply(_ recorded: RouterReply, _ input: JSONObject, state: inout SandboxState, now: Double)
+    throws(SandboxError) -> JSON?
   {
-    guard let recorded = RouterReplies.all[name] else {
-      throw SandboxError(.INTERNAL_SERVER_ERROR, "The sandbox has no recorded reply for \(name)")
-    }
     for (key, table, message, code) in recorded.requires {
       guard let id = input.str(key), let t = DokployFacts.shared.tables[table], state[table: table]?[id] == nil else {
         continue

@@ -1,6 +1,6 @@
 import DokCore
 
-extension FixedReplies {
+extension RecordedReplies {
   /// Replies the real router derives from a row of the state (a compose file, a schedule).
   static func derived(_ kind: RouterReply.Kind, _ input: JSONObject, state: inout SandboxState, now: Double)
     throws(SandboxError) -> JSON?

@@ -1,6 +1,6 @@
 import DokCore
 
-extension FixedReplies {
+extension RecordedReplies {
   /// `deployment.queueList` (routers/deployment.ts:81): BullMQ's jobs of the deploy queue. Jobs
   /// are added with `removeOnComplete`/`removeOnFail`, so only the running (`active`) and queued
   /// (`waiting`) ones are listed, newest first; `data` is the router's `DeploymentJob`
