@@ -15,7 +15,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   case timeout = 5
   /// A runtime error: undefined variable, type error, bad path, division by zero, non-finite number.
   case runtime = 6
-  /// A deployment ended in `error` or `cancelled`.
+  /// A deployment ended in `error` or `cancelled`, or `deploy` could not tell which deployment its
+  /// call queued (`DEPLOY_AMBIGUOUS`) or lost it (`DEPLOY_LOST`): never a success, never a guess.
   case deployFailed = 7
   /// Interrupted (Ctrl-C).
   case interrupted = 130
@@ -35,7 +36,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case .transport: "transport error (connect, TLS, timeout, bad reply)"
     case .timeout: "`wait` or `deploy` timed out"
     case .runtime: "runtime error (undefined variable, type error, bad path, division by zero, non-finite number)"
-    case .deployFailed: "a deployment ended in `error` or `cancelled`"
+    case .deployFailed: "a deployment ended in `error` or `cancelled` (or could not be told apart from another)"
     case .interrupted: "interrupted (Ctrl-C)"
     case .terminated: "terminated (SIGTERM)"
     }

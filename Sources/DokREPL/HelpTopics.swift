@@ -56,11 +56,17 @@ public enum HelpTopics {
           deploy compose.redeploy composeId=$c timeout 10m           previewDeployment.redeploy, postgres.deploy …)
         A real Dokploy queues deploys and shows the previous status until its worker takes the job, so
         waiting for applicationStatus "done" can return the last deploy's "done" at once. `deploy` notes
-        the existing deployments, sends the call, waits for the new one (phase queued), then follows it
+        the existing deployments, sends the call, waits for ITS new one (phase queued), then follows it
         (phase running), printing its build log live. The result is the deployment row.
+        Without a description= of yours, deploy sends one naming the run ("dok 3fa9c01b (deploy.dok:12)",
+        shown in Dokploy's UI) and follows the row carrying it, whatever else is queued for the service.
+        With yours, the server's queue (deployment.queueList) says how many deploys with the same
+        description were ahead; when two new rows could still be ours: DEPLOY_AMBIGUOUS (exit 7, both rows
+        in $err.deployments), never a guess. A row pruned while followed (11 are kept): DEPLOY_LOST.
         error/cancelled → DEPLOY_FAILED (exit 7) with the log's last lines ($err.deployment, $err.log in a
         catch); timeout → WAIT_TIMEOUT (exit 5) naming the phase; Ctrl-C stops following (the deploy goes on).
-        Databases deploy inside the request: deploy follows postgres.one (…) until applicationStatus ends.
+        Databases deploy inside the request: deploy follows postgres.one (…) until applicationStatus ends;
+        a 500 with the row turned error is DEPLOY_FAILED ($err.log from <kind>.readLogs when offered).
         From a shell: dok call application.deploy applicationId=ID --wait [--wait-timeout 15m]
         """
     case "waits":
@@ -71,7 +77,7 @@ public enum HelpTopics {
           wait application.one applicationId=$id until len(.domains) > 0 every 1s timeout 2m
         To follow a deploy use `deploy` (:help deploys): a status can be the previous deploy's.
         Transport errors are retried, one attempt per `every`, until the timeout; an attempt still in flight
-        at the timeout is cancelled. An API error ends the wait. Ctrl-C cancels it.
+        at the timeout is cancelled — calls inside the condition too. An API error ends the wait. Ctrl-C cancels it.
         On timeout (exit 5) the condition, the last values of its operands, elapsed time and attempts are shown.
         """
     case "completion":

@@ -12,6 +12,8 @@ struct RowFollower {
   let start: Double
   /// Deployment ids that existed before the call.
   var known: Set<String> = []
+  /// What tells our row from others'.
+  var mark = DeployMark(field: nil, value: nil, added: false)
 
   enum Input: Sendable {
     case rows([JSON]), rowsFailed(CallError), chunk(String), socketEnded(String), polledLog(String), pollFailed(CallError),
@@ -75,12 +77,29 @@ struct RowFollower {
       case .rows(let list):
         lastTransport = nil
         if finishing { continue }
-        if phase == .queued, let fresh = pick(list) {
-          row = fresh
-          phase = .running
-          startLog(input)
-        } else if phase == .running, let id = deploymentId, let r = list.first(where: { $0["deploymentId"]?.stringValue == id }) {
+        if phase == .queued {
+          switch mark.choose(fresh(list)) {
+          case .ours(let r):
+            row = r
+            phase = .running
+            startLog(input)
+          case .notYet:
+            // Rows appear in queue order: as many new rows as a service keeps, none ours, and our
+            // job gone from the queue means ours came and was pruned before a poll saw it.
+            if fresh(list).count >= DeploymentTracker.keptRows, await tracker.queueHolds(mark, target: target) == false,
+              let again = try? await tracker.rows(target), case .notYet = mark.choose(fresh(again))
+            {
+              throw neverSeen()
+            }
+          case .ambiguous(let candidates): throw ambiguous(candidates)
+          }
+        } else if phase == .running, let id = deploymentId {
+          guard let r = list.first(where: { $0["deploymentId"]?.stringValue == id }) else { throw lost() }
           row = r
+          // Without the queue's word, a second row with the same mark means either could be ours.
+          if !mark.added, mark.ahead == nil, case .ambiguous(let candidates) = mark.choose(fresh(list)) {
+            throw ambiguous(candidates)
+          }
         }
         if phase == .running, ["done", "error", "cancelled"].contains(status) {
           finishing = true
@@ -133,22 +152,52 @@ struct RowFollower {
     throw .cancelled
   }
 
-  /// The new deployment: a row whose id was not there before the call (the oldest such row;
-  /// one matching the call's own title or description first).
-  private func pick(_ list: [JSON]) -> JSON? {
-    let fresh = list.filter { r in r["deploymentId"]?.stringValue.map { !known.contains($0) } ?? false }
-    guard !fresh.isEmpty else { return nil }
-    for name in ["title", "description"] {
-      guard let arg = request.arguments.first(where: { $0.name == name }) else { continue }
-      let wanted: String? =
-        switch arg.value {
-        case .bare(let w): w
-        case .value(.string(let s)): s
-        default: nil
-        }
-      if let wanted, let match = fresh.last(where: { $0[name]?.stringValue == wanted }) { return match }
+  /// The new rows (not there before the call), oldest first.
+  private func fresh(_ list: [JSON]) -> [JSON] {
+    list.filter { r in r["deploymentId"]?.stringValue.map { !known.contains($0) } ?? false }.reversed()
+  }
+
+  /// Two new rows could be ours and nothing tells them apart: say so with both, never guess.
+  private func ambiguous(_ candidates: [JSON]) -> DeployError {
+    var notes = candidates.map { r in
+      "candidate: deployment \(r["deploymentId"]?.stringValue ?? "?") \"\(r["title"]?.stringValue ?? "")\" "
+        + "description \(JSON.string(r["description"]?.stringValue ?? "").compactText), \(r["status"]?.stringValue ?? "?")"
     }
-    return fresh.last
+    notes.append("the deploy goes on on the server; dok stopped following it")
+    notes.append(
+      "hint: leave out description= (dok then adds a unique one), or give one no other deploy of \(target.subject) uses")
+    return .unfollowable(
+      code: "DEPLOY_AMBIGUOUS",
+      message:
+        "deploy cannot tell which of \(candidates.count) new deployments of \(target.subject) its call queued "
+        + "(all carry \(mark.wording))",
+      notes: notes, rows: candidates)
+  }
+
+  /// Our job left the queue but its row was never listed: pruned before a poll saw it.
+  private func neverSeen() -> DeployError {
+    .unfollowable(
+      code: "DEPLOY_LOST",
+      message:
+        "the deployment of \(target.subject) carrying \(mark.wording) never appeared in \(target.listProcedure) "
+        + "and its job has left the server's queue: its end is unknown",
+      notes: [
+        "Dokploy keeps a service's last \(DeploymentTracker.keptRows) deployments; newer deploys pruned it before dok saw it",
+        "hint: a shorter `every` polls more often",
+      ], rows: [])
+  }
+
+  /// Our row left the list while we followed it (a service keeps 11 deployments).
+  private func lost() -> DeployError {
+    .unfollowable(
+      code: "DEPLOY_LOST",
+      message:
+        "deployment \(deploymentId ?? "?") of \(target.subject) is no longer listed by \(target.listProcedure): "
+        + "its end is unknown",
+      notes: [
+        "Dokploy keeps a service's last \(DeploymentTracker.keptRows) deployments; newer deploys (or deployment.remove) dropped this one",
+        "the last status seen was \(status)",
+      ], rows: row.map { [$0] } ?? [])
   }
 
   private mutating func startLog(_ input: AsyncStream<Input>.Continuation) {

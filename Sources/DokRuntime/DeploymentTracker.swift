@@ -22,6 +22,8 @@ public struct DeploymentTracker: Sendable {
   /// Lines asked of `deployment.readLogs` when polling: its real schema's maximum (`tail` is
   /// 1…10,000 in Dokploy's document; a larger value is rejected as invalid input).
   static let pollTail = 10_000
+  /// The deployment rows Dokploy keeps per service (older ones are pruned).
+  static let keptRows = 11
 
   public init(
     caller: any ProcedureCaller, catalog: Catalog, logStreams: (any LogStreamSource)?, clock: any ScriptClock = SystemClock()
@@ -44,15 +46,41 @@ public struct DeploymentTracker: Sendable {
     }
     let before = try await rows(target)
     let known = Set(before.compactMap { $0["deploymentId"]?.stringValue })
+    var (mark, arguments) = DeployMark.make(request, catalog: catalog)
+    if !mark.added { mark.ahead = await ahead(of: mark, target: target, rows: before) }
     let start = clock.now()
     do {
-      _ = try await caller.call(procedure: request.procedure, arguments: request.arguments)
+      _ = try await caller.call(procedure: request.procedure, arguments: arguments)
     } catch {
       throw .call(error)
     }
     var follow = RowFollower(tracker: self, target: target, request: request, report: report, start: start)
     follow.known = known
+    follow.mark = mark
     return try await follow.run()
+  }
+
+  /// Whether the server's queue still holds a job of `target` with this mark (waiting or
+  /// running); nil when the document has no `deployment.queueList` or it fails.
+  func queueHolds(_ mark: DeployMark, target: DeployTarget) async -> Bool? {
+    guard catalog.procedure(named: "deployment.queueList") != nil,
+      let jobs = try? await caller.call(procedure: "deployment.queueList", arguments: []).arrayValue
+    else { return nil }
+    return jobs.contains { mark.matches(job: $0, target: target) }
+  }
+
+  /// How many jobs with the same mark the server's queue holds for the service before ours (read
+  /// after `rows`, just before the call): the waiting ones, and the running one unless its row
+  /// is already among `rows`. Nil when the document has no `deployment.queueList` or it fails.
+  func ahead(of mark: DeployMark, target: DeployTarget, rows: [JSON]) async -> Int? {
+    guard catalog.procedure(named: "deployment.queueList") != nil,
+      let jobs = try? await caller.call(procedure: "deployment.queueList", arguments: []).arrayValue
+    else { return nil }
+    let ours = jobs.filter { mark.matches(job: $0, target: target) }
+    let waiting = ours.filter { $0["state"]?.stringValue != "active" }.count
+    let running = ours.count - waiting
+    let runningRowKnown = rows.contains { $0["status"]?.stringValue == "running" && mark.matches($0) }
+    return waiting + (running > 0 && !runningRowKnown ? running : 0)
   }
 
   /// The service's deployment rows, newest first.

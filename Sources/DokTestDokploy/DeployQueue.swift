@@ -23,14 +23,20 @@ final class DeployQueue: Sendable {
   }
 
   struct Job: Sendable {
+    var id: Int
     var serviceId: String
     var title: String
     var description: String
+    /// Milliseconds since 1970 when it was queued, and when the worker took it.
+    var timestamp: Double
+    var processedOn: Double?
   }
 
   struct State: Sendable {
     var services: [String: Service] = [:]
     var queue: [Job] = []
+    /// The job the worker is building.
+    var active: Job?
     var counter = 0
     /// Deployment ids in creation order (for tests).
     var created: [String] = []
@@ -63,7 +69,11 @@ final class DeployQueue: Sendable {
   func enqueue(_ serviceId: String, title: String?, description: String?) -> Bool {
     state.withLock { s in
       guard s.services[serviceId] != nil else { return false }
-      s.queue.append(Job(serviceId: serviceId, title: title ?? "Manual deployment", description: description ?? ""))
+      s.counter += 1
+      s.queue.append(
+        Job(
+          id: s.counter, serviceId: serviceId, title: title ?? "Manual deployment", description: description ?? "",
+          timestamp: Date().timeIntervalSince1970 * 1000))
       return true
     }
   }
@@ -93,8 +103,38 @@ final class DeployQueue: Sendable {
         continue
       }
       try? await Task.sleep(for: .seconds(options.queueDelay))
-      state.withLock { _ = $0.queue.removeFirst() }
+      state.withLock { s in
+        s.active = s.queue.removeFirst()
+        s.active?.processedOn = Date().timeIntervalSince1970 * 1000
+      }
       await build(job)
+      state.withLock { $0.active = nil }
+    }
+  }
+
+  /// `deployment.queueList`: the running job and the waiting ones, newest first, each with the
+  /// router's job data (`<kind>Id`, `titleLog`, `descriptionLog`); finished jobs are gone.
+  func queueList() -> JSON {
+    state.withLock { s in
+      let jobs = (s.active.map { [$0] } ?? []) + s.queue
+      return .array(
+        jobs.reversed().map { job in
+          let kind = s.services[job.serviceId]?.kind ?? "application"
+          var data = JSONObject()
+          data["\(kind)Id"] = .string(job.serviceId)
+          data["titleLog"] = .string(job.title)
+          data["descriptionLog"] = .string(job.description)
+          data["type"] = "deploy"
+          data["applicationType"] = .string(kind == "previewDeployment" ? "application-preview" : kind)
+          var o = JSONObject()
+          o["id"] = .string(String(job.id))
+          o["name"] = "deployments"
+          o["data"] = .object(data)
+          o["timestamp"] = .number(job.timestamp)
+          o["processedOn"] = job.processedOn.map { .number($0) } ?? .null
+          o["state"] = job.processedOn == nil ? "waiting" : "active"
+          return .object(o)
+        })
     }
   }
 
@@ -147,13 +187,15 @@ final class DeployQueue: Sendable {
     }
   }
 
-  /// A database deploy runs inside the request and returns the row as read before the update.
-  func deployDatabase(_ id: String) async -> JSON? {
+  /// A database deploy runs inside the request and returns the row as read before the update,
+  /// and whether it failed (the status is then `error` and the server answers 500).
+  func deployDatabase(_ id: String) async -> (JSON, Bool)? {
     guard let before = row(id), let svc = service(id) else { return nil }
     state.withLock { $0.services[id]?.status = "running" }
     try? await Task.sleep(for: .seconds(svc.buildSeconds ?? options.buildSeconds))
-    state.withLock { $0.services[id]?.status = svc.image.contains("fail") ? "error" : "done" }
-    return before
+    let failed = svc.image.contains("fail")
+    state.withLock { $0.services[id]?.status = failed ? "error" : "done" }
+    return (before, failed)
   }
 
   /// The service whose container (`<appName>-container`) this is.

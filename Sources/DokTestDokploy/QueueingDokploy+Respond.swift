@@ -1,4 +1,5 @@
 import DokCore
+import DokTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -23,7 +24,7 @@ extension QueueingDokploy {
     case ("settings.getDokployVersion", true):
       return Self.reply(200, #""v0.30.2""#)
     case ("settings.getOpenApiDocument", true):
-      return Self.reply(200, Self.document(readLogs: options.readLogs).compactText)
+      return Self.reply(200, Self.document(readLogs: options.readLogs, queueList: options.queueList).compactText)
     case ("project.create", false):
       let env = queue.nextId("env-")
       return Self.reply(
@@ -65,10 +66,27 @@ extension QueueingDokploy {
       }
       return Self.reply(
         200, JSON.object(["success": true, "message": "Deployment queued", "composeId": .string(s("composeId"))]).compactText)
-    case ("postgres.deploy", false):
-      guard let row = await queue.deployDatabase(s("postgresId")) else { return Self.notFound("Postgres not found") }
+    case (let proc, false) where QueueingDocument.databases.contains { proc == "\($0).deploy" }:
+      let kind = String(proc.prefix { $0 != "." })
+      guard let (row, failed) = await queue.deployDatabase(s("\(kind)Id")) else { return Self.notFound("\(kind) not found") }
+      // Dokploy sets `error` and rethrows: `Error on deploy postgres${error}` as a 500.
+      guard !failed else {
+        return Self.reply(
+          500,
+          JSON.object([
+            "message": .string(
+              "Error on deploy \(kind)Error: pull access denied for \(queue.service(s("\(kind)Id"))?.image ?? "")"),
+            "code": "INTERNAL_SERVER_ERROR",
+          ]).compactText)
+      }
       return Self.reply(200, row.compactText)
-    case ("application.one", true), ("compose.one", true), ("postgres.one", true), ("previewDeployment.one", true):
+    case (let proc, true) where QueueingDocument.databases.contains { proc == "\($0).readLogs" }:
+      let kind = String(proc.prefix { $0 != "." })
+      guard let svc = queue.service(s("\(kind)Id")) else { return Self.notFound("\(kind) not found") }
+      let tail = Int(s("tail")) ?? 100
+      return Self.reply(200, JSON.string(Self.containerLog(svc.appName).suffix(tail).joined(separator: "\n")).compactText)
+    case (let proc, true)
+    where (["application", "compose", "previewDeployment"] + QueueingDocument.databases).contains { proc == "\($0).one" }:
       let kind = String(name.prefix { $0 != "." })
       guard let row = queue.row(s("\(kind)Id")), queue.service(s("\(kind)Id"))?.kind == kind else {
         return Self.notFound("\(kind.prefix(1).uppercased() + kind.dropFirst()) not found")
@@ -76,6 +94,8 @@ extension QueueingDokploy {
       return Self.reply(200, row.compactText)
     case ("deployment.all", true):
       return Self.reply(200, JSON.array(queue.deploymentRows(s("applicationId"))).compactText)
+    case ("deployment.queueList", true) where options.queueList:
+      return Self.reply(200, queue.queueList().compactText)
     case ("deployment.allByCompose", true):
       return Self.reply(200, JSON.array(queue.deploymentRows(s("composeId"))).compactText)
     case ("deployment.readLogs", true) where options.readLogs:

@@ -9,9 +9,10 @@ import Synchronization
 
 /// A test server on 127.0.0.1 that queues deploys the way a real Dokploy does (see
 /// ``DeployQueue``) and serves what following them needs over the real wire: `application.*`,
-/// `compose.*` and `postgres.*` deploy/redeploy/one, `deployment.all`, `deployment.allByCompose`,
-/// `deployment.readLogs`, `application.readLogs`, and the `/listen-deployment` and
-/// `/docker-container-logs` WebSockets (``ListenDeploymentRoute``). Every request is counted.
+/// `compose.*` deploy/redeploy/one, the databases' (`postgres` … `libsql`) deploy/one/readLogs,
+/// `deployment.all`, `deployment.allByCompose`, `deployment.queueList`, `deployment.readLogs`,
+/// `application.readLogs`, and the `/listen-deployment` and `/docker-container-logs` WebSockets
+/// (``ListenDeploymentRoute``). Every request is counted.
 public final class QueueingDokploy: Sendable {
   /// How the server behaves.
   public struct Options: Sendable {
@@ -23,6 +24,8 @@ public final class QueueingDokploy: Sendable {
     public var apiKey = "queueing-test-key"
     /// Serve `deployment.readLogs` (and list it in the document).
     public var readLogs = true
+    /// Serve `deployment.queueList` (and list it in the document).
+    public var queueList = true
     /// Serve the `/listen-deployment` WebSocket.
     public var webSocket = true
     /// Accept `/listen-deployment` but never send anything (a proxy that holds the stream).
@@ -154,6 +157,11 @@ public final class QueueingDokploy: Sendable {
     queue.add(kind: "postgres", name: name, image: image)
   }
 
+  /// Adds a database of `kind` (`postgres`, `mysql`, …, `libsql`; an image containing `fail` fails its deploys).
+  public func addDatabase(_ kind: String, name: String = "db", image: String) -> String {
+    queue.add(kind: kind, name: name, image: image)
+  }
+
   /// Changes the image the next builds of `id` use.
   public func setImage(_ id: String, _ image: String) { queue.state.withLock { $0.services[id]?.image = image } }
 
@@ -182,6 +190,9 @@ public final class QueueingDokploy: Sendable {
 
   /// The service's deployment rows, newest first.
   public func deployments(_ id: String) -> [JSON] { queue.deploymentRows(id) }
+
+  /// How many deploys of `id` wait in the queue (not yet taken by the worker).
+  public func waitingJobs(_ id: String) -> Int { queue.state.withLock { s in s.queue.filter { $0.serviceId == id }.count } }
 
   /// The service's status (`idle`, `running`, `done`, `error`).
   public func status(_ id: String) -> String { queue.service(id)?.status ?? "" }

@@ -3,9 +3,13 @@ import DokCore
 /// The OpenAPI document of the procedures `QueueingDokploy` (in `DokTestDokploy`) serves, apart
 /// from the server so that tests which need only the document (the REPL's) do not link Hummingbird.
 public enum QueueingDocument {
+  /// The database kinds whose `deploy` runs inside the request.
+  public static let databases = ["postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]
+
   /// The document, in Dokploy's shapes (queries take query parameters; mutations a JSON body).
-  /// Without `readLogs`, `deployment.readLogs` is left out, as in older Dokploy documents.
-  public static func json(readLogs: Bool = true) -> JSON {
+  /// Without `readLogs`, `deployment.readLogs` is left out, as in older Dokploy documents;
+  /// without `queueList`, `deployment.queueList`.
+  public static func json(readLogs: Bool = true, queueList: Bool = true) -> JSON {
     typealias P = (name: String, type: String, required: Bool)
     let id = { (n: String) -> P in (n, "string", true) }
     let titled = { (n: String) -> [P] in [id(n), ("title", "string", false), ("description", "string", false)] }
@@ -18,7 +22,6 @@ public enum QueueingDocument {
       ),
       ("compose.deploy", false, titled("composeId")), ("compose.redeploy", false, titled("composeId")),
       ("compose.one", true, [id("composeId")]),
-      ("postgres.deploy", false, [id("postgresId")]), ("postgres.one", true, [id("postgresId")]),
       ("previewDeployment.redeploy", false, titled("previewDeploymentId")),
       ("previewDeployment.one", true, [id("previewDeploymentId")]),
       ("deployment.allByType", true, [id("id"), id("type")]),
@@ -35,7 +38,14 @@ public enum QueueingDocument {
         ]
       ),
     ]
+    for kind in databases {
+      ops += [
+        ("\(kind).deploy", false, [id("\(kind)Id")]), ("\(kind).one", true, [id("\(kind)Id")]),
+        ("\(kind).readLogs", true, [id("\(kind)Id"), ("tail", "number", false)]),
+      ]
+    }
     if readLogs { ops.append(("deployment.readLogs", true, [id("deploymentId"), ("tail", "number", false)])) }
+    if queueList { ops.append(("deployment.queueList", true, [])) }
     var paths = JSONObject()
     for op in ops {
       var operation = JSONObject()

@@ -19,7 +19,11 @@ struct CallCommand: AsyncParsableCommand {
       --wait follows the deploy a call queues (application.deploy/redeploy, compose.deploy/redeploy, \
       previewDeployment.redeploy, a database's deploy) to its end, like the `deploy` statement: progress and \
       build-log lines on stderr, the final deployment row on stdout (--output applies). Exit 0 done, \
-      5 timed out (--wait-timeout, default 15m), 7 the deployment ended in error or cancelled.
+      5 timed out (--wait-timeout, default 15m), 7 the deployment ended in error or cancelled, or dok \
+      could not tell which new deployment is its own (DEPLOY_AMBIGUOUS; never a guess). Without a \
+      description= of yours, --wait sends one naming the run, e.g. "dok 3fa9c01b (dok call)", and follows \
+      the row that carries it, whatever else is queued for the service; with yours, it uses the server's \
+      queue (deployment.queueList) to skip deploys with the same description queued before.
       """)
 
   @OptionGroup var connection: ConnectionOptions

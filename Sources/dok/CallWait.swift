@@ -61,6 +61,7 @@ struct CallWait: Sendable {
       switch d {
       case .call(let e): return DokExit(e)
       case .failed(let message, let notes, _, _): return DokExit(.deployFailed, message, notes: notes)
+      case .unfollowable(_, let message, let notes, _): return DokExit(.deployFailed, message, notes: notes)
       case .timeout(let message, let notes): return DokExit(.timeout, message, notes: notes)
       case .cancelled: return DokExit.interrupted
       case .unsupported(let message): return DokExit.usage(message)

@@ -43,7 +43,8 @@ struct QueueHarness {
     requestTimeout: Double = Connection.defaultTimeout
   ) async throws -> QueueHarness {
     let server = try await QueueingDokploy.start(options)
-    let catalog = try SpecLoader.catalog(from: QueueingDokploy.document(readLogs: readLogsInDocument))
+    let catalog = try SpecLoader.catalog(
+      from: QueueingDokploy.document(readLogs: readLogsInDocument, queueList: options.queueList))
     let connection = Connection(baseURL: server.url + "/api", apiKey: options.apiKey, timeout: requestTimeout)
     let session = DokSession(connection: connection, catalog: catalog, retry: RetryPolicy(maxRetries: 0))
     return QueueHarness(server: server, session: session, catalog: catalog)

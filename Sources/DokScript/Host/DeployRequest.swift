@@ -77,6 +77,10 @@ public enum DeployError: Error, Sendable {
   /// The deployment ended in `error` or `cancelled` (`DEPLOY_FAILED`, exit 7): the row and the
   /// build log's last lines (a script's `catch $err` sees them as `$err.deployment` and `$err.log`).
   case failed(message: String, notes: [String], deployment: JSON, log: [String])
+  /// dok could not tell which deployment its call queued (`DEPLOY_AMBIGUOUS`: two new rows could
+  /// be it) or lost it (`DEPLOY_LOST`: the server pruned it); exit 7, never a guess. `rows` are the
+  /// candidates (`$err.deployments` in a `catch`).
+  case unfollowable(code: String, message: String, notes: [String], rows: [JSON])
   /// The timeout passed (`WAIT_TIMEOUT`, exit 5); the message names the phase.
   case timeout(message: String, notes: [String])
   /// Interrupted: following stopped (the deploy goes on on the server).

@@ -57,6 +57,10 @@ final class DeployStmt: Stmt {
         details["deployment"] = row
         details["log"] = .array(log.map { .string($0) })
         throw .deployFailed(message, loc, notes: notes, details: details)
+      case .unfollowable(let code, let message, let notes, let rows):
+        var details = JSONObject()
+        details["deployments"] = .array(rows)
+        throw .deployFailed(message, loc, notes: notes, details: details, code: code)
       case .timeout(let message, let notes): throw .waitTimeout(message, loc, notes: notes)
       case .cancelled: throw .cancelled
       case .unsupported(let message): throw s.fail(message, call.pos)

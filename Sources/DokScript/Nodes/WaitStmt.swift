@@ -64,14 +64,28 @@ final class WaitStmt: Stmt {
         // A path through null gives null here: the wait goes on while a field is missing.
         let lenient = s.state.nullPaths
         s.state.nullPaths = true
-        let evaluated: (Bool, Operands)
-        do { evaluated = try await Operands.evaluateAsync(condition, s) } catch {
+        // Calls in the condition are bounded like the wait's own call: cancelled at the timeout,
+        // transport errors retried until then.
+        var evaluated: (Bool, Operands)?
+        do throws(Failure) {
+          let work = Unchecked((condition, s))
+          evaluated = try await bounded(s, within: start + limit - clock.now()) {
+            () async -> Result<Unchecked<(Bool, Operands)>, Failure> in
+            do throws(Failure) {
+              return .success(Unchecked(try await Operands.evaluateAsync(work.value.0, work.value.1)))
+            } catch {
+              return .failure(error)
+            }
+          }?.value
+          if evaluated == nil { cutShort = true } else if call == nil { lastTransport = nil }
+        } catch {
           s.state.nullPaths = lenient
-          throw error
+          guard case .call(let e, _) = error, e.kind == .transport else { throw error }
+          lastTransport = e
         }
         s.state.nullPaths = lenient
-        operands = evaluated.1.text(s)
-        if evaluated.0 {
+        if let evaluated { operands = evaluated.1.text(s) }
+        if let evaluated, evaluated.0 {
           s.sink.waitProgress(progress(loc, clock.now() - start, attempts, operands, finished: true))
           if let got {
             s.state.current = savedCurrent
@@ -111,14 +125,23 @@ final class WaitStmt: Stmt {
   /// One attempt of the wait's call, made without the client's own retries and cancelled when
   /// it is still in flight after `remaining` seconds (then nil: the wait has timed out).
   private func attempt(_ call: CallExpr, _ s: Interpreter, within remaining: Double) async throws(Failure) -> JSON? {
-    let clock = s.clock
     let work = Unchecked((call, s))
+    return try await bounded(s, within: remaining) { await WaitStmt.perform(work) }
+  }
+
+  /// Runs `body` (calls in it without the client's own retries), cancelled when it is still
+  /// running after `remaining` seconds (then nil).
+  private func bounded<T>(
+    _ s: Interpreter, within remaining: Double, _ body: @escaping @Sendable () async -> Result<T, Failure>
+  ) async throws(Failure) -> T? {
+    let clock = s.clock
+    let work = Unchecked(body)
     if clock.isManual || remaining > 1e9 {
-      return try await CallContext.$polling.withValue(true) { await WaitStmt.perform(work) }.get()
+      return try await CallContext.$polling.withValue(true) { await work.value() }.get()
     }
-    let first: Result<JSON, Failure>? = await CallContext.$polling.withValue(true) {
-      await withTaskGroup(of: Result<JSON, Failure>?.self) { group in
-        group.addTask { await WaitStmt.perform(work) }
+    let first: Unchecked<Result<T, Failure>>? = await CallContext.$polling.withValue(true) {
+      await withTaskGroup(of: Unchecked<Result<T, Failure>>?.self) { group in
+        group.addTask { Unchecked(await work.value()) }
         group.addTask {
           try? await clock.sleep(seconds: max(0, remaining))
           return nil
@@ -129,7 +152,7 @@ final class WaitStmt: Stmt {
       }
     }
     if Task.isCancelled { throw .cancelled }
-    switch first {
+    switch first?.value {
     case .success(let v): return v
     case .failure(let f): throw f
     case nil:

@@ -5,8 +5,9 @@ indirect enum Failure: Error {
   case runtime(String, SourceLocation, notes: [String] = [])
   case call(CallError, SourceLocation)
   case waitTimeout(String, SourceLocation, notes: [String])
-  /// A followed deployment ended in `error` or `cancelled`.
-  case deployFailed(String, SourceLocation, notes: [String], details: JSONObject)
+  /// A followed deployment ended in `error` or `cancelled` (`DEPLOY_FAILED`), or could not be
+  /// followed (`DEPLOY_AMBIGUOUS`, `DEPLOY_LOST`): exit 7 with the code and details `catch` sees.
+  case deployFailed(String, SourceLocation, notes: [String], details: JSONObject, code: String = "DEPLOY_FAILED")
   /// The rendered comparison, where, notes, and the author's message when one was given.
   case assertion(String, SourceLocation, notes: [String], message: String?)
   case exit(Int32)
@@ -40,7 +41,7 @@ indirect enum Failure: Error {
     case .runtime: "RUNTIME"
     case .call(let e, _): e.code
     case .waitTimeout: "WAIT_TIMEOUT"
-    case .deployFailed: "DEPLOY_FAILED"
+    case .deployFailed(_, _, _, _, let code): code
     case .assertion: "ASSERT"
     case .exit: "EXIT"
     case .cancelled: "INTERRUPTED"
@@ -63,7 +64,7 @@ indirect enum Failure: Error {
     o["procedure"] = .null
     o["issues"] = .array([])
     // DEPLOY_FAILED: the deployment row and its log's last lines.
-    if case .deployFailed(_, _, _, let details) = self { for (k, v) in details.pairs { o[k] = v } }
+    if case .deployFailed(_, _, _, let details, _) = self { for (k, v) in details.pairs { o[k] = v } }
     return .object(o)
   }
 
@@ -72,7 +73,7 @@ indirect enum Failure: Error {
     case .runtime(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
     case .call(let e, let l): return [e.diagnostic(at: l)]
     case .waitTimeout(let m, let l, let n): return [Diagnostic(.error, m, at: l, notes: n)]
-    case .deployFailed(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
+    case .deployFailed(let m, let l, let n, _, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
@@ -87,7 +88,7 @@ indirect enum Failure: Error {
       e.hints.append(note)
       return .call(e, l)
     case .waitTimeout(let m, let l, let n): return .waitTimeout(m, l, notes: n + [note])
-    case .deployFailed(let m, let l, let n, let d): return .deployFailed(m, l, notes: n + [note], details: d)
+    case .deployFailed(let m, let l, let n, let d, let c): return .deployFailed(m, l, notes: n + [note], details: d, code: c)
     case .assertion(let m, let l, let n, let msg): return .assertion(m, l, notes: n + [note], message: msg)
     case .diagnostics(var d):
       if !d.isEmpty { d[0].notes.append(note) }
