@@ -105,4 +105,16 @@ import Testing
     let e = try #require(try error(.bare("9007199254740993")))
     #expect(e.message.contains("beyond ±2^53"), "\(e.message)")
   }
+
+  /// Issue 20, item 7: a bare number with an exponent fits a number parameter like any number;
+  /// words Double also reads (`inf`, `nan`, hex) do not.
+  @Test func aBareNumberWithAnExponentFitsANumberParameter() throws {
+    let proc = try #require(Fixture.catalog.procedure(named: "application.create"))
+    for (word, value) in [("1e2", 100.0), ("2.5E1", 25), ("1e+2", 100)] {
+      let input = try ArgumentBinder(validate: true).bind(
+        Fixture.args(("name", .bare("web")), ("replicas", .bare(word))), to: proc)
+      #expect(input["replicas"] == .number(value), "\(word): \(input)")
+    }
+    for word in ["inf", "nan", "0x10"] { #expect(try error(.bare(word)) != nil, "\(word)") }
+  }
 }
