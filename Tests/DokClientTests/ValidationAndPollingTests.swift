@@ -68,9 +68,7 @@ import Testing
     _ = try? await session.call(procedure: "application.one", arguments: args)
     #expect(count.withLock { $0 } == 3)
     count.withLock { $0 = 0 }
-    await CallContext.$polling.withValue(true) {
-      _ = try? await session.call(procedure: "application.one", arguments: args)
-    }
+    _ = try? await session.call(procedure: "application.one", arguments: args, retry: RetryPolicy.none)
     #expect(count.withLock { $0 } == 1)
     await session.shutdown()
     await server.stop()

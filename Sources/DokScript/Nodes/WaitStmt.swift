@@ -22,11 +22,13 @@ final class WaitStmt: Stmt {
     self.conditionText = conditionText
     self.every = every
     self.timeout = timeout
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { (call.map { [$0] } ?? []) + [condition] + [every, timeout].compactMap { $0 } }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .suspend }
+
+  override func run(_ s: Interpreter) async throws(Failure) {
     // A zero interval would spin; poll at most every 10ms.
     let interval = max(0.01, try await s.durationSeconds(every, default: WaitStmt.defaultEvery, "every"))
     let limit = try await s.durationSeconds(timeout, default: WaitStmt.defaultTimeout, "timeout")
@@ -65,7 +67,7 @@ final class WaitStmt: Stmt {
         let lenient = s.state.nullPaths
         s.state.nullPaths = true
         let evaluated: (Bool, Operands)
-        do { evaluated = try await Operands.evaluateAsync(condition, s) } catch {
+        do { evaluated = try await s.settle { () throws(Failure) in try Operands.evaluate(condition, s) } } catch {
           s.state.nullPaths = lenient
           throw error
         }
@@ -79,7 +81,7 @@ final class WaitStmt: Stmt {
             if s.tracing { s.traceValue = got }
           }
           s.recordWait(self, passed: true, message: "", duration: clock.now() - start)
-          return .normal
+          return
         }
       }
       let elapsed = clock.now() - start
@@ -108,25 +110,24 @@ final class WaitStmt: Stmt {
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }
 
-  /// One attempt of the wait's call, made without the client's own retries and cancelled when
-  /// it is still in flight after `remaining` seconds (then nil: the wait has timed out).
+  /// One attempt of the wait's call, made without the client's own retries (the host polls) and
+  /// cancelled when it is still in flight after `remaining` seconds (then nil: the wait has timed out).
   private func attempt(_ call: CallExpr, _ s: Interpreter, within remaining: Double) async throws(Failure) -> JSON? {
     let clock = s.clock
-    let work = Unchecked((call, s))
+    let arguments = try await s.settle { () throws(Failure) in try call.arguments(s) }
+    let work = Unchecked((call, s, arguments))
     if clock.isManual || remaining > 1e9 {
-      return try await CallContext.$polling.withValue(true) { await WaitStmt.perform(work) }.get()
+      return try await WaitStmt.perform(work).get()
     }
-    let first: Result<JSON, Failure>? = await CallContext.$polling.withValue(true) {
-      await withTaskGroup(of: Result<JSON, Failure>?.self) { group in
-        group.addTask { await WaitStmt.perform(work) }
-        group.addTask {
-          try? await clock.sleep(seconds: max(0, remaining))
-          return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
+    let first: Result<JSON, Failure>? = await withTaskGroup(of: Result<JSON, Failure>?.self) { group in
+      group.addTask { await WaitStmt.perform(work) }
+      group.addTask {
+        try? await clock.sleep(seconds: max(0, remaining))
+        return nil
       }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first
     }
     if Task.isCancelled { throw .cancelled }
     switch first {
@@ -139,8 +140,12 @@ final class WaitStmt: Stmt {
     }
   }
 
-  private static func perform(_ work: Unchecked<(CallExpr, Interpreter)>) async -> Result<JSON, Failure> {
-    do { return .success(try await work.value.0.perform(work.value.1, record: false).value) } catch { return .failure(error) }
+  private static func perform(_ work: Unchecked<(CallExpr, Interpreter, [CallArgument])>) async -> Result<JSON, Failure> {
+    do {
+      return .success(try await work.value.0.perform(work.value.1, work.value.2, record: false, polling: true))
+    } catch {
+      return .failure(error)
+    }
   }
 
   private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress
@@ -154,14 +159,16 @@ final class SleepStmt: Stmt {
   let duration: Expr
   init(duration: Expr, pos: Pos, text: String) {
     self.duration = duration
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [duration] }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let n = try s.durationSeconds(of: try await duration.value(s), "sleep", at: duration.pos)
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .suspend }
+
+  override func run(_ s: Interpreter) async throws(Failure) {
+    let v = try await s.settle { () throws(Failure) in try duration.eval(s) }
+    let n = try s.durationSeconds(of: v, "sleep", at: duration.pos)
     do { try await s.clock.sleep(seconds: n) } catch { throw .cancelled }
     if Task.isCancelled { throw .cancelled }
-    return .normal
   }
 }
