@@ -76,15 +76,26 @@ public final class DokSession: Sendable {
   /// Calls `procedure` with `arguments`: binds them by the schema (an argument error sends
   /// nothing), sends, retries a GET when allowed, and decodes the reply.
   public func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    try await call(procedure: procedure, arguments: arguments, retry: nil)
+  }
+
+  /// ``call(procedure:arguments:)`` with `retry` in place of the session's policy.
+  public func call(procedure: String, arguments: [CallArgument], retry: RetryPolicy?) async throws(CallError) -> JSON {
     let request = try prepare(procedure: procedure, arguments: arguments)
     do {
-      return try await send(request, procedure: procedure)
+      return try await send(request, procedure: procedure, retry: retry)
     } catch {
       guard let refresher, let note = await refresher.refresh(self, after: error) else { throw error }
       var e = error
       e.hints.append(note + "; check the call against it and run it again")
       throw e
     }
+  }
+
+  /// One attempt of a call, never retried here: a `wait` makes these and retries on its own
+  /// schedule (one attempt per `every`).
+  public func poll(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    try await call(procedure: procedure, arguments: arguments, retry: RetryPolicy.none)
   }
 
   /// The request a call would send, without sending it (for `--curl`).
@@ -145,8 +156,7 @@ public final class DokSession: Sendable {
 
   /// Sends with retries and returns the raw final reply (transport failures become `CallError`s).
   public func exchange(_ request: HTTPRequest, retry: RetryPolicy? = nil) async throws(CallError) -> HTTPResponse {
-    // A polling `wait` retries on its own schedule: one attempt per call here.
-    let retry = CallContext.polling ? RetryPolicy.none : (retry ?? self.retry)
+    let retry = retry ?? self.retry
     var attempt = 0
     let clock = ContinuousClock()
     while true {

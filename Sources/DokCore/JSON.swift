@@ -24,6 +24,7 @@ public enum JSON: Sendable, Hashable {
   }
 
   /// The language's truthiness: `false`, `null`, `0`, `""`, `[]` and `{}` are falsy.
+  @inlinable
   public var isTruthy: Bool {
     switch self {
     case .null: false

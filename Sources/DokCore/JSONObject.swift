@@ -1,11 +1,12 @@
-/// An insertion-ordered JSON object.
+/// An insertion-ordered JSON object. Keys are told apart code point by code point (see
+/// ``JSONText``): `"é"` and `"e\u{301}"` are two keys.
 ///
 /// Small objects (the common case for API replies) are searched linearly; an index is built
 /// once an object grows past a few dozen keys.
 public struct JSONObject: Sendable, Hashable {
   @usableFromInline var keysStorage: [String] = []
   @usableFromInline var valuesStorage: [JSON] = []
-  @usableFromInline var index: [String: Int]? = nil
+  @usableFromInline var index: [JSONText.Key: Int]? = nil
 
   private static let indexThreshold = 24
 
@@ -24,8 +25,8 @@ public struct JSONObject: Sendable, Hashable {
   public var pairs: Zip2Sequence<[String], [JSON]> { zip(keysStorage, valuesStorage) }
 
   @inlinable func position(of key: String) -> Int? {
-    if let index { return index[key] }
-    for i in keysStorage.indices where keysStorage[i] == key { return i }
+    if let index { return index[JSONText.Key(key)] }
+    for i in keysStorage.indices where JSONText.same(keysStorage[i], key) { return i }
     return nil
   }
 
@@ -48,7 +49,7 @@ public struct JSONObject: Sendable, Hashable {
         keysStorage.append(key)
         valuesStorage.append(newValue)
         if index != nil {
-          index![key] = keysStorage.count - 1
+          index![JSONText.Key(key)] = keysStorage.count - 1
         } else if keysStorage.count > Self.indexThreshold {
           rebuildIndex()
         }
@@ -57,9 +58,9 @@ public struct JSONObject: Sendable, Hashable {
   }
 
   private mutating func rebuildIndex() {
-    var d: [String: Int] = [:]
+    var d: [JSONText.Key: Int] = [:]
     d.reserveCapacity(keysStorage.count)
-    for (i, k) in keysStorage.enumerated() { d[k] = i }
+    for (i, k) in keysStorage.enumerated() { d[JSONText.Key(k)] = i }
     index = d
   }
 
@@ -75,7 +76,7 @@ public struct JSONObject: Sendable, Hashable {
     var acc = 0
     for (k, v) in pairs {
       var h = Hasher()
-      h.combine(k)
+      JSONText.hash(k, into: &h)
       h.combine(v)
       acc ^= h.finalize()
     }

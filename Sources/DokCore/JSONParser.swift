@@ -20,10 +20,13 @@ public struct JSONParser {
   /// Maximum nesting depth before the input is rejected (protects the stack).
   public static let maxDepth = 512
 
-  /// Parses a complete JSON text.
-  public static func parse(_ text: String) throws(JSONParseError) -> JSON {
+  /// Parses a complete JSON text. With `exactNumbers`, a number a double cannot hold as written
+  /// is an error (see ``ExactNumbers``): the language's rule for JSON a user writes.
+  public static func parse(_ text: String, exactNumbers: Bool = false) throws(JSONParseError) -> JSON {
     var t = text
-    let r: Result<JSON, JSONParseError> = t.withUTF8 { buf in Result { () throws(JSONParseError) in try parse(buf) } }
+    let r: Result<JSON, JSONParseError> = t.withUTF8 { buf in
+      Result { () throws(JSONParseError) in try parse(buf, exactNumbers: exactNumbers) }
+    }
     return try r.get()
   }
 
@@ -44,10 +47,11 @@ public struct JSONParser {
 
   /// Parses a complete JSON document from a byte buffer.
   public static func parse(
-    _ buf: UnsafeBufferPointer<UInt8>, skipKeys: Set<String> = [], members: MemberFilter? = nil
+    _ buf: UnsafeBufferPointer<UInt8>, skipKeys: Set<String> = [], members: MemberFilter? = nil, exactNumbers: Bool = false
   ) throws(JSONParseError) -> JSON {
     var p = JSONParser(buf: buf, skipKeys: skipKeys)
     p.members = members
+    p.exactNumbers = exactNumbers
     p.skipWhitespace()
     let v = try p.parseValue(depth: 0)
     p.skipWhitespace()
@@ -57,6 +61,8 @@ public struct JSONParser {
 
   let buf: UnsafeBufferPointer<UInt8>
   var pos = 0
+  /// Numbers a double cannot hold as written are errors.
+  var exactNumbers = false
   private let skipKeys: Set<String>
   private var members: MemberFilter?
   /// The keys from the root to the object being parsed; kept only when `members` is set.
@@ -319,7 +325,9 @@ public struct JSONParser {
       }
       return Double(neg ? -v : v)
     }
-    guard let d = Double(String(decoding: text, as: UTF8.self)) else { throw error("invalid number", at: start) }
+    let written = String(decoding: text, as: UTF8.self)
+    guard let d = Double(written) else { throw error("invalid number", at: start) }
+    if exactNumbers, let problem = ExactNumbers.problem(Substring(written), d) { throw error(problem, at: start) }
     return d
   }
 }

@@ -131,6 +131,34 @@ public struct SecretPolicy: Sendable {
     if !found.isEmpty { learned.insert(found) }
   }
 
+  /// Learns the texts a built-in made from a learned secret (`upper($pw)`, `split($pw, "-")`,
+  /// `trim`, `join`, …), so that they are masked like the secret; nothing when no input holds one.
+  public func learn(derived output: JSON, from inputs: [JSON]) {
+    let known = learned.values
+    guard !known.isEmpty, inputs.contains(where: { holds($0, known) }) else { return }
+    var found: [String] = []
+    texts(output, into: &found)
+    if !found.isEmpty { learned.insert(found) }
+  }
+
+  private func holds(_ value: JSON, _ known: [String]) -> Bool {
+    switch value {
+    case .string(let s): known.contains { s.contains($0) }
+    case .array(let a): a.contains { holds($0, known) }
+    case .object(let o): o.values.contains { holds($0, known) }
+    default: false
+    }
+  }
+
+  private func texts(_ value: JSON, into found: inout [String]) {
+    switch value {
+    case .string(let s) where Self.isLearnable(s): found.append(s)
+    case .array(let a): for v in a { texts(v, into: &found) }
+    case .object(let o): for v in o.values { texts(v, into: &found) }
+    default: break
+    }
+  }
+
   private func collect(_ value: JSON, underSecret: Bool, into found: inout [String], names: inout [String: Bool]) {
     switch value {
     case .object(let o):

@@ -43,8 +43,17 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
   }
 
   public func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
+    try await reply(location) { () async throws(CallError) in try await caller.call(procedure: procedure, arguments: arguments) }
+  }
+
+  public func poll(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
+    try await reply(location) { () async throws(CallError) in try await caller.poll(procedure: procedure, arguments: arguments) }
+  }
+
+  /// A call's reply (its secrets learnt), or its error located at the call.
+  private func reply(_ location: SourceLocation, _ send: () async throws(CallError) -> JSON) async throws(CallError) -> JSON {
     do {
-      let reply = try await caller.call(procedure: procedure, arguments: arguments)
+      let reply = try await send()
       secrets?.learn(from: reply)
       return reply
     } catch {
@@ -72,6 +81,11 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
   /// A query (GET) changes nothing; a mutation, or a procedure the document does not name, may.
   public func changesState(procedure: String) -> Bool {
     catalog.procedure(named: procedure).map { !$0.isQuery } ?? true
+  }
+
+  /// Text a built-in made from a learned secret is masked like it.
+  public func derived(_ output: JSON, from inputs: [JSON]) {
+    secrets?.learn(derived: output, from: inputs)
   }
 
   public func onFailure(_ failure: ScriptFailure) -> FailureDecision {

@@ -180,7 +180,8 @@ public struct ArgumentBinder: Sendable {
     }
     if schema.allowsString { return .string(word) }
     if schema.allows(.integer) || schema.allows(.number) {
-      if let d = Double(word), d.isFinite, !word.contains(where: { $0.isLetter }) {
+      // Digits, a point, a sign, an exponent (`1e2`); not `inf`, `nan` or hex, which Double reads too.
+      if let d = Double(word), d.isFinite, word.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) {
         let digits = word.drop { $0 == "-" || $0 == "+" }
         if Swift.abs(d) >= 9_007_199_254_740_992, d < 1.8e19, digits.allSatisfy(\.isNumber),
           String(UInt64(Swift.abs(d))) != String(digits.drop { $0 == "0" })

@@ -68,9 +68,7 @@ import Testing
     _ = try? await session.call(procedure: "application.one", arguments: args)
     #expect(count.withLock { $0 } == 3)
     count.withLock { $0 = 0 }
-    await CallContext.$polling.withValue(true) {
-      _ = try? await session.call(procedure: "application.one", arguments: args)
-    }
+    _ = try? await session.call(procedure: "application.one", arguments: args, retry: RetryPolicy.none)
     #expect(count.withLock { $0 } == 1)
     await session.shutdown()
     await server.stop()
@@ -104,5 +102,17 @@ import Testing
   @Test func aBareIntegerADoubleWouldRoundIsAnError() throws {
     let e = try #require(try error(.bare("9007199254740993")))
     #expect(e.message.contains("beyond ±2^53"), "\(e.message)")
+  }
+
+  /// Issue 20, item 7: a bare number with an exponent fits a number parameter like any number;
+  /// words Double also reads (`inf`, `nan`, hex) do not.
+  @Test func aBareNumberWithAnExponentFitsANumberParameter() throws {
+    let proc = try #require(Fixture.catalog.procedure(named: "application.create"))
+    for (word, value) in [("1e2", 100.0), ("2.5E1", 25), ("1e+2", 100)] {
+      let input = try ArgumentBinder(validate: true).bind(
+        Fixture.args(("name", .bare("web")), ("replicas", .bare(word))), to: proc)
+      #expect(input["replicas"] == .number(value), "\(word): \(input)")
+    }
+    for word in ["inf", "nan", "0x10"] { #expect(try error(.bare(word)) != nil, "\(word)") }
   }
 }

@@ -7,8 +7,7 @@ import Testing
 /// Runs every `Golden/*.dok` with the fake host and compares against its annotations:
 /// `# expect: <line>` (printed lines, in order, all of them), `# expect error: <text>`
 /// (a substring of the rendered diagnostics), `# exit: N` (default 0), `# args: k=v …`,
-/// `# options: keep-going trace`, `# reject error: <text>` (must not appear). Every script also runs through the async evaluation path
-/// only, which must give exactly the same output.
+/// `# options: keep-going trace`, `# reject error: <text>` (must not appear).
 @Suite struct GoldenTests {
   static var directory: URL? { Bundle.module.url(forResource: "Golden", withExtension: nil) }
 
@@ -88,7 +87,7 @@ import Testing
     var outcomeDiagnostics: Int
   }
 
-  static func run(_ name: String, text: String, _ exp: Expectations, allAsync: Bool) async -> Run {
+  static func run(_ name: String, text: String, _ exp: Expectations) async -> Run {
     let path = GoldenTests.directory!.appendingPathComponent(name).path
     let host = FakeHost()
     let sink = RecordingSink()
@@ -98,7 +97,7 @@ import Testing
     if let d = session.setArguments(exp.args) {
       return Run(printed: [], exit: -1, rendered: "bad # args: \(d.message)", outcomeDiagnostics: 0)
     }
-    let outcome = await Parser.$allAsync.withValue(allAsync) { await session.execute(source: text, file: path) }
+    let outcome = await session.execute(source: text, file: path)
     let rendered = session.renderer().render(outcome.diagnostics + sink.diagnostics)
     let printed = sink.printed.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     return Run(printed: printed, exit: outcome.exitCode, rendered: rendered, outcomeDiagnostics: outcome.diagnostics.count)
@@ -114,7 +113,7 @@ import Testing
     let text = try String(contentsOfFile: GoldenTests.directory!.appendingPathComponent(name).path, encoding: .utf8)
     let exp = GoldenTests.expectations(text)
     #expect(exp.problems.isEmpty, "\(name): \(exp.problems)")
-    let r = await GoldenTests.run(name, text: text, exp, allAsync: false)
+    let r = await GoldenTests.run(name, text: text, exp)
     #expect(r.printed == exp.lines, "\(name): printed lines differ\n\(r.rendered)")
     #expect(r.exit == exp.exit, "\(name): exit \(r.exit)\n\(r.rendered)")
     let renderedLines = r.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -131,16 +130,5 @@ import Testing
     if exp.errors.isEmpty && exp.exit == 0 {
       #expect(r.outcomeDiagnostics == 0, "\(name): unexpected diagnostics\n\(r.rendered)")
     }
-  }
-
-  /// The sync and async evaluation paths are twins: every golden script gives the same
-  /// output, exit code and diagnostics when everything runs through the async path.
-  @Test(arguments: files())
-  func syncAndAsyncPathsAgree(_ name: String) async throws {
-    let text = try String(contentsOfFile: GoldenTests.directory!.appendingPathComponent(name).path, encoding: .utf8)
-    let exp = GoldenTests.expectations(text)
-    let sync = await GoldenTests.run(name, text: text, exp, allAsync: false)
-    let async = await GoldenTests.run(name, text: text, exp, allAsync: true)
-    #expect(sync == async, "\(name): the paths differ\nsync:  \(sync)\nasync: \(async)")
   }
 }

@@ -49,3 +49,43 @@ import Testing
     #expect(lines.last?.hasPrefix("t.dok:3:3: print $k") == true, "the header is traced before the body: \(lines)")
   }
 }
+
+/// Issue 20, item 7: `--trace` masks text a built-in made from a secret (`upper`, `split`, …),
+/// not only the secret itself.
+@Suite struct DerivedSecretTraceTests {
+  /// Answers `secret.get` with a secret field and learns it, as `DokScriptHost` does.
+  struct LearningHost: ScriptHost {
+    let policy: SecretPolicy
+    func call(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) async throws(CallError) -> JSON {
+      let reply: JSON = ["name": "web", "password": "Hunter2-Correct-Horse"]
+      policy.learn(from: reply)
+      return reply
+    }
+    func check(procedure: String, arguments: [CallArgument], location: DokCore.SourceLocation) -> [Diagnostic] { [] }
+    func derived(_ output: JSON, from inputs: [JSON]) { policy.learn(derived: output, from: inputs) }
+  }
+
+  @Test func valuesMadeFromASecretAreMasked() async throws {
+    let sink = RecordingSink()
+    let policy = SecretPolicy()
+    let s = Interpreter(host: LearningHost(policy: policy), sink: sink, options: ScriptOptions(trace: true))
+    s.traceRedactor = { policy.redact($0) }
+    let o = await s.execute(
+      source: """
+        $app = secret.get
+        $u = upper($app.password)
+        $l = lower($app.password)
+        $parts = split($app.password, "-")
+        $first = $parts[0]
+        $name = upper($app.name)
+        """, file: "t.dok")
+    #expect(o.succeeded, "\(o.diagnostics)")
+    let lines = sink.traces.map(\.line)
+    try #require(lines.count == 6, "\(lines)")
+    for line in lines { #expect(!line.lowercased().contains("hunter2"), "\(line)") }
+    #expect(lines[1].hasSuffix(#"=> "***""#), "\(lines[1])")
+    #expect(lines[4].hasSuffix(#"=> "***""#), "\(lines[4])")
+    // Text made from what is not secret is shown.
+    #expect(lines[5].hasSuffix(#"=> "WEB""#), "\(lines[5])")
+  }
+}

@@ -6,6 +6,10 @@ import Foundation
 public protocol ScriptHost: Sendable {
   /// Performs `procedure` with the arguments as written. Bare words are typed by the host.
   func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON
+  /// One attempt of a `wait`'s call: like ``call(procedure:arguments:location:)`` but with no
+  /// retries of the host's own, because the wait retries on its own schedule (one attempt per
+  /// `every`).
+  func poll(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON
   /// Static check of a literal call: unknown procedure, unknown or missing parameters, bare
   /// words that cannot fit. Values known only at run time arrive as `.deferred`.
   func check(procedure: String, arguments: [CallArgument], location: SourceLocation) -> [Diagnostic]
@@ -26,9 +30,18 @@ public protocol ScriptHost: Sendable {
   /// True when a call of `procedure` may change the server's state (a mutation, sent as a
   /// POST); false for a query. Ctrl-C during a mutation says its effect is unknown.
   func changesState(procedure: String) -> Bool
+  /// A built-in made the text `output` from `inputs` (`upper`, `split`, `trim`, …): a host that
+  /// masks secrets in traces masks what is made from one too.
+  func derived(_ output: JSON, from inputs: [JSON])
 }
 
 extension ScriptHost {
+  /// A host that never retries polls like it calls.
+  public func poll(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError)
+    -> JSON
+  {
+    try await call(procedure: procedure, arguments: arguments, location: location)
+  }
   public func readSource(path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
   public func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
   public var clock: any ScriptClock { SystemClock() }
@@ -41,4 +54,5 @@ extension ScriptHost {
   public func checkDeploy(procedure: String, location: SourceLocation) -> [Diagnostic] { [] }
   /// Unknown: assume it may (the cautious answer).
   public func changesState(procedure: String) -> Bool { true }
+  public func derived(_ output: JSON, from inputs: [JSON]) {}
 }

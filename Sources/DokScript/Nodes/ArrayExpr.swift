@@ -11,11 +11,7 @@ final class ArrayExpr: Expr {
     var out: [JSON] = []
     out.reserveCapacity(items.count)
     for e in items { out.append(try e.eval(s)) }
-    return .array(out)
-  }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    var out: [JSON] = []
-    for e in items { out.append(try await e.value(s)) }
+    try Values.checkNesting(out, s, pos)
     return .array(out)
   }
   override var children: [Expr] { items }
@@ -41,11 +37,7 @@ final class ObjectExpr: Expr {
   override func eval(_ s: Interpreter) throws(Failure) -> JSON {
     var o = JSONObject()
     for i in keys.indices { o[keys[i]] = try values[i].eval(s) }
-    return .object(o)
-  }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    var o = JSONObject()
-    for i in keys.indices { o[keys[i]] = try await values[i].value(s) }
+    try Values.checkNesting(o.values, s, pos)
     return .object(o)
   }
   override var children: [Expr] { values }
@@ -79,14 +71,6 @@ final class InterpolationExpr: Expr {
     var out = texts[0]
     for i in exprs.indices {
       if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try exprs[i].eval(s)) }
-      out += texts[i + 1]
-    }
-    return .string(out)
-  }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    var out = texts[0]
-    for i in exprs.indices {
-      if let t = argumentText(exprs[i], s) { out += t } else { out += Values.text(try await exprs[i].value(s)) }
       out += texts[i + 1]
     }
     return .string(out)

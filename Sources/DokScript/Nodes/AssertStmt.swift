@@ -13,32 +13,21 @@ final class AssertStmt: Stmt {
     self.condition = condition
     self.message = message
     self.conditionText = conditionText
-    super.init(pos: pos, text: text, isSync: !condition.hasCall && !(message?.hasCall ?? false))
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [condition] + (message.map { [$0] } ?? []) }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     let (ok, operands) = try Operands.evaluate(condition, s)
     if ok {
       s.recordAssert(self, passed: true, message: "")
-      return .normal
+      return .done
     }
     let text = try message.map { e throws(Failure) in Values.text(try e.eval(s)) }
     return try fail(operands, text, s)
   }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let (ok, operands) = try await Operands.evaluateAsync(condition, s)
-    if ok {
-      s.recordAssert(self, passed: true, message: "")
-      return .normal
-    }
-    var text: String?
-    if let message { text = Values.text(try await message.value(s)) }
-    return try fail(operands, text, s)
-  }
-
-  private func fail(_ operands: Operands, _ userMessage: String?, _ s: Interpreter) throws(Failure) -> Flow {
+  private func fail(_ operands: Operands, _ userMessage: String?, _ s: Interpreter) throws(Failure) -> Step {
     var msg = "assertion failed: \(conditionText)"
     let shown = operands.text(s)
     if !shown.isEmpty { msg += "  (\(shown))" }
@@ -48,7 +37,7 @@ final class AssertStmt: Stmt {
     if s.options.keepGoing && s.state.tryDepth == 0 {
       s.state.wentOn(past: ExitStatus.assertionFailed.code, failure.code)
       for d in failure.diagnostics { s.sink.diagnostic(d) }
-      return .normal
+      return .done
     }
     throw failure
   }

@@ -9,28 +9,24 @@ final class AssignStmt: Stmt {
     self.slot = slot
     self.name = name
     self.expr = expr
-    super.init(pos: pos, text: text, isSync: !expr.hasCall)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [expr] }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     let v = try expr.eval(s)
+    if s.tracing || s.state.depth == 0 { return report(v, s) }
     s.slots[slot] = v
-    if s.tracing { s.traceValue = v }
-    return .normal
+    return .done
   }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    if let call = expr as? CallExpr, s.state.depth == 0 {
-      let (v, args) = try await call.perform(s, record: true)
-      s.slots[slot] = v
-      s.emitCall(call, args, v, statement: text)
-      if s.tracing { s.traceValue = v }
-      return .normal
-    }
-    let v = try await expr.value(s)
+  /// Assigns `v` and reports it: a top-level call to the sink, the value to `--trace`.
+  private func report(_ v: JSON, _ s: Interpreter) -> Step {
     s.slots[slot] = v
+    if s.state.depth == 0, let call = expr as? CallExpr {
+      s.emitCall(call, s.lastCallArguments, v, statement: text)
+    }
     if s.tracing { s.traceValue = v }
-    return .normal
+    return .done
   }
 }

@@ -19,37 +19,61 @@ final class BinaryExpr: Expr {
   let lhs: Expr, rhs: Expr
   /// The whole expression's text, for messages.
   let span: Span
+  /// An operand read without evaluating it (the fast path of `$i + 1`, `$i < $n`): a variable's
+  /// slot (else -1), or a number constant.
+  private let leftSlot: Int, rightSlot: Int
+  private let leftNumber: Double?, rightNumber: Double?
+  /// Both operands can be read so, and `op` is `+ - *` or a comparison.
+  private let direct: Bool
+
   init(_ op: BinaryOp, _ l: Expr, _ r: Expr, pos: Pos, span: Span) {
     self.op = op
     lhs = l
     rhs = r
     self.span = span
+    leftSlot = (l as? VariableExpr)?.slot ?? -1
+    rightSlot = (r as? VariableExpr)?.slot ?? -1
+    leftNumber = (l as? LiteralExpr)?.literal.numberValue
+    rightNumber = (r as? LiteralExpr)?.literal.numberValue
+    direct =
+      (leftSlot >= 0 || leftNumber != nil) && (rightSlot >= 0 || rightNumber != nil) && op != .div && op != .mod
+      && op != .isIn
     super.init(pos: pos, hasCall: l.hasCall || r.hasCall)
   }
   override var children: [Expr] { [lhs, rhs] }
 
+  /// The number a variable holds or a constant is, or nil (then the operand is evaluated).
+  @inline(__always)
+  private static func number(_ slot: Int, _ constant: Double?, _ s: Interpreter) -> Double? {
+    guard slot >= 0 else { return constant }
+    if case .number(let n)? = s.slots[slot] { return n }
+    return nil
+  }
+
   override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    if direct, let a = BinaryExpr.number(leftSlot, leftNumber, s), let b = BinaryExpr.number(rightSlot, rightNumber, s) {
+      if let v = try numbers(a, b, s) { return v }
+      return try apply(.number(a), .number(b), s)
+    }
     let l = try lhs.eval(s)
     let r = try rhs.eval(s)
-    if case .number(let a) = l, case .number(let b) = r {
-      switch op {
-      case .add, .sub, .mul: return .number(try Numbers.arithmetic(op, a, b, s, pos) { s.snippet(span) })
-      case .lt: return .bool(a < b)
-      case .le: return .bool(a <= b)
-      case .gt: return .bool(a > b)
-      case .ge: return .bool(a >= b)
-      case .eq: return .bool(a == b)
-      case .ne: return .bool(a != b)
-      default: break
-      }
-    }
+    if case .number(let a) = l, case .number(let b) = r, let v = try numbers(a, b, s) { return v }
     return try apply(l, r, s)
   }
 
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    let l = try await lhs.value(s)
-    let r = try await rhs.value(s)
-    return try apply(l, r, s)
+  /// `a op b` on two numbers for `+ - *` and comparisons (nil for the other operators).
+  @inline(__always)
+  private func numbers(_ a: Double, _ b: Double, _ s: Interpreter) throws(Failure) -> JSON? {
+    switch op {
+    case .add, .sub, .mul: return .number(try Numbers.arithmetic(op, a, b, s, pos) { s.snippet(span) })
+    case .lt: return .bool(a < b)
+    case .le: return .bool(a <= b)
+    case .gt: return .bool(a > b)
+    case .ge: return .bool(a >= b)
+    case .eq: return .bool(a == b)
+    case .ne: return .bool(a != b)
+    default: return nil
+    }
   }
 
   func apply(_ l: JSON, _ r: JSON, _ s: Interpreter) throws(Failure) -> JSON {
@@ -67,7 +91,7 @@ final class BinaryExpr: Expr {
       let c: Int
       switch (l, r) {
       case (.number(let a), .number(let b)): c = a < b ? -1 : a > b ? 1 : 0
-      case (.string(let a), .string(let b)): c = a < b ? -1 : a > b ? 1 : 0
+      case (.string(let a), .string(let b)): c = JSONText.order(a, b)
       default:
         throw s.fail("cannot compare \(Values.describeType(l)) and \(Values.describeType(r)) with \(op.rawValue)", pos)
       }

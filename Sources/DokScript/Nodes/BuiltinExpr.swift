@@ -14,6 +14,14 @@ enum Builtin: String, CaseIterable, Sendable {
     }
   }
 
+  /// Makes text from its arguments' text (what is made from a secret is masked like it).
+  var makesText: Bool {
+    switch self {
+    case .upper, .lower, .trim, .split, .join, .str, .json: true
+    default: false
+    }
+  }
+
   var arity: ClosedRange<Int> {
     switch self {
     case .now: 0...0
@@ -48,29 +56,14 @@ final class BuiltinExpr: Expr {
         let r = try args[1].eval(s)
         if let done = try step(item, r, &out) { return done }
       }
+      if fn == .map { try Values.checkNesting(out, s, pos) }
       return finish(out)
     }
     var vals: [JSON] = []
     for a in args { vals.append(try a.eval(s)) }
-    return try Builtins.apply(fn, vals, s, pos)
-  }
-
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    if fn.isPredicate {
-      let items = try elements(try await args[0].value(s), s)
-      let saved = s.state.current
-      defer { s.state.current = saved }
-      var out: [JSON] = []
-      for item in items {
-        s.state.current = item
-        let r = try await args[1].value(s)
-        if let done = try step(item, r, &out) { return done }
-      }
-      return finish(out)
-    }
-    var vals: [JSON] = []
-    for a in args { vals.append(try await a.value(s)) }
-    return try Builtins.apply(fn, vals, s, pos)
+    let result = try Builtins.apply(fn, vals, s, pos)
+    if fn.makesText { s.host.derived(result, from: vals) }
+    return result
   }
 
   private func elements(_ v: JSON, _ s: Interpreter) throws(Failure) -> [JSON] {
@@ -138,14 +131,13 @@ enum Builtins {
       return .bool(fn == .startsWith ? x.hasPrefix(p) : x.hasSuffix(p))
     case .env:
       guard case .string(let name) = a[0] else { throw bad("needs a variable name string") }
-      return s.host.environment(name).map { .string($0) } ?? .null
-    case .now: return .number(s.clock.now())
+      return try s.observe { s.host.environment(name).map { .string($0) } ?? .null }
+    case .now: return try s.observe { .number(s.clock.now()) }
     case .json: return .string(JSONWriter.compact(a[0]))
     case .parse:
       guard case .string(let text) = a[0] else { throw bad("needs a string, not \(Values.describeType(a[0]))") }
       let v: JSON
-      do { v = try JSONParser.parse(text) } catch { throw bad("invalid JSON: \(error.description)") }
-      if Numbers.nonFinite(in: v) { throw bad("a number in the text is out of range (not a finite number)") }
+      do { v = try JSONParser.parse(text, exactNumbers: true) } catch { throw bad("invalid JSON: \(error.description)") }
       return v
     case .str: return .string(Values.text(a[0]))
     case .num:
@@ -155,7 +147,7 @@ enum Builtins {
       case .string(let x):
         let t = x.trimmingCharacters(in: .whitespaces)
         if let d = Double(t) {
-          if let problem = Numbers.literalProblem(Substring(t), d) { throw bad(problem) }
+          if let problem = ExactNumbers.problem(Substring(t), d) { throw bad(problem) }
           return .number(d)
         }
         throw bad("\(Values.show(a[0])) is not a number")
@@ -185,7 +177,9 @@ enum Builtins {
     case .sort:
       guard case .array(let x) = a[0] else { throw bad("needs an array, not \(Values.describeType(a[0]))") }
       if x.allSatisfy({ $0.numberValue != nil }) { return .array(x.sorted { $0.numberValue! < $1.numberValue! }) }
-      if x.allSatisfy({ $0.stringValue != nil }) { return .array(x.sorted { $0.stringValue! < $1.stringValue! }) }
+      if x.allSatisfy({ $0.stringValue != nil }) {
+        return .array(x.sorted { JSONText.order($0.stringValue!, $1.stringValue!) < 0 })
+      }
       throw bad("can sort only numbers or only strings")
     case .unique:
       guard case .array(let x) = a[0] else { throw bad("needs an array, not \(Values.describeType(a[0]))") }

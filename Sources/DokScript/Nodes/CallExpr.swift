@@ -46,12 +46,14 @@ final class CallExpr: Expr {
     }
   }
 
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    try await perform(s, record: true).value
+  /// The result: made by the driver the first time (see ``Interpreter/callResult(_:_:)``).
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    try s.callResult(self, try arguments(s))
   }
 
-  /// Evaluates the arguments, calls the host, and (when `record`) makes the result `$_` and `$N`.
-  func perform(_ s: Interpreter, record: Bool) async throws(Failure) -> (value: JSON, arguments: [CallArgument]) {
+  /// The arguments as they will be sent (a script argument keeps its text: the schema types it
+  /// like a bare word).
+  func arguments(_ s: Interpreter) throws(Failure) -> [CallArgument] {
     var out: [CallArgument] = []
     out.reserveCapacity(args.count)
     for a in args {
@@ -61,22 +63,34 @@ final class CallExpr: Expr {
       case .json(let t): out.append(CallArgument(name: a.name, value: .json(t), location: loc))
       case .file(let p): out.append(CallArgument(name: a.name, value: .file(p), location: loc))
       case .expr(let e):
-        // A script argument keeps its text: the schema types it like a bare word.
         if let v = e as? VariableExpr, let text = s.argumentText(v.slot) {
           out.append(CallArgument(name: a.name, value: .bare(text), location: loc))
         } else {
-          out.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
+          out.append(CallArgument(name: a.name, value: .value(try e.eval(s)), location: loc))
         }
       }
     }
+    return out
+  }
+
+  /// Calls the host with `arguments` and (when `record`) makes the result `$_` and `$N`. A
+  /// `wait`'s attempt is `polling`: the host makes one attempt, without retries of its own.
+  func perform(_ s: Interpreter, _ arguments: [CallArgument], record: Bool, polling: Bool = false)
+    async throws(Failure) -> JSON
+  {
     if Task.isCancelled { throw .cancelled }
     let loc = s.location(pos)
     let result: JSON
-    if s.tracing { s.traceArguments(self, out) }
+    if s.tracing { s.traceArguments(self, arguments) }
+    s.lastCallArguments = arguments
     // Kept when Ctrl-C cancels the call: the message then says whether its effect is unknown.
     s.state.callInFlight = (procedure, loc)
     do {
-      result = try await s.host.call(procedure: procedure, arguments: out, location: loc)
+      if polling {
+        result = try await s.host.poll(procedure: procedure, arguments: arguments, location: loc)
+      } else {
+        result = try await s.host.call(procedure: procedure, arguments: arguments, location: loc)
+      }
     } catch {
       if Task.isCancelled { throw .cancelled }
       s.state.callInFlight = nil
@@ -87,6 +101,6 @@ final class CallExpr: Expr {
     if Task.isCancelled { throw .cancelled }
     s.state.callInFlight = nil
     if record { s.record(result) }
-    return (result, out)
+    return result
   }
 }

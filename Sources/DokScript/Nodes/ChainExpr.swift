@@ -31,9 +31,4 @@ final class ChainExpr: Expr {
     return acc
   }
 
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    var acc = try await operands[0].value(s)
-    for i in 0..<ops.count { acc = try step(i, acc, try await operands[i + 1].value(s), s) }
-    return acc
-  }
 }

@@ -16,24 +16,17 @@ final class DeployStmt: Stmt {
     self.every = every
     self.timeout = timeout
     self.target = target
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
 
   override var expressions: [Expr] { [call] + [every, timeout].compactMap { $0 } }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .suspend }
+
+  override func run(_ s: Interpreter) async throws(Failure) {
     let interval = max(0.01, try await s.durationSeconds(every, default: DeployStmt.defaultEvery, "every"))
     let limit = try await s.durationSeconds(timeout, default: DeployStmt.defaultTimeout, "timeout")
-    var args: [CallArgument] = []
-    for a in call.args {
-      let loc = s.location(a.pos)
-      switch a.kind {
-      case .bare(let w): args.append(CallArgument(name: a.name, value: .bare(w), location: loc))
-      case .json(let t): args.append(CallArgument(name: a.name, value: .json(t), location: loc))
-      case .file(let p): args.append(CallArgument(name: a.name, value: .file(p), location: loc))
-      case .expr(let e): args.append(CallArgument(name: a.name, value: .value(try await e.value(s)), location: loc))
-      }
-    }
+    let args = try await s.settle { () throws(Failure) in try call.arguments(s) }
     if Task.isCancelled { throw .cancelled }
     if s.tracing { s.traceArguments(call, args) }
     let loc = s.location(pos)
@@ -74,7 +67,6 @@ final class DeployStmt: Stmt {
       s.emitCall(call, args, row, statement: text)
       if target == nil { s.sink.result(row, index: s.resultCount) }
     }
-    return .normal
   }
 }
 

@@ -1,6 +1,6 @@
 import DokCore
 
-/// `break` or `continue`: loops act on the returned ``Flow``.
+/// `break` or `continue`: the ``Machine`` acts on the returned ``Step``.
 class LoopJumpStmt: Stmt {
   /// Parsed inside the body of a block whose header had a syntax error (the parser skipped the
   /// header and went on with the body): that header may have been a loop, so the check does
@@ -8,18 +8,18 @@ class LoopJumpStmt: Stmt {
   let afterLostHeader: Bool
   init(pos: Pos, text: String, afterLostHeader: Bool) {
     self.afterLostHeader = afterLostHeader
-    super.init(pos: pos, text: text, isSync: true)
+    super.init(pos: pos, text: text)
   }
 }
 
 /// `break`.
 final class BreakStmt: LoopJumpStmt {
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .breakLoop }
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .breakLoop }
 }
 
 /// `continue`.
 final class ContinueStmt: LoopJumpStmt {
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow { .continueLoop }
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .continueLoop }
 }
 
 /// `exit [<expr>]`: an integer 0–255 (anything else is a runtime error); never caught by `try`.
@@ -27,18 +27,12 @@ final class ExitStmt: Stmt {
   let expr: Expr?
   init(expr: Expr?, pos: Pos, text: String) {
     self.expr = expr
-    super.init(pos: pos, text: text, isSync: !(expr?.hasCall ?? false))
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { expr.map { [$0] } ?? [] }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     throw .exit(try code(try expr?.eval(s) ?? .number(0), s))
-  }
-
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    var v = JSON.number(0)
-    if let expr { v = try await expr.value(s) }
-    throw .exit(try code(v, s))
   }
 
   func code(_ v: JSON, _ s: Interpreter) throws(Failure) -> Int32 {

@@ -2,36 +2,27 @@ import DokCore
 
 /// An expression node. Nodes evaluate themselves (a tree of final classes is the fastest
 /// shape for a Swift interpreter: child loads need no retain, dispatch is one virtual call).
-/// Nodes without calls evaluate synchronously; `evalAsync` is used only where `hasCall`.
+/// Evaluation is synchronous, in one way for every node; a call suspends and replays the
+/// statement (see ``Interpreter/observe(_:)``).
 class Expr {
   let pos: Pos
-  /// This subtree contains a call (and must be evaluated with `evalAsync`).
+  /// This subtree contains a call.
   let hasCall: Bool
 
   init(pos: Pos, hasCall: Bool = false) {
     self.pos = pos
-    self.hasCall = hasCall || Parser.allAsync
+    self.hasCall = hasCall
   }
 
   func eval(_ s: Interpreter) throws(Failure) -> JSON {
-    throw s.fail("internal error: a call cannot be evaluated here", pos)
+    throw s.fail("internal error: expression cannot be evaluated", pos)
   }
-
-  func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try eval(s) }
 
   /// Direct subexpressions (for the checker).
   var children: [Expr] { [] }
 
   /// The value when it is known without running anything.
   var constantValue: JSON? { nil }
-}
-
-extension Expr {
-  /// Evaluates synchronously when possible.
-  @inline(__always)
-  func value(_ s: Interpreter) async throws(Failure) -> JSON {
-    hasCall ? try await evalAsync(s) : try eval(s)
-  }
 }
 
 /// A constant.
@@ -62,7 +53,7 @@ final class VariableExpr: Expr {
 
 /// `$_`.
 final class LastResultExpr: Expr {
-  override func eval(_ s: Interpreter) throws(Failure) -> JSON { s.lastResult }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { try s.observe { s.lastResult } }
 }
 
 /// `$N`: the Nth call result.
@@ -72,7 +63,9 @@ final class ResultRefExpr: Expr {
     self.index = index
     super.init(pos: pos)
   }
-  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON { try s.observe { () throws(Failure) in try read(s) } }
+
+  private func read(_ s: Interpreter) throws(Failure) -> JSON {
     if let v = s.history.result(index) { return v }
     let n = s.history.count
     if index <= n {
@@ -86,5 +79,8 @@ final class ResultRefExpr: Expr {
 
 /// `.`: `$_` at top level, the element in `filter`/`map`/…, the latest result in `wait`.
 final class CurrentExpr: Expr {
-  override func eval(_ s: Interpreter) throws(Failure) -> JSON { s.state.current ?? s.lastResult }
+  override func eval(_ s: Interpreter) throws(Failure) -> JSON {
+    if let v = s.state.current { return v }
+    return try s.observe { s.lastResult }
+  }
 }

@@ -5,30 +5,20 @@ final class ExprStmt: Stmt {
   let expr: Expr
   init(expr: Expr, pos: Pos, text: String) {
     self.expr = expr
-    super.init(pos: pos, text: text, isSync: !expr.hasCall)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [expr] }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     let v = try expr.eval(s)
     if s.tracing { s.traceValue = v }
-    if s.state.depth == 0 { s.sink.result(v, index: nil) }
-    return .normal
-  }
-
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+    guard s.state.depth == 0 else { return .done }
     if let call = expr as? CallExpr {
-      let (v, args) = try await call.perform(s, record: true)
-      if s.tracing { s.traceValue = v }
-      if s.state.depth == 0 {
-        s.emitCall(call, args, v, statement: text)
-        s.sink.result(v, index: s.results.count)
-      }
-      return .normal
+      s.emitCall(call, s.lastCallArguments, v, statement: text)
+      s.sink.result(v, index: s.results.count)
+    } else {
+      s.sink.result(v, index: nil)
     }
-    let v = try await expr.value(s)
-    if s.tracing { s.traceValue = v }
-    if s.state.depth == 0 { s.sink.result(v, index: nil) }
-    return .normal
+    return .done
   }
 }

@@ -9,7 +9,7 @@ final class ForStmt: Stmt {
     self.slot = slot
     self.iterable = iterable
     self.body = body
-    super.init(pos: pos, text: text, isSync: !iterable.hasCall && body.isSync)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [iterable] }
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, true)] }
@@ -25,48 +25,36 @@ final class ForStmt: Stmt {
     }
   }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     if let range = iterable as? RangeExpr {
       let (lo, hi) = try range.bounds(try range.lower.eval(s), try range.upper.eval(s), s)
-      if lo > hi { return .normal }
-      var i = lo
-      while true {
-        s.slots[slot] = .number(Double(i))
-        try s.tick()
-        if try s.runBlockSync(body) == .breakLoop || i == hi { break }
-        i += 1
-      }
-      return .normal
-    }
-    for item in try items(try iterable.eval(s), s) {
-      s.slots[slot] = item
+      if tracesHeader && s.tracing { s.traceHeader(self) }
+      if lo > hi { return .done }
+      s.slots[slot] = .number(Double(lo))
       try s.tick()
-      if try s.runBlockSync(body) == .breakLoop { break }
+      m.enterLoop(body, self, s, i: lo, hi: hi)
+      return .entered
     }
-    return .normal
+    let list = try items(try iterable.eval(s), s)
+    if tracesHeader && s.tracing { s.traceHeader(self) }
+    guard let first = list.first else { return .done }
+    s.slots[slot] = first
+    try s.tick()
+    m.enterLoop(body, self, s, items: list)
+    return .entered
   }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    if let range = iterable as? RangeExpr {
-      let l = try await range.lower.value(s)
-      let (lo, hi) = try range.bounds(l, try await range.upper.value(s), s)
-      if lo > hi { return .normal }
-      var i = lo
-      while true {
-        s.slots[slot] = .number(Double(i))
-        try s.tick()
-        if try await s.runBlock(body) == .breakLoop || i == hi { break }
-        i += 1
-      }
-      return .normal
+  override func again(_ s: Interpreter, _ f: inout Frame) throws(Failure) -> Bool {
+    if !f.items.isEmpty {
+      f.i += 1
+      guard f.i < f.items.count else { return false }
+      s.slots[slot] = f.items[f.i]
+    } else {
+      guard f.i < f.hi else { return false }
+      f.i += 1
+      s.slots[slot] = .number(Double(f.i))
     }
-    let value = try await iterable.value(s)
-    if tracesHeader && s.tracing { s.traceHeader(self) }
-    for item in try items(value, s) {
-      s.slots[slot] = item
-      try s.tick()
-      if try await s.runBlock(body) == .breakLoop { break }
-    }
-    return .normal
+    try s.tick()
+    return true
   }
 }

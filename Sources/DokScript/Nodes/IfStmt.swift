@@ -9,8 +9,7 @@ final class IfStmt: Stmt {
     self.conditions = conditions
     self.bodies = bodies
     self.elseBody = elseBody
-    let sync = !conditions.contains { $0.hasCall } && bodies.allSatisfy(\.isSync) && (elseBody?.isSync ?? true)
-    super.init(pos: pos, text: text, isSync: sync)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { conditions }
   override var blocks: [(block: Block, isLoop: Bool)] {
@@ -18,19 +17,15 @@ final class IfStmt: Stmt {
   }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     for i in conditions.indices where try conditions[i].eval(s).isTruthy {
-      return try s.runBlockSync(bodies[i])
+      m.enter(bodies[i], s)
+      return .entered
     }
-    if let elseBody { return try s.runBlockSync(elseBody) }
-    return .normal
-  }
-
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    for i in conditions.indices where try await conditions[i].value(s).isTruthy {
-      return try await s.runBlock(bodies[i])
+    if let elseBody {
+      m.enter(elseBody, s)
+      return .entered
     }
-    if let elseBody { return try await s.runBlock(elseBody) }
-    return .normal
+    return .done
   }
 }

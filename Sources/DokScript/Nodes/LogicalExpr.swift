@@ -8,7 +8,6 @@ final class NegateExpr: Expr {
     super.init(pos: pos, hasCall: e.hasCall)
   }
   override func eval(_ s: Interpreter) throws(Failure) -> JSON { try apply(try operand.eval(s), s) }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try apply(try await operand.evalAsync(s), s) }
   override var children: [Expr] { [operand] }
   func apply(_ v: JSON, _ s: Interpreter) throws(Failure) -> JSON {
     if case .number(let n) = v { return .number(-n) }
@@ -24,7 +23,6 @@ final class NotExpr: Expr {
     super.init(pos: pos, hasCall: e.hasCall)
   }
   override func eval(_ s: Interpreter) throws(Failure) -> JSON { .bool(!(try operand.eval(s)).isTruthy) }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { .bool(!(try await operand.evalAsync(s)).isTruthy) }
   override var children: [Expr] { [operand] }
 }
 
@@ -42,14 +40,6 @@ final class AndExpr: Expr {
     var v = JSON.null
     for e in operands {
       v = try e.eval(s)
-      if !v.isTruthy { return v }
-    }
-    return v
-  }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    var v = JSON.null
-    for e in operands {
-      v = try await e.value(s)
       if !v.isTruthy { return v }
     }
     return v
@@ -81,14 +71,6 @@ final class OrExpr: Expr {
       if v.isTruthy { return v }
     }
     return try operands[last].eval(s)
-  }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    let last = operands.count - 1
-    for i in 0..<last where !OrExpr.unset(operands[i], s) {
-      let v = try await operands[i].value(s)
-      if v.isTruthy { return v }
-    }
-    return try await operands[last].value(s)
   }
   override var children: [Expr] { operands }
 }

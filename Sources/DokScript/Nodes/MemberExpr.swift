@@ -13,7 +13,6 @@ final class MemberExpr: Expr {
     super.init(pos: pos, hasCall: base.hasCall)
   }
   override func eval(_ s: Interpreter) throws(Failure) -> JSON { try get(try base.eval(s), s) }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON { try get(try await base.evalAsync(s), s) }
   override var children: [Expr] { [base] }
 
   @inline(__always)
@@ -36,10 +35,6 @@ final class IndexExpr: Expr {
     super.init(pos: pos, hasCall: base.hasCall || index.hasCall)
   }
   override func eval(_ s: Interpreter) throws(Failure) -> JSON { try get(try base.eval(s), try index.eval(s), s) }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    let b = try await base.value(s)
-    return try get(b, try await index.value(s), s)
-  }
   override var children: [Expr] { [base, index] }
 
   func get(_ v: JSON, _ i: JSON, _ s: Interpreter) throws(Failure) -> JSON {

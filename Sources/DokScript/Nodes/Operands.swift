@@ -67,45 +67,4 @@ indirect enum Operands {
     let v = try e.eval(s)
     return (v, e is LiteralExpr ? .none : .value(v))
   }
-
-  static func evaluateAsync(_ e: Expr, _ s: Interpreter) async throws(Failure) -> (Bool, Operands) {
-    let (v, ops) = try await leafAsync(e, s)
-    return (v.isTruthy, ops)
-  }
-
-  private static func leafAsync(_ e: Expr, _ s: Interpreter) async throws(Failure) -> (JSON, Operands) {
-    if let b = e as? BinaryExpr, b.op.isComparison {
-      let l = try await b.lhs.value(s)
-      let r = try await b.rhs.value(s)
-      return (try b.apply(l, r, s), .sides(l, r))
-    }
-    if let o = e as? OrExpr {
-      var leaves: [(Span, Operands)] = []
-      var v = JSON.null
-      for (i, x) in o.operands.enumerated() {
-        if i < o.operands.count - 1 && OrExpr.unset(x, s) {
-          leaves.append((o.spans[i], .value(.null)))
-          continue
-        }
-        let (xv, ops) = try await leafAsync(x, s)
-        leaves.append((o.spans[i], ops))
-        v = xv
-        if v.isTruthy { break }
-      }
-      return (v, .leaves(leaves))
-    }
-    if let a = e as? AndExpr {
-      var leaves: [(Span, Operands)] = []
-      var v = JSON.null
-      for (i, x) in a.operands.enumerated() {
-        let (xv, ops) = try await leafAsync(x, s)
-        leaves.append((a.spans[i], ops))
-        v = xv
-        if !v.isTruthy { break }
-      }
-      return (v, .leaves(leaves))
-    }
-    let v = try await e.value(s)
-    return (v, e is LiteralExpr ? .none : .value(v))
-  }
 }

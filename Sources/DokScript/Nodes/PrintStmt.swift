@@ -5,21 +5,14 @@ final class PrintStmt: Stmt {
   let exprs: [Expr]
   init(exprs: [Expr], pos: Pos, text: String) {
     self.exprs = exprs
-    super.init(pos: pos, text: text, isSync: !exprs.contains { $0.hasCall })
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { exprs }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
     var parts: [String] = []
     for e in exprs { parts.append(Values.text(try e.eval(s))) }
     s.sink.print(parts.joined(separator: " "))
-    return .normal
-  }
-
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    var parts: [String] = []
-    for e in exprs { parts.append(Values.text(try await e.value(s))) }
-    s.sink.print(parts.joined(separator: " "))
-    return .normal
+    return .done
   }
 }

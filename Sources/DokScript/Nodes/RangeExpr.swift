@@ -32,9 +32,4 @@ final class RangeExpr: Expr {
     let (lo, hi) = try bounds(try lower.eval(s), try upper.eval(s), s)
     return try array(lo, hi, s)
   }
-  override func evalAsync(_ s: Interpreter) async throws(Failure) -> JSON {
-    let l = try await lower.value(s)
-    let (lo, hi) = try bounds(l, try await upper.value(s), s)
-    return try array(lo, hi, s)
-  }
 }

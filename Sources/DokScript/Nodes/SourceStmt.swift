@@ -5,14 +5,15 @@ final class SourceStmt: Stmt {
   let path: Expr
   init(path: Expr, pos: Pos, text: String) {
     self.path = path
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [path] }
+  override var tracesAfter: Bool { false }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let v = try await path.value(s)
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
+    let v = try path.eval(s)
     guard case .string(let p) = v else { throw s.fail("source needs a file name string, not \(Values.describeType(v))", pos) }
-    try await s.runSourced(path: p, pos: pos)
-    return .normal
+    try s.enterSource(path: p, self, m)
+    return .entered
   }
 }

@@ -1,29 +1,43 @@
 import DokCore
 
-/// How a statement hands control back.
-enum Flow {
-  case normal, breakLoop, continueLoop
+/// What a statement's ``Stmt/step(_:_:)`` asks of the ``Machine`` that runs it.
+enum Step {
+  /// Done: go on with the next statement.
+  case done
+  /// It pushed a frame (a body to run); the machine runs that next.
+  case entered
+  /// `break` / `continue`: leave the innermost loop, or start its next round.
+  case breakLoop, continueLoop
+  /// It must wait for something outside (`wait`, `sleep`, `deploy`): the machine hands it to
+  /// its driver, which runs ``Stmt/run(_:)``.
+  case suspend
 }
 
-/// A statement node. Statements with no calls, waits, sleeps or sources run synchronously
-/// (`execSync`); the async path is used only where needed.
+/// A statement node. Every statement runs in one way: its ``step(_:_:)`` (synchronous) does its
+/// work, or pushes a body for the ``Machine`` to run, or asks to be run outside it (`.suspend`).
+/// A call inside an expression suspends the statement and replays it (see
+/// ``Interpreter/observe(_:)``), so statements and expressions have no async twins.
 class Stmt {
   let pos: Pos
   /// The statement's source text (first line).
   let text: String
-  let isSync: Bool
 
-  init(pos: Pos, text: String, isSync: Bool) {
+  init(pos: Pos, text: String) {
     self.pos = pos
     self.text = text
-    self.isSync = isSync && !Parser.allAsync
   }
 
-  func execSync(_ s: Interpreter) throws(Failure) -> Flow {
-    throw s.fail("internal error: statement cannot run synchronously", pos)
+  func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
+    throw s.fail("internal error: statement cannot run here", pos)
   }
 
-  func exec(_ s: Interpreter) async throws(Failure) -> Flow { try execSync(s) }
+  /// The work of a statement whose step answered `.suspend`.
+  func run(_ s: Interpreter) async throws(Failure) {
+    throw s.fail("internal error: statement cannot suspend", pos)
+  }
+
+  /// For a loop whose body just ended: sets up the next round and says whether there is one.
+  func again(_ s: Interpreter, _ f: inout Frame) throws(Failure) -> Bool { false }
 
   /// Expressions evaluated by this statement (for the checker).
   var expressions: [Expr] { [] }
@@ -39,13 +53,11 @@ class Stmt {
 /// A `{ … }` body or a whole file.
 final class Block {
   let statements: [Stmt]
-  /// The same statements, unretained (the block owns them): running a statement then costs
+  /// The same statements, unretained (the block owns them): stepping through them then costs
   /// no reference counting.
   let unmanaged: [Unmanaged<Stmt>]
-  let isSync: Bool
   init(_ statements: [Stmt]) {
     self.statements = statements
     unmanaged = statements.map { Unmanaged.passUnretained($0) }
-    isSync = statements.allSatisfy { $0.isSync }
   }
 }

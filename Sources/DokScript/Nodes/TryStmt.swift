@@ -1,6 +1,7 @@
 import DokCore
 
-/// `try { … } catch $err { … }`.
+/// `try { … } catch $err { … }`: the ``Machine`` runs the handler when a catchable failure
+/// leaves the body.
 final class TryStmt: Stmt {
   let body: Block
   let slot: Int?
@@ -9,36 +10,13 @@ final class TryStmt: Stmt {
     self.body = body
     self.slot = slot
     self.handler = handler
-    super.init(pos: pos, text: text, isSync: body.isSync && handler.isSync)
+    super.init(pos: pos, text: text)
   }
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, false), (handler, false)] }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
-    s.state.tryDepth += 1
-    do {
-      let f = try s.runBlockSync(body)
-      s.state.tryDepth -= 1
-      return f
-    } catch {
-      s.state.tryDepth -= 1
-      guard error.isCatchable else { throw error }
-      if let slot { s.slots[slot] = error.errorValue }
-      return try s.runBlockSync(handler)
-    }
-  }
-
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    s.state.tryDepth += 1
-    do {
-      let f = try await s.runBlock(body)
-      s.state.tryDepth -= 1
-      return f
-    } catch {
-      s.state.tryDepth -= 1
-      guard error.isCatchable else { throw error }
-      if let slot { s.slots[slot] = error.errorValue }
-      return try await s.runBlock(handler)
-    }
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
+    m.enterTry(body, self, s)
+    return .entered
   }
 }

@@ -22,11 +22,13 @@ final class WaitStmt: Stmt {
     self.conditionText = conditionText
     self.every = every
     self.timeout = timeout
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { (call.map { [$0] } ?? []) + [condition] + [every, timeout].compactMap { $0 } }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .suspend }
+
+  override func run(_ s: Interpreter) async throws(Failure) {
     // A zero interval would spin; poll at most every 10ms.
     let interval = max(0.01, try await s.durationSeconds(every, default: WaitStmt.defaultEvery, "every"))
     let limit = try await s.durationSeconds(timeout, default: WaitStmt.defaultTimeout, "timeout")
@@ -64,15 +66,17 @@ final class WaitStmt: Stmt {
         // A path through null gives null here: the wait goes on while a field is missing.
         let lenient = s.state.nullPaths
         s.state.nullPaths = true
-        // Calls in the condition are bounded like the wait's own call: cancelled at the timeout,
-        // transport errors retried until then.
+        // Calls in the condition are bounded like the wait's own call: made without the client's
+        // own retries, cancelled at the timeout, transport errors retried until then.
         var evaluated: (Bool, Operands)?
         do throws(Failure) {
           let work = Unchecked((condition, s))
           evaluated = try await bounded(s, within: start + limit - clock.now()) {
             () async -> Result<Unchecked<(Bool, Operands)>, Failure> in
             do throws(Failure) {
-              return .success(Unchecked(try await Operands.evaluateAsync(work.value.0, work.value.1)))
+              let (condition, s) = work.value
+              return .success(
+                Unchecked(try await s.settle(polling: true) { () throws(Failure) in try Operands.evaluate(condition, s) }))
             } catch {
               return .failure(error)
             }
@@ -93,7 +97,7 @@ final class WaitStmt: Stmt {
             if s.tracing { s.traceValue = got }
           }
           s.recordWait(self, passed: true, message: "", duration: clock.now() - start)
-          return .normal
+          return
         }
       }
       let elapsed = clock.now() - start
@@ -122,48 +126,50 @@ final class WaitStmt: Stmt {
     throw .waitTimeout(msg, s.location(conditionPos), notes: notes)
   }
 
-  /// One attempt of the wait's call, made without the client's own retries and cancelled when
-  /// it is still in flight after `remaining` seconds (then nil: the wait has timed out).
+  /// One attempt of the wait's call, made without the client's own retries (the host polls) and
+  /// cancelled when it is still in flight after `remaining` seconds (then nil: the wait has timed out).
   private func attempt(_ call: CallExpr, _ s: Interpreter, within remaining: Double) async throws(Failure) -> JSON? {
-    let work = Unchecked((call, s))
+    let arguments = try await s.settle { () throws(Failure) in try call.arguments(s) }
+    let work = Unchecked((call, s, arguments))
     return try await bounded(s, within: remaining) { await WaitStmt.perform(work) }
   }
 
-  /// Runs `body` (calls in it without the client's own retries), cancelled when it is still
-  /// running after `remaining` seconds (then nil).
+  /// Runs `body`, cancelled when it is still running after `remaining` seconds (then nil: the
+  /// wait has timed out, and no call is in flight any more).
   private func bounded<T>(
     _ s: Interpreter, within remaining: Double, _ body: @escaping @Sendable () async -> Result<T, Failure>
   ) async throws(Failure) -> T? {
     let clock = s.clock
     let work = Unchecked(body)
     if clock.isManual || remaining > 1e9 {
-      return try await CallContext.$polling.withValue(true) { await work.value() }.get()
+      return try await work.value().get()
     }
-    let first: Unchecked<Result<T, Failure>>? = await CallContext.$polling.withValue(true) {
-      await withTaskGroup(of: Unchecked<Result<T, Failure>>?.self) { group in
-        group.addTask { Unchecked(await work.value()) }
-        group.addTask {
-          try? await clock.sleep(seconds: max(0, remaining))
-          return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
+    let first: Unchecked<Result<T, Failure>>? = await withTaskGroup(of: Unchecked<Result<T, Failure>>?.self) { group in
+      group.addTask { Unchecked(await work.value()) }
+      group.addTask {
+        try? await clock.sleep(seconds: max(0, remaining))
+        return nil
       }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first
     }
     if Task.isCancelled { throw .cancelled }
     switch first?.value {
     case .success(let v): return v
     case .failure(let f): throw f
     case nil:
-      // The timeout cancelled the attempt, not Ctrl-C: no call is in flight any more.
       s.state.callInFlight = nil
       return nil
     }
   }
 
-  private static func perform(_ work: Unchecked<(CallExpr, Interpreter)>) async -> Result<JSON, Failure> {
-    do { return .success(try await work.value.0.perform(work.value.1, record: false).value) } catch { return .failure(error) }
+  private static func perform(_ work: Unchecked<(CallExpr, Interpreter, [CallArgument])>) async -> Result<JSON, Failure> {
+    do {
+      return .success(try await work.value.0.perform(work.value.1, work.value.2, record: false, polling: true))
+    } catch {
+      return .failure(error)
+    }
   }
 
   private func progress(_ loc: SourceLocation, _ elapsed: Double, _ attempts: Int, _ ops: String, finished: Bool) -> WaitProgress
@@ -177,14 +183,16 @@ final class SleepStmt: Stmt {
   let duration: Expr
   init(duration: Expr, pos: Pos, text: String) {
     self.duration = duration
-    super.init(pos: pos, text: text, isSync: false)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [duration] }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    let n = try s.durationSeconds(of: try await duration.value(s), "sleep", at: duration.pos)
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step { .suspend }
+
+  override func run(_ s: Interpreter) async throws(Failure) {
+    let v = try await s.settle { () throws(Failure) in try duration.eval(s) }
+    let n = try s.durationSeconds(of: v, "sleep", at: duration.pos)
     do { try await s.clock.sleep(seconds: n) } catch { throw .cancelled }
     if Task.isCancelled { throw .cancelled }
-    return .normal
   }
 }

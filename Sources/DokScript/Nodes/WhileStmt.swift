@@ -7,25 +7,22 @@ final class WhileStmt: Stmt {
   init(condition: Expr, body: Block, pos: Pos, text: String) {
     self.condition = condition
     self.body = body
-    super.init(pos: pos, text: text, isSync: !condition.hasCall && body.isSync)
+    super.init(pos: pos, text: text)
   }
   override var expressions: [Expr] { [condition] }
   override var blocks: [(block: Block, isLoop: Bool)] { [(body, true)] }
   override var tracesAfter: Bool { false }
 
-  override func execSync(_ s: Interpreter) throws(Failure) -> Flow {
-    while try condition.eval(s).isTruthy {
-      try s.tick()
-      if try s.runBlockSync(body) == .breakLoop { break }
-    }
-    return .normal
+  override func step(_ s: Interpreter, _ m: Machine) throws(Failure) -> Step {
+    var f = Frame(block: body, kind: .loop, owner: nil)
+    guard try again(s, &f) else { return .done }
+    m.enterLoop(body, self, s)
+    return .entered
   }
 
-  override func exec(_ s: Interpreter) async throws(Failure) -> Flow {
-    while try await condition.value(s).isTruthy {
-      try s.tick()
-      if try await s.runBlock(body) == .breakLoop { break }
-    }
-    return .normal
+  override func again(_ s: Interpreter, _ f: inout Frame) throws(Failure) -> Bool {
+    guard try condition.eval(s).isTruthy else { return false }
+    try s.tick()
+    return true
   }
 }

@@ -14,6 +14,9 @@ indirect enum Failure: Error {
   case cancelled
   /// A `source`d file failed to parse or check.
   case diagnostics([Diagnostic])
+  /// Not a failure: the evaluation met a call that must be made first (see
+  /// ``Interpreter/callResult(_:_:)``); the ``Machine`` or ``Interpreter/settle(_:)`` makes it.
+  case needsCall(CallExpr, [CallArgument])
 
   var exitCode: Int32 {
     switch self {
@@ -25,13 +28,14 @@ indirect enum Failure: Error {
     case .exit(let n): n
     case .cancelled: ExitStatus.interrupted.code
     case .diagnostics: ExitStatus.usage.code
+    case .needsCall: ExitStatus.runtime.code
     }
   }
 
   /// `try` catches everything except `exit`, interruption and check errors of sourced files.
   var isCatchable: Bool {
     switch self {
-    case .exit, .cancelled, .diagnostics: false
+    case .exit, .cancelled, .diagnostics, .needsCall: false
     default: true
     }
   }
@@ -46,6 +50,7 @@ indirect enum Failure: Error {
     case .exit: "EXIT"
     case .cancelled: "INTERRUPTED"
     case .diagnostics: "CHECK"
+    case .needsCall: "RUNTIME"
     }
   }
 
@@ -77,6 +82,7 @@ indirect enum Failure: Error {
     case .assertion(let m, let l, let n, _): return [Diagnostic(.error, m, at: l, notes: n)]
     case .exit, .cancelled: return []
     case .diagnostics(let d): return d
+    case .needsCall(let call, _): return [Diagnostic(.error, "internal error: call \(call.procedure) not made")]
     }
   }
 
@@ -93,7 +99,7 @@ indirect enum Failure: Error {
     case .diagnostics(var d):
       if !d.isEmpty { d[0].notes.append(note) }
       return .diagnostics(d)
-    case .exit, .cancelled: return self
+    case .exit, .cancelled, .needsCall: return self
     }
   }
 }

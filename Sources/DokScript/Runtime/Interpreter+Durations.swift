@@ -5,7 +5,8 @@ extension Interpreter {
   /// non-negative number is a runtime error naming the clause (`wait` and `deploy` share it).
   func durationSeconds(_ e: Expr?, default d: Double, _ what: String) async throws(Failure) -> Double {
     guard let e else { return d }
-    return try durationSeconds(of: try await e.value(self), what, at: e.pos)
+    let v = try await settle { () throws(Failure) in try e.eval(self) }
+    return try durationSeconds(of: v, what, at: e.pos)
   }
 
   /// `v` as a duration for `what` (`sleep`, `every`, `timeout`): a negative number says so

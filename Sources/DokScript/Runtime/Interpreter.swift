@@ -24,6 +24,14 @@ public final class Interpreter: @unchecked Sendable {
   @exclusivity(unchecked) var traceValue: JSON?
   /// `--trace`: the calls of the statement being traced, their arguments as written and as sent.
   @exclusivity(unchecked) var traceCalls: [(written: String, shown: String)] = []
+  /// The calls' results and other values read by the statement being evaluated, in order,
+  /// and how many of them this evaluation has used (see ``observe(_:)``).
+  @exclusivity(unchecked) var replayLog: [JSON] = []
+  @exclusivity(unchecked) var cursor = 0
+  /// The statement being run again after a call it made (it is not traced again).
+  @exclusivity(unchecked) var resuming = false
+  /// The arguments of the last call made (a top-level call statement reports them).
+  var lastCallArguments: [CallArgument] = []
 
   /// `$_`: the last call result (`null` before any call).
   public internal(set) var lastResult: JSON = .null

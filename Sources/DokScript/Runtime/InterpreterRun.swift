@@ -57,19 +57,13 @@ extension Interpreter {
     ensureSlots()
     state = RunState(file: program.file)
     do {
-      _ = try await runStatements(program.block.statements)
+      try await drive(program.block)
     } catch {
       return outcome(error)
     }
-    // Failures `--keep-going` went on past were reported as they happened; the worst decides.
-    if let kept = state.keptGoing {
-      if let (code, name) = state.continuedFailure, ExitStatus.worse(kept.code, code) != kept.code {
-        return RunOutcome(exitCode: code, diagnostics: [], errorCode: name)
-      }
-      return RunOutcome(exitCode: kept.code, diagnostics: [], errorCode: kept.name)
-    }
-    // A failure the debugger continued past still fails the run, with its own code.
-    if let (code, name) = state.continuedFailure { return RunOutcome(exitCode: code, diagnostics: [], errorCode: name) }
+    // Failures the run went on past (`--keep-going`, `--debug`'s `:continue`) were shown as they
+    // happened; the worst decides.
+    if let kept = state.keptGoing { return RunOutcome(exitCode: kept.code, diagnostics: [], errorCode: kept.name) }
     return RunOutcome(.success)
   }
 
@@ -107,67 +101,36 @@ extension Interpreter {
         passed: false, message: d.map(\.message).joined(separator: "\n")))
   }
 
-  // MARK: Blocks
+  // MARK: Running
 
-  @inline(__always)
-  func runBlockSync(_ b: Block) throws(Failure) -> Flow {
-    state.depth += 1
-    defer { state.depth -= 1 }
-    return try runStatementsSync(b)
-  }
-
-  func runBlock(_ b: Block) async throws(Failure) -> Flow {
-    if b.isSync { return try runBlockSync(b) }
-    state.depth += 1
-    defer { state.depth -= 1 }
-    return try await runStatements(b.statements)
-  }
-
-  func runStatementsSync(_ b: Block) throws(Failure) -> Flow {
-    for u in b.unmanaged {
-      let f: Flow
-      do {
-        f = try u._withUnsafeGuaranteedRef { st throws in try runSync(st) }
-      } catch let error as Failure {
-        try recover(error, u.takeUnretainedValue())
-        continue
-      } catch {
-        throw fail("internal error: \(error)", u.takeUnretainedValue().pos)
+  /// Runs `block` to its end: the ``Machine`` steps through its statements; the calls they
+  /// meet and the statements that wait (`wait`, `sleep`, `deploy`) are awaited here.
+  func drive(_ block: Block) async throws(Failure) {
+    let machine = Machine(block)
+    while let suspension = try machine.run(self) {
+      switch suspension {
+      case .call(let call, let args):
+        do {
+          replayLog.append(try await call.perform(self, args, record: true))
+          resuming = true
+          startAttempt()
+        } catch {
+          try machine.callFailed(error, self)
+        }
+      case .statement(let st):
+        do {
+          try await st.run(self)
+          try machine.finished(st, nil, self)
+        } catch {
+          try machine.finished(st, error, self)
+        }
       }
-      if f != .normal { return f }
     }
-    return .normal
-  }
-
-  @inline(__always)
-  func runSync(_ st: Stmt) throws(Failure) -> Flow {
-    if tracing {
-      traceBefore(st)
-      let f = try st.execSync(self)
-      traceAfter(st)
-      return f
-    }
-    return try st.execSync(self)
-  }
-
-  func runStatements(_ list: [Stmt]) async throws(Failure) -> Flow {
-    for st in list {
-      if tracing { traceBefore(st) }
-      let f: Flow
-      do {
-        f = st.isSync ? try st.execSync(self) : try await st.exec(self)
-      } catch {
-        try recover(error, st)
-        continue
-      }
-      if tracing { traceAfter(st) }
-      if f != .normal { return f }
-    }
-    return .normal
   }
 
   /// `--keep-going` past a failed call (reported now, the worst code kept for the end), or the
-  /// `--debug` hook: continue after the failed statement, or abort.
+  /// `--debug` hook: continue after the failed statement (the hook showed the failure; the
+  /// worst code is kept the same way), or abort.
   func recover(_ e: Failure, _ st: Stmt) throws(Failure) {
     if options.keepGoing, state.tryDepth == 0, case .call = e {
       recordError(e)
@@ -179,8 +142,7 @@ extension Interpreter {
     let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
     switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
     case .continue:
-      if state.continuedFailure == nil { state.continuedFailure = (e.exitCode, e.code) }
-      sink.diagnostic(d)
+      state.wentOn(past: e.exitCode, e.code)
     case .abort:
       state.declined = true
       throw e
@@ -209,30 +171,19 @@ extension Interpreter {
 
   // MARK: source
 
-  func runSourced(path: String, pos: Pos) async throws(Failure) {
-    guard state.sourceDepth < 32 else { throw fail("source nested too deeply (a file sourcing itself?)", pos) }
+  /// Reads, parses and checks a `source`d file and makes the machine run it next.
+  func enterSource(path: String, _ st: Stmt, _ m: Machine) throws(Failure) {
+    guard state.sourceDepth < 32 else { throw fail("source nested too deeply (a file sourcing itself?)", st.pos) }
     let resolved = Interpreter.resolve(path, relativeTo: state.currentFile)
     let text: String
     do { text = try host.readSource(path: resolved) } catch {
-      throw fail("cannot read \(resolved): \(error.localizedDescription)", pos)
+      throw fail("cannot read \(resolved): \(error.localizedDescription)", st.pos)
     }
-    let including = location(pos)
-    let note = "in \(resolved), sourced at \(including)"
+    let note = "in \(resolved), sourced at \(location(st.pos))"
     let (program, problems) = parseAndCheck(text, file: resolved)
     if !problems.isEmpty { throw Failure.diagnostics(problems).noting(note) }
     ensureSlots()
-    let saved = state.currentFile
-    state.currentFile = resolved
-    state.sourceDepth += 1
-    defer {
-      state.currentFile = saved
-      state.sourceDepth -= 1
-    }
-    do {
-      _ = try await runStatements(program.block.statements)
-    } catch {
-      throw error.noting(note)
-    }
+    m.enterSource(program.block, file: resolved, note: note, st, self)
   }
 
   /// `path` relative to the directory of `file` (unless absolute, or `file` is not a file).

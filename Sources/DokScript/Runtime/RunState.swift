@@ -16,11 +16,10 @@ struct RunState {
   var nullPaths = false
   /// Enclosing `source` statements.
   var sourceDepth = 0
-  /// The worst failure `--keep-going` went on past (exit code, error code): a failed assert or
-  /// a failed call (see ``ExitStatus/worse(_:_:)``).
+  /// The worst failure the run went on past (exit code, error code): under `--keep-going` a
+  /// failed assert or call, under `--debug` any failure `:continue` resumed after (see
+  /// ``ExitStatus/worse(_:_:)``).
   var keptGoing: (code: Int32, name: String)?
-  /// The first failure `dok run --debug` continued past (exit code, error code).
-  var continuedFailure: (Int32, String)?
   /// The call being sent; still set after Ctrl-C cancelled it (its effect may then be unknown).
   var callInFlight: (procedure: String, location: SourceLocation)?
   /// The debug hook already chose to abort this failure.

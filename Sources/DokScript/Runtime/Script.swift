@@ -74,7 +74,7 @@ public enum Script {
     if t.hasPrefix("-") { t = t.dropFirst() }
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
     if parts.count == 1 || parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let d = Double(text), Numbers.literalProblem(Substring(text), d) == nil
+      let d = Double(text), ExactNumbers.problem(Substring(text), d) == nil
     {
       return .number(d)
     }
@@ -106,7 +106,7 @@ public enum Script {
       let text = String(a[a.index(after: eq)...])
       if isJSON {
         do {
-          out.append(ScriptArgument(name: name, value: try JSONParser.parse(text), text: nil))
+          out.append(ScriptArgument(name: name, value: try JSONParser.parse(text, exactNumbers: true), text: nil))
         } catch {
           return .failure(Diagnostic(.error, "argument \(name):= needs JSON: \(error.message)"))
         }

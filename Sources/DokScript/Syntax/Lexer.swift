@@ -1,3 +1,5 @@
+import DokCore
+
 /// Turns `.dok` source bytes into tokens on demand. The parser may move `position` back
 /// (to re-read argument values as bare words), so the lexer keeps no other state.
 struct Lexer {
@@ -154,7 +156,7 @@ struct Lexer {
       }
     }
     let value = Double(text(start, position)) ?? 0
-    if let problem = Numbers.literalProblem(Substring(text(start, position)), value) {
+    if let problem = ExactNumbers.problem(Substring(text(start, position)), value) {
       return error(start, space, problem, position - start)
     }
     var t = Token(kind: .number, start: start, end: position, spaceBefore: space)

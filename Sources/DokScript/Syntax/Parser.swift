@@ -46,14 +46,12 @@ struct Parser {
   var loopDepth = 0
   /// Nesting of the tree being built (brackets, blocks, `!`/`-`, operator and path chains).
   var nesting = 0
+  /// The nesting limit was reported (it is reported once).
+  var nestingReported = false
   /// The last column computed (see ``pos(_:_:)``).
   let columns = ColumnCache()
   /// Deeper trees would overflow the stack when parsed, checked, run or freed.
   static let maxNesting = 200
-
-  /// Parse every statement and expression as if it made a call, so that everything runs
-  /// through the async evaluation path (the sync/async parity test sets this).
-  @TaskLocal static var allAsync = false
 
   static let keywords: Set<String> = [
     "print", "if", "else", "for", "in", "while", "break", "continue", "wait", "until", "every", "timeout",
@@ -266,14 +264,16 @@ struct Parser {
     lastEnd = i
   }
 
-  /// One more level of nesting; fails past ``maxNesting`` (callers restore ``nesting``).
+  /// One more level of nesting; fails past ``maxNesting`` (callers restore ``nesting``). Only
+  /// the first failure is reported: each deeper line would say the same again.
   mutating func nest() throws(ParseError) {
     nesting += 1
     guard nesting <= Self.maxNesting else {
       let t = peek()
+      defer { nestingReported = true }
       throw ParseError(
         message: "nested too deeply (more than \(Self.maxNesting) levels of brackets, blocks or chained operators)",
-        offset: t.start, length: max(1, t.end - t.start))
+        offset: t.start, length: max(1, t.end - t.start), silent: nestingReported)
     }
   }
 

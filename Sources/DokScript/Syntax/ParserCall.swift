@@ -80,8 +80,7 @@ extension Parser {
         while e < lexer.end && !Parser.endsBare(bytes[e]) { e += 1 }
         let word = text(v, e)
         if let dollar = word.range(of: "${") {
-          var close = e
-          if byte(e) == 0x7D { close = e + 1 }
+          let close = bareWordEnd(from: v)
           let offset = v + word.utf8.distance(from: word.startIndex, to: dollar.lowerBound)
           throw ParseError(
             message: "'${' in a bare word: interpolation needs quotes", offset: offset, length: max(2, close - offset),
@@ -97,6 +96,27 @@ extension Parser {
     return CallExpr(
       procedure: name.text, args: args, argsText: firstStart.map { text($0, lastArgEnd) } ?? "",
       pos: pos(name.start, name.end))
+  }
+
+  /// Where a bare word that holds `${…}` would end if it were quoted: past every `${…}` and the
+  /// text after them (`a${$x}b` is one word), at a space or the end of the line.
+  private func bareWordEnd(from start: Int) -> Int {
+    var i = start
+    var open = 0
+    while i < lexer.end, bytes[i] != 0x0A {
+      if bytes[i] == 0x24 && byte(i + 1) == 0x7B {
+        open += 1
+        i += 2
+        continue
+      }
+      if bytes[i] == 0x7D && open > 0 {
+        open -= 1
+      } else if open == 0 && Parser.endsBare(bytes[i]) {
+        break
+      }
+      i += 1
+    }
+    return i
   }
 
   /// The end of a raw JSON value starting at `from` (balanced brackets, strings skipped).

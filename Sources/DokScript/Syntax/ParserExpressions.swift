@@ -347,6 +347,14 @@ extension Parser {
       lastEnd = savedEnd
     }
     if peek().kind == .eof { throw ParseError(message: "empty ${} in a string", offset: start - 2, length: 3) }
+    let t = peek()
+    var rest = Lexer(bytes: bytes, start: t.end, end: end)
+    if t.kind == .ident, !["true", "false", "null"].contains(t.text), rest.next().kind == .eof {
+      // `"p${i}"`: a variable without its `$`.
+      throw ParseError(
+        message: "unexpected word '\(t.text)' in ${…} (a variable is written with $)", offset: t.start,
+        length: max(1, t.end - t.start), notes: ["hint: write ${$\(t.text)}"])
+    }
     let e = try parseExpr()
     let n = peek()
     guard n.kind == .eof else { throw unexpected(n, expected: "'}' to end the ${…}") }
