@@ -21,9 +21,14 @@ enum DokMain {
 
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
-    if let text = QuickParse.immediateOutput(args) {
+    switch QuickParse.immediateOutput(args) {
+    case .success(let text)?:
       Terminal.standardOutput.write(text)
-      exit(0)
+      exit(ExitStatus.success.code)
+    case .failure(let e)?:
+      Terminal.standardError.write(e.message + "\n")
+      exit(ExitStatus.usage.code)
+    case nil: break
     }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
