@@ -49,7 +49,7 @@ enum DokMain {
     do {
       var command = try Self.parse(args)
       // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
-      // ~10% off 3,000 sequential calls; see README). Commands that only read a document
+      // ~10% off 3,000 sequential calls; see docs/PERFORMANCE.md). Commands that only read a document
       // never touch NIO and skip the setting (its metadata costs ~4% of a `describe`).
       if !(command is DescribeCommand || command is ProceduresCommand || command is CompleteCommand) {
         NIOSingletons.groupLoopCountSuggestion = 1
