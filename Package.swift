@@ -96,7 +96,8 @@ let package = Package(
       name: "dok",
       dependencies: [
         "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokLive", "DokREPL",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOCore", package: "swift-nio"),
+        "DokployDocument", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // The misbehaving server terminal-tests/hostile.sh runs (DokTestSupport's HostileCase; not installed).
     .executableTarget(name: "dok-hostile-server", dependencies: ["DokCore", "DokTestSupport"]),

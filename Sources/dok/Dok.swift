@@ -11,7 +11,7 @@ struct Dok: AsyncParsableCommand {
       Exit codes:
 
       """ + ExitStatus.helpTable,
-    version: DokVersion.current,
+    version: DokVersion.line(),
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
       LogoutCommand.self, ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self,
@@ -37,9 +37,4 @@ extension Dok {
     }
     return try parseAsRoot(args)
   }
-}
-
-/// dok's version string.
-enum DokVersion {
-  static let current = "0.1.0"
 }

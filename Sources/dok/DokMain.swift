@@ -21,9 +21,14 @@ enum DokMain {
 
   static func main() async {
     var args = Array(CommandLine.arguments.dropFirst())
-    if let text = QuickParse.immediateOutput(args) {
+    switch QuickParse.immediateOutput(args) {
+    case .success(let text)?:
       Terminal.standardOutput.write(text)
-      exit(0)
+      exit(ExitStatus.success.code)
+    case .failure(let e)?:
+      Terminal.standardError.write(e.message + "\n")
+      exit(ExitStatus.usage.code)
+    case nil: break
     }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
@@ -44,7 +49,7 @@ enum DokMain {
     do {
       var command = try Self.parse(args)
       // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
-      // ~10% off 3,000 sequential calls; see README). Commands that only read a document
+      // ~10% off 3,000 sequential calls; see docs/PERFORMANCE.md). Commands that only read a document
       // never touch NIO and skip the setting (its metadata costs ~4% of a `describe`).
       if !(command is DescribeCommand || command is ProceduresCommand || command is CompleteCommand) {
         NIOSingletons.groupLoopCountSuggestion = 1

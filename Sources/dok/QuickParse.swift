@@ -8,9 +8,32 @@ import ArgumentParser
 /// the same `run()`; any other form — help, an unknown option, a missing value — returns nil
 /// and goes through ArgumentParser, so its messages are unchanged.
 enum QuickParse {
-  /// What `dok --version` prints, answered before anything else is set up.
-  static func immediateOutput(_ args: [String]) -> String? {
-    args == ["--version"] ? DokVersion.current + "\n" : nil
+  /// What `dok --version [--output text|json]` prints, answered before anything else is set
+  /// up: `.success` with the text for stdout, `.failure` with a usage message for stderr (exit 2).
+  static func immediateOutput(_ args: [String]) -> Result<String, VersionUsageError>? {
+    guard args.first == "--version" || args.last == "--version", args.filter({ $0 == "--version" }).count == 1 else {
+      return nil
+    }
+    let rest = args.filter { $0 != "--version" }
+    var format = "text"
+    switch rest.count {
+    case 0: break
+    case 1:
+      guard
+        let v = ["--output=", "-o="].lazy.compactMap({ rest[0].hasPrefix($0) ? String(rest[0].dropFirst($0.count)) : nil }).first
+      else { return nil }
+      format = v
+    case 2:
+      guard rest[0] == "--output" || rest[0] == "-o" else { return nil }
+      format = rest[1]
+    default: return nil
+    }
+    switch format {
+    case "text": return .success(DokVersion.line() + "\n")
+    case "json": return .success(DokVersion.json() + "\n")
+    default:
+      return .failure(VersionUsageError(message: "dok --version: unknown output format '\(format)' (text or json)"))
+    }
   }
 
   /// `describe PROC --spec FILE [--no-cache] [-o|--output text|json]`, options in any order.
@@ -55,4 +78,10 @@ enum QuickParse {
     command.procedure = procedure
     return command
   }
+}
+
+/// A `dok --version` line that names an output format other than text or json.
+struct VersionUsageError: Error {
+  /// The message for stderr.
+  let message: String
 }

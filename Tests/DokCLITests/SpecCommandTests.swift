@@ -58,15 +58,6 @@ struct SpecCommandTests {
     #expect(missing.stderr.contains("Usage: dok describe"))
   }
 
-  @Test func versionIsOneLineAndTheSameThroughArgumentParser() throws {
-    let quick = try DokProcess.run(["--version"])
-    #expect(quick.status == 0)
-    #expect(quick.stdout.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+\n$"#, options: .regularExpression) != nil, "\(quick.stdout)")
-    // `dok describe --version` is answered by ArgumentParser (the root's version flag).
-    let full = try DokProcess.run(["describe", "--version"])
-    #expect(full.stdout == quick.stdout)
-  }
-
   @Test func describeShowsNullableRequiredParameters() throws {
     let r = try DokProcess.run(["describe", "application.saveDockerProvider", "--spec", spec])
     #expect(r.status == 0)
