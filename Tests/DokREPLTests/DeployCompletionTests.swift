@@ -21,7 +21,7 @@ import Testing
     #expect(
       texts("deploy ") == [
         "application.deploy", "application.redeploy", "compose.deploy", "compose.redeploy", "previewDeployment.redeploy",
-        "postgres.deploy",
+        "postgres.deploy", "mysql.deploy", "mariadb.deploy", "mongo.deploy", "redis.deploy", "libsql.deploy",
       ])
     #expect(texts("deploy comp") == ["compose.deploy", "compose.redeploy"])
     #expect(texts("$d = deploy app") == ["application.deploy", "application.redeploy"])

@@ -35,8 +35,13 @@ final class FakeCaller: ProcedureCaller, Sendable {
   typealias Body = @Sendable (String, [CallArgument]) throws(CallError) -> JSON
   private let body: Body
   private let log = Mutex<[(String, [CallArgument])]>([])
+  /// The document the arguments are bound with.
+  private let catalog: Catalog
 
-  init(_ body: @escaping Body) { self.body = body }
+  init(catalog: Catalog = REPLFixtures.catalog, _ body: @escaping Body) {
+    self.catalog = catalog
+    self.body = body
+  }
 
   /// A small fake Dokploy: creates return fresh ids numbered per kind.
   static func dokploy() -> FakeCaller {
@@ -83,7 +88,7 @@ final class FakeCaller: ProcedureCaller, Sendable {
 
   /// Binds the arguments like the client does (types, files), then answers from the body.
   func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
-    if let proc = REPLFixtures.catalog.procedure(named: procedure) {
+    if let proc = catalog.procedure(named: procedure) {
       let input = try ArgumentBinder().bind(arguments, to: proc)
       bound.withLock { $0.append(input) }
     }
