@@ -60,7 +60,7 @@ import Testing
   func everyRefusalSaysWhy(_ c: Case) async throws {
     let sb = try await Sandbox.start(SandboxOptions(apiKey: "k"))
     defer { Task { await sb.stop() } }
-    let r = try Curl.request(
+    let r = try LoopbackHTTP.request(
       c.method, sb.url + c.path, body: c.body, contentType: c.contentType, headers: c.key.map { ["x-api-key": $0] } ?? [:])
     #expect(r.status == c.status, "\(c.name): \(r.body)")
     let message = Self.message(r.body)

@@ -222,13 +222,13 @@ import Testing
   @Test func authenticationBeforeRouting() async throws {
     let s = try await SandboxClient.start(apiKey: "k")
     defer { Task { await s.sb.stop() } }
-    let unknown = try Curl.request("GET", s.sb.url + "/api/no.such")
+    let unknown = try LoopbackHTTP.request("GET", s.sb.url + "/api/no.such")
     #expect(unknown.status == 401)
     #expect(unknown.body == #"{"message":"Unauthorized"}"#)
-    let trpc = try Curl.request("GET", s.sb.url + "/api/trpc/project.all")
+    let trpc = try LoopbackHTTP.request("GET", s.sb.url + "/api/trpc/project.all")
     #expect(trpc.status == 401)
     #expect(trpc.json?["error"]?["json"]?["message"] == "UNAUTHORIZED")
-    #expect(try Curl.request("GET", s.sb.url + "/api/settings.health").status == 200)
+    #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/settings.health").status == 200)
   }
 
   /// "REST bodies are limited to 1 MB (Next.js default)"; "paths match case-insensitively;
@@ -236,18 +236,16 @@ import Testing
   @Test func restWireRules() async throws {
     let s = try await SandboxClient.start()
     defer { Task { await s.sb.stop() } }
-    let big = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-big-\(UUID().uuidString).json")
-    defer { try? FileManager.default.removeItem(at: big) }
-    try Data(JSONWriter.compact(["name": .string(String(repeating: "x", count: 1_100_000))]).utf8).write(to: big)
-    let tooBig = try Curl.request("POST", s.sb.url + "/api/project.create", body: "@" + big.path)
+    let big = JSONWriter.compact(["name": .string(String(repeating: "x", count: 1_100_000))])
+    let tooBig = try LoopbackHTTP.request("POST", s.sb.url + "/api/project.create", body: big)
     #expect(tooBig.status == 413)
     #expect(tooBig.json?["message"]?.stringValue?.contains("1mb") == true)
-    #expect(try Curl.request("GET", s.sb.url + "/api/PROJECT.ALL").status == 200)
-    #expect(try Curl.request("HEAD", s.sb.url + "/api/project.all").status == 204)
-    #expect(try Curl.request("GET", s.sb.url + "/api/project.create").status == 404)
+    #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/PROJECT.ALL").status == 200)
+    #expect(try LoopbackHTTP.request("HEAD", s.sb.url + "/api/project.all").status == 204)
+    #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/project.create").status == 404)
     let input = JSONWriter.compact(["0": ["json": .null], "1": ["json": ["projectId": "nope"]]])
     let q = input.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-    let batch = try Curl.request("GET", s.sb.url + "/api/trpc/project.all,project.one?batch=1&input=\(q)")
+    let batch = try LoopbackHTTP.request("GET", s.sb.url + "/api/trpc/project.all,project.one?batch=1&input=\(q)")
     #expect(batch.json?[0]?["result"]?["data"]?["json"] == [])
     #expect(batch.json?[1]?["error"]?["json"]?["message"] == "Project not found")
   }
