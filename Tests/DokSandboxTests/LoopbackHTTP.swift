@@ -80,7 +80,8 @@ enum LoopbackHTTP {
 
   private static func parse(_ answer: [UInt8]) throws -> (status: Int, headers: [String: String], body: [UInt8]) {
     guard let end = headEnd(answer) else {
-      throw Failure(description: "no complete answer (\(answer.count) bytes: \(String(decoding: answer.prefix(200), as: UTF8.self)))")
+      throw Failure(
+        description: "no complete answer (\(answer.count) bytes: \(String(decoding: answer.prefix(200), as: UTF8.self)))")
     }
     let lines = String(decoding: answer[..<(end - 4)], as: UTF8.self).components(separatedBy: "\r\n")
     let statusWords = lines[0].split(separator: " ")
