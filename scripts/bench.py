@@ -384,6 +384,55 @@ def timed_n(cmd, n, env=None):
     return statistics.median(walls)
 
 
+def state_file_benchmarks():
+    """--state under deploy load: the files after 2,000 queued deploys (a journal entry holds the
+    queue's change, not the whole queue), a start that replays that journal (after kill -9), and
+    the file after SIGTERM compacted it."""
+    import http.client
+    home = tempfile.mkdtemp(prefix="dok-bench-queue-")
+    path = os.path.join(home, "state.json")
+    args = ["--queue-delay", "3600", "--state", path]
+
+    def size():
+        return sum(os.path.getsize(p) for p in (path, path + ".journal") if os.path.exists(p))
+
+    try:
+        proc, port = start_sandbox_with(args)
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        _, b = call(conn, "POST", "project.create", {"name": "queue"})
+        env = json.loads(b)["environment"]["environmentId"]
+        _, b = call(conn, "POST", "application.create", {"name": "q", "environmentId": env})
+        app = json.loads(b)["applicationId"]
+        sizes = {}
+        for n in range(1, 2001):
+            call(conn, "POST", "application.deploy", {"applicationId": app})
+            if n in (1000, 2000):
+                sizes[n] = size()
+        conn.close()
+        proc.kill()  # kill -9: the next start replays the journal
+        proc.wait()
+        t0 = time.perf_counter()
+        proc, port = start_sandbox_with(args)
+        replay = (time.perf_counter() - t0) * 1000
+        _, b = call(http.client.HTTPConnection("127.0.0.1", port), "GET", "deployment.queueList")
+        assert len(json.loads(b)) == 2000
+        proc.terminate()  # SIGTERM compacts: one snapshot, an empty journal
+        proc.wait()
+        compacted = size()
+        t0 = time.perf_counter()
+        proc, port = start_sandbox_with(args)
+        restart = (time.perf_counter() - t0) * 1000
+        proc.terminate()
+        proc.wait()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    row("state file: after 2,000 queued deploys", sizes[2000] / 1e6, "MB", "after 1,000", sizes[1000] / 1e6,
+        "<= 2.5x (linear)", sizes[2000] <= 2.5 * sizes[1000])
+    row("state file: start replaying its journal", replay, "ms", None, None, "<= 1000 ms", replay <= 1000)
+    row("state file: after SIGTERM (compacted)", compacted / 1e6, "MB")
+    row("state file: start from the compacted file", restart, "ms", None, None, "<= 1000 ms", restart <= 1000)
+
+
 def deploy_benchmarks():
     """Following a deploy on a server that queues like Dokploy, beside the naive status-polling loop."""
     d = json.loads(subprocess.run([BENCH, "deploy"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
@@ -404,6 +453,7 @@ def main():
     parse_benchmarks()
     http_benchmarks()
     sandbox_benchmarks()
+    state_file_benchmarks()
     deploy_benchmarks()
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     for r in [HEAD] + rows:

@@ -90,7 +90,10 @@ keys C-c
 type_text 'print "fresh", "prompt"'; keys Enter
 check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt' 5
 type_text '}'; keys Enter
-check "the abandoned block never runs" bash -c "$(declare -f screen); SESSION=$SESSION; sleep 0.5; ! screen | grep -q '^in block'"
+# Lines run in order: once a later line has printed, the `}` was read, and the block did not run.
+type_text 'print "after", "block"'; keys Enter
+check "a line after the abandoned block runs" wait_for_line 'after block' 5
+check "the abandoned block never runs" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q '^in block'"
 
 # A result taller than the terminal goes through the pager ($PAGER here marks its lines);
 # `:set pager off` prints it directly.

@@ -26,7 +26,7 @@ extension RecordedReplies {
       let config = TraefikConfig(
         application: app, domains: state.domains.filter("applicationId", id),
         redirectKeys: (state[table: "redirects"]?.filter("applicationId", id) ?? []).map {
-          $0["uniqueConfigKey"].map { $0.numberValue.map { String(Int($0)) } ?? $0.stringValue ?? "" } ?? ""
+          $0["uniqueConfigKey"].map { $0.numberValue.map(JSONWriter.formatNumber) ?? $0.stringValue ?? "" } ?? ""
         },
         secured: !(state[table: "security"]?.filter("applicationId", id) ?? []).isEmpty)
       return .string(config.yaml)

@@ -184,8 +184,9 @@ enum RecordedReplies {
       }
     }
     rows.sort { ($0.str("createdAt") ?? "") > ($1.str("createdAt") ?? "") }
-    let offset = max(0, Int(input["offset"]?.numberValue ?? 0))
-    let limit = max(1, Int(input["limit"]?.numberValue ?? 20))
+    // The schema bounds `limit` but not `offset`: a huge offset is past every row (Postgres's OFFSET).
+    let offset = max(0, input["offset"]?.numberValue.flatMap(Support.int) ?? 0)
+    let limit = max(1, input["limit"]?.numberValue.flatMap(Support.int) ?? 20)
     let page = rows.dropFirst(offset).prefix(limit).map { r -> JSON in
       guard let columns else { return .object(r) }
       var o = JSONObject()

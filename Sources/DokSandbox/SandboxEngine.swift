@@ -25,7 +25,7 @@ public final class SandboxEngine: Sendable {
     }
     if let file = stateFile {
       // Replay the journal's entries newer than the snapshot, then record changes for it.
-      for entry in file.loadJournal() where Int(entry["revision"]?.numberValue ?? 0) > initial.revision {
+      for entry in file.loadJournal() where (entry["revision"]?.numberValue.flatMap(Support.int) ?? 0) > initial.revision {
         initial.apply(journalEntry: entry)
       }
       initial.startJournaling()
@@ -108,6 +108,9 @@ public final class SandboxEngine: Sendable {
     if let committer { try await committer.waitDurable(revision) }
     return result
   }
+
+  /// Rewrites the state file as one snapshot with an empty journal (a no-op without a state file).
+  public func compactStateFile() throws(SandboxError) { try committer?.compactNow() }
 
   /// Runs `body` on the state under the lock.
   func withState<T: Sendable>(_ body: (inout SandboxState) -> T) -> T { state.withLock { body(&$0) } }

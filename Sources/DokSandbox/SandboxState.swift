@@ -17,7 +17,7 @@ struct SandboxState: Sendable {
     uniqueKeysWithValues: DatabaseKind.allCases.map { ($0, Table(idKey: $0.idKey)) })
   var pending: [PendingDeploy] = []
   /// Deploys waiting for the worker, oldest first.
-  var queue: [DeployJob] = []
+  var queue = DeployQueue()
   /// When the worker finished its last job (it takes the next one no earlier).
   var workerFreeAt: Double = 0
   /// Seconds between a deploy call and the moment the worker can take it.
@@ -28,6 +28,8 @@ struct SandboxState: Sendable {
   var revision = 0
   /// True when the tables record their changes for the state file's journal.
   var journaling = false
+  /// The running deploys' ids as the journal's last entry wrote them.
+  var journaledPending: [String] = []
   /// Rows of every other Dokploy table, by table name (the declarative engine's).
   var generic: [String: Table] = [:]
   /// The last value of the auto-increment sequence.
@@ -94,7 +96,7 @@ struct SandboxState: Sendable {
   init(json: JSON, deploySeconds: Double, queueDelay: Double = 1) {
     self.deploySeconds = deploySeconds
     self.queueDelay = queueDelay
-    queue = (json["queue"]?.arrayValue ?? []).compactMap(DeployJob.init(json:))
+    queue = DeployQueue((json["queue"]?.arrayValue ?? []).compactMap(DeployJob.init(json:)))
     workerFreeAt = json["workerFreeAt"]?.numberValue ?? 0
     for (id, lines) in json["logs"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
       logs[id] = (lines.arrayValue ?? []).compactMap(LogLine.init(json:))
@@ -110,8 +112,8 @@ struct SandboxState: Sendable {
     deployments = Table(idKey: "deploymentId", json: json["deployments"])
     for k in DatabaseKind.allCases { databases[k] = Table(idKey: k.idKey, json: json["databases"]?[k.rawValue]) }
     pending = (json["pending"]?.arrayValue ?? []).compactMap(PendingDeploy.init(json:))
-    serial = Int(json["serial"]?.numberValue ?? 0)
-    revision = Int(json["revision"]?.numberValue ?? 0)
+    serial = json["serial"]?.numberValue.flatMap(Support.int) ?? 0
+    revision = json["revision"]?.numberValue.flatMap(Support.int) ?? 0
     for (name, rows) in json["tables"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
       guard let t = DokployFacts.shared.tables[name] else { continue }
       generic[name] = Table(idKey: t.primaryKey, json: rows)

@@ -5,7 +5,7 @@ extension Schema {
   /// ``Schema`` models; `description` and other annotations are dropped).
   static func from(_ json: JSON) -> Schema {
     guard case .object(let o) = json else { return Schema() }
-    func int(_ k: String) -> Int? { o[k]?.numberValue.map { Int($0) } }
+    func int(_ k: String) -> Int? { o[k]?.numberValue.flatMap(Support.int) }
     var properties: [(String, Schema)]?
     if case .object(let p) = o["properties"] { properties = p.pairs.map { ($0, Schema.from($1)) } }
     var extra: Extra?

@@ -45,7 +45,7 @@ extension SandboxState {
     if let search = input.str("search"), !search.isEmpty {
       lines = lines.filter { $0.text.lowercased().contains(search.lowercased()) }
     }
-    let tail = Int(input["tail"]?.numberValue ?? 100)
+    let tail = input["tail"]?.numberValue.flatMap(Support.int) ?? 100
     return .string(lines.suffix(max(tail, 0)).map { Self.dockerStamp($0.at) + " " + $0.text + "\n" }.joined())
   }
 

@@ -117,7 +117,7 @@ extension SandboxState {
   /// `deployment.readLogs`: `tail -n N` of the log file (each line ends in a newline), `""` when none.
   func readLogs(_ input: JSONObject, now: Double) throws(SandboxError) -> JSON {
     guard let id = input.str("deploymentId"), deployments[id] != nil else { throw .notFound("Deployment") }
-    let tail = Int(input["tail"]?.numberValue ?? 100)
+    let tail = input["tail"]?.numberValue.flatMap(Support.int) ?? 100
     let lines = logLines(id, now: now).suffix(max(tail, 0))
     return .string(lines.map { $0 + "\n" }.joined())
   }

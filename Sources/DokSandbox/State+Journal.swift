@@ -1,8 +1,9 @@
 import DokCore
 
 /// The state file's journal: each commit appends one line holding the rows it changed (whole
-/// rows, or null for a removal) and the deploy worker's small state; loading replays the lines
-/// newer than the snapshot. Compaction rewrites the snapshot and empties the journal.
+/// rows, or null for a removal), the deploy queue's changes (``DeployQueue``: jobs queued and
+/// taken, never the whole queue) and the worker's small state; loading replays the lines newer
+/// than the snapshot. Compaction rewrites the snapshot and empties the journal.
 extension SandboxState {
   /// Every table by its Dokploy name (the hand-modelled ones and the engine's).
   var tableNames: [String] {
@@ -13,6 +14,8 @@ extension SandboxState {
   /// Starts recording changes for the journal.
   mutating func startJournaling() {
     journaling = true
+    queue.recording = true
+    journaledPending = pending.map(\.deploymentId)
     for name in tableNames { self[table: name]?.tracking = true }
   }
 
@@ -29,15 +32,25 @@ extension SandboxState {
     }
     var logsChanged = JSONObject()
     for id in changedDeployments.sorted() { logsChanged[id] = logs[id].map { .array($0.map(\.json)) } ?? .null }
-    // Lines a running build writes later are already in `logs` (timed), so no other change is missed.
-    for p in pending where logsChanged[p.deploymentId] == nil {
-      logsChanged[p.deploymentId] = .array((logs[p.deploymentId] ?? []).map(\.json))
+    // A build's lines are written when the worker takes it (timed) or when it is killed, so its
+    // log is journalled only when the running deploy changes, not with every entry.
+    let running = pending.map(\.deploymentId)
+    if running != journaledPending {
+      for id in Set(running + journaledPending) where logsChanged[id] == nil {
+        logsChanged[id] = logs[id].map { .array($0.map(\.json)) } ?? .null
+      }
+      journaledPending = running
     }
-    return [
-      "revision": .number(Double(revision)), "tables": .object(tables), "logs": .object(logsChanged),
-      "queue": .array(queue.map(\.json)), "pending": .array(pending.map(\.json)),
-      "workerFreeAt": .number(workerFreeAt), "serial": .number(Double(serial)),
-    ]
+    var entry = JSONObject()
+    entry["revision"] = .number(Double(revision))
+    entry["tables"] = .object(tables)
+    entry["logs"] = .object(logsChanged)
+    let queueChanges = queue.drainChanges()
+    if !queueChanges.isEmpty { entry["queueChanges"] = .array(queueChanges) }
+    entry["pending"] = .array(pending.map(\.json))
+    entry["workerFreeAt"] = .number(workerFreeAt)
+    entry["serial"] = .number(Double(serial))
+    return .object(entry)
   }
 
   /// Applies one journal entry (written by ``drainJournalEntry()``).
@@ -54,10 +67,12 @@ extension SandboxState {
     for (id, lines) in e["logs"]?.objectValue?.pairs.map({ ($0, $1) }) ?? [] {
       logs[id] = lines.arrayValue.map { $0.compactMap(LogLine.init(json:)) }
     }
-    queue = (e["queue"]?.arrayValue ?? []).compactMap(DeployJob.init(json:))
+    // Entries written before `queueChanges` held the whole queue.
+    if let whole = e["queue"]?.arrayValue { queue = DeployQueue(whole.compactMap(DeployJob.init(json:))) }
+    queue.apply(changes: e["queueChanges"]?.arrayValue ?? [])
     pending = (e["pending"]?.arrayValue ?? []).compactMap(PendingDeploy.init(json:))
     workerFreeAt = e["workerFreeAt"]?.numberValue ?? workerFreeAt
-    serial = Int(e["serial"]?.numberValue ?? Double(serial))
-    revision = Int(e["revision"]?.numberValue ?? Double(revision))
+    serial = e["serial"]?.numberValue.flatMap(Support.int) ?? serial
+    revision = e["revision"]?.numberValue.flatMap(Support.int) ?? revision
   }
 }

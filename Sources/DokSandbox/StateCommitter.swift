@@ -59,6 +59,16 @@ final class StateCommitter: Sendable {
     }
   }
 
+  /// Writes the whole state as the snapshot and empties the journal (when the sandbox stops,
+  /// so the next start reads one small file and replays nothing).
+  func compactNow() throws(SandboxError) {
+    let failure = writeLock.withLock { _ in
+      linesSinceCompaction.withLock { $0 = 0 }
+      return writeOnce()
+    }
+    if let failure { throw SandboxError(.INTERNAL_SERVER_ERROR, "Could not save the sandbox state: \(failure)") }
+  }
+
   private func writeLoop() {
     while true {
       _ = writeLock.withLock { _ in writeOnce() }

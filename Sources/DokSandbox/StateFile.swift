@@ -23,7 +23,7 @@ public struct StateFile: Sendable {
   public func loadState() throws(Failure) -> JSON? {
     guard let json = try load() else { return nil }
     if json["format"]?.stringValue == Self.format {
-      let v = Int(json["version"]?.numberValue ?? 0)
+      let v = json["version"]?.numberValue.flatMap(Support.int) ?? 0
       guard v >= 1, v <= Self.version else {
         throw Failure(
           description:

@@ -19,12 +19,22 @@ enum Support {
     return String(decoding: (0..<length).map { _ in chars[Int(rng.next() % UInt64(chars.count))] }, as: UTF8.self)
   }
 
+  /// `value` rounded toward zero as an `Int`, for every value a request can carry: NaN gives
+  /// nil, and a value past `Int`'s range (±1e20, ±infinity) the nearest bound, never a trap.
+  static func int(_ value: Double) -> Int? {
+    if value.isNaN { return nil }
+    if value >= 9_223_372_036_854_775_807 { return .max }
+    if value < -9_223_372_036_854_775_807 { return .min }
+    return Int(value)
+  }
+
   /// Seconds since the Unix epoch, from the wall clock (so state files resume correctly).
   static func now() -> Double { FileIO.unixTime() }
 
   /// ISO 8601 with milliseconds in UTC (`2025-01-02T03:04:05.678Z`), as JavaScript prints dates.
+  /// Total: a moment past JavaScript's range (±8.64e15 ms) prints as that range's end, NaN as the epoch.
   static func iso(_ t: Double) -> String {
-    let ms = Int64((t * 1000).rounded(.down))
+    let ms = Int64((t.isNaN ? 0 : min(max(t * 1000, -8.64e15), 8.64e15)).rounded(.down))
     let secs = Int64((Double(ms) / 1000).rounded(.down))
     let milli = Int(ms - secs * 1000)
     var days = secs / 86400
@@ -49,11 +59,14 @@ enum Support {
       "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2)).\(pad(Int64(milli), 3))Z"
   }
 
-  /// The inverse of ``iso(_:)``: `2025-01-02T03:04:05.678Z` → seconds since the epoch.
+  /// The inverse of ``iso(_:)``: `2025-01-02T03:04:05.678Z` → seconds since the epoch; nil
+  /// for text that is not such a date (fields out of range included, so no arithmetic overflows).
   static func unixTime(iso: String) -> Double? {
     let parts = iso.split(whereSeparator: { "-T:Z".contains($0) })
     guard parts.count >= 6, let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]),
-      let hh = Int64(parts[3]), let mm = Int64(parts[4]), let ss = Double(parts[5])
+      let hh = Int64(parts[3]), let mm = Int64(parts[4]), let ss = Double(parts[5]),
+      (0...999_999).contains(y), (1...12).contains(m), (1...31).contains(d), (0...24).contains(hh), (0...59).contains(mm),
+      ss.isFinite
     else { return nil }
     // Days from civil (Howard Hinnant).
     let yy = m <= 2 ? y - 1 : y

@@ -80,7 +80,7 @@ struct TraefikConfig {
 
   private static func text(_ v: JSON?) -> String {
     switch v {
-    case .number(let n)?: return n == n.rounded() ? String(Int(n)) : String(n)
+    case .number(let n)?: return JSONWriter.formatNumber(n)
     case .string(let s)?: return s
     default: return ""
     }

@@ -150,7 +150,10 @@ import Testing
     }
     let session = Fixture.session(server, retry: .none)
     let task = Task { try await session.call(procedure: "project.all", arguments: []) }
-    try await Task.sleep(for: .milliseconds(100))
+    // Cancel once the request is in flight: the server has it (its reply is 1.5 s away).
+    let deadline = ContinuousClock.now + .seconds(10)
+    while server.requests.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+    #expect(!server.requests.isEmpty)
     let clock = ContinuousClock()
     let start = clock.now
     task.cancel()

@@ -56,7 +56,7 @@ import Testing
     let bare = try s.makeApp(env, name: "bare")
     #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
     #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)
-    try await Task.sleep(for: .milliseconds(200))
+    #expect(try await eventually(within: 10) { try status(s, bad) == "error" && status(s, bare) == "error" })
     for id in [bad, bare] {
       #expect(try status(s, id) == "error")
       let d = try s.get("deployment.all", [("applicationId", id)]).json?[0]

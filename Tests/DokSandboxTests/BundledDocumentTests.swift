@@ -39,20 +39,23 @@ import Testing
 
   @Test func servedDocumentNamesTheSandbox() async throws {
     let s = try await SandboxClient.start()
-    defer { Task { await s.sb.stop() } }
-    let r = try s.get("settings.getOpenApiDocument")
-    #expect(r.status == 200)
-    let served = try #require(r.json)
-    var expected = try JSONParser.parse(DokployDocument.text)
-    #expect(served["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
-    // Apart from the server's URL, it is the bundled document.
-    if case .object(var o) = expected {
-      o["servers"] = [["url": .string(s.sb.url + "/api")]]
-      expected = .object(o)
-    }
-    #expect(served == expected)
-    for name in ["server.all", "registry.all", "deployment.readLogs", "application.killBuild", "environment.update"] {
-      #expect(served["paths"]?["/" + name] != nil, "\(name)")
+    try await withTeardown {
+      let r = try s.get("settings.getOpenApiDocument")
+      #expect(r.status == 200)
+      let served = try #require(r.json)
+      var expected = try JSONParser.parse(DokployDocument.text)
+      #expect(served["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
+      // Apart from the server's URL, it is the bundled document.
+      if case .object(var o) = expected {
+        o["servers"] = [["url": .string(s.sb.url + "/api")]]
+        expected = .object(o)
+      }
+      #expect(served == expected)
+      for name in ["server.all", "registry.all", "deployment.readLogs", "application.killBuild", "environment.update"] {
+        #expect(served["paths"]?["/" + name] != nil, "\(name)")
+      }
+    } teardown: {
+      await s.sb.stop()
     }
   }
 }

@@ -59,12 +59,15 @@ import Testing
   @Test(arguments: cases)
   func everyRefusalSaysWhy(_ c: Case) async throws {
     let sb = try await Sandbox.start(SandboxOptions(apiKey: "k"))
-    defer { Task { await sb.stop() } }
-    let r = try Curl.request(
-      c.method, sb.url + c.path, body: c.body, contentType: c.contentType, headers: c.key.map { ["x-api-key": $0] } ?? [:])
-    #expect(r.status == c.status, "\(c.name): \(r.body)")
-    let message = Self.message(r.body)
-    #expect(message.map { !$0.isEmpty } == true, "\(c.name): no message in \(r.body.debugDescription)")
+    try await withTeardown {
+      let r = try LoopbackHTTP.request(
+        c.method, sb.url + c.path, body: c.body, contentType: c.contentType, headers: c.key.map { ["x-api-key": $0] } ?? [:])
+      #expect(r.status == c.status, "\(c.name): \(r.body)")
+      let message = Self.message(r.body)
+      #expect(message.map { !$0.isEmpty } == true, "\(c.name): no message in \(r.body.debugDescription)")
+    } teardown: {
+      await sb.stop()
+    }
   }
 
   /// The two refusals curl cannot provoke: a body past tRPC's limit (announced, not sent) and a
@@ -73,18 +76,22 @@ import Testing
     var options = SandboxOptions()
     options.readTimeout = 0.5
     let sb = try await Sandbox.start(options)
-    defer { Task { await sb.stop() } }
-    let big = try #require(ExpectContinueTests.RawConnection(port: sb.port))
-    big.send(
-      "POST /api/trpc/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 70000000\r\n\r\n")
-    let head = big.readHead()
-    #expect(head.hasPrefix("HTTP/1.1 413"), "\(head)")
-    #expect(Self.message(big.readBody(head: head)) == "Body exceeded 64mb limit")
-    let half = try #require(ExpectContinueTests.RawConnection(port: sb.port))
-    half.send("POST /api/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{\"na")
-    let late = half.readHead()
-    #expect(late.hasPrefix("HTTP/1.1 408"), "\(late)")
-    #expect(Self.message(half.readBody(head: late))?.contains("did not arrive within 0.5 s") == true)
+    try await withTeardown {
+      let big = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+      big.send(
+        "POST /api/trpc/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 70000000\r\n\r\n")
+      let head = big.readHead()
+      #expect(head.hasPrefix("HTTP/1.1 413"), "\(head)")
+      #expect(Self.message(big.readBody(head: head)) == "Body exceeded 64mb limit")
+      let half = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+      half.send(
+        "POST /api/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{\"na")
+      let late = half.readHead()
+      #expect(late.hasPrefix("HTTP/1.1 408"), "\(late)")
+      #expect(Self.message(half.readBody(head: late))?.contains("did not arrive within 0.5 s") == true)
+    } teardown: {
+      await sb.stop()
+    }
   }
 
   /// A first request the HTTP decoder refuses is answered (it used to hold the connection with
@@ -98,16 +105,19 @@ import Testing
   ])
   func aRefusedFirstHeadIsAnswered(request: String, status: String) async throws {
     let sb = try await Sandbox.start(SandboxOptions())
-    defer { Task { await sb.stop() } }
-    let c = try #require(ExpectContinueTests.RawConnection(port: sb.port))
-    c.send(request)
-    let head = c.readHead()
-    #expect(head.hasPrefix(status), "\(head.debugDescription)")
-    #expect(Self.message(c.readBody(head: head)).map { !$0.isEmpty } == true)
-    // A well-formed request on a new connection is served as ever.
-    let d = try #require(ExpectContinueTests.RawConnection(port: sb.port))
-    d.send("GET /api/settings.health HTTP/1.1\r\nHost: x\r\n\r\n")
-    #expect(d.readHead().hasPrefix("HTTP/1.1 200"))
+    try await withTeardown {
+      let c = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+      c.send(request)
+      let head = c.readHead()
+      #expect(head.hasPrefix(status), "\(head.debugDescription)")
+      #expect(Self.message(c.readBody(head: head)).map { !$0.isEmpty } == true)
+      // A well-formed request on a new connection is served as ever.
+      let d = try #require(ExpectContinueTests.RawConnection(port: sb.port))
+      d.send("GET /api/settings.health HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(d.readHead().hasPrefix("HTTP/1.1 200"))
+    } teardown: {
+      await sb.stop()
+    }
   }
 
   /// A request head that never ends is not answered (there is no request to answer) but its
@@ -116,12 +126,15 @@ import Testing
     var options = SandboxOptions()
     options.readTimeout = 0.5
     let sb = try await Sandbox.start(options)
-    defer { Task { await sb.stop() } }
-    let c = try #require(ExpectContinueTests.RawConnection(port: sb.port, seconds: 10))
-    c.send("GET /api/project.all HTTP/1.1\r\nHost: x\r\nX-Slow: ")
-    let reply = c.readHead()
-    #expect(reply.isEmpty, "\(reply)")
-    // The read ended because the server closed the connection, not at the client's 10 s limit.
-    #expect(c.isClosed)
+    try await withTeardown {
+      let c = try #require(ExpectContinueTests.RawConnection(port: sb.port, seconds: 10))
+      c.send("GET /api/project.all HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+      let reply = c.readHead()
+      #expect(reply.isEmpty, "\(reply)")
+      // The read ended because the server closed the connection, not at the client's 10 s limit.
+      #expect(c.isClosed)
+    } teardown: {
+      await sb.stop()
+    }
   }
 }

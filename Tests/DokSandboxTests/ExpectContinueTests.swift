@@ -93,53 +93,62 @@ import Testing
   @Test(arguments: [("/api/project.create", false), ("/api/trpc/project.create", true)])
   func theBodyIsAskedForThenAnswered(path: String, trpc: Bool) async throws {
     let sb = try await Self.sandbox()
-    defer { Task { await sb.stop() } }
-    let c = try #require(RawConnection(port: sb.port))
-    let body = trpc ? #"{"json":{"name":"continued"}}"# : #"{"name":"continued"}"#
-    c.send(Self.head(path, length: body.utf8.count))
-    let interim = c.readHead()
-    #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n", "before the body: \(interim.debugDescription)")
-    c.send(body)
-    let head = c.readHead()
-    #expect(head.hasPrefix("HTTP/1.1 200"), "\(head)")
-    let reply = try JSONParser.parse(c.readBody(head: head))
-    let project = trpc ? reply["result"]?["data"]?["json"]?["project"] : reply["project"]
-    #expect(project?["name"] == "continued")
-    // The connection stays usable: a second request on it, without Expect, is answered too.
-    c.send("GET /api/project.all HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-    let next = c.readHead()
-    #expect(next.hasPrefix("HTTP/1.1 200"), "\(next)")
-    #expect(try JSONParser.parse(c.readBody(head: next))[0]?["name"] == "continued")
+    try await withTeardown {
+      let c = try #require(RawConnection(port: sb.port))
+      let body = trpc ? #"{"json":{"name":"continued"}}"# : #"{"name":"continued"}"#
+      c.send(Self.head(path, length: body.utf8.count))
+      let interim = c.readHead()
+      #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n", "before the body: \(interim.debugDescription)")
+      c.send(body)
+      let head = c.readHead()
+      #expect(head.hasPrefix("HTTP/1.1 200"), "\(head)")
+      let reply = try JSONParser.parse(c.readBody(head: head))
+      let project = trpc ? reply["result"]?["data"]?["json"]?["project"] : reply["project"]
+      #expect(project?["name"] == "continued")
+      // The connection stays usable: a second request on it, without Expect, is answered too.
+      c.send("GET /api/project.all HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+      let next = c.readHead()
+      #expect(next.hasPrefix("HTTP/1.1 200"), "\(next)")
+      #expect(try JSONParser.parse(c.readBody(head: next))[0]?["name"] == "continued")
+    } teardown: {
+      await sb.stop()
+    }
   }
 
   /// A body past the 1 MB REST limit is refused with the 413 and its message at once, without
   /// `100 Continue`, so the client never sends it.
   @Test func anOversizedBodyGets413WithoutContinue() async throws {
     let sb = try await Self.sandbox()
-    defer { Task { await sb.stop() } }
-    let c = try #require(RawConnection(port: sb.port))
-    c.send(Self.head("/api/project.create", length: 2_000_000))
-    let head = c.readHead()
-    #expect(head.hasPrefix("HTTP/1.1 413"), "\(head.debugDescription)")
-    let body = c.readBody(head: head)
-    #expect(try JSONParser.parse(body)["message"] == "Body exceeded 1mb limit", "\(body)")
-    #expect(try sb.engine.call("project.all", input: nil) == [])
+    try await withTeardown {
+      let c = try #require(RawConnection(port: sb.port))
+      c.send(Self.head("/api/project.create", length: 2_000_000))
+      let head = c.readHead()
+      #expect(head.hasPrefix("HTTP/1.1 413"), "\(head.debugDescription)")
+      let body = c.readBody(head: head)
+      #expect(try JSONParser.parse(body)["message"] == "Body exceeded 1mb limit", "\(body)")
+      #expect(try sb.engine.call("project.all", input: nil) == [])
+    } teardown: {
+      await sb.stop()
+    }
   }
 
   /// A request without the key is refused (401) before its body is asked for.
   @Test func aMissingKeyGets401WithoutContinue() async throws {
     let sb = try await Self.sandbox(apiKey: "k")
-    defer { Task { await sb.stop() } }
-    let c = try #require(RawConnection(port: sb.port))
-    c.send(Self.head("/api/project.create", length: 17))
-    let head = c.readHead()
-    #expect(head.hasPrefix("HTTP/1.1 401"), "\(head.debugDescription)")
-    #expect(try JSONParser.parse(c.readBody(head: head))["message"] == "Unauthorized")
-    // With the key, the same request is asked for its body.
-    let d = try #require(RawConnection(port: sb.port))
-    d.send(Self.head("/api/project.create", length: 17, key: "k"))
-    #expect(d.readHead() == "HTTP/1.1 100 Continue\r\n\r\n")
-    d.send(#"{"name":"keyed!"}"#)
-    #expect(d.readHead().hasPrefix("HTTP/1.1 200"))
+    try await withTeardown {
+      let c = try #require(RawConnection(port: sb.port))
+      c.send(Self.head("/api/project.create", length: 17))
+      let head = c.readHead()
+      #expect(head.hasPrefix("HTTP/1.1 401"), "\(head.debugDescription)")
+      #expect(try JSONParser.parse(c.readBody(head: head))["message"] == "Unauthorized")
+      // With the key, the same request is asked for its body.
+      let d = try #require(RawConnection(port: sb.port))
+      d.send(Self.head("/api/project.create", length: 17, key: "k"))
+      #expect(d.readHead() == "HTTP/1.1 100 Continue\r\n\r\n")
+      d.send(#"{"name":"keyed!"}"#)
+      #expect(d.readHead().hasPrefix("HTTP/1.1 200"))
+    } teardown: {
+      await sb.stop()
+    }
   }
 }

@@ -28,11 +28,14 @@ import Testing
     var options = SandboxOptions()
     options.readTimeout = 0.5
     let sb = try await Sandbox.start(options)
-    defer { Task { await sb.stop() } }
-    let request =
-      "POST /api/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":"
-    let reply = Self.raw(port: sb.port, request, seconds: 10)
-    #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
-    #expect(reply.contains("did not arrive within 0.5 s"), "\(reply)")
+    try await withTeardown {
+      let request =
+        "POST /api/project.create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":"
+      let reply = Self.raw(port: sb.port, request, seconds: 10)
+      #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
+      #expect(reply.contains("did not arrive within 0.5 s"), "\(reply)")
+    } teardown: {
+      await sb.stop()
+    }
   }
 }

@@ -221,56 +221,64 @@ import Testing
   /// before routing, even for unknown paths. tRPC: 401 with message `"UNAUTHORIZED"`."
   @Test func authenticationBeforeRouting() async throws {
     let s = try await SandboxClient.start(apiKey: "k")
-    defer { Task { await s.sb.stop() } }
-    let unknown = try Curl.request("GET", s.sb.url + "/api/no.such")
-    #expect(unknown.status == 401)
-    #expect(unknown.body == #"{"message":"Unauthorized"}"#)
-    let trpc = try Curl.request("GET", s.sb.url + "/api/trpc/project.all")
-    #expect(trpc.status == 401)
-    #expect(trpc.json?["error"]?["json"]?["message"] == "UNAUTHORIZED")
-    #expect(try Curl.request("GET", s.sb.url + "/api/settings.health").status == 200)
+    try await withTeardown {
+      let unknown = try LoopbackHTTP.request("GET", s.sb.url + "/api/no.such")
+      #expect(unknown.status == 401)
+      #expect(unknown.body == #"{"message":"Unauthorized"}"#)
+      let trpc = try LoopbackHTTP.request("GET", s.sb.url + "/api/trpc/project.all")
+      #expect(trpc.status == 401)
+      #expect(trpc.json?["error"]?["json"]?["message"] == "UNAUTHORIZED")
+      #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/settings.health").status == 200)
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   /// "REST bodies are limited to 1 MB (Next.js default)"; "paths match case-insensitively;
   /// HEAD answers 204; the wrong method answers 404"; "batching with `?batch=1`".
   @Test func restWireRules() async throws {
     let s = try await SandboxClient.start()
-    defer { Task { await s.sb.stop() } }
-    let big = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-big-\(UUID().uuidString).json")
-    defer { try? FileManager.default.removeItem(at: big) }
-    try Data(JSONWriter.compact(["name": .string(String(repeating: "x", count: 1_100_000))]).utf8).write(to: big)
-    let tooBig = try Curl.request("POST", s.sb.url + "/api/project.create", body: "@" + big.path)
-    #expect(tooBig.status == 413)
-    #expect(tooBig.json?["message"]?.stringValue?.contains("1mb") == true)
-    #expect(try Curl.request("GET", s.sb.url + "/api/PROJECT.ALL").status == 200)
-    #expect(try Curl.request("HEAD", s.sb.url + "/api/project.all").status == 204)
-    #expect(try Curl.request("GET", s.sb.url + "/api/project.create").status == 404)
-    let input = JSONWriter.compact(["0": ["json": .null], "1": ["json": ["projectId": "nope"]]])
-    let q = input.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-    let batch = try Curl.request("GET", s.sb.url + "/api/trpc/project.all,project.one?batch=1&input=\(q)")
-    #expect(batch.json?[0]?["result"]?["data"]?["json"] == [])
-    #expect(batch.json?[1]?["error"]?["json"]?["message"] == "Project not found")
+    try await withTeardown {
+      let big = JSONWriter.compact(["name": .string(String(repeating: "x", count: 1_100_000))])
+      let tooBig = try LoopbackHTTP.request("POST", s.sb.url + "/api/project.create", body: big)
+      #expect(tooBig.status == 413)
+      #expect(tooBig.json?["message"]?.stringValue?.contains("1mb") == true)
+      #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/PROJECT.ALL").status == 200)
+      #expect(try LoopbackHTTP.request("HEAD", s.sb.url + "/api/project.all").status == 204)
+      #expect(try LoopbackHTTP.request("GET", s.sb.url + "/api/project.create").status == 404)
+      let input = JSONWriter.compact(["0": ["json": .null], "1": ["json": ["projectId": "nope"]]])
+      let q = input.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+      let batch = try LoopbackHTTP.request("GET", s.sb.url + "/api/trpc/project.all,project.one?batch=1&input=\(q)")
+      #expect(batch.json?[0]?["result"]?["data"]?["json"] == [])
+      #expect(batch.json?[1]?["error"]?["json"]?["message"] == "Project not found")
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   /// "a required field that may be null must still be present" (issue 12: `saveDockerProvider`
   /// with only `applicationId` returned 200); Zod 4 wording in both wire forms.
   @Test func requiredNullableFieldsMustBePresent() async throws {
     let s = try await SandboxClient.start()
-    defer { Task { await s.sb.stop() } }
-    let (_, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    let r = try s.post("application.saveDockerProvider", ["applicationId": .string(app)])
-    #expect(r.status == 400)
-    #expect(r.json?["message"] == "Input validation failed")
-    let paths = Set(r.json?["issues"]?.arrayValue?.compactMap { $0["path"]?[0]?.stringValue } ?? [])
-    #expect(paths == ["dockerImage", "username", "password", "registryUrl"])
-    #expect(r.json?["issues"]?[0]?["message"] == "Invalid input: expected string, received undefined")
-    let short = try s.post("project.create", ["name": ""])
-    #expect(short.json?["issues"]?[0]?["message"] == "Too small: expected string to have >=1 characters")
-    let b = try s.trpcPost("application.saveDockerProvider", ["applicationId": .string(app)])
-    #expect(b.status == 400)
-    #expect(
-      b.json?["error"]?["json"]?["message"]?.stringValue?.contains("Invalid input: expected string, received undefined") == true)
+    try await withTeardown {
+      let (_, env) = try s.makeProject()
+      let app = try s.makeApp(env)
+      let r = try s.post("application.saveDockerProvider", ["applicationId": .string(app)])
+      #expect(r.status == 400)
+      #expect(r.json?["message"] == "Input validation failed")
+      let paths = Set(r.json?["issues"]?.arrayValue?.compactMap { $0["path"]?[0]?.stringValue } ?? [])
+      #expect(paths == ["dockerImage", "username", "password", "registryUrl"])
+      #expect(r.json?["issues"]?[0]?["message"] == "Invalid input: expected string, received undefined")
+      let short = try s.post("project.create", ["name": ""])
+      #expect(short.json?["issues"]?[0]?["message"] == "Too small: expected string to have >=1 characters")
+      let b = try s.trpcPost("application.saveDockerProvider", ["applicationId": .string(app)])
+      #expect(b.status == 400)
+      #expect(
+        b.json?["error"]?["json"]?["message"]?.stringValue?.contains("Invalid input: expected string, received undefined") == true
+      )
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import DokCore
 import DokSandbox
 import Foundation
 
-/// An independent HTTP client for the tests: `curl` in a subprocess.
+/// A reply as the tests see it.
 struct Reply: Sendable {
   var status: Int
   var body: String
@@ -10,33 +10,7 @@ struct Reply: Sendable {
   var json: JSON? { body.isEmpty ? nil : try? JSONParser.parse(body) }
 }
 
-enum Curl {
-  /// Runs curl and returns status and body.
-  static func request(
-    _ method: String, _ url: String, body: String? = nil, contentType: String? = "application/json",
-    headers: [String: String] = [:]
-  ) throws -> Reply {
-    var args = ["-s", "-X", method, "-w", "\n%{http_code}", url]
-    if let body {
-      args += ["--data-binary", body]
-      if let contentType { args += ["-H", "Content-Type: \(contentType)"] } else { args += ["-H", "Content-Type:"] }
-    }
-    for (k, v) in headers { args += ["-H", "\(k): \(v)"] }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    let nl = text.lastIndex(of: "\n")!
-    return Reply(status: Int(text[text.index(after: nl)...]) ?? 0, body: String(text[..<nl]))
-  }
-}
-
-/// A sandbox started for one test, with a curl-backed client for wire form A (not a scripted
+/// A sandbox started for one test, with an in-process client (``LoopbackHTTP``) for wire form A (not a scripted
 /// server: that is DokTestSupport's `TestServer`).
 struct SandboxClient {
   let sb: Sandbox
@@ -57,23 +31,23 @@ struct SandboxClient {
   func get(_ proc: String, _ query: [(String, String)] = []) throws -> Reply {
     let q = query.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }
       .joined(separator: "&")
-    return try Curl.request("GET", "\(sb.url)/api/\(proc)\(q.isEmpty ? "" : "?" + q)", headers: headers)
+    return try LoopbackHTTP.request("GET", "\(sb.url)/api/\(proc)\(q.isEmpty ? "" : "?" + q)", headers: headers)
   }
 
   /// Form A mutation: `POST /api/<proc>` with a JSON body.
   func post(_ proc: String, _ body: JSON) throws -> Reply {
-    try Curl.request("POST", "\(sb.url)/api/\(proc)", body: JSONWriter.compact(body), headers: headers)
+    try LoopbackHTTP.request("POST", "\(sb.url)/api/\(proc)", body: JSONWriter.compact(body), headers: headers)
   }
 
   /// Form B query: `GET /api/trpc/<proc>?input=…`.
   func trpcGet(_ proc: String, _ input: JSON) throws -> Reply {
     let enc = JSONWriter.compact(["json": input]).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-    return try Curl.request("GET", "\(sb.url)/api/trpc/\(proc)?input=\(enc)", headers: headers)
+    return try LoopbackHTTP.request("GET", "\(sb.url)/api/trpc/\(proc)?input=\(enc)", headers: headers)
   }
 
   /// Form B mutation: `POST /api/trpc/<proc>` with `{"json": …}`.
   func trpcPost(_ proc: String, _ input: JSON) throws -> Reply {
-    try Curl.request("POST", "\(sb.url)/api/trpc/\(proc)", body: JSONWriter.compact(["json": input]), headers: headers)
+    try LoopbackHTTP.request("POST", "\(sb.url)/api/trpc/\(proc)", body: JSONWriter.compact(["json": input]), headers: headers)
   }
 
   /// Creates a project and returns (projectId, production environmentId).
@@ -111,4 +85,16 @@ func eventually(within seconds: Double = 5, _ condition: () throws -> Bool) asyn
     try await Task.sleep(for: .milliseconds(50))
   }
   return try condition()
+}
+
+/// Runs `body`, then `teardown`, awaited whether `body` threw or not: a server started by a test
+/// is down before the test ends (a `defer` cannot await, and a `Task` started in one outlives the test).
+func withTeardown<T>(_ body: () async throws -> T, teardown: () async -> Void) async throws -> T {
+  let result: T
+  do { result = try await body() } catch {
+    await teardown()
+    throw error
+  }
+  await teardown()
+  return result
 }

@@ -47,39 +47,42 @@ import Testing
   /// list it under the target environment (and no longer under the source).
   @Test func moveChangesTheServicesEnvironment() async throws {
     let s = try await SandboxClient.start()
-    defer { Task { await s.sb.stop() } }
-    let (pid, prod, staging, ids) = try Self.setUp(s)
-    for (router, id) in ids.sorted(by: { $0.key < $1.key }) {
-      let key = router == "application" ? "applicationId" : "\(router)Id"
-      let r = try s.post("\(router).move", [key: .string(id), "targetEnvironmentId": .string(staging)])
-      #expect(r.status == 200, "\(router).move: \(r.body)")
-      // The updated row, all columns, no relations.
-      #expect(r.json?[key] == .string(id))
-      #expect(r.json?["environmentId"] == .string(staging))
-      #expect(r.json?["environment"] == nil)
-      let one = try s.get(router == "application" ? "application.one" : "\(router).one", [(key, id)]).json
-      #expect(one?["environmentId"] == .string(staging), "\(router).one")
-    }
-    func listed(_ env: JSON?) -> [String] {
-      ["applications", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"].flatMap { rel in
-        (env?[rel]?.arrayValue ?? []).compactMap { svc in
-          ["applicationId", "composeId", "postgresId", "mysqlId", "mariadbId", "mongoId", "redisId", "libsqlId"]
-            .compactMap { svc[$0]?.stringValue }.first
+    try await withTeardown {
+      let (pid, prod, staging, ids) = try Self.setUp(s)
+      for (router, id) in ids.sorted(by: { $0.key < $1.key }) {
+        let key = router == "application" ? "applicationId" : "\(router)Id"
+        let r = try s.post("\(router).move", [key: .string(id), "targetEnvironmentId": .string(staging)])
+        #expect(r.status == 200, "\(router).move: \(r.body)")
+        // The updated row, all columns, no relations.
+        #expect(r.json?[key] == .string(id))
+        #expect(r.json?["environmentId"] == .string(staging))
+        #expect(r.json?["environment"] == nil)
+        let one = try s.get(router == "application" ? "application.one" : "\(router).one", [(key, id)]).json
+        #expect(one?["environmentId"] == .string(staging), "\(router).one")
+      }
+      func listed(_ env: JSON?) -> [String] {
+        ["applications", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"].flatMap { rel in
+          (env?[rel]?.arrayValue ?? []).compactMap { svc in
+            ["applicationId", "composeId", "postgresId", "mysqlId", "mariadbId", "mongoId", "redisId", "libsqlId"]
+              .compactMap { svc[$0]?.stringValue }.first
+          }
         }
       }
+      let moved = Set(ids.values)
+      let target = try s.get("environment.one", [("environmentId", staging)]).json
+      #expect(Set(listed(target)) == moved)
+      #expect(listed(try s.get("environment.one", [("environmentId", prod)]).json).isEmpty)
+      let project = try s.get("project.one", [("projectId", pid)]).json
+      let envs = project?["environments"]?.arrayValue ?? []
+      #expect(Set(listed(envs.first { $0["environmentId"] == .string(staging) })) == moved)
+      #expect(listed(envs.first { $0["environmentId"] == .string(prod) }).isEmpty)
+      let all = try s.get("project.all").json?.arrayValue?.first { $0["projectId"] == .string(pid) }
+      let allEnvs = all?["environments"]?.arrayValue ?? []
+      #expect(Set(listed(allEnvs.first { $0["environmentId"] == .string(staging) })) == moved)
+      #expect(listed(allEnvs.first { $0["environmentId"] == .string(prod) }).isEmpty)
+    } teardown: {
+      await s.sb.stop()
     }
-    let moved = Set(ids.values)
-    let target = try s.get("environment.one", [("environmentId", staging)]).json
-    #expect(Set(listed(target)) == moved)
-    #expect(listed(try s.get("environment.one", [("environmentId", prod)]).json).isEmpty)
-    let project = try s.get("project.one", [("projectId", pid)]).json
-    let envs = project?["environments"]?.arrayValue ?? []
-    #expect(Set(listed(envs.first { $0["environmentId"] == .string(staging) })) == moved)
-    #expect(listed(envs.first { $0["environmentId"] == .string(prod) }).isEmpty)
-    let all = try s.get("project.all").json?.arrayValue?.first { $0["projectId"] == .string(pid) }
-    let allEnvs = all?["environments"]?.arrayValue ?? []
-    #expect(Set(listed(allEnvs.first { $0["environmentId"] == .string(staging) })) == moved)
-    #expect(listed(allEnvs.first { $0["environmentId"] == .string(prod) }).isEmpty)
   }
 
   /// An unknown target: Postgres refuses the update (foreign key) and drizzle's error becomes a
@@ -87,26 +90,29 @@ import Testing
   /// throws 500 "Failed to move application". Nothing changes in either case.
   @Test func moveFailsAsTheRouterAndTheDatabaseDo() async throws {
     let s = try await SandboxClient.start()
-    defer { Task { await s.sb.stop() } }
-    let (_, prod, staging, ids) = try Self.setUp(s)
-    let app = try #require(ids["application"])
-    let dangling = try s.post("application.move", ["applicationId": .string(app), "targetEnvironmentId": "nowhere"])
-    #expect(dangling.status == 500)
-    let message = try #require(dangling.json?["message"]?.stringValue)
-    #expect(
-      message.hasPrefix(
-        "Failed query: update \"application\" set \"environmentId\" = $1 where \"application\".\"applicationId\" = $2 returning \"applicationId\", \"name\", "
-      ))
-    #expect(message.contains("\"certificateType\""), "the SQL name of previewCertificateType")
-    #expect(message.hasSuffix("\nparams: nowhere,\(app)"))
-    #expect(try s.get("application.one", [("applicationId", app)]).json?["environmentId"] == .string(prod))
-    let unknown = try s.post("application.move", ["applicationId": "nope", "targetEnvironmentId": .string(staging)])
-    #expect(unknown.status == 500)
-    #expect(unknown.json?["message"] == "Failed to move application")
-    let redis = try s.trpcPost("redis.move", ["redisId": "nope", "targetEnvironmentId": "nowhere"])
-    #expect(redis.json?["error"]?["json"]?["message"] == "Failed to move redis")
-    let rootPassword = try s.post("mysql.move", ["mysqlId": .string(ids["mysql"]!), "targetEnvironmentId": "nowhere"])
-    #expect(rootPassword.json?["message"]?.stringValue?.contains("\"rootPassword\"") == true)
+    try await withTeardown {
+      let (_, prod, staging, ids) = try Self.setUp(s)
+      let app = try #require(ids["application"])
+      let dangling = try s.post("application.move", ["applicationId": .string(app), "targetEnvironmentId": "nowhere"])
+      #expect(dangling.status == 500)
+      let message = try #require(dangling.json?["message"]?.stringValue)
+      #expect(
+        message.hasPrefix(
+          "Failed query: update \"application\" set \"environmentId\" = $1 where \"application\".\"applicationId\" = $2 returning \"applicationId\", \"name\", "
+        ))
+      #expect(message.contains("\"certificateType\""), "the SQL name of previewCertificateType")
+      #expect(message.hasSuffix("\nparams: nowhere,\(app)"))
+      #expect(try s.get("application.one", [("applicationId", app)]).json?["environmentId"] == .string(prod))
+      let unknown = try s.post("application.move", ["applicationId": "nope", "targetEnvironmentId": .string(staging)])
+      #expect(unknown.status == 500)
+      #expect(unknown.json?["message"] == "Failed to move application")
+      let redis = try s.trpcPost("redis.move", ["redisId": "nope", "targetEnvironmentId": "nowhere"])
+      #expect(redis.json?["error"]?["json"]?["message"] == "Failed to move redis")
+      let rootPassword = try s.post("mysql.move", ["mysqlId": .string(ids["mysql"]!), "targetEnvironmentId": "nowhere"])
+      #expect(rootPassword.json?["message"]?.stringValue?.contains("\"rootPassword\"") == true)
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   /// The move is a write like the others: with `--state` it is journalled and survives a restart.
@@ -124,10 +130,13 @@ import Testing
       try s1.post("application.move", ["applicationId": .string(app), "targetEnvironmentId": .string(staging)]).status == 200)
     await s1.sb.stop()
     let s2 = try await SandboxClient.start(statePath: path)
-    defer { Task { await s2.sb.stop() } }
-    #expect(try s2.get("application.one", [("applicationId", app)]).json?["environmentId"] == .string(staging))
-    let target = try s2.get("environment.one", [("environmentId", staging)]).json
-    #expect(target?["applications"]?[0]?["applicationId"] == .string(app))
-    #expect(try s2.get("environment.one", [("environmentId", prod)]).json?["applications"] == [])
+    try await withTeardown {
+      #expect(try s2.get("application.one", [("applicationId", app)]).json?["environmentId"] == .string(staging))
+      let target = try s2.get("environment.one", [("environmentId", staging)]).json
+      #expect(target?["applications"]?[0]?["applicationId"] == .string(app))
+      #expect(try s2.get("environment.one", [("environmentId", prod)]).json?["applications"] == [])
+    } teardown: {
+      await s2.sb.stop()
+    }
   }
 }

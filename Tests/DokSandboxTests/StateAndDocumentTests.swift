@@ -24,11 +24,14 @@ import Testing
     #expect(Set(names).isSubset(of: ["state.json", "state.json.journal"]))
     let saved = try JSONParser.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
     #expect(saved["projects"]?[0]?["projectId"] == .string(pid))
-    try await Task.sleep(for: .milliseconds(150))
     let s2 = try await SandboxClient.start(deploySeconds: 0.1, statePath: path)
     let one = try s2.get("project.one", [("projectId", pid)]).json
     #expect(one?["name"] == "persisted")
-    #expect(try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done")
+    // The deploy queued before the restart finishes from its timestamps.
+    #expect(
+      try await eventually(within: 10) {
+        try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
+      })
     #expect(try s2.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "done")
     await s2.sb.stop()
   }
@@ -92,6 +95,16 @@ import Testing
 
 @Suite struct StateFileTests {
   /// A reader never sees a torn file while saves of different sizes replace it.
+  /// Polls `condition` every millisecond on this thread until it holds or `seconds` pass.
+  static func waitUntil(within seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while !condition() {
+      if ContinuousClock.now >= deadline { return false }
+      usleep(1000)
+    }
+    return true
+  }
+
   @Test func readersNeverSeePartialWrites() async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("doksb-\(UUID().uuidString).json").path
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -111,13 +124,13 @@ import Testing
       finished.withLock { $0 = true }
     }
     reader.start()
-    while shared.withLock({ $0.1 }) == 0 { usleep(1000) }
+    #expect(Self.waitUntil { shared.withLock({ $0.1 }) > 0 })
     for i in 1...60 {
       let big = JSON.array((0..<(i % 2 == 0 ? 5000 : 10)).map { .number(Double($0)) })
       try file.save(["n": .number(Double(i)), "data": big])
     }
     shared.withLock { $0.0 = true }
-    while !finished.withLock({ $0 }) { usleep(1000) }
+    #expect(Self.waitUntil { finished.withLock({ $0 }) })
     let (_, reads, torn) = shared.withLock { $0 }
     #expect(reads > 0)
     #expect(torn == 0)

@@ -69,24 +69,27 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("state.json").path
     let s = try await SandboxClient.start(statePath: path)
-    defer { Task { await s.sb.stop() } }
-    let names = try await withThrowingTaskGroup(of: String?.self) { group in
-      for i in 0..<30 {
-        group.addTask {
-          let r = try s.post("project.create", ["name": .string("p\(i)")])
-          return r.status == 200 ? "p\(i)" : nil
+    try await withTeardown {
+      let names = try await withThrowingTaskGroup(of: String?.self) { group in
+        for i in 0..<30 {
+          group.addTask {
+            let r = try s.post("project.create", ["name": .string("p\(i)")])
+            return r.status == 200 ? "p\(i)" : nil
+          }
         }
+        var acked: [String] = []
+        for try await n in group { if let n { acked.append(n) } }
+        return acked
       }
-      var acked: [String] = []
-      for try await n in group { if let n { acked.append(n) } }
-      return acked
+      #expect(names.count == 30)
+      // Most of those writes went to the journal, one short line each.
+      #expect(StateFile(path: path).loadJournal().count >= 1)
+      // What is on disk (the snapshot and the journal's lines), read as a restart would.
+      let reloaded = try SandboxEngine(statePath: path)
+      let onDisk = Set(try reloaded.call("project.all", input: nil)?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [])
+      #expect(onDisk.isSuperset(of: names))
+    } teardown: {
+      await s.sb.stop()
     }
-    #expect(names.count == 30)
-    // Most of those writes went to the journal, one short line each.
-    #expect(StateFile(path: path).loadJournal().count >= 1)
-    // What is on disk (the snapshot and the journal's lines), read as a restart would.
-    let reloaded = try SandboxEngine(statePath: path)
-    let onDisk = Set(try reloaded.call("project.all", input: nil)?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [])
-    #expect(onDisk.isSuperset(of: names))
   }
 }

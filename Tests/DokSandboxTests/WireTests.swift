@@ -83,14 +83,14 @@ import Testing
     #expect(u.json?["code"] == "NOT_FOUND")
     #expect(try s.trpcGet("nope.nope", [:]).json?["error"]?["json"]?["data"]?["code"] == "NOT_FOUND")
     // wrong method
-    #expect(try Curl.request("GET", "\(s.sb.url)/api/application.deploy").status == 404)
-    #expect(try Curl.request("GET", "\(s.sb.url)/api/trpc/application.deploy").status == 405)
+    #expect(try LoopbackHTTP.request("GET", "\(s.sb.url)/api/application.deploy").status == 404)
+    #expect(try LoopbackHTTP.request("GET", "\(s.sb.url)/api/trpc/application.deploy").status == 405)
     await s.sb.stop()
   }
 
   @Test func unsupportedMediaType() async throws {
     let s = try await SandboxClient.start()
-    let r = try Curl.request("POST", "\(s.sb.url)/api/project.create", body: "name=x", contentType: "text/plain")
+    let r = try LoopbackHTTP.request("POST", "\(s.sb.url)/api/project.create", body: "name=x", contentType: "text/plain")
     #expect(r.status == 415)
     #expect(r.json?["code"] == "UNSUPPORTED_MEDIA_TYPE")
     #expect(r.json?["message"]?.stringValue != nil)
@@ -99,13 +99,13 @@ import Testing
 
   @Test func apiKeyRequired() async throws {
     let s = try await SandboxClient.start(apiKey: "sekret")
-    let noKey = try Curl.request("GET", "\(s.sb.url)/api/project.all")
+    let noKey = try LoopbackHTTP.request("GET", "\(s.sb.url)/api/project.all")
     #expect(noKey.status == 401)
     #expect(noKey.body == #"{"message":"Unauthorized"}"#)
-    let wrong = try Curl.request("GET", "\(s.sb.url)/api/project.all", headers: ["x-api-key": "nope"])
+    let wrong = try LoopbackHTTP.request("GET", "\(s.sb.url)/api/project.all", headers: ["x-api-key": "nope"])
     #expect(wrong.status == 401)
     #expect(wrong.body == #"{"message":"Unauthorized"}"#)
-    let b = try Curl.request("GET", "\(s.sb.url)/api/trpc/project.all")
+    let b = try LoopbackHTTP.request("GET", "\(s.sb.url)/api/trpc/project.all")
     #expect(b.status == 401)
     #expect(b.json?["error"]?["json"]?["data"]?["code"] == "UNAUTHORIZED")
     #expect(try s.get("project.all").status == 200)

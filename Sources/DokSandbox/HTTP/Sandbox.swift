@@ -118,10 +118,12 @@ public final class Sandbox: Sendable {
     return Sandbox(url: url, port: port, apiKey: options.apiKey, engine: engine, task: task)
   }
 
-  /// Stops serving and waits until the port is closed.
+  /// Stops serving, waits until the port is closed, then compacts the state file (the snapshot
+  /// rewritten, the journal emptied; a failure there leaves the journal, which still loads).
   public func stop() async {
     task.cancel()
     _ = await task.result
+    try? engine.compactStateFile()
   }
 
   /// Waits until the server stops (after ``stop()`` or a fatal error).

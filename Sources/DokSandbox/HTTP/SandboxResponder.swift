@@ -19,6 +19,10 @@ struct SandboxResponder: HTTPResponder {
   static let maxTRPCBody = 64 << 20
 
   func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
+    // Next.js collapses repeated slashes and backslashes with a 308 before anything else.
+    if let location = RepeatedSlashRedirect.location(target: request.head.path ?? "") {
+      return RepeatedSlashRedirect.response(to: location)
+    }
     let path = request.uri.path
     let isAPI = path.hasPrefix("/api/") || path == "/api"
     var rest = path.dropFirst(isAPI ? min(5, path.count) : 0)
