@@ -87,6 +87,8 @@ let package = Package(
         .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // Release builds leave ICU's 34 MB data out of the static link (see docs/PERFORMANCE.md).
+    .target(name: "CNoICUData", cSettings: [.define("DOK_OMIT_ICU_DATA", .when(configuration: .release))]),
     // libedit (Debian: libedit-dev), through a shim of fixed-argument wrappers.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Completion engine, line editor and meta commands.
@@ -96,7 +98,7 @@ let package = Package(
       name: "dok",
       dependencies: [
         "DokCore", "DokSpec", "DokPresentation", "DokClient", "DokScript", "DokSandbox", "DokRuntime", "DokLive", "DokREPL",
-        "DokployDocument", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "DokployDocument", "CNoICUData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // The misbehaving server terminal-tests/hostile.sh runs (DokTestSupport's HostileCase; not installed).

@@ -1,3 +1,4 @@
+import CNoICUData
 import DokCore
 import DokployDocument
 
@@ -48,13 +49,14 @@ enum DokVersion {
     #endif
   }
 
-  /// The facts, in the order they are printed.
+  /// The facts, in the order they are printed (`icuData`: whether ICU's data was linked; release
+  /// builds leave it out, see CNoICUData).
   static func facts(stamp: String = stamp()) -> [(key: String, value: String)] {
     let f = stampFields(stamp)
     return [
       ("version", current), ("commit", f["commit"] ?? "unknown"), ("built", f["date"] ?? "unknown"),
       ("dokploy", DokployDocument.dokployVersion), ("dokployCommit", DokployDocument.dokployCommit),
-      ("swift", f["swift"] ?? compilerVersion),
+      ("swift", f["swift"] ?? compilerVersion), ("icuData", dok_icu_data_omitted() == 1 ? "omitted" : "linked"),
     ]
   }
 

@@ -22,6 +22,7 @@ import Testing
       let v = try JSONParser.parse(r.stdout)
       #expect(v["dokploy"] == .string("v0.30.2"), "\(form)")
       #expect(v["dokployCommit"] == .string("772b768"))
+      #expect(["linked", "omitted"].contains(v["icuData"]?.stringValue ?? ""), "\(r.stdout)")
       for key in ["version", "commit", "built", "swift"] {
         #expect(v[key]?.stringValue?.isEmpty == false, "\(key) in \(r.stdout)")
       }
