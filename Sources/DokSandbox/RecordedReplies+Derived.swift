@@ -11,7 +11,7 @@ extension RecordedReplies {
     case .randomizedCompose:
       // utils/docker/compose.ts:25: the input's suffix, else `crypto.randomBytes(4)` in hex.
       let given = input.str("suffix") ?? ""
-      let suffix = given.isEmpty ? String((0..<8).map { _ in "0123456789abcdef".randomElement()! }) : given
+      let suffix = given.isEmpty ? Support.random(8, from: "0123456789abcdef") : given
       return .string(ComposeRandomizer(suffix: suffix).randomize(file))
     case .isolatedCompose:
       return .string(try isolated(file, compose, suffix: input.str("suffix")))

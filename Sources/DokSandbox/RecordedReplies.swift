@@ -145,7 +145,7 @@ enum RecordedReplies {
       default:
         var text = s
         if let r = text.range(of: "<hex6>") {
-          text.replaceSubrange(r, with: String((0..<6).map { _ in "0123456789abcdef".randomElement()! }))
+          text.replaceSubrange(r, with: Support.random(6, from: "0123456789abcdef"))
         }
         while let r = text.range(of: "<input."), let end = text[r.upperBound...].firstIndex(of: ">") {
           let key = String(text[r.upperBound..<end])
@@ -222,8 +222,7 @@ enum RecordedReplies {
   }
 
   private static func random(_ count: Int) -> String {
-    let chars = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    return String((0..<count).map { _ in chars.randomElement()! })
+    Support.random(count, from: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
   }
 
   /// `statements` of `packages/server/src/lib/access-control.ts:14`: resources and their actions.

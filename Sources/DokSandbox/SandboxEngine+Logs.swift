@@ -21,7 +21,7 @@ extension SandboxEngine {
       let task = Task(executorPreference: SandboxExecutor.shared) {
         var sent = 0
         while !Task.isCancelled {
-          let now = Support.now()
+          let now = self.clock()
           let (lines, running) = self.withState { s -> ([String], Bool) in
             s.settle(now: now)
             return (s.logLines(id, now: now), s.isRunning(id))
@@ -41,7 +41,7 @@ extension SandboxEngine {
 
   /// The lines of a deployment's build log written so far (nil for an unknown deployment id).
   public func deploymentLogLines(deploymentId: String) -> [String]? {
-    let now = Support.now()
+    let now = self.clock()
     return withState { s in
       s.settle(now: now)
       return s.deployments[deploymentId] == nil ? nil : s.logLines(deploymentId, now: now)

@@ -11,17 +11,32 @@ public final class SandboxEngine: Sendable {
   /// The served document: its `servers` URL, and its text and parse, each made on first use
   /// (a sandbox that is never asked for its document never copies or parses the 1.8 MB).
   private let document = Mutex<(url: String, text: [UInt8]?, parsed: JSON?)>(("http://127.0.0.1/api", nil, nil))
+  /// Where ids, app names and other random choices come from (seeded: the same on every run).
+  let random: SandboxRandom
+  /// The sandbox's clock: seconds since the Unix epoch.
+  let clock: @Sendable () -> Double
 
   /// Loads the state file (when given) or starts empty. `queueDelay` is how long a queued
   /// deploy waits before the worker takes it; `deploySeconds` how long the build then runs.
-  public init(deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil) throws {
+  /// With a `seed`, ids and app names are the same on every run (from a state file, they
+  /// depend on its revision too, so they never repeat one it holds); `clock` gives the time.
+  public init(
+    deploySeconds: Double = 3, queueDelay: Double = 1, statePath: String? = nil, seed: UInt64? = nil,
+    clock: @escaping @Sendable () -> Double = { FileIO.unixTime() }
+  ) throws {
+    self.clock = clock
     stateFile = statePath.map(StateFile.init(path:))
     stateFile?.removeStaleTemporaries()
+    let fresh = SandboxRandom(seed: seed)
     var initial: SandboxState
     if let file = stateFile, let json = try file.loadState() {
       initial = SandboxState(json: json, deploySeconds: deploySeconds, queueDelay: queueDelay)
     } else {
-      initial = SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay)
+      initial = SandboxRandom.$current.withValue(fresh) {
+        var state = SandboxState(deploySeconds: deploySeconds, queueDelay: queueDelay)
+        state.createdAt = Support.iso(clock())
+        return state
+      }
     }
     if let file = stateFile {
       // Replay the journal's entries newer than the snapshot, then record changes for it.
@@ -30,8 +45,12 @@ public final class SandboxEngine: Sendable {
       }
       initial.startJournaling()
     }
+    // Resumed, a seeded sandbox draws from a sequence of its own revision: never the ids it made.
+    let random =
+      initial.revision == 0 ? fresh : SandboxRandom(seed: seed.map { $0 &+ UInt64(initial.revision) &* 0xD1B5_4A32_D192_ED03 })
+    self.random = random
     // After the journal's replay (which may hold the row), and journalled when it is new.
-    initial.ensureWebServerSettings()
+    SandboxRandom.$current.withValue(random) { initial.ensureWebServerSettings() }
     let loadedRevision = initial.revision
     state = Mutex(initial)
     if let file = stateFile { committerBox.withLock { $0 = StateCommitter(file: file, engine: self, committed: loadedRevision) } }
@@ -74,6 +93,11 @@ public final class SandboxEngine: Sendable {
   /// that shares storage), so building a large reply never holds other requests back.
   /// Returns the result and the state's revision after the call.
   private func run(_ spec: ProcedureSpec, _ args: JSONObject, now: Double) throws(SandboxError) -> (JSON?, Int) {
+    try random.bind { () throws(SandboxError) -> (JSON?, Int) in try runBound(spec, args, now: now) }
+  }
+
+  /// ``run(_:_:now:)`` with the sandbox's random source bound.
+  private func runBound(_ spec: ProcedureSpec, _ args: JSONObject, now: Double) throws(SandboxError) -> (JSON?, Int) {
     if spec.kind == .query {
       var snapshot = state.withLock { (s: inout SandboxState) -> SandboxState in
         s.settle(now: now)
@@ -93,7 +117,7 @@ public final class SandboxEngine: Sendable {
   public func call(_ spec: ProcedureSpec, input: JSON?) throws(SandboxError) -> JSON? {
     let args = try validated(spec, input)
     if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
-    let (result, revision) = try run(spec, args, now: Support.now())
+    let (result, revision) = try run(spec, args, now: clock())
     if let committer { try committer.commitNow(upTo: revision) }
     return result
   }
@@ -104,7 +128,7 @@ public final class SandboxEngine: Sendable {
   func callDurably(_ spec: ProcedureSpec, input: JSON?) async throws(SandboxError) -> JSON? {
     let args = try validated(spec, input)
     if spec.name == "settings.getOpenApiDocument" { return openAPIDocument }
-    let (result, revision) = try run(spec, args, now: Support.now())
+    let (result, revision) = try run(spec, args, now: clock())
     if let committer { try await committer.waitDurable(revision) }
     return result
   }
@@ -113,7 +137,9 @@ public final class SandboxEngine: Sendable {
   public func compactStateFile() throws(SandboxError) { try committer?.compactNow() }
 
   /// Runs `body` on the state under the lock.
-  func withState<T: Sendable>(_ body: (inout SandboxState) -> T) -> T { state.withLock { body(&$0) } }
+  func withState<T: Sendable>(_ body: (inout SandboxState) -> T) -> T {
+    SandboxRandom.$current.withValue(random) { state.withLock { body(&$0) } }
+  }
 
   /// What the committer writes next: the changes since its last write as one journal entry,
   /// or (`full`) the whole state for a compaction. Taken under the lock; cheap.

@@ -72,6 +72,12 @@ extension SandboxState {
       return .array(deploymentsOf("composeId", input.str("composeId") ?? "").map(JSON.object))
     case "readLogs":
       return try readLogs(input, now: now)
+    case "killProcess":
+      // routers/deployment.ts:169-190: the row (404), then its `pid`, which only a schedule's or
+      // backup's run sets: never an application's or compose's deployment here.
+      guard let id = input.str("deploymentId"), let row = deployments[id] else { throw .notFound("Deployment") }
+      if row["pid"] == nil || row["pid"] == .null { throw .badRequest("Deployment is not running") }
+      return nil
     default:
       return try generic("deployment.\(proc)", input, now: now)
     }

@@ -88,6 +88,20 @@ extension SandboxState {
           provider["name"] = input["name"] ?? .null
           input["gitProviderId"] = try insert(providers, provider, now: now)["gitProviderId"]
         }
+        if let refused = Routers.byName[name]?.refusedInsert, !referencesExist(t, input) {
+          var values = JSONObject()
+          for c in t.columns {
+            if let v = input[c.name] {
+              values[c.name] = v
+            } else if case .nanoid = c.defaultValue {
+              values[c.name] = .string(Support.nanoid())
+            } else if case .now = c.defaultValue {
+              values[c.name] = .string(Support.iso(now))
+            }
+          }
+          let query = Self.failedInsert(t.name, values)
+          throw SandboxError(refused.code, refused.message?.replacing("<query>", with: query) ?? query)
+        }
         let row = try insert(t, input, now: now)
         return shape(reply?["returns"], row: row, table: t)
       case "one":
@@ -212,6 +226,14 @@ extension SandboxState {
     }
   }
 
+  /// True when every foreign key the input gives names a row.
+  func referencesExist(_ t: TableFacts, _ input: JSONObject) -> Bool {
+    do throws(SandboxError) {
+      try checkReferences(t, input)
+      return true
+    } catch { return false }
+  }
+
   /// Fails like the real server when a given foreign key names no row.
   func checkReferences(_ t: TableFacts, _ input: JSONObject) throws(SandboxError) {
     for c in t.columns {
@@ -273,10 +295,11 @@ extension SandboxState {
         let name = s.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
         return .array((self[table: name]?.all ?? []).prefix(100).map(JSON.object))
       }
+      // `string[]` is an array (routers/compose.ts:704, `compose.getTags`), not a string.
+      if s.hasPrefix("array") || s.hasSuffix("[]") || s.contains("[]") { return [] }
       if s.hasPrefix("string") { return "" }
       if s.hasPrefix("number") { return 0 }
       if s.hasPrefix("boolean") { return false }
-      if s.hasPrefix("array") || s.hasSuffix("[]") || s.contains("[]") { return [] }
       if s.hasPrefix("object") { return .object(JSONObject()) }
       return .null
     case .object(let o)?:

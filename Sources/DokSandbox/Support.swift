@@ -6,7 +6,7 @@ enum Support {
 
   /// A 21-character nanoid (alphabet `A-Za-z0-9_-`), like Dokploy's primary keys.
   static func nanoid(_ length: Int = 21) -> String {
-    var rng = SystemRandomNumberGenerator()
+    var rng = SandboxRandom.Generator()
     var bytes = [UInt8](repeating: 0, count: length)
     for i in 0..<length { bytes[i] = alphabet[Int(rng.next() & 63)] }
     return String(decoding: bytes, as: UTF8.self)
@@ -15,7 +15,7 @@ enum Support {
   /// A lowercase alphanumeric suffix, as Dokploy appends to app names.
   static func suffix(_ length: Int = 6) -> String {
     let chars = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
-    var rng = SystemRandomNumberGenerator()
+    var rng = SandboxRandom.Generator()
     return String(decoding: (0..<length).map { _ in chars[Int(rng.next() % UInt64(chars.count))] }, as: UTF8.self)
   }
 
@@ -28,7 +28,14 @@ enum Support {
     return Int(value)
   }
 
-  /// Seconds since the Unix epoch, from the wall clock (so state files resume correctly).
+  /// `count` characters drawn from `chars` (the sandbox's random source, see ``SandboxRandom``).
+  static func random(_ count: Int, from chars: String) -> String {
+    var rng = SandboxRandom.Generator()
+    return String((0..<count).map { _ in chars.randomElement(using: &rng)! })
+  }
+
+  /// Seconds since the Unix epoch, from the wall clock (so state files resume correctly): the
+  /// sandbox's clock unless its options give another.
   static func now() -> Double { FileIO.unixTime() }
 
   /// ISO 8601 with milliseconds in UTC (`2025-01-02T03:04:05.678Z`), as JavaScript prints dates.
@@ -99,7 +106,7 @@ enum Support {
       let trimmed = given.trimmingPrefixAndSuffix(" ")
       return String(trimmed.map { $0 == " " ? "-" : $0 }).lowercased() + "-" + suffix()
     }
-    var rng = SystemRandomNumberGenerator()
+    var rng = SandboxRandom.Generator()
     let v = verbs.randomElement(using: &rng)!, a = adjectives.randomElement(using: &rng)!, n = nouns.randomElement(using: &rng)!
     return "\(type)-\(v)-\(a)-\(n)-\(suffix())"
   }

@@ -28,6 +28,11 @@ struct SandboxCommand: AsyncParsableCommand {
   @Option(name: .customLong("state"), help: "JSON file to load at start and save after every change.")
   var state: String?
 
+  @Option(
+    name: .customLong("seed"),
+    help: "Seed the sandbox's random choices: the same calls make the same ids and app names on every run.")
+  var seed: UInt64?
+
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard deploySeconds >= 0, deploySeconds.isFinite else { throw ValidationError("--deploy-seconds must be 0 or more") }
@@ -35,8 +40,9 @@ struct SandboxCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let options = SandboxOptions(
+    var options = SandboxOptions(
       port: port, apiKey: apiKey, deploySeconds: deploySeconds, queueDelay: queueDelay, statePath: state)
+    options.seed = seed
     let sandbox: Sandbox
     do {
       sandbox = try await Sandbox.start(options)
@@ -51,6 +57,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var text = "dok sandbox listening on \(sandbox.url)\n"
     text += "api key: \(apiKey ?? "(none; requests need no x-api-key)")\n"
     if let state { text += "state file: \(state)\n" }
+    if let seed { text += "seed: \(seed)\n" }
     text += "press Ctrl-C to stop\n"
     FileHandle.standardOutput.write(Data(text.utf8))
     let signal = await InterruptMonitor.shared.waitForStop()

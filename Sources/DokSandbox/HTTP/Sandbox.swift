@@ -23,6 +23,11 @@ public struct SandboxOptions: Sendable {
   /// Seconds a client may take to send a request body (a half-sent request then gets 408),
   /// and that an idle connection is kept.
   public var readTimeout: Double = 30
+  /// Seeds the sandbox's random choices (ids, app names…), so that the same calls make the same
+  /// ones on every run; nil draws from the system's generator.
+  public var seed: UInt64?
+  /// The sandbox's clock (seconds since the Unix epoch): the wall clock unless a test gives another.
+  public var clock: @Sendable () -> Double = { FileIO.unixTime() }
 
   /// Options with the in-process defaults: loopback, a free port, no key, 3-second deploys
   /// taken from the queue after 1 second, no state file.
@@ -73,7 +78,8 @@ public final class Sandbox: Sendable {
   /// Loads the state (if any), binds the port and starts serving; returns once it is listening.
   public static func start(_ options: SandboxOptions = SandboxOptions()) async throws -> Sandbox {
     let engine = try SandboxEngine(
-      deploySeconds: options.deploySeconds, queueDelay: options.queueDelay, statePath: options.statePath)
+      deploySeconds: options.deploySeconds, queueDelay: options.queueDelay, statePath: options.statePath,
+      seed: options.seed, clock: options.clock)
     var logger = Logger(label: "dok.sandbox")
     logger.logLevel = .critical
     let (ports, continuation) = AsyncStream<Int>.makeStream()

@@ -3,7 +3,9 @@ import DokCore
 extension Routers {
   /// The `backup` router's procedures.
   static let backup: [Procedure] = [
-    .table("backup.create", "void", "routers/backup.ts:83"),
+    .table(
+      "backup.create", "void", "routers/backup.ts:83",
+      refusedInsert: .init(code: .BAD_REQUEST, message: nil, source: "routers/backup.ts:161")),
     .table("backup.one", "row of backups", "routers/backup.ts:173"),
     .table("backup.update", "void", "routers/backup.ts:193"),
     .table("backup.remove", "row of backups (deleted)", "routers/backup.ts:250"),

@@ -33,12 +33,30 @@ struct Procedure: Sendable {
   let source: String
   /// True when answering it may change the sandbox's state (a test checks that the others do not).
   let changesState: Bool
+  /// For a `create` of the table engine: how the router reports an insert whose foreign key
+  /// names no row (nil: 404 "<Thing> not found").
+  var refusedInsert: RefusedInsert?
+
+  /// How a router reports the database's refusal of an insert (a foreign key naming no row),
+  /// when a `try`/`catch` around it rewrites the error.
+  struct RefusedInsert: Sendable {
+    /// The code the `catch` throws.
+    var code: SandboxError.Code
+    /// Its message: nil for the database error's own (drizzle's `Failed query: insert into …`),
+    /// else this text, in which `<query>` stands for that message.
+    var message: String?
+    /// Where the `catch` is.
+    var source: String
+  }
 
   /// Answered by the table engine; it changes state unless it reads (`one`, `all`).
-  static func table(_ name: String, _ reply: String, _ source: String) -> Procedure {
+  static func table(_ name: String, _ reply: String, _ source: String, refusedInsert: RefusedInsert? = nil)
+    -> Procedure
+  {
     let proc = name.drop { $0 != "." }.dropFirst()
     return Procedure(
-      name: name, handler: .table, reply: reply, source: source, changesState: proc != "one" && proc != "all")
+      name: name, handler: .table, reply: reply, source: source, changesState: proc != "one" && proc != "all",
+      refusedInsert: refusedInsert)
   }
 
   /// Answered with the shape `tables.json` states; no state effect.

@@ -3,7 +3,9 @@ import DokCore
 extension Routers {
   /// The `server` router's procedures.
   static let server: [Procedure] = [
-    .table("server.create", "row of server (inserted)", "routers/server.ts:53"),
+    .table(
+      "server.create", "row of server (inserted)", "routers/server.ts:53",
+      refusedInsert: .init(code: .BAD_REQUEST, message: "Error creating the server", source: "routers/server.ts:81")),
     .table("server.one", "row of server", "routers/server.ts:90"),
     .shape("server.getDefaultCommand", "string", "routers/server.ts:111"),
     .table("server.all", "rows of server", "routers/server.ts:118"),
