@@ -8,6 +8,8 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var promptName: String
   /// Named in recordings' headers.
   public var serverDescription: String
+  /// The built-in sandbox: a recording's replay hint says `dok run --sandbox`.
+  public var isSandbox = false
   public var catalog: Catalog
   public var policy: SecretPolicy
   public var color: Bool

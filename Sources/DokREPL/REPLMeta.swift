@@ -136,7 +136,8 @@ extension REPL {
   func finishRecording() {
     guard let r = recorder else { return }
     recorder = nil
-    let text = r.render(server: environment.serverDescription, date: Self.today(), version: environment.version)
+    let text = r.render(
+      server: environment.serverDescription, date: Self.today(), version: environment.version, sandbox: environment.isSandbox)
     do {
       try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
       writer.err(note("wrote \(Self.entries(r.count)) to \(r.path)") + "\n")

@@ -145,6 +145,19 @@ public struct Recorder {
     return name
   }
 
+  /// The flag of a replay hint for a recording made on the sandbox.
+  static let sandboxReplay = "--sandbox"
+
+  /// True when `text` is a recording made on the sandbox (its header's replay hint says
+  /// `dok run --sandbox`): `dok run` says so when it replays it against a real server.
+  public static func recordedOnSandbox(_ text: String) -> Bool {
+    for line in text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
+    where line.hasPrefix("# Replay: ") && line.contains("dok run \(sandboxReplay) ") {
+      return true
+    }
+    return false
+  }
+
   /// `password` → `DOK_PASSWORD`, `refreshToken` → `DOK_REFRESH_TOKEN`.
   static func environmentName(for field: String) -> String {
     var out = "DOK_"
@@ -178,13 +191,16 @@ public struct Recorder {
     }
   }
 
-  /// The file's text.
-  public func render(server: String, date: String, version: String) -> String {
+  /// The file's text. A recording made on the sandbox (`sandbox`) replays there: its hint says
+  /// `dok run --sandbox FILE`. The environment variables it reads are listed.
+  public func render(server: String, date: String, version: String, sandbox: Bool = false) -> String {
     var out = "# Recorded by dok \(version) against \(server) on \(date).\n"
+    let command = "dok run \(sandbox ? Self.sandboxReplay + " " : "")\(path)"
     if secretVariables.isEmpty {
-      out += "# Replay: dok run \(path)\n\n"
+      out += "# Replay: \(command)\n\n"
     } else {
-      out += "# Replay: \(secretVariables.map { "\($0)=…" }.joined(separator: " ")) dok run \(path)\n"
+      out += "# Replay: \(secretVariables.map { "\($0)=…" }.joined(separator: " ")) \(command)\n"
+      out += "# Needs the environment variables: \(secretVariables.joined(separator: ", "))\n"
       out += "# (secrets are read from the environment, never written here)\n\n"
     }
     out += preamble.map { $0 + "\n" }.joined()

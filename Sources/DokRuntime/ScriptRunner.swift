@@ -56,7 +56,7 @@ public enum ScriptRunner {
     // Arguments keep their text (`name=2024` stays "2024" for a string parameter).
     if let d = session.setArguments(request.arguments) {
       sink.diagnostic(d)
-      return ExitStatus.usage.code
+      return writeReports(request, file: file, sink: sink, time: 0, outcome: RunOutcome(.usage, diagnostics: [d]), cases: [])
     }
     let started = host.clock.now()
     // With --debug a pause blocks the script's thread while the REPL runs, so the script gets
@@ -69,7 +69,31 @@ public enum ScriptRunner {
     }.value
     sink.clearProgress()
     sink.reporter.report(outcome.diagnostics)
-    let cases = session.testCases.map { c -> TestCase in
+    return writeReports(
+      request, file: file, sink: sink, time: host.clock.now() - started, outcome: outcome, cases: session.testCases)
+  }
+
+  /// Writes the requested reports and returns the run's exit code (2 when a report cannot be
+  /// written after a run that succeeded). A run that failed with no failed case to show for it
+  /// (`exit 3`, an interruption, a bad argument) gets one, so a report is never green for a red run.
+  static func writeReports(
+    _ request: RunRequest, file: String, sink: TerminalSink, time: Double, outcome: RunOutcome, cases: [TestCase]
+  )
+    -> Int32
+  {
+    guard !request.reports.isEmpty else { return outcome.exitCode }
+    var cases = cases
+    if !outcome.succeeded, !cases.contains(where: { !$0.passed }) {
+      let d = outcome.diagnostics.first
+      let message = ([d.map(\.message) ?? "the run ended with exit code \(outcome.exitCode)"] + (d?.notes ?? [])).joined(
+        separator: "\n")
+      cases.append(
+        TestCase(
+          kind: .error, file: d?.location?.file ?? file, line: d?.location?.line ?? 0, source: "dok run \(request.file)",
+          passed: false,
+          message: message))
+    }
+    cases = cases.map { c -> TestCase in
       var c = c
       c.source = request.policy.redactArguments(in: c.source)
       c.message = request.policy.redactKey(in: c.message)
@@ -78,7 +102,7 @@ public enum ScriptRunner {
     for report in request.reports {
       let text: String
       switch report.kind {
-      case "junit": text = JUnitReport.render(cases, suite: file, time: host.clock.now() - started)
+      case "junit": text = JUnitReport.render(cases, suite: file, time: time)
       default: text = TAPReport.render(cases)
       }
       do {

@@ -225,7 +225,8 @@ public struct ArgumentBinder: Sendable {
         }
       }
       throw argumentError(
-        "'\(param.name)' expects \(schema.typeDescription); got \(v.typeName) \(truncated(v))", param, hints: hints)
+        "'\(param.name)' expects \(schema.typeDescription); got \(v.isNull ? "null" : "\(v.typeName) \(truncated(v))")", param,
+        hints: hints)
     }
     if let allowed = schema.enumValues, !allowed.isEmpty, !v.isNull, !allowed.contains(v) {
       throw argumentError(

@@ -49,6 +49,7 @@ enum REPLLauncher {
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
+    env.isSandbox = context.isSandbox
     env.reporter = DokMain.reporter
     env.usePager = interactive
     env.version = DokVersion.current

@@ -12,6 +12,7 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run", abstract: "Check and run a .dok runbook (FILE, or - for stdin).",
     discussion: """
       Arguments name=value set $name (numbers, true/false and null are typed; anything else is text).
+      An argument the runbook never reads is an error (--allow-unused-arguments accepts it).
       The file is parsed and checked against the API document first: any error is reported with
       file:line:col and nothing runs (exit 2). Also: dok FILE.dok [name=value …].
       """)
@@ -31,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(
     name: .long, help: "On a failed assert or an uncaught error, open the REPL with the script's variables (:continue resumes).")
   var debug = false
+
+  @Flag(name: .long, help: "Accept script arguments the runbook never reads (by default each is an error, exit 2).")
+  var allowUnusedArguments = false
 
   @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
   var report: [String] = []
@@ -53,9 +57,17 @@ struct RunCommand: AsyncParsableCommand {
       throw DokExit.usage("'\(option)' comes after the runbook: put dok's options before FILE (dok run \(option) … \(file))")
     }
     // A missing file is reported before any server (or the sandbox) is started.
-    if file != "-", case .failure(let d) = ScriptRunner.readSource(file) { throw DokExit(.usage, [d]) }
+    var text: String?
+    if file != "-" {
+      switch ScriptRunner.readSource(file) {
+      case .success(let s): text = s
+      case .failure(let d): throw DokExit(.usage, [d])
+      }
+    }
     let noValidate = connection.noValidate
     let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    // Where it runs, before the first call (the sandbox's banner says so already).
+    if let line = Self.whereLine(file: file, context: context, text: text) { Terminal.standardError.write(line + "\n") }
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
     // Traces and reports are written for others to read: they mask secrets copied out of replies.
     let learn = trace || !reports.isEmpty
@@ -65,7 +77,8 @@ struct RunCommand: AsyncParsableCommand {
     reporter.setRedaction { policy.redactKey(in: $0) }
     let sink = TerminalSink(reporter: reporter)
     sink.traceTransform = { policy.redactArguments(in: $0) }
-    let options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
+    var options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
+    options.allowUnusedArguments = allowUnusedArguments
     var request = RunRequest(file: file, arguments: arguments, options: options, reports: reports)
     request.policy = policy
     var session: Interpreter?
@@ -88,6 +101,21 @@ struct RunCommand: AsyncParsableCommand {
     let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
     if code != ExitStatus.success.code { throw DokExit(code: code) }
+  }
+
+  /// `dok: running FILE on profile 'prod' (https://…)`: the server a run talks to, named before
+  /// its first call; nil over the sandbox (its banner names it). A recording made on the sandbox
+  /// says so: replaying it here acts on a real server.
+  static func whereLine(file: String, context: ServerContext, text: String?) -> String? {
+    guard !context.isSandbox else { return nil }
+    let connection = context.session.connection
+    let name = file == "-" ? "<stdin>" : file
+    var line = "dok: running \(name) on "
+    line += connection.profile.map { "profile '\($0)' (\(connection.serverURL))" } ?? connection.serverURL
+    if let text, Recorder.recordedOnSandbox(text) {
+      line += " — it was recorded on the sandbox: dok run --sandbox \(name) replays it there"
+    }
+    return line
   }
 }
 

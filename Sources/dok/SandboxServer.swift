@@ -35,6 +35,7 @@ enum SandboxServer {
     let banner = "dok: \(why): using the built-in sandbox at \(sandbox.url) (a simulated Dokploy; nothing real is touched)"
     return ServerContext(
       session: session, promptName: "sandbox", serverDescription: "the dok sandbox (\(sandbox.url))", notes: [banner],
+      isSandbox: true,
       refresh: { _ in
         do {
           return .success(try bundledCatalog(cacheDirectory: r.cacheDirectory))

@@ -5,7 +5,7 @@ import DokSpec
 
 /// The server a command talks to, ready to use: a session, the catalog, and what to call it.
 /// ``open(_:)`` connects to a configured server; ``SandboxServer`` builds one over the built-in
-/// sandbox with ``init(session:promptName:serverDescription:notes:refresh:stop:)``. It lives in
+/// sandbox with ``init(session:promptName:serverDescription:notes:isSandbox:refresh:stop:check:)``. It lives in
 /// the executable, the one target that links both the client and the sandbox: the runtime and
 /// the REPL link neither.
 public final class ServerContext: Sendable {
@@ -18,6 +18,8 @@ public final class ServerContext: Sendable {
   public let serverDescription: String
   /// One-line notes for stderr (the sandbox banner, "using the cached document").
   public let notes: [String]
+  /// True over the built-in sandbox (nothing real is touched).
+  public let isSandbox: Bool
   private let refresh: @Sendable (DokSession) async -> Result<Catalog, CallError>
   private let stop: @Sendable () async -> Void
   private let check: @Sendable (DokSession) async -> SpecProvider.Update?
@@ -25,7 +27,7 @@ public final class ServerContext: Sendable {
   /// A context over `session`. `refresh` fetches the document again (`:spec refresh`); `stop`
   /// runs after the session is shut down (stopping an in-process server).
   public init(
-    session: DokSession, promptName: String, serverDescription: String, notes: [String],
+    session: DokSession, promptName: String, serverDescription: String, notes: [String], isSandbox: Bool = false,
     refresh: @escaping @Sendable (DokSession) async -> Result<Catalog, CallError>,
     stop: @escaping @Sendable () async -> Void = {},
     check: @escaping @Sendable (DokSession) async -> SpecProvider.Update? = { _ in nil }
@@ -35,6 +37,7 @@ public final class ServerContext: Sendable {
     self.promptName = promptName
     self.serverDescription = serverDescription
     self.notes = notes
+    self.isSandbox = isSandbox
     self.refresh = refresh
     self.stop = stop
   }

@@ -111,4 +111,25 @@ import Testing
     #expect(replay.capture.err.isEmpty, "\(replay.capture.err)")
     #expect(replay.caller.inputs.first?["password"] == "from-env")
   }
+
+  /// Issue 20, item 5: a recording made on the sandbox says so in its replay hint, and lists the
+  /// environment variables it needs; `dok run` recognises it.
+  @Test func aRecordingMadeOnTheSandboxReplaysThere() async {
+    let dir = TempDir()
+    let f = dir.file("sandbox.dok")
+    let h = REPLHarness(lines: [":record \(f)", #"user.login email=a@b.c password="hunter2""#, ":record stop"]) {
+      $0.isSandbox = true
+    }
+    await h.run()
+    let text = read(f)
+    #expect(text.contains("# Replay: DOK_PASSWORD=… dok run --sandbox \(f)\n"), "\(text)")
+    #expect(text.contains("# Needs the environment variables: DOK_PASSWORD\n"), "\(text)")
+    #expect(Recorder.recordedOnSandbox(text))
+    let g = dir.file("real.dok")
+    let real = REPLHarness(lines: [":record \(g)", "project.create name=x", ":record stop"])
+    await real.run()
+    let other = read(g)
+    #expect(other.contains("# Replay: dok run \(g)\n"), "\(other)")
+    #expect(!Recorder.recordedOnSandbox(other))
+  }
 }

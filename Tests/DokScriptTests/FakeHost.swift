@@ -38,6 +38,22 @@ final class FakeHost: ScriptHost {
 
   var calls: [(String, [CallArgument])] { received.withLock { $0 } }
 
+  /// Sends the call, then "follows" the deployment: `applicationId=fails` ends in `error`,
+  /// `applicationId=slow` times out, anything else is `done`.
+  func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError) -> JSON {
+    do { _ = try await call(procedure: request.procedure, arguments: request.arguments, location: request.location) } catch {
+      throw .call(error)
+    }
+    switch FakeHost.arg(request.arguments, "applicationId") {
+    case "fails":
+      let row: JSON = ["deploymentId": "d1", "status": "error"]
+      throw .failed(
+        message: "deployment d1 ended with status error", notes: ["ERROR: pull access denied"], deployment: row, log: [])
+    case "slow": throw .timeout(message: "deploy still queued after 1s", notes: [])
+    default: return ["deploymentId": "d1", "status": "done"]
+    }
+  }
+
   func call(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON {
     guard let p = procedures[procedure] else {
       throw CallError(kind: .argument, procedure: procedure, message: "unknown procedure \(procedure)")

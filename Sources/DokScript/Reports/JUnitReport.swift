@@ -1,11 +1,11 @@
 /// Renders recorded ``TestCase``s as JUnit XML (one `<testsuite>`, one `<testcase>` each).
-/// A failed `assert` or `wait` is a `<failure>`; an error the run hit (a failed call, a runtime
-/// error) is an `<error>`, counted under `errors`. A statement that ran more than once (an
+/// A failed `assert`, `wait` or `deploy` is a `<failure>`; an error the run hit (a failed call, a
+/// runtime error, a check error) is an `<error>`, counted under `errors`. A statement that ran more than once (an
 /// assert in a loop) gives one test case per run, named ` #2`, ` #3`, … after the first.
 public enum JUnitReport {
   /// The XML document; `suite` names the test suite (usually the script file).
   public static func render(_ cases: [TestCase], suite: String, time: Double? = nil) -> String {
-    let errors = cases.filter { !$0.passed && $0.kind == .error }.count
+    let errors = cases.filter { !$0.passed && $0.kind.isError }.count
     let failures = cases.filter { !$0.passed }.count - errors
     let total = time ?? cases.reduce(0) { $0 + $1.duration }
     let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(format(total))\""
@@ -18,7 +18,7 @@ public enum JUnitReport {
       if c.passed {
         out += "/>\n"
       } else {
-        let element = c.kind == .error ? "error" : "failure"
+        let element = c.kind.isError ? "error" : "failure"
         let first = c.message.split(separator: "\n").first.map(String.init) ?? "failed"
         out +=
           ">\n      <\(element) type=\"\(c.kind.rawValue)\" message=\"\(escape(first))\">\(escape(c.message))</\(element)>\n    </testcase>\n"

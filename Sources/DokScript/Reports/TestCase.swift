@@ -1,9 +1,16 @@
 import DokCore
 
-/// One executed `assert` (or a failed wait / uncaught error) as a test case for reports.
+/// One executed `assert`, or a failure the run hit (a failed wait, deploy or call, a check
+/// error), as a test case for reports.
 public struct TestCase: Sendable, Equatable {
-  /// What produced the case: an `assert`, a timed-out `wait`, or an uncaught error.
-  public enum Kind: String, Sendable { case assert, wait, error }
+  /// What produced the case: an `assert`, a timed-out `wait` or `deploy`, a deployment that
+  /// ended in `error`/`cancelled`, an uncaught error, or a check error (nothing ran).
+  public enum Kind: String, Sendable {
+    case assert, wait, deploy, error, check
+
+    /// Reported as an error (the run could not do what it meant to), not a failed expectation.
+    public var isError: Bool { self == .error || self == .check }
+  }
   /// What produced the case.
   public var kind: Kind
   /// The file the statement is in.

@@ -7,8 +7,14 @@ extension Interpreter {
   /// Parses, checks and runs one REPL entry or a whole file, keeping all state. Syntax and
   /// check errors run nothing (exit 2).
   public func execute(source: String, file: String = "<repl>") async -> RunOutcome {
-    let (program, problems) = parseAndCheck(source, file: file)
+    var (program, problems) = parseAndCheck(source, file: file)
+    if !Interpreter.isInteractive(file), !options.allowUnusedArguments, !argumentTexts.isEmpty {
+      let given = argumentTexts.keys.sorted().map { symbols.names[$0] }
+      problems = Checker.unreadArguments(given, in: program) + problems
+    }
     if !problems.isEmpty {
+      // A runbook's reports show each check error as a failed case: nothing ran, nothing passed.
+      if !Interpreter.isInteractive(file) { recordFailure(.diagnostics(problems)) }
       return RunOutcome(.usage, diagnostics: problems, errorCode: program.diagnostics.isEmpty ? "CHECK" : "SYNTAX")
     }
     return await run(program)
@@ -73,10 +79,8 @@ extension Interpreter {
       return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
     case .cancelled:
       return RunOutcome(.interrupted, diagnostics: [interruption()], errorCode: f.code)
-    case .call, .runtime:
-      recordError(f)
-      return worstOutcome(f)
     default:
+      recordFailure(f)
       return worstOutcome(f)
     }
   }
@@ -90,15 +94,35 @@ extension Interpreter {
     return RunOutcome(exitCode: f.exitCode, diagnostics: f.diagnostics, errorCode: f.code)
   }
 
-  /// Records an error (a failed call, a runtime error) as a test case for reports.
-  func recordError(_ f: Failure) {
-    let d = f.diagnostics
+  /// Records a failure that ends the run, or that `--keep-going`/`--debug` went on past, as a
+  /// failed test case for reports: a failed call or runtime error (`error`), a failed deploy
+  /// (`deploy`), a wait or deploy timeout (`wait`), each check error of a runbook or a
+  /// `source`d file (`check`). A failed assert and a failed `wait` record themselves.
+  func recordFailure(_ f: Failure) {
+    let kind: TestCase.Kind
+    switch f {
+    case .assertion, .exit, .cancelled: return
+    case .call, .runtime: kind = .error
+    case .deployFailed: kind = .deploy
+    case .waitTimeout: kind = .wait
+    case .diagnostics(let list):
+      for d in list { appendCase(.check, d) }
+      return
+    }
+    guard let d = f.diagnostics.first else { return }
+    // A timed-out `wait` statement has recorded itself already.
+    if kind == .wait, let last = testCases.last, !last.passed, last.kind == .wait, last.message == d.message { return }
+    appendCase(kind, d, more: Array(f.diagnostics.dropFirst()))
+  }
+
+  private func appendCase(_ kind: TestCase.Kind, _ d: Diagnostic, more: [Diagnostic] = []) {
+    let text = ([d] + more).flatMap { [$0.message] + $0.notes }.joined(separator: "\n")
     testCases.append(
       TestCase(
-        kind: .error, file: d.first?.location?.file ?? state.currentFile, line: d.first?.location?.line ?? 0,
-        source: d.first?.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
+        kind: kind, file: d.location?.file ?? state.currentFile, line: d.location?.line ?? 0,
+        source: d.location.flatMap { DokCore.DiagnosticRenderer.line($0.line, of: sources[$0.file] ?? "") }?
           .trimmingCharacters(in: .whitespaces) ?? "",
-        passed: false, message: d.map(\.message).joined(separator: "\n")))
+        passed: false, message: text))
   }
 
   // MARK: Running
@@ -133,7 +157,7 @@ extension Interpreter {
   /// worst code is kept the same way), or abort.
   func recover(_ e: Failure, _ st: Stmt) throws(Failure) {
     if options.keepGoing, state.tryDepth == 0, case .call = e {
-      recordError(e)
+      recordFailure(e)
       for d in e.diagnostics { sink.diagnostic(d) }
       state.wentOn(past: e.exitCode, e.code)
       return
@@ -142,6 +166,7 @@ extension Interpreter {
     let d = e.diagnostics.first ?? Diagnostic(.error, "failure", at: location(st.pos))
     switch host.onFailure(ScriptFailure(diagnostic: d, exitCode: e.exitCode, code: e.code)) {
     case .continue:
+      recordFailure(e)
       state.wentOn(past: e.exitCode, e.code)
     case .abort:
       state.declined = true

@@ -11,6 +11,8 @@ public struct ScriptOptions: Sendable {
   public var debug = false
   /// Run the host's static check before running (`--no-validate` turns it off in the CLI).
   public var validate = true
+  /// `--allow-unused-arguments`: a script argument the runbook never reads is not a check error.
+  public var allowUnusedArguments = false
 
   /// Options; all off except validation.
   public init(trace: Bool = false, keepGoing: Bool = false, debug: Bool = false, validate: Bool = true) {

@@ -81,14 +81,65 @@ struct Checker {
   func walk(_ e: Expr, file: String, into out: inout [Diagnostic]) {
     if validate, let c = e as? CallExpr {
       var args = c.checkArguments()
+      // `name=(env("NAME"))` with NAME unset sends null: checked as null, the message names NAME.
+      var unset: [(location: SourceLocation, variable: String)] = []
       for i in args.indices {
-        args[i].location = c.args[i].pos.location(in: file)
-        if case .expr(let e) = c.args[i].kind, let v = e as? VariableExpr, let known = arguments[v.slot] {
+        let location = c.args[i].pos.location(in: file)
+        args[i].location = location
+        guard case .expr(let e) = c.args[i].kind else { continue }
+        if let v = e as? VariableExpr, let known = arguments[v.slot] {
           args[i].value = known
+        } else if let name = Checker.environmentName(e), host.environment(name) == nil {
+          args[i].value = .value(.null)
+          unset.append((location, name))
         }
       }
-      out += host.check(procedure: c.procedure, arguments: args, location: c.pos.location(in: file))
+      for var d in host.check(procedure: c.procedure, arguments: args, location: c.pos.location(in: file)) {
+        if let u = unset.first(where: { $0.location == d.location }) {
+          d.message += ": the environment variable \(u.variable) is not set"
+          d.notes.append(
+            "hint: set it for the run (\(u.variable)=… dok run …), or give a default: (env(\"\(u.variable)\") || \"…\")")
+        }
+        out.append(d)
+      }
     }
     for child in e.children { walk(child, file: file, into: &out) }
+  }
+
+  /// `NAME` of an `env("NAME")` call with a literal name.
+  static func environmentName(_ e: Expr) -> String? {
+    guard let b = e as? BuiltinExpr, b.fn == .env, case .string(let name)? = b.args.first?.constantValue else { return nil }
+    return name
+  }
+
+  /// Script arguments the program never reads (`imge=…` for a runbook that reads `$image`): a
+  /// check error each, with "did you mean" among the variables it reads. A program that
+  /// `source`s a file may read anything, so nothing is reported for it.
+  static func unreadArguments(_ given: [String], in program: Program) -> [Diagnostic] {
+    var read = Set<String>()
+    guard !collectRead(program.block, into: &read) else { return [] }
+    return given.filter { !read.contains($0) }.map { name in
+      var notes = Suggest.didYouMean(Suggest.closest(to: name, in: read.sorted(), limit: 1).map { "`\($0)`" }).map { [$0] } ?? []
+      notes.append(
+        "hint: an argument must be read as $\(name) by the runbook; to pass values it may not read, use dok run --allow-unused-arguments"
+      )
+      return Diagnostic(.error, "argument '\(name)' is never read by \(program.file)", notes: notes)
+    }
+  }
+
+  /// Adds every variable name read in `b`; true when a `source` statement makes that unknowable.
+  static func collectRead(_ b: Block, into names: inout Set<String>) -> Bool {
+    var sources = false
+    for st in b.statements {
+      if st is SourceStmt { sources = true }
+      for e in st.expressions { collectRead(e, into: &names) }
+      for (inner, _) in st.blocks where collectRead(inner, into: &names) { sources = true }
+    }
+    return sources
+  }
+
+  static func collectRead(_ e: Expr, into names: inout Set<String>) {
+    if let v = e as? VariableExpr { names.insert(v.name) }
+    for child in e.children { collectRead(child, into: &names) }
   }
 }
