@@ -102,6 +102,22 @@ check "an API error through the profile: exit 3" test $? -eq 3
 REPLAY=$?
 check "the recording replays (exit 0)" test "$REPLAY" -eq 0
 [ "$REPLAY" -eq 0 ] || sed 's/^/    | /' "$WORK/rec.dok" "$OUT/replay.err"
+# Keys kept outside dok (issue 23): a key file (outside $WORK, like a mounted secret) read by
+# DOKPLOY_API_KEY_FILE and by a profile's api_key_cmd; dok doctor and dok whoami with them.
+KEY_FILE="$(mktemp /tmp/dok-key.XXXXXX)"
+printf '%s\n' "$KEY" >"$KEY_FILE"
+DOKPLOY_URL="$URL" DOKPLOY_API_KEY_FILE="$KEY_FILE" "$DOK_BIN" call project.all -o json >"$OUT/key-file.out" 2>"$OUT/key-file.err"
+check "DOKPLOY_API_KEY_FILE gives the key" grep -q 'shop' "$OUT/key-file.out"
+"$DOK_BIN" login --url "$URL" --profile c --key-cmd "cat $KEY_FILE" >"$OUT/login-cmd.out" 2>"$OUT/login-cmd.err"
+check "dok login --key-cmd" test $? -eq 0
+"$DOK_BIN" doctor --profile c >"$OUT/doctor.out" 2>"$OUT/doctor.err"
+check "dok doctor through api_key_cmd passes" test $? -eq 0
+"$DOK_BIN" doctor --profile c --output json --verbose >"$OUT/doctor-json.out" 2>"$OUT/doctor-json.err"
+"$DOK_BIN" whoami --profile c >"$OUT/whoami.out" 2>"$OUT/whoami.err"
+check "dok whoami through api_key_cmd" grep -q 'role:' "$OUT/whoami.out"
+"$DOK_BIN" doctor --url "$URL" --api-key "wrong-$KEY" >"$OUT/doctor-wrong.out" 2>"$OUT/doctor-wrong.err"
+check "dok doctor with a wrong key fails (exit 1)" test $? -eq 1
+rm -f "$KEY_FILE"
 
 # 4. The search: every file under the isolated home except config.toml, and all captured output.
 CONFIG="$XDG_CONFIG_HOME/dok/config.toml"

@@ -187,17 +187,20 @@ public final class AsyncHTTPTransport: HTTPTransport {
   /// A short TLS failure message: the BoringSSL reason when there is one.
   static func tlsMessage(_ error: any Error, url: String) -> String {
     let text = "\(error)"
-    var reason = text
-    if let r = text.range(of: "OPENSSL_internal:") {
-      reason = String(text[r.upperBound...].prefix { $0 != " " && $0 != "]" && $0 != ")" })
-    } else if let e = error as? NIOSSLExtraError {
-      reason = "\(e)"
-    }
-    var message = "TLS handshake with \(url) failed: \(reason)"
+    var message = "TLS handshake with \(url) failed: \(tlsReason(error))"
     if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("ostname") {
       message += " (the server's certificate is not trusted; --insecure skips the check, only for a server you trust)"
     }
     return message
+  }
+
+  /// The BoringSSL reason of a TLS failure (`CERTIFICATE_VERIFY_FAILED`), else its description.
+  static func tlsReason(_ error: any Error) -> String {
+    let text = "\(error)"
+    if let r = text.range(of: "OPENSSL_internal:") {
+      return String(text[r.upperBound...].prefix { $0 != " " && $0 != "]" && $0 != ")" })
+    }
+    return text
   }
 
   private static func describe(_ error: any Error) -> String {

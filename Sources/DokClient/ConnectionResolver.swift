@@ -26,12 +26,16 @@ public struct ConnectionSettings: Sendable, Equatable {
 
 /// Resolves the server from flags, environment and profiles. Precedence for each setting:
 /// flags > `--profile NAME` > environment (`DOKPLOY_URL`, `DOKPLOY_API_KEY` or
-/// `DOKPLOY_AUTH_TOKEN`) > the default profile. A key is only ever sent to the URL it was saved
+/// `DOKPLOY_AUTH_TOKEN`, or `DOKPLOY_API_KEY_FILE` naming a file holding it) > the default
+/// profile (its `api_key`, or the output of its `api_key_cmd`). A key is only ever sent to the URL it was saved
 /// or given with: a profile's key only to the profile's URL (`--url B --profile A` without
 /// `--api-key` is an error), the environment's key only with the environment's URL or `--url`.
 public struct ConnectionResolver: Sendable {
   public var config: ProfileConfig
   public var environment: @Sendable (String) -> String?
+  /// When false, a profile's `api_key_cmd` and `DOKPLOY_API_KEY_FILE` are not read (shell
+  /// completion and the cached document need the URL, not the key).
+  public var readsKeys = true
 
   public init(config: ProfileConfig, environment: @escaping @Sendable (String) -> String? = FileIO.environment) {
     self.config = config
@@ -96,7 +100,13 @@ public struct ConnectionResolver: Sendable {
     // there); never with an explicitly named profile.
     let envKeyApplies =
       !chosenIsExplicit && (source == .environment || envURL == nil || envURL.flatMap(Connection.normalize) == base)
-    let key = s.apiKey ?? (envKeyApplies ? envKey : nil) ?? profile?.apiKey
+    var key = s.apiKey ?? (envKeyApplies ? envKey : nil) ?? profile?.apiKey
+    if key == nil, readsKeys, envKeyApplies, let file = environment("DOKPLOY_API_KEY_FILE"), !file.isEmpty {
+      key = try KeySource.read(file: file, what: "DOKPLOY_API_KEY_FILE")
+    }
+    if key == nil, readsKeys, let p = profile, let command = p.apiKeyCommand, !command.trimming().isEmpty {
+      key = try KeySource.run(command, what: "api_key_cmd of profile '\(p.name)'")
+    }
     var c = Connection(baseURL: base, apiKey: key, profile: profile?.name, source: source)
     c.transport = s.transport ?? profile?.transport ?? .openapi
     c.insecure = s.insecure ?? profile?.insecure ?? false

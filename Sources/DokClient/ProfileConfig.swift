@@ -5,6 +5,9 @@ public struct Profile: Sendable, Equatable {
   public var name: String
   public var url: String
   public var apiKey: String?
+  /// A command that prints the key (`api_key_cmd`, e.g. `pass show dokploy/prod`), run when the
+  /// key is needed; the key it prints is kept in memory only.
+  public var apiKeyCommand: String?
   public var insecure: Bool?
   public var transport: WireForm?
   public var timeout: Double?
@@ -30,7 +33,7 @@ public struct Profile: Sendable, Equatable {
 ///
 /// [profiles.prod]
 /// url = "https://dokploy.example.com"
-/// api_key = "…"
+/// api_key = "…"           # or: api_key_cmd = "pass show dokploy/prod" (run when needed)
 /// insecure = false          # optional
 /// transport = "openapi"     # optional: openapi | trpc
 /// timeout = 30              # optional, seconds
@@ -119,13 +122,15 @@ public struct ProfileConfig: Sendable, Equatable {
         switch (key, value) {
         case ("url", .string(let s)): config.profiles[i].url = s
         case ("api_key", .string(let s)): config.profiles[i].apiKey = s
+        case ("api_key_cmd", .string(let s)): config.profiles[i].apiKeyCommand = s
         case ("insecure", .bool(let b)): config.profiles[i].insecure = b
         case ("timeout", .number(let n)): config.profiles[i].timeout = n
         case ("spec_check_interval", .number(let n)) where n >= 0: config.profiles[i].specCheckInterval = n
         case ("transport", .string(let s)):
           guard let form = WireForm(rawValue: s) else { throw scanner.error("transport must be \"openapi\" or \"trpc\"") }
           config.profiles[i].transport = form
-        case ("url", _), ("api_key", _), ("insecure", _), ("timeout", _), ("transport", _), ("spec_check_interval", _):
+        case ("url", _), ("api_key", _), ("api_key_cmd", _), ("insecure", _), ("timeout", _), ("transport", _),
+          ("spec_check_interval", _):
           throw scanner.error("'\(key)' has the wrong type")
         default: continue
         }
@@ -143,6 +148,7 @@ public struct ProfileConfig: Sendable, Equatable {
       out += "\n[profiles.\(Self.tableKey(p.name))]\n"
       out += "url = \(Self.quote(p.url))\n"
       if let k = p.apiKey { out += "api_key = \(Self.quote(k))\n" }
+      if let c = p.apiKeyCommand { out += "api_key_cmd = \(Self.quote(c))\n" }
       if let i = p.insecure { out += "insecure = \(i)\n" }
       if let t = p.transport { out += "transport = \(Self.quote(t.rawValue))\n" }
       if let t = p.timeout { out += "timeout = \(JSONWriter.formatNumber(t))\n" }

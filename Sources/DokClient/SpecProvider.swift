@@ -51,6 +51,11 @@ public struct SpecProvider: Sendable {
     return try? compile(bytes, source: "cached API document")
   }
 
+  /// The Dokploy version the cached document for `connection` was fetched for (`dok doctor`).
+  public func cachedVersion(for connection: Connection) -> String? {
+    cachedEntry(in: serverDirectory(for: connection)).version
+  }
+
   /// What is cached for one server.
   struct CachedEntry {
     var document: [UInt8]?

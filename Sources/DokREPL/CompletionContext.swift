@@ -73,6 +73,9 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(
       ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]", "a service's container logs (Ctrl-C ends --follow)",
       arguments: ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]),
+    MetaCommandSpec(
+      ":env", ":env get|set|unset|diff KIND ID [NAME=value|NAME]… [--file F] [--dry-run] [--show-secrets]",
+      "a service's environment variables, one at a time (like dok env)", arguments: ["get", "set", "unset", "diff"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
     MetaCommandSpec(":quit", ":quit", "leave dok"),
   ]

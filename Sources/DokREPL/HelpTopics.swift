@@ -110,6 +110,9 @@ public enum HelpTopics {
         With no server configured, dok starts its built-in sandbox (a simulated Dokploy) and says so.
         An explicit --profile beats the environment; a key is only sent to the URL it was saved or given with
         (--url B --profile A needs --api-key). dok profiles [list|remove NAME|default NAME]; dok logout [--profile NAME].
+        Keys kept elsewhere: api_key_cmd = "pass show dokploy/prod" in a profile (dok login --key-cmd CMD), run when
+        needed, the key kept in memory only; DOKPLOY_API_KEY_FILE=PATH reads it from a file (Docker secrets).
+        dok doctor checks the connection step by step; dok whoami names the server, version, user, organization, role.
         Files: history $XDG_STATE_HOME/dok/history (0600), caches $XDG_CACHE_HOME/dok, config 0600.
         Startup: $XDG_CONFIG_HOME/dok/init.dok runs before the first prompt (:set lines, definitions).
         Input that is not a terminal (dok < FILE) is exactly dok run -.

@@ -87,6 +87,10 @@ extension REPL {
         }
         if let error { fail(error.rendered) }
       }
+    case ":env":
+      // A service's variables one at a time, like `dok env` (edit and --deploy are dok env's).
+      guard let host = session.host as? DokScriptHost else { return fail(":env needs a server connection") }
+      runEnv(args, caller: host.caller)
     case ":continue", ":c":
       if pausedRun { resumeRequested = true } else { fail(":continue resumes a paused run (dok run --debug); nothing is paused") }
     case ":quit", ":q", ":exit":
@@ -94,6 +98,40 @@ extension REPL {
     default:
       let close = Suggest.closest(to: name, in: MetaCommandSpec.all.map(\.name))
       fail("unknown command \(name)" + (Suggest.didYouMean(close).map { "; " + $0 } ?? "; :help lists them"))
+    }
+  }
+
+  /// `:env get|set|unset|diff …` through ``EnvironmentEdit``.
+  func runEnv(_ args: [String], caller: any ProcedureCaller) {
+    let edit: EnvironmentEdit
+    do {
+      edit = try EnvironmentEdit.parse(args) { (path: String) throws(CallError) -> String in
+        do {
+          return String(decoding: try FileIO.read(path), as: UTF8.self)
+        } catch {
+          throw CallError(kind: .argument, message: "cannot read \(error)")
+        }
+      }
+    } catch {
+      return fail(error.message)
+    }
+    if edit.action == .edit || edit.deploy {
+      return fail(
+        ":env does not \(edit.deploy ? "deploy" : "open an editor"): use dok env \(edit.action.rawValue) in a shell, or deploy <kind>.deploy here"
+      )
+    }
+    let writer = self.writer
+    let policy = environment.policy
+    let environment = ServiceEnvironment(caller: caller)
+    let result = blockingRun { () async -> Result<Bool, CallError> in
+      do throws(CallError) {
+        return .success(try await edit.run(environment, policy: policy, emit: { writer.out($0 + "\n") }))
+      } catch { return .failure(error) }
+    }
+    switch result {
+    case .failure(let e): fail(e.rendered)
+    case .success(true): writer.err(note(ServiceEnvironment.redeployNote(edit.service)) + "\n")
+    case .success(false): break
     }
   }
 

@@ -2,14 +2,17 @@ import ArgumentParser
 import DokClient
 import DokCore
 
-/// `dok login --url URL [--profile NAME] [--default]`: verifies a key and saves a profile.
+/// `dok login --url URL [--profile NAME] [--default] [--key-cmd CMD]`: verifies a key and saves
+/// a profile (with `--key-cmd`, the command rather than the key).
 struct LoginCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "login", abstract: "Save a server and API key as a profile, after checking the key with a real call.",
     discussion: """
       The key is read from stdin when it is not a terminal (`dok login --url URL < keyfile`), \
       else from a prompt that does not echo. It is checked with user.get; on a 401 nothing is \
-      written. Profiles live in $XDG_CONFIG_HOME/dok/config.toml (mode 0600).
+      written. Profiles live in $XDG_CONFIG_HOME/dok/config.toml (mode 0600). With --key-cmd \
+      CMD (e.g. "pass show dokploy/prod") the command is run now to check the key, and the \
+      profile keeps the command (api_key_cmd), never the key: dok runs it whenever it needs the key.
       """)
 
   @Option(name: .long, help: ArgumentHelp("The Dokploy server (with or without /api).", valueName: "URL"))
@@ -30,6 +33,11 @@ struct LoginCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Seconds to wait for the check (default 30).", valueName: "SECONDS"))
   var timeout: Double?
 
+  @Option(
+    name: .customLong("key-cmd"),
+    help: ArgumentHelp("A command printing the key (a secret manager's CLI); saved instead of the key.", valueName: "CMD"))
+  var keyCommand: String?
+
   func run() async throws {
     guard let base = Connection.normalize(url) else { throw DokExit.usage("not an http(s) URL: '\(url)'") }
     guard !profile.isEmpty, !profile.contains("\n") else { throw DokExit.usage("bad profile name") }
@@ -40,7 +48,16 @@ struct LoginCommand: AsyncParsableCommand {
     } catch {
       throw DokExit.usage("\(error)")
     }
-    let key = try Self.readKey(prompt: "API key for \(Connection(baseURL: base).serverURL): ")
+    let key: String
+    if let keyCommand {
+      do {
+        key = try KeySource.run(keyCommand, what: "--key-cmd")
+      } catch {
+        throw DokExit(error)
+      }
+    } else {
+      key = try Self.readKey(prompt: "API key for \(Connection(baseURL: base).serverURL): ")
+    }
     var connection = Connection(baseURL: base, apiKey: key, profile: profile, source: .flag)
     connection.transport = transport ?? .openapi
     connection.insecure = insecure
@@ -63,10 +80,11 @@ struct LoginCommand: AsyncParsableCommand {
       let reason = e.diagnostic()
       throw DokExit(e.status, "\(what); nothing was saved", notes: [reason.message] + reason.notes)
     }
-    config.set(
-      Profile(
-        name: profile, url: connection.serverURL, apiKey: key, insecure: insecure ? true : nil, transport: transport,
-        timeout: timeout))
+    var saved = Profile(
+      name: profile, url: connection.serverURL, apiKey: keyCommand == nil ? key : nil, insecure: insecure ? true : nil,
+      transport: transport, timeout: timeout)
+    saved.apiKeyCommand = keyCommand
+    config.set(saved)
     if self.default || config.defaultProfile == nil || config.profile(named: config.defaultProfile!) == nil {
       config.defaultProfile = profile
     }
@@ -76,7 +94,8 @@ struct LoginCommand: AsyncParsableCommand {
       throw DokExit.usage("\(error)")
     }
     let email = user["email"]?.stringValue ?? user["user"]?["email"]?.stringValue
-    var message = "saved profile '\(profile)' for \(connection.serverURL)"
+    var message =
+      "saved profile '\(profile)' for \(connection.serverURL)\(keyCommand == nil ? "" : " (the key is read from --key-cmd each time; it is not in the file)")"
     if let email { message += " (logged in as \(email))" }
     if config.defaultProfile == profile { message += "; it is the default" }
     Terminal.standardError.write(message + "\n")

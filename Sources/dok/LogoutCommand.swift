@@ -17,8 +17,9 @@ struct LogoutCommand: AsyncParsableCommand {
         throw DokExit.usage("no default profile: name one with --profile NAME (dok profiles lists them)")
       }
       var p = try ProfilesCommand.require(name, in: config)
-      guard p.apiKey != nil else { return "profile '\(name)' has no saved key" }
+      guard p.apiKey != nil || p.apiKeyCommand != nil else { return "profile '\(name)' has no saved key" }
       p.apiKey = nil
+      p.apiKeyCommand = nil
       config.set(p)
       return "removed the key of profile '\(name)' (\(p.url)); dok login --url \(p.url) --profile \(name) saves a new one"
     }

@@ -23,7 +23,8 @@ struct ProfilesListCommand: AsyncParsableCommand {
         config.profiles.map { p in
           .object([
             "name": .string(p.name), "url": .string(p.url), "default": .bool(p.name == config.defaultProfile),
-            "hasKey": .bool(p.apiKey != nil), "transport": .string((p.transport ?? .openapi).rawValue),
+            "hasKey": .bool(p.apiKey != nil || p.apiKeyCommand != nil), "keyFromCommand": .bool(p.apiKeyCommand != nil),
+            "transport": .string((p.transport ?? .openapi).rawValue),
             "insecure": .bool(p.insecure ?? false),
           ])
         })
@@ -38,7 +39,11 @@ struct ProfilesListCommand: AsyncParsableCommand {
       for p in config.profiles {
         let marker = p.name == config.defaultProfile ? "*" : " "
         var line = "\(marker) \(p.name)\(String(repeating: " ", count: width - p.name.count))  \(p.url)"
-        if p.apiKey == nil { line += "  (no key)" }
+        if p.apiKeyCommand != nil {
+          line += "  (key from api_key_cmd)"
+        } else if p.apiKey == nil {
+          line += "  (no key)"
+        }
         if p.insecure == true { line += "  (insecure)" }
         if let t = p.transport, t != .openapi { line += "  (\(t.rawValue))" }
         out += line + "\n"

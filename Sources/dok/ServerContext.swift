@@ -12,7 +12,8 @@ public final class ServerContext: Sendable {
   public let session: DokSession
   /// The catalog calls are bound against (the session's: a refresh replaces it there).
   public var catalog: Catalog { session.catalog! }
-  /// `sandbox`, the profile's name, or the host: shown in the REPL prompt.
+  /// `sandbox`, or the profile's name (or the host) with the server's Dokploy version when
+  /// known (`prod v0.30.2`): shown in the REPL prompt.
   public let promptName: String
   /// The server's URL (for recordings and messages; never the key).
   public let serverDescription: String
@@ -80,7 +81,8 @@ public final class ServerContext: Sendable {
       // A reply that suggests the document is stale makes the session check and reload it.
       if r.specFile == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
       return ServerContext(
-        session: session, promptName: connection.profile ?? connection.authority, serverDescription: connection.serverURL,
+        session: session, promptName: ServerIdentity.promptName(connection, version: provider.cachedVersion(for: connection)),
+        serverDescription: connection.serverURL,
         notes: note.map { [$0] } ?? [],
         refresh: { session async -> Result<Catalog, CallError> in
           do throws(CallError) {

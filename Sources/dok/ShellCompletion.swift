@@ -61,10 +61,17 @@ enum ShellCompletion {
     "--deploy-seconds",
   ]
 
+  /// Completion needs the URL (for the cached document), never the key: no `api_key_cmd` runs.
+  static func resolverWithoutKeys(_ config: ProfileConfig) -> ConnectionResolver {
+    var r = ConnectionResolver(config: config)
+    r.readsKeys = false
+    return r
+  }
+
   static func catalog() -> Catalog? {
     let paths = XDGPaths.fromEnvironment()
     if let config = try? ProfileStore(paths: paths).load(),
-      case .remote(let connection)? = try? ConnectionResolver(config: config).resolve(ConnectionSettings()),
+      case .remote(let connection)? = try? Self.resolverWithoutKeys(config).resolve(ConnectionSettings()),
       let catalog = SpecProvider(cacheDirectory: paths.cache).cachedCatalog(for: connection)
     {
       return catalog

@@ -40,9 +40,15 @@ struct SpecOptions: ParsableArguments {
   func resolvedCatalog(quiet: Bool = false) async throws -> Catalog {
     if spec != nil { return try catalog() }
     let paths = XDGPaths.fromEnvironment()
-    let target = try? ConnectionResolver(config: ConnectionOptions.store.load()).resolve(ConnectionSettings())
-    if case .remote(let connection)? = target {
+    // The URL decides which cached document; the key (which may run api_key_cmd) is read only
+    // when the document has to be fetched.
+    var resolver = (try? ConnectionOptions.store.load()).map { ConnectionResolver(config: $0) }
+    resolver?.readsKeys = false
+    if case .remote(var connection)? = try? resolver?.resolve(ConnectionSettings()) {
       let provider = SpecProvider(cacheDirectory: noCache ? nil : paths.cache)
+      if let cached = provider.cachedCatalog(for: connection) { return cached }
+      resolver?.readsKeys = true
+      if let withKey = (try? resolver?.resolve(ConnectionSettings()))?.connection { connection = withKey }
       let session = DokSession(connection: connection)
       defer { Task { await session.shutdown() } }
       do {

@@ -20,9 +20,14 @@ import Testing
     let port: Int
 
     /// Starts `dok sandbox --port 0 --state state` and waits (≤ 30 s) for its listening line.
-    init(state: String) throws {
+    convenience init(state: String) throws {
+      try self.init(arguments: ["--queue-delay", "0", "--state", state])
+    }
+
+    /// Starts `dok sandbox --port 0 ARGUMENTS…` and waits (≤ 30 s) for its listening line.
+    init(arguments: [String]) throws {
       process.executableURL = URL(fileURLWithPath: DokProcess.binary)
-      process.arguments = ["sandbox", "--port", "0", "--queue-delay", "0", "--state", state]
+      process.arguments = ["sandbox", "--port", "0"] + arguments
       process.environment = DokProcess.isolatedEnvironment()
       let out = Pipe()
       process.standardOutput = out

@@ -152,3 +152,27 @@ import Testing
     #expect(remote.baseURL == "https://dokploy.example.com/api")
   }
 }
+
+/// Issue 23: a profile's `api_key_cmd` is kept (and the key it prints is not written); the REPL
+/// prompt names the profile and the server's version.
+@Suite struct KeyCommandProfileTests {
+  @Test func apiKeyCmdRoundTripsAndGivesTheKey() throws {
+    let config = try ProfileConfig.parse(
+      "default = \"v\"\n[profiles.v]\nurl = \"https://d.example\"\napi_key_cmd = \"printf 'k-from-cmd\\\\n'\"\n")
+    let p = try #require(config.profile(named: "v"))
+    #expect(p.apiKeyCommand == "printf 'k-from-cmd\\n'")
+    #expect(p.apiKey == nil)
+    #expect(try ProfileConfig.parse(config.serialized()) == config)
+    let target = try ConnectionResolver(config: config, environment: { _ in nil }).resolve(ConnectionSettings())
+    #expect(target.connection?.apiKey == "k-from-cmd")
+    var quiet = ConnectionResolver(config: config, environment: { _ in nil })
+    quiet.readsKeys = false
+    #expect(try quiet.resolve(ConnectionSettings()).connection?.apiKey == nil, "completion never runs the command")
+  }
+
+  @Test func thePromptNamesTheProfileAndVersion() {
+    let c = Connection(baseURL: "https://d.example/api", profile: "prod")
+    #expect(ServerIdentity.promptName(c, version: "v0.30.2") == "prod v0.30.2")
+    #expect(ServerIdentity.promptName(Connection(baseURL: "https://d.example:8443/api"), version: nil) == "d.example:8443")
+  }
+}
