@@ -72,6 +72,14 @@ final class CallExpr: Expr {
     if Task.isCancelled { throw .cancelled }
     let loc = s.location(pos)
     let result: JSON
+    do {
+      out = try await s.host.prepare(procedure: procedure, arguments: out)
+    } catch {
+      if Task.isCancelled { throw .cancelled }
+      var e = error
+      if e.procedure == nil { e.procedure = procedure }
+      throw .call(e, loc)
+    }
     if s.tracing { s.traceArguments(self, out) }
     // Kept when Ctrl-C cancels the call: the message then says whether its effect is unknown.
     s.state.callInFlight = (procedure, loc)
