@@ -11,6 +11,13 @@ extension DokScriptHost {
   public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)
     -> JSON
   {
+    var request = request
+    do {
+      // The tracker reads the service's id from the arguments: a path is resolved first.
+      request.arguments = try await prepare(procedure: request.procedure, arguments: request.arguments)
+    } catch {
+      throw .call(error)
+    }
     let row = try await deploymentTracker.deploy(request, report: report)
     secrets?.learn(from: row)
     return row

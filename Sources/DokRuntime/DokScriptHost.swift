@@ -8,6 +8,8 @@ import Synchronization
 /// including script, and the debug hook is pluggable.
 public final class DokScriptHost: ScriptHost, @unchecked Sendable {
   public let catalog: Catalog
+  /// The caller given, behind a ``PathResolvingCaller``: `<kind>=PATH` works in every call,
+  /// `deploy` and `:logs`.
   public let caller: any ProcedureCaller
   private let binder: ArgumentBinder
   public let clock: any ScriptClock
@@ -21,7 +23,7 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
     secrets: SecretPolicy? = nil, onFailure: (@Sendable (ScriptFailure) -> FailureDecision)? = nil
   ) {
     self.catalog = catalog
-    self.caller = caller
+    self.caller = PathResolvingCaller(base: caller, catalog: catalog)
     self.binder = ArgumentBinder(validate: validate)
     self.clock = clock
     self.secrets = secrets
@@ -61,6 +63,11 @@ public final class DokScriptHost: ScriptHost, @unchecked Sendable {
       if e.location == nil { e.location = location }
       throw e
     }
+  }
+
+  public func prepare(procedure: String, arguments: [CallArgument]) async throws(CallError) -> [CallArgument] {
+    guard let resolving = caller as? PathResolvingCaller else { return arguments }
+    return try await resolving.resolver.resolve(procedure: procedure, arguments: arguments)
   }
 
   public func check(procedure: String, arguments: [CallArgument], location: SourceLocation) -> [Diagnostic] {

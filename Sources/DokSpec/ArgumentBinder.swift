@@ -37,12 +37,20 @@ public struct ArgumentBinder: Sendable {
           kind: .argument, procedure: proc.name, message: message, parameter: parameter, hints: hints, location: arg?.location))
     }
     var given = Set<String>()
+    var twins: [PathParameter] = []
     for arg in args {
       if !given.insert(arg.name).inserted {
         fail("parameter '\(arg.name)' is given twice", arg, parameter: arg.name)
         continue
       }
       guard let param = proc.parameter(named: arg.name) else {
+        if let twin = PathParameter.named(arg.name, in: proc) {
+          twins.append(twin)
+          // With its id also given, "not both" (below) is the one error.
+          let idGiven = args.contains { $0.name == twin.idParameter.name }
+          if let problem = checkTwin(twin, arg, staticOnly: staticOnly || idGiven) { fail(problem, arg, parameter: arg.name) }
+          continue
+        }
         if validate {
           let names = proc.parameters.map(\.name)
           let close = Suggest.closest(to: arg.name, in: names)
@@ -63,6 +71,12 @@ public struct ArgumentBinder: Sendable {
         errors.append(e)
       }
     }
+    for twin in twins where given.contains(twin.idParameter.name) {
+      fail(
+        "give '\(twin.idParameter.name)=' or '\(twin.name)=', not both", args.first { $0.name == twin.name },
+        parameter: twin.name)
+    }
+    given.formUnion(twins.map(\.idParameter.name))
     if validate {
       for p in proc.parameters where p.required && !given.contains(p.name) {
         fail(
@@ -71,6 +85,19 @@ public struct ArgumentBinder: Sendable {
       }
     }
     return (out, errors)
+  }
+
+  /// What is wrong with a `<kind>=PATH` argument, when it can be known: a path that cannot name
+  /// its kind, or a value that is no path. Binding it is an error: a ``PathParameter`` is
+  /// resolved to its id before binding (by the runtime's path resolver).
+  private func checkTwin(_ twin: PathParameter, _ arg: CallArgument, staticOnly: Bool) -> String? {
+    if case .deferred = arg.value { return nil }
+    guard let text = PathParameter.text(of: arg.value) else {
+      return "'\(twin.name)=' takes a path (\(twin.kind.pathForm)), as text"
+    }
+    if case .failure(let e) = twin.path(text) { return e.message }
+    return staticOnly
+      ? nil : "'\(twin.name)=\(text)' was not resolved to '\(twin.idParameter.name)' (this caller cannot read paths)"
   }
 
   private func untypedValue(_ arg: CallArgument) throws -> JSON? {

@@ -33,6 +33,25 @@ extension QueueingDokploy {
           "project": .object(["projectId": .string(queue.nextId("prj-")), "name": .string(s("name"))]),
           "environment": .object(["environmentId": .string(env), "name": "production"]),
         ]).compactText)
+    case ("project.all", true):
+      // One project, "queue", whose default environment holds every service (trimmed as the
+      // real reply is: applications and compose services with their names, databases by id).
+      let services = queue.state.withLock { Array($0.services.values) }.sorted { $0.id < $1.id }
+      func list(_ kind: String, _ row: (DeployQueue.Service) -> JSON) -> JSON {
+        .array(services.filter { $0.kind == kind }.map(row))
+      }
+      let env: JSON = .object([
+        "environmentId": "env-queue", "name": "production", "isDefault": true,
+        "applications": list("application") {
+          .object(["applicationId": .string($0.id), "name": .string($0.name), "applicationStatus": .string($0.status)])
+        },
+        "compose": list("compose") {
+          .object(["composeId": .string($0.id), "name": .string($0.name), "composeStatus": .string($0.status)])
+        },
+        "postgres": list("postgres") { .object(["postgresId": .string($0.id)]) },
+      ])
+      return Self.reply(
+        200, JSON.array([.object(["projectId": "prj-queue", "name": "queue", "environments": .array([env])])]).compactText)
     case ("application.create", false):
       let id = queue.add(kind: "application", name: s("name"), image: "")
       return Self.reply(200, queue.row(id)?.compactText ?? "null")

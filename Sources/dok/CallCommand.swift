@@ -114,8 +114,13 @@ struct CallCommand: AsyncParsableCommand {
     let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
     let session = context.session
     let procedure = self.procedure
-    let (result, interrupted) = await InterruptMonitor.shared.runCancellable {
-      await waiter.run(session: session, procedure: procedure, arguments: args)
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON, CallWait.Failure> in
+      do throws(CallError) {
+        let resolved = try await session.resolvingPaths(procedure: procedure, arguments: args)
+        return await waiter.run(session: session, procedure: procedure, arguments: resolved)
+      } catch {
+        return .failure(.call(error))
+      }
     }
     await context.close()
     switch result {
@@ -136,20 +141,22 @@ struct CallCommand: AsyncParsableCommand {
     }
   }
 
+  /// A `<kind>=PATH` is resolved to its id first (a `project.all` read, even with `--curl`).
   /// With `--curl`, prints the request as a curl command and sends nothing; else calls, noting
   /// in `sending` the call about to be sent (what Ctrl-C then cuts short).
   private static func callOrCurl(
     _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool,
     sending: Box<InterruptedCall?>
   ) async throws(CallError) -> JSON? {
+    let resolved = try await session.resolvingPaths(procedure: procedure, arguments: args)
     if curl {
-      let request = try session.prepare(procedure: procedure, arguments: args)
+      let request = try session.prepare(procedure: procedure, arguments: resolved)
       Terminal.standardOutput.write(request.curlCommand(insecure: insecure) + "\n")
       return nil
     }
     let changesState = session.catalog?.procedure(named: procedure).map { !$0.isQuery } ?? true
     sending.value = InterruptedCall(procedure: procedure, changesState: changesState)
-    return try await session.call(procedure: procedure, arguments: args)
+    return try await session.call(procedure: procedure, arguments: resolved)
   }
 
   /// The result on stdout, or the failure as the exit. Interrupted while the call was being

@@ -10,6 +10,10 @@ public protocol ScriptHost: Sendable {
   /// retries of the host's own, because the wait retries on its own schedule (one attempt per
   /// `every`).
   func poll(procedure: String, arguments: [CallArgument], location: SourceLocation) async throws(CallError) -> JSON
+  /// The arguments as they will be sent: what the host resolves before a call (a `<kind>=PATH`
+  /// becomes `<kind>Id`) is resolved here, so `--trace` shows the resolved value. Nothing is sent
+  /// but what resolving needs to read; an unknown or ambiguous path is the call's error.
+  func prepare(procedure: String, arguments: [CallArgument]) async throws(CallError) -> [CallArgument]
   /// Static check of a literal call: unknown procedure, unknown or missing parameters, bare
   /// words that cannot fit. Values known only at run time arrive as `.deferred`.
   func check(procedure: String, arguments: [CallArgument], location: SourceLocation) -> [Diagnostic]
@@ -45,6 +49,8 @@ extension ScriptHost {
   public func readSource(path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
   public func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
   public var clock: any ScriptClock { SystemClock() }
+  /// Nothing to resolve: the arguments as written.
+  public func prepare(procedure: String, arguments: [CallArgument]) async throws(CallError) -> [CallArgument] { arguments }
   public func onFailure(_ failure: ScriptFailure) -> FailureDecision { .abort }
   public func deploy(_ request: DeployRequest, report: @escaping @Sendable (DeployEvent) -> Void) async throws(DeployError)
     -> JSON

@@ -75,12 +75,21 @@ final class CallExpr: Expr {
 
   /// Calls the host with `arguments` and (when `record`) makes the result `$_` and `$N`. A
   /// `wait`'s attempt is `polling`: the host makes one attempt, without retries of its own.
-  func perform(_ s: Interpreter, _ arguments: [CallArgument], record: Bool, polling: Bool = false)
+  func perform(_ s: Interpreter, _ written: [CallArgument], record: Bool, polling: Bool = false)
     async throws(Failure) -> JSON
   {
     if Task.isCancelled { throw .cancelled }
     let loc = s.location(pos)
     let result: JSON
+    let arguments: [CallArgument]
+    do {
+      arguments = try await s.host.prepare(procedure: procedure, arguments: written)
+    } catch {
+      if Task.isCancelled { throw .cancelled }
+      var e = error
+      if e.procedure == nil { e.procedure = procedure }
+      throw .call(e, loc)
+    }
     if s.tracing { s.traceArguments(self, arguments) }
     s.lastCallArguments = arguments
     // Kept when Ctrl-C cancels the call: the message then says whether its effect is unknown.

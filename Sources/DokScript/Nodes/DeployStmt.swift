@@ -28,6 +28,14 @@ final class DeployStmt: Stmt {
     let limit = try await s.durationSeconds(timeout, default: DeployStmt.defaultTimeout, "timeout")
     let args = try await s.settle { () throws(Failure) in try call.arguments(s) }
     if Task.isCancelled { throw .cancelled }
+    do {
+      args = try await s.host.prepare(procedure: call.procedure, arguments: args)
+    } catch {
+      if Task.isCancelled { throw .cancelled }
+      var e = error
+      if e.procedure == nil { e.procedure = call.procedure }
+      throw .call(e, s.location(call.pos))
+    }
     if s.tracing { s.traceArguments(call, args) }
     let loc = s.location(pos)
     let request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)

@@ -101,7 +101,7 @@ extension Interpreter {
   func recordFailure(_ f: Failure) {
     let kind: TestCase.Kind
     switch f {
-    case .assertion, .exit, .cancelled: return
+    case .assertion, .exit, .cancelled, .needsCall: return
     case .call, .runtime: kind = .error
     case .deployFailed: kind = .deploy
     case .waitTimeout: kind = .wait
