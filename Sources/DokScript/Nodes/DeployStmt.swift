@@ -26,9 +26,9 @@ final class DeployStmt: Stmt {
   override func run(_ s: Interpreter) async throws(Failure) {
     let interval = max(0.01, try await s.durationSeconds(every, default: DeployStmt.defaultEvery, "every"))
     let limit = try await s.durationSeconds(timeout, default: DeployStmt.defaultTimeout, "timeout")
-    let args = try await s.settle { () throws(Failure) in try call.arguments(s) }
+    var args = try await s.settle { () throws(Failure) in try call.arguments(s) }
     if Task.isCancelled { throw .cancelled }
-    do {
+    do throws(CallError) {
       args = try await s.host.prepare(procedure: call.procedure, arguments: args)
     } catch {
       if Task.isCancelled { throw .cancelled }
