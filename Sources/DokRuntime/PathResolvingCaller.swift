@@ -19,10 +19,22 @@ public struct PathResolvingCaller: ProcedureCaller {
   }
 
   public func call(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    try await send(procedure, arguments, polling: false)
+  }
+
+  /// A `wait`'s attempt: resolved like a call, then the wrapped caller's own `poll` (no retries).
+  public func poll(procedure: String, arguments: [CallArgument]) async throws(CallError) -> JSON {
+    try await send(procedure, arguments, polling: true)
+  }
+
+  private func send(_ procedure: String, _ arguments: [CallArgument], polling: Bool) async throws(CallError) -> JSON {
     let resolved = try await resolver.resolve(procedure: procedure, arguments: arguments)
     let changes = catalog.procedure(named: procedure).map { !$0.isQuery } ?? true
     do {
-      let reply = try await base.call(procedure: procedure, arguments: resolved)
+      let reply =
+        polling
+        ? try await base.poll(procedure: procedure, arguments: resolved)
+        : try await base.call(procedure: procedure, arguments: resolved)
       if changes { resolver.invalidate() }
       return reply
     } catch {
