@@ -81,6 +81,15 @@ public enum FileIO {
     }
   }
 
+  /// Makes a new directory only this user may enter, `DIR/PREFIX-XXXXXX` under `$TMPDIR` (or
+  /// /tmp), and returns its path.
+  public static func makeTemporaryDirectory(prefix: String) throws(Failure) -> String {
+    let base = environment("TMPDIR") ?? "/tmp"
+    var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { throw failure(base) }
+    return String(cString: made)
+  }
+
   /// Writes `bytes` to a temporary file beside `path` (`PATH.tmp.PID.RANDOM`), fsyncs it, renames
   /// it over `path` and syncs the directory, so readers see the old file or the new one, never
   /// half of either (also across kill -9 and power loss). A failed write or sync is an error.

@@ -24,6 +24,9 @@ struct CallCommand: AsyncParsableCommand {
       description= of yours, --wait sends one naming the run, e.g. "dok 3fa9c01b (dok call)", and follows \
       the row that carries it, whatever else is queued for the service; with yours, it uses the server's \
       queue (deployment.queueList) to skip deploys with the same description queued before.
+
+      With --profile a,b,c (or all), the call goes to each server in turn (--parallel N: up to N at once), \
+      each result under a heading naming the server, then a table of exit codes; the worst code is dok's.
       """)
 
   @OptionGroup var connection: ConnectionOptions
@@ -50,6 +53,9 @@ struct CallCommand: AsyncParsableCommand {
   @Option(name: .long, help: "With --wait: seconds between status requests (default 2s).")
   var waitEvery: String?
 
+  @Option(name: .long, help: ArgumentHelp("With --profile a,b,c: call up to N servers at once (default 1).", valueName: "N"))
+  var parallel = 1
+
   @Argument(help: "The procedure, as router.procedure.", completion: .custom(ShellCompletion.call))
   var procedure: String
 
@@ -57,6 +63,14 @@ struct CallCommand: AsyncParsableCommand {
   var arguments: [String] = []
 
   func run() async throws {
+    if let fleet = try Fleet.requested(connection, sandbox: server.sandbox) {
+      guard parallel >= 1 else { throw DokExit.usage("--parallel takes a number of servers ≥ 1") }
+      let outcomes = await FleetRun(fleet: fleet, parallel: parallel).run()
+      Terminal.standardError.write(FleetRun.summary(outcomes))
+      let code = outcomes.map(\.code).reduce(0, ExitStatus.worse)
+      if code != ExitStatus.success.code { throw DokExit(code: code) }
+      return
+    }
     let args = try Self.parseArguments(arguments)
     if wait {
       if curl { throw DokExit.usage("--wait and --curl do not go together (--curl sends nothing)") }

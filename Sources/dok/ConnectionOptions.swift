@@ -15,7 +15,11 @@ struct ConnectionOptions: ParsableArguments {
       "The API key. Env: DOKPLOY_API_KEY (or DOKPLOY_AUTH_TOKEN); prefer it or a profile (flags show in ps).", valueName: "KEY"))
   var apiKey: String?
 
-  @Option(name: .long, help: ArgumentHelp("A saved connection from config.toml (see dok login).", valueName: "NAME"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A saved connection from config.toml (see dok login). dok run and dok call also take a fleet: a,b,c or all.",
+      valueName: "NAME"))
   var profile: String?
 
   @Option(name: .long, help: "Wire form: openapi (GET/POST /api/router.proc, default) or trpc (/api/trpc/…).")
@@ -48,7 +52,8 @@ struct ConnectionOptions: ParsableArguments {
   /// The command-line part of the connection.
   var settings: ConnectionSettings {
     ConnectionSettings(
-      url: url, apiKey: apiKey, profile: profile, transport: transport, insecure: insecure ? true : nil, timeout: timeout,
+      url: url, apiKey: apiKey, profile: Fleet.memberOverride(for: profile) ?? profile, transport: transport,
+      insecure: insecure ? true : nil, timeout: timeout,
       maxReplyBytes: maxReplySize.flatMap(Self.parseSize))
   }
 
@@ -57,6 +62,9 @@ struct ConnectionOptions: ParsableArguments {
 
   /// Flags > environment > --profile > default profile. Errors are `DokExit`s (usage).
   func resolve() throws -> ServerTarget {
+    if Fleet.isFleet(profile), Fleet.memberOverride(for: profile) == nil {
+      throw DokExit.usage("--profile \(profile ?? "") names several servers: only dok run and dok call go to a fleet")
+    }
     let config: ProfileConfig
     do {
       config = try Self.store.load()

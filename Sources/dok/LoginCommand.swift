@@ -41,6 +41,10 @@ struct LoginCommand: AsyncParsableCommand {
   func run() async throws {
     guard let base = Connection.normalize(url) else { throw DokExit.usage("not an http(s) URL: '\(url)'") }
     guard !profile.isEmpty, !profile.contains("\n") else { throw DokExit.usage("bad profile name") }
+    // `--profile a,b` and `--profile all` name fleets (dok run, dok call).
+    guard !Fleet.isFleet(profile) else {
+      throw DokExit.usage("'\(profile)' cannot name a profile: a comma-separated list or `all` names a fleet of profiles")
+    }
     let store = ConnectionOptions.store
     var config: ProfileConfig
     do {

@@ -11,6 +11,10 @@ struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Check and run a .dok runbook (FILE, or - for stdin).",
     discussion: """
+      With --profile a,b,c (or --profile all) the runbook runs on each server in turn (--parallel N: \
+      up to N at once), its output under a heading per server, then a table of each server's exit code; \
+      the run ends with the worst code, and --report writes one testsuite per server.
+
       Arguments name=value set $name (numbers, true/false and null are typed; anything else is text).
       An argument the runbook never reads is an error (--allow-unused-arguments accepts it).
       The file is parsed and checked against the API document first: any error is reported with
@@ -39,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
   var report: [String] = []
 
+  @Option(name: .long, help: ArgumentHelp("With --profile a,b,c: run on up to N servers at once (default 1).", valueName: "N"))
+  var parallel = 1
+
   @Argument(help: "The runbook (.dok file, or - for stdin).")
   var file: String
 
@@ -63,6 +70,14 @@ struct RunCommand: AsyncParsableCommand {
       case .success(let s): text = s
       case .failure(let d): throw DokExit(.usage, [d])
       }
+    }
+    if let fleet = try Fleet.requested(connection, sandbox: server.sandbox) {
+      return try await runFleet(fleet, reports: reports)
+    }
+    if let member = Fleet.memberOverride(for: connection.profile),
+      let directory = FileIO.environment(Fleet.reportDirectoryVariable)
+    {
+      reports = reports.map { ($0.kind, FleetReport.childPath(directory: directory, member: member, kind: $0.kind)) }
     }
     let noValidate = connection.noValidate
     let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
@@ -100,6 +115,34 @@ struct RunCommand: AsyncParsableCommand {
     }
     let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
+    if code != ExitStatus.success.code { throw DokExit(code: code) }
+  }
+
+  /// `--profile a,b,c`: the runbook on each server (``FleetRun``), then one report per kind.
+  private func runFleet(_ fleet: Fleet, reports: [(kind: String, path: String)]) async throws {
+    guard file != "-" else {
+      throw DokExit.usage("a fleet reads the runbook once per server: save it to a file and run dok run --profile … FILE")
+    }
+    guard parallel >= 1 else { throw DokExit.usage("--parallel takes a number of servers ≥ 1") }
+    var directory: String?
+    if !reports.isEmpty {
+      directory = try FleetRun.privateDirectory()
+    }
+    let outcomes = await FleetRun(fleet: fleet, parallel: parallel, reportDirectory: directory).run()
+    Terminal.standardError.write(FleetRun.summary(outcomes))
+    var code = outcomes.map(\.code).reduce(0, ExitStatus.worse)
+    if let directory {
+      for report in reports {
+        let text = FleetReport.merge(kind: report.kind, outcomes: outcomes, directory: directory, file: file)
+        do {
+          try FileIO.writeAtomically(report.path, Array(text.utf8), mode: 0o644)
+        } catch {
+          DokMain.reporter.report([Diagnostic(.error, "cannot write the \(report.kind) report: \(error)")])
+          code = ExitStatus.worse(code, ExitStatus.usage.code)
+        }
+      }
+      FleetRun.removeDirectory(directory)
+    }
     if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
 
