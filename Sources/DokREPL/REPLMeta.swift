@@ -166,7 +166,7 @@ extension REPL {
     if FileIO.exists(path), !overwrite { return fail("\(path) exists; :record! \(arg) overwrites it") }
     // A recording in progress is written, not dropped.
     if recorder != nil { finishRecording() }
-    recorder = Recorder(path: path, policy: environment.policy)
+    recorder = Recorder(path: path, policy: environment.policy, catalog: environment.catalog)
     writer.err(note("recording successful entries to \(path); :record stop to write it") + "\n")
   }
 
@@ -175,13 +175,23 @@ extension REPL {
     guard let r = recorder else { return }
     recorder = nil
     let text = r.render(
-      server: environment.serverDescription, date: Self.today(), version: environment.version, sandbox: environment.isSandbox)
+      server: environment.serverDescription, date: Self.today(), version: environment.version, sandbox: environment.isSandbox,
+      tree: currentServerTree())
     do {
       try FileIO.writeAtomically(r.path, Array(text.utf8), mode: 0o600)
       writer.err(note("wrote \(Self.entries(r.count)) to \(r.path)") + "\n")
     } catch {
       fail("cannot write the recording \(r.path): \(error)")
     }
+  }
+
+  /// The server's tree as it is now (one `project.all`), for paths in a recording; nil when it
+  /// cannot be read (the recording then keeps ids).
+  private func currentServerTree() -> ServerTree? {
+    guard let host = session.host as? DokScriptHost, let caller = host.caller as? PathResolvingCaller else { return nil }
+    let resolver = caller.resolver
+    resolver.invalidate()
+    return blockingRun { try? await resolver.tree() }
   }
 
   static func isDirectory(_ path: String) -> Bool { Platform.isDirectory(path) }

@@ -1,11 +1,15 @@
 import DokCore
+import DokRuntime
 import DokScript
+import DokSpec
 
 /// Collects the REPL entries that succeeded and writes them as a runbook that stands alone:
 /// entries keep the variable names typed; a `$N` a later entry uses becomes a named variable
 /// assigned at the call that produced it (`$r2 = application.create …`); an ID typed as text
 /// that an earlier recorded result held becomes a reference to it; a variable set before the
-/// recording started is defined at the top with its value; secret arguments read `env("DOK_…")`.
+/// recording started is defined at the top with its value; secret arguments read `env("DOK_…")`;
+/// an id the session did not create is written as its path when the server names it uniquely
+/// (``RecordingPaths``).
 public struct Recorder {
   public let path: String
   /// Entries as they will be written.
@@ -25,10 +29,17 @@ public struct Recorder {
   /// Environment variables that supply secrets on replay.
   private(set) var secretVariables: [String] = []
   private let policy: SecretPolicy
+  /// The procedures, to know a call's twins and whether it changes state.
+  private let catalog: Catalog?
+  /// `<kind>Id` arguments that may be written as paths.
+  private var pathCandidates: [RecordingPaths.Candidate] = []
+  /// Ids the session saw created (in replies of the calls that made them): they stay references.
+  private var createdIds: Set<String> = []
 
-  public init(path: String, policy: SecretPolicy) {
+  public init(path: String, policy: SecretPolicy, catalog: Catalog? = nil) {
     self.path = path
     self.policy = policy
+    self.catalog = catalog
   }
 
   /// Number of recorded entries.
@@ -89,6 +100,7 @@ public struct Recorder {
       }
     }
     text = policy.redactKey(in: text)
+    notePathCandidates(calls, entry: index)
     let assigned = RecordingText.assignedNames(in: text)
     defined.formUnion(assigned)
     entries.append(text)
@@ -97,6 +109,42 @@ public struct Recorder {
     for n in firstResult..<(firstResult + resultsAdded) { producers[n] = index }
     for event in calls where event.resultIndex >= firstResult {
       learn(event.result, result: event.resultIndex, path: "", depth: 0)
+    }
+  }
+
+  /// Remembers the `<kind>Id` arguments of `calls` that hold ids the session did not create, and
+  /// learns the ids a state-changing call created (`application.create` → its `applicationId`;
+  /// `project.create` → the project's and its environment's).
+  private mutating func notePathCandidates(_ calls: [CallEvent], entry index: Int) {
+    guard let catalog else { return }
+    for event in calls {
+      guard let proc = catalog.procedure(named: event.procedure) else { continue }
+      for twin in PathParameter.all(in: proc) {
+        guard let arg = event.arguments.first(where: { $0.name == twin.kind.idName }),
+          let id = PathParameter.text(of: arg.value), !id.isEmpty, !createdIds.contains(id)
+        else { continue }
+        pathCandidates.append(RecordingPaths.Candidate(entry: index, kind: twin.kind, id: id))
+      }
+      if !proc.isQuery {
+        let router = String(event.procedure.prefix { $0 != "." })
+        var keys: Set<String> = [router + "Id"]
+        if event.procedure == "project.create" { keys.insert("environmentId") }
+        learnCreated(event.result, keys: keys, depth: 0)
+      }
+    }
+  }
+
+  private mutating func learnCreated(_ value: JSON, keys: Set<String>, depth: Int) {
+    guard depth < 4 else { return }
+    switch value {
+    case .object(let o):
+      for (k, v) in o.pairs {
+        if keys.contains(k), case .string(let id) = v, !id.isEmpty { createdIds.insert(id) }
+        learnCreated(v, keys: keys, depth: depth + 1)
+      }
+    case .array(let a):
+      for v in a.prefix(20) { learnCreated(v, keys: keys, depth: depth + 1) }
+    default: break
     }
   }
 
@@ -193,8 +241,19 @@ public struct Recorder {
 
   /// The file's text. A recording made on the sandbox (`sandbox`) replays there: its hint says
   /// `dok run --sandbox FILE`. The environment variables it reads are listed.
-  public func render(server: String, date: String, version: String, sandbox: Bool = false) -> String {
+  /// With `tree` (the server's, read when the recording ends), ids the session did not create
+  /// are written as their paths where the tree names them uniquely.
+  public func render(server: String, date: String, version: String, sandbox: Bool = false, tree: ServerTree? = nil) -> String {
     var out = "# Recorded by dok \(version) against \(server) on \(date).\n"
+    var entries = self.entries
+    if let tree {
+      let (rewritten, count) = RecordingPaths(tree: tree).rewrite(entries, candidates: pathCandidates)
+      entries = rewritten
+      if count > 0 {
+        out += "# Services it did not create are named by path (project/environment/name): it replays on any server\n"
+        out += "# that has the same names.\n"
+      }
+    }
     let command = "dok run \(sandbox ? Self.sandboxReplay + " " : "")\(path)"
     if secretVariables.isEmpty {
       out += "# Replay: \(command)\n\n"
