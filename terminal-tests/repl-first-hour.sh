@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The REPL's first-hour edges through a real pseudo-terminal (issue 20, item 8): Ctrl-D after a
+# Ctrl-C, `exit N`, Ctrl-R searches that find nothing, the `→ $N` line after a paged result.
+source "$(dirname "$0")/lib.sh"
+
+# prompts_at_least N [SECONDS]: true once N prompt lines are on the screen (the editor reads
+# again: a key sent before that would not be at a prompt).
+prompts_at_least() {
+  local n="$1" limit="${2:-5}" i
+  for ((i = 0; i < limit * 20; i++)); do
+    [ "$(screen | grep -c '^dok sandbox> ')" -ge "$n" ] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# Ctrl-D exits after a Ctrl-C at the prompt (an EINTR left by the Ctrl-C made every later Ctrl-D
+# look like one more Ctrl-C: `dok sandbox> ^D^C` and a new prompt, forever).
+start
+keys C-c
+prompts_at_least 2
+keys C-d
+check "Ctrl-D exits after a Ctrl-C on an empty line" wait_for "EXITED-0" 5
+check "... and the terminal is restored" wait_for "TTY: icanon echo" 3
+start
+type_text 'print "never"'; keys C-c
+prompts_at_least 2
+keys C-d
+check "Ctrl-D exits after typing and a Ctrl-C" wait_for "EXITED-0" 5
+start
+type_text 'abc'; keys C-d C-c
+prompts_at_least 2
+keys C-d
+check "Ctrl-D exits after typing, a Ctrl-D on the typed text, then a Ctrl-C" wait_for "EXITED-0" 5
+
+finish
