@@ -33,4 +33,12 @@ prompts_at_least 2
 keys C-d
 check "Ctrl-D exits after typing, a Ctrl-D on the typed text, then a Ctrl-C" wait_for "EXITED-0" 5
 
+# `exit N` ends the session with N (it did nothing); a bad N keeps the REPL up.
+start
+type_text 'exit 300'; keys Enter
+check "exit 300 is an error" wait_for "exit needs a whole number from 0 to 255" 5
+type_text 'exit 3'; keys Enter
+check "exit 3 ends the REPL with status 3" wait_for "EXITED-3" 5
+check "... and the terminal is restored" wait_for "TTY: icanon echo" 3
+
 finish

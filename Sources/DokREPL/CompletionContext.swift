@@ -77,7 +77,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
       ":env", ":env get|set|unset|diff KIND ID [NAME=value|NAME]… [--file F] [--dry-run] [--show-secrets]",
       "a service's environment variables, one at a time (like dok env)", arguments: ["get", "set", "unset", "diff"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
-    MetaCommandSpec(":quit", ":quit", "leave dok"),
+    MetaCommandSpec(":quit", ":quit", "leave dok (also exit [N], with status N, and Ctrl-D)"),
   ]
 
   /// Values for `:set <setting> <value>`.

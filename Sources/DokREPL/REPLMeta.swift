@@ -135,8 +135,8 @@ extension REPL {
     }
   }
 
-  func fail(_ message: String) {
-    writer.err(terminal.reporter.render(Diagnostic(.error, message)) + "\n")
+  func fail(_ message: String, note: String? = nil) {
+    writer.err(terminal.reporter.render(Diagnostic(.error, message, notes: note.map { [$0] } ?? [])) + "\n")
   }
 
   private func summary(_ v: JSON) -> String {
