@@ -41,4 +41,16 @@ type_text 'exit 3'; keys Enter
 check "exit 3 ends the REPL with status 3" wait_for "EXITED-3" 5
 check "... and the terminal is restored" wait_for "TTY: icanon echo" 3
 
+# A result taller than the terminal goes through the pager ($PAGER marks its lines); its `→ $N`
+# line is printed after it, on its own (it was the pager's last line, gone when quit early).
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+DOK_ENV="PAGER='sed s/^/PAGED:/'" start
+type_text 'project.create name=tall'; keys Enter
+wait_for "→ \$1" 5
+type_text 'application.create name=tall environmentId=$1.environment.environmentId'; keys Enter
+check "a tall result goes through the pager" wait_for 'PAGED:  "applicationId"' 5
+check "its → \$2 line is shown after the pager, not in it" wait_for_line '→ $2' 5
+check "... and only once" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q 'PAGED:→'"
+DOK_ENV=""
+
 finish
