@@ -71,7 +71,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
       "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(
-      ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]", "a service's container logs (Ctrl-C ends --follow)",
+      ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]",
+      "a service's container logs (ID may be $a.applicationId; Tab lists IDs seen; Ctrl-C ends --follow)",
       arguments: ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]),
     MetaCommandSpec(
       ":env", ":env get|set|unset|diff KIND ID [NAME=value|NAME]… [--file F] [--dry-run] [--show-secrets]",
