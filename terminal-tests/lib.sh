@@ -17,8 +17,13 @@ FAIL=0
 # unless DOK_ENV sets another, so tall results never stop in less).
 start() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
-  tmux new-session -d -s "$SESSION" -x 160 -y 50 \
-    "env -u CI HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color PAGER=cat ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30"
+  # Killing the last session ends the tmux server; a new session asked for while it exits fails
+  # ("server exited unexpectedly"): ask again (bounded).
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    tmux new-session -d -s "$SESSION" -x 160 -y 50 \
+      "env -u CI HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm-256color PAGER=cat ${DOK_ENV:-} $DOK_BIN $*; echo EXITED-\$?; stty -a | grep -oE '(^| )-?(icanon|echo)( |\$)' | tr -d ' ' | tr '\\n' ' ' | sed 's/^/TTY: /'; echo; sleep 30" 2>/dev/null && break
+  done
   wait_for "> " 20 || { echo "dok did not show a prompt"; screen; }
 }
 

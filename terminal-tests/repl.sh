@@ -61,10 +61,10 @@ check "Up brings the whole block back as one history entry (and Enter runs it)" 
 # Ctrl-C during a long wait returns to the prompt; the REPL still works.
 type_text 'application.saveDockerProvider applicationId=$2.applicationId dockerImage=nginx username=null password=null registryUrl=null'; keys Enter
 type_text 'application.deploy applicationId=$2.applicationId'; keys Enter
-sleep 0.5
+# The deploy call has answered once its result's number is shown (lines run in order).
+wait_for_line "→ \$7" 5
 type_text 'wait application.one applicationId=$2.applicationId until .applicationStatus == "done" every 200ms timeout 5m'; keys Enter
-sleep 1.5
-check "a wait shows one live progress line (elapsed, attempts, operands)" wait_for 'attempts): .applicationStatus == "done"  (left: "running", right: "done")' 3
+check "a wait shows one live progress line (elapsed, attempts, operands)" wait_for 'attempts): .applicationStatus == "done"  (left: "running", right: "done")' 5
 keys C-c
 check "Ctrl-C during a wait returns to the prompt with a note" wait_for "interrupted; back at the prompt" 5
 type_text 'print "still", "alive"'; keys Enter
@@ -87,6 +87,11 @@ for ((i = 0; i < 60; i++)); do
   sleep 0.05
 done
 keys C-c
+# Text typed before the Ctrl-C is taken would be discarded with the line: wait for the fresh prompt.
+for ((i = 0; i < 100; i++)); do
+  [ "$(screen | sed 's/[[:space:]]*$//' | grep -v '^$' | tail -1)" = "dok sandbox>" ] && break
+  sleep 0.05
+done
 type_text 'print "fresh", "prompt"'; keys Enter
 check "Ctrl-C at a ... prompt gives a fresh prompt" wait_for_line 'fresh prompt' 5
 type_text '}'; keys Enter

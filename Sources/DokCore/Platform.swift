@@ -140,6 +140,10 @@ public enum Platform {
   /// True when the last system call failed with EINTR (a signal interrupted it).
   public static var lastErrorWasInterrupt: Bool { errno == EINTR }
 
+  /// Clears `errno`, so ``lastErrorWasInterrupt`` speaks of calls made after this one only (a
+  /// call that succeeds, or ends at end of file, leaves an earlier EINTR in place).
+  public static func clearLastError() { errno = 0 }
+
   /// The current time in UTC as `2026-01-31 14:05 UTC`.
   public static func utcTimestamp() -> String {
     var t = time(nil)

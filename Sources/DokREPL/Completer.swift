@@ -43,6 +43,12 @@ public enum Completer {
     {
       preferred = first
     }
+    // `:logs application $a.`: one Tab inserts `$a.applicationId`.
+    if word.hasPrefix("$"), word.hasSuffix("."), let key = ServiceArguments.idKey(before: String(before.trimmingPrefix(" "))),
+      let first = candidates.first, first.text.hasSuffix("." + key)
+    {
+      preferred = first
+    }
     return CompletionResult(wordStart: start, word: word, candidates: candidates, preferred: preferred)
   }
 
@@ -52,7 +58,11 @@ public enum Completer {
     if trimmedBefore.isEmpty, word.hasPrefix(":") {
       return context.metaCommands.filter { $0.name.hasPrefix(word) }.map { Completion($0.name, hint: $0.summary) }
     }
-    if trimmedBefore.hasPrefix(":") { return metaArguments(word: word, before: String(trimmedBefore), context: context) }
+    if trimmedBefore.hasPrefix(":") {
+      let parts = trimmedBefore.split(separator: " ").map(String.init)
+      if let service = ServiceArguments.complete(word: word, parts: parts, context: context) { return service }
+      return metaArguments(word: word, before: String(trimmedBefore), context: context)
+    }
     let tokens = statementTokens(before)
     // After `==` / `!=`: the values seen for the compared field, and its enum values.
     if ["==", "!="].contains(tokens.last), !word.hasPrefix("$"), !word.hasPrefix("."), tokens.count >= 2,

@@ -71,13 +71,14 @@ public struct MetaCommandSpec: Sendable, Hashable {
       "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(
-      ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]", "a service's container logs (Ctrl-C ends --follow)",
+      ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]",
+      "a service's container logs (ID may be $a.applicationId; Tab lists IDs seen; Ctrl-C ends --follow)",
       arguments: ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]),
     MetaCommandSpec(
       ":env", ":env get|set|unset|diff KIND ID [NAME=value|NAME]… [--file F] [--dry-run] [--show-secrets]",
       "a service's environment variables, one at a time (like dok env)", arguments: ["get", "set", "unset", "diff"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),
-    MetaCommandSpec(":quit", ":quit", "leave dok"),
+    MetaCommandSpec(":quit", ":quit", "leave dok (also exit [N], with status N, and Ctrl-D)"),
   ]
 
   /// Values for `:set <setting> <value>`.

@@ -77,6 +77,9 @@ public final class LibEditLineEditor: LineEditor {
     defer { _ = interrupts.swapInterruptHandler(previous) }
     var count: Int32 = 0
     let before = interrupts.count
+    // An EINTR left by an earlier Ctrl-C would make a later Ctrl-D (NULL, errno untouched)
+    // look like one more Ctrl-C: the REPL would never exit on Ctrl-D again.
+    Platform.clearLastError()
     let got = el_gets(el, &count)
     let readInterrupted = Platform.lastErrorWasInterrupt
     reading.finish()

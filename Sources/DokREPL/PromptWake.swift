@@ -1,3 +1,4 @@
+import Dispatch
 import DokCore
 import Synchronization
 
@@ -36,18 +37,36 @@ enum PromptWake {
   final class Reading: Sendable {
     private let thread: Platform.ThreadID
     private let active = Mutex(true)
+    private let finished = DispatchSemaphore(value: 0)
+    /// How long ``wake()`` keeps signalling a read that has not returned yet.
+    static let wakeRetries = 100
+    static let wakeInterval = DispatchTimeInterval.milliseconds(10)
 
     /// Starts a read on the calling thread.
     init() { thread = Platform.currentThread() }
 
     /// Wakes the reading thread if it still reads (called on the interrupt watcher thread).
+    /// A signal that arrives while the thread is between reads (printing the prompt, setting up
+    /// the terminal) interrupts nothing, so it is sent again until the read returns (bounded:
+    /// about a second).
     func wake() {
-      active.withLock { reading in
-        if reading { Platform.send(PromptWake.signal, to: thread) }
+      for _ in 0..<Self.wakeRetries {
+        let reading = active.withLock { reading in
+          if reading { Platform.send(PromptWake.signal, to: thread) }
+          return reading
+        }
+        guard reading else { return }
+        if finished.wait(timeout: .now() + Self.wakeInterval) == .success {
+          finished.signal()  // for a later wake
+          return
+        }
       }
     }
 
     /// The read returned: no more wake-ups for it.
-    func finish() { active.withLock { $0 = false } }
+    func finish() {
+      active.withLock { $0 = false }
+      finished.signal()
+    }
   }
 }

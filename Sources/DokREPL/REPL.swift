@@ -17,6 +17,8 @@ public final class REPL: @unchecked Sendable {
   var recorder: Recorder?
   /// Set by `:quit`; `:continue` sets ``resumeRequested`` (used by `dok run --debug`).
   var quitRequested = false
+  /// Set by `exit [N]`: the session ends with N.
+  var exitRequested: Int32?
   /// True while the startup file runs (its lines are not history).
   var startupMode = false
   public internal(set) var resumeRequested = false
@@ -76,6 +78,7 @@ public final class REPL: @unchecked Sendable {
     var lastFailure = ExitStatus.success.code
     resumeRequested = false
     quitRequested = false
+    exitRequested = nil
     session.sink = sink
     defer { session.sink = originalSink }
     while !quitRequested && !resumeRequested {
@@ -113,7 +116,7 @@ public final class REPL: @unchecked Sendable {
     }
     if quitRequested { finishRecording() }
     editor.saveHistory()
-    return ExitStatus.success.code
+    return exitRequested ?? ExitStatus.success.code
   }
 
   /// One typed line: a meta command, `proc?`, or part of an entry (run once complete).
@@ -127,6 +130,14 @@ public final class REPL: @unchecked Sendable {
         remember(line)
         meta(Self.withoutComment(t).trimming(" \t"))
         return 0
+      }
+      // `quit`, `help`: the meta commands were meant (the parser would suggest `exit`, `if`).
+      if let meant = Self.metaCommandMeant(by: Self.withoutComment(t).trimming(" \t")) {
+        remember(line)
+        fail(
+          "unknown statement '\(Self.withoutComment(t).trimming(" \t"))'",
+          note: "did you mean `\(meant)`? (commands of the prompt start with `:`; :help meta lists them)")
+        return ExitStatus.usage.code
       }
       // `proc?` (a trailing comment allowed): describe it.
       let code = Self.withoutComment(t).trimming(" \t")
@@ -165,6 +176,17 @@ public final class REPL: @unchecked Sendable {
       pending = ""
     }
     return first
+  }
+
+  /// The meta command a bare word stands for (`quit` → `:quit`, `help` → `:help`), if any.
+  static func metaCommandMeant(by code: String) -> String? {
+    let words = code.split(separator: " ", omittingEmptySubsequences: true)
+    guard let first = words.first else { return nil }
+    switch first {
+    case "quit" where words.count == 1: return ":quit"
+    case "help" where words.count <= 2: return words.count == 1 ? ":help" : ":help \(words[1])"
+    default: return nil
+    }
   }
 
   /// The line without a trailing `# comment` (a `#` outside strings).
@@ -207,6 +229,12 @@ public final class REPL: @unchecked Sendable {
       return ExitStatus.interrupted.code
     }
     for d in outcome.diagnostics { writer.err(terminal.reporter.render(d) + "\n") }
+    if outcome.exited {
+      // `exit [N]`: the session ends with N, like `:quit` (a paused run: `:quit`).
+      quitRequested = true
+      exitRequested = outcome.exitCode
+      return outcome.exitCode
+    }
     // An assignment or a wait makes a result without printing it: still say its number.
     let after = session.resultCount
     let reported = Set(sink.calls.map(\.resultIndex))

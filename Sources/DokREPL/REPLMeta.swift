@@ -74,7 +74,7 @@ extension REPL {
     case ":logs":
       // A service's container logs, like `dok logs`; Ctrl-C ends a --follow.
       guard let host = session.host as? DokScriptHost else { return fail(":logs needs a server connection") }
-      switch ServiceLogs.parse(args) {
+      switch expanded(args).flatMap(ServiceLogs.parse) {
       case .failure(let e): fail(e.message)
       case .success(let request):
         let logs = ServiceLogs(host: host, catalog: environment.catalog)
@@ -90,7 +90,10 @@ extension REPL {
     case ":env":
       // A service's variables one at a time, like `dok env` (edit and --deploy are dok env's).
       guard let host = session.host as? DokScriptHost else { return fail(":env needs a server connection") }
-      runEnv(args, caller: host.caller)
+      switch expanded(args) {
+      case .failure(let e): fail(e.message)
+      case .success(let words): runEnv(words, caller: host.caller)
+      }
     case ":continue", ":c":
       if pausedRun { resumeRequested = true } else { fail(":continue resumes a paused run (dok run --debug); nothing is paused") }
     case ":quit", ":q", ":exit":
@@ -99,6 +102,12 @@ extension REPL {
       let close = Suggest.closest(to: name, in: MetaCommandSpec.all.map(\.name))
       fail("unknown command \(name)" + (Suggest.didYouMean(close).map { "; " + $0 } ?? "; :help lists them"))
     }
+  }
+
+  /// The words with `$variables` and paths into them replaced by their text (`:logs`, `:env`).
+  func expanded(_ words: [String]) -> Result<[String], CallError> {
+    let context = completionContext()
+    return ServiceArguments.expand(words) { context.variable($0) }
   }
 
   /// `:env get|set|unset|diff …` through ``EnvironmentEdit``.
@@ -135,8 +144,8 @@ extension REPL {
     }
   }
 
-  func fail(_ message: String) {
-    writer.err(terminal.reporter.render(Diagnostic(.error, message)) + "\n")
+  func fail(_ message: String, note: String? = nil) {
+    writer.err(terminal.reporter.render(Diagnostic(.error, message, notes: note.map { [$0] } ?? [])) + "\n")
   }
 
   private func summary(_ v: JSON) -> String {

@@ -52,16 +52,22 @@ final class REPLSink: ScriptSink, @unchecked Sendable {
     let shown = redact ? policy.redact(value) : value
     var text = OutputFormatter.render(shown, as: mode, color: color, columns: columns)
     while text.hasSuffix("\n") { text.removeLast() }
+    // The dim lines under the result: printed after the pager too (quitting it early must not
+    // hide the result's number).
+    var trailer = ""
     if let index {
       lastShownIndex = index
-      text += color ? "\n\u{1B}[2m→ $\(index)\u{1B}[0m" : "\n→ $\(index)"
+      trailer += color ? "\u{1B}[2m→ $\(index)\u{1B}[0m\n" : "→ $\(index)\n"
     }
     if let hint = queuedHint {
       queuedHint = nil
-      text += "\n" + (color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint)
+      trailer += (color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint) + "\n"
     }
-    if let pager, let rows = Pager.terminalRows(), Pager.tooTall(text + "\n", rows: rows), pager.show(text + "\n") { return }
-    writer.out(text + "\n")
+    if let pager, let rows = Pager.terminalRows(), Pager.tooTall(text + "\n" + trailer, rows: rows), pager.show(text + "\n") {
+      if !trailer.isEmpty { writer.out(trailer) }
+      return
+    }
+    writer.out(text + "\n" + trailer)
   }
 
   func call(_ event: CallEvent) {

@@ -76,7 +76,9 @@ extension Interpreter {
   func outcome(_ f: Failure) -> RunOutcome {
     switch f {
     case .exit(let n):
-      return RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
+      var exited = RunOutcome(exitCode: n, diagnostics: [], errorCode: nil)
+      exited.exited = true
+      return exited
     case .cancelled:
       return RunOutcome(.interrupted, diagnostics: [interruption()], errorCode: f.code)
     default:

@@ -8,6 +8,9 @@ public struct RunOutcome: Sendable {
   public var diagnostics: [Diagnostic]
   /// `ASSERT`, `RUNTIME`, … for a failure; nil when the run succeeded or exited on purpose.
   public var errorCode: String?
+  /// True when an `exit` statement ended the run (the REPL then ends its session with
+  /// ``exitCode``).
+  public var exited = false
 
   /// An outcome with the given exit code.
   public init(exitCode: Int32, diagnostics: [Diagnostic] = [], errorCode: String? = nil) {
