@@ -46,6 +46,12 @@ enum DokMain {
     }
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
+    // A first word that is no command (`dok cal`, `dok project.all`, `dok help nosuch`): a usage
+    // error with a suggestion, not the REPL's usage.
+    if let problem = UnknownCommand.problem(args) {
+      reporter.report(problem.diagnostics)
+      exit(problem.code)
+    }
     do {
       var command = try Self.parse(args)
       // One NIO event loop is plenty for a client and saves a thread hop per call (measured:
