@@ -30,6 +30,10 @@ enum DokMain {
       exit(ExitStatus.usage.code)
     case nil: break
     }
+    if let shell = CompletionScript.requested(args) {
+      Terminal.standardOutput.write(CompletionScript.text(for: shell))
+      exit(ExitStatus.success.code)
+    }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
     // `dok help language|calls|deploys|waits|completion|meta|exit-codes|config`: the topic pages (other
