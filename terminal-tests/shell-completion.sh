@@ -40,6 +40,9 @@ check "dok call application.dep<Tab> completes the procedure" wait_for "sh\$ dok
 keys C-u
 type_text "dok call application.deploy app"; keys Tab
 check "dok call PROC app<Tab> completes a parameter" wait_for "sh\$ dok call application.deploy applicationId" 5
+type_text "abc"
+check "a parameter name completes as name= with no space or quoting after it" \
+  wait_for "sh\$ dok call application.deploy applicationId=abc" 5
 keys C-u
 type_text "dok call application.saveBuildType buildType=n"; keys Tab
 check "enum values complete in the shell too" wait_for "buildType=nixpacks" 5

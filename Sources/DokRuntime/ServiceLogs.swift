@@ -93,7 +93,16 @@ public struct ServiceLogs: Sendable {
     if let p = Self.problem(with: r) { throw CallError(kind: .argument, message: p) }
     let rest = catalog.procedure(named: "\(r.kind).readLogs") != nil
     var containerId: String?
-    if r.kind == "compose" || !rest || r.follow { containerId = try await container(r) }
+    if r.follow, rest, r.kind != "compose" {
+      // No container found (not running, or the lookup cannot see it): poll readLogs, as a
+      // plain `dok logs` reads them, rather than fail.
+      containerId = try await findContainer(r).id
+      if containerId == nil {
+        note("no container of \(r.kind) \(r.id) was found: polling \(r.kind).readLogs every 2s instead")
+      }
+    } else if r.kind == "compose" || !rest || r.follow {
+      containerId = try await container(r)
+    }
     if r.follow, let logStreams, let containerId {
       do {
         try await socket(logStreams, containerId: containerId, r, emit: emit, quiet: nil)
@@ -158,6 +167,15 @@ public struct ServiceLogs: Sendable {
 
   /// The service's running container (its `appName` from `<kind>.one`).
   private func container(_ r: Request) async throws(CallError) -> String {
+    let found = try await findContainer(r)
+    guard let id = found.id else {
+      throw CallError(kind: .api, message: "no container of \(r.kind) \(r.id) (\(found.appName)) was found on the server")
+    }
+    return id
+  }
+
+  /// The service's running container, nil when the server lists none, and its `appName`.
+  private func findContainer(_ r: Request) async throws(CallError) -> (id: String?, appName: String) {
     let row = try await caller.call(
       procedure: "\(r.kind).one", arguments: [CallArgument(name: "\(r.kind)Id", value: .value(.string(r.id)))])
     guard let appName = row["appName"]?.stringValue else {
@@ -167,10 +185,7 @@ public struct ServiceLogs: Sendable {
     if r.kind == "compose" { args.append(CallArgument(name: "appType", value: .value(.string("docker-compose")))) }
     let list = try await caller.call(procedure: "docker.getContainersByAppNameMatch", arguments: args).arrayValue ?? []
     let running = list.first { $0["state"]?.stringValue == "running" } ?? list.first
-    guard let id = running?["containerId"]?.stringValue else {
-      throw CallError(kind: .api, message: "no container of \(r.kind) \(r.id) (\(appName)) was found on the server")
-    }
-    return id
+    return (running?["containerId"]?.stringValue, appName)
   }
 
   /// The container's log stream: until cancelled, or with `quiet`, until no text came for that long.

@@ -126,7 +126,7 @@ extension QueueingDokploy {
       return Self.reply(200, JSON.string(lines.joined(separator: "\n")).compactText)
     case ("docker.getContainersByAppNameMatch", true):
       let name = s("appName")
-      let known = queue.state.withLock { st in st.services.values.contains { $0.appName == name } }
+      let known = options.containers && queue.state.withLock { st in st.services.values.contains { $0.appName == name } }
       return Self.reply(
         200,
         JSON.array(

@@ -30,6 +30,9 @@ public final class QueueingDokploy: Sendable {
     public var webSocket = true
     /// Accept `/listen-deployment` but never send anything (a proxy that holds the stream).
     public var silentSocket = false
+    /// List each service's container in `docker.getContainersByAppNameMatch` (false: none, as
+    /// for a service that is not running or a lookup that cannot see it).
+    public var containers = true
     public init() {}
   }
 

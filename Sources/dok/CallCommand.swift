@@ -38,7 +38,9 @@ struct CallCommand: AsyncParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("With --output table: these columns, in this order (a single object: these keys).", valueName: "a,b,c"))
+    help: ArgumentHelp(
+      "With --output table: these columns, in this order (a single object: these keys); a path such as "
+        + "environments[0].name reaches into a row; a column no row has is a warning.", valueName: "a,b,c"))
   var columns: String?
 
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
@@ -83,7 +85,7 @@ struct CallCommand: AsyncParsableCommand {
     }
     let session = connection.makeSession(conn)
     let sending = Box<InterruptedCall?>(nil)
-    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallFailures> in
       do throws(CallError) {
         let provider = SpecProvider(
           cacheDirectory: specOptions.noCache ? nil : XDGPaths.fromEnvironment().cache,
@@ -92,10 +94,12 @@ struct CallCommand: AsyncParsableCommand {
         if let note { Terminal.standardError.write(note + "\n") }
         session.catalog = catalog
         if specOptions.spec == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
+        let problems = Self.argumentProblems(session, procedure, args)
+        if !problems.isEmpty { return .failure(CallFailures(problems)) }
         return .success(
           try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending))
       } catch {
-        return .failure(error)
+        return .failure(CallFailures([error]))
       }
     }
     await session.shutdown()
@@ -109,11 +113,13 @@ struct CallCommand: AsyncParsableCommand {
     let procedure = self.procedure
     let curl = self.curl
     let sending = Box<InterruptedCall?>(nil)
-    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
+    let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallFailures> in
+      let problems = Self.argumentProblems(session, procedure, args)
+      if !problems.isEmpty { return .failure(CallFailures(problems)) }
       do throws(CallError) {
         return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending))
       } catch {
-        return .failure(error)
+        return .failure(CallFailures([error]))
       }
     }
     await context.close()
@@ -129,6 +135,8 @@ struct CallCommand: AsyncParsableCommand {
     let session = context.session
     let procedure = self.procedure
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON, CallWait.Failure> in
+      let problems = Self.argumentProblems(session, procedure, args)
+      if !problems.isEmpty { return .failure(.arguments(problems)) }
       do throws(CallError) {
         let resolved = try await session.resolvingPaths(procedure: procedure, arguments: args)
         return await waiter.run(session: session, procedure: procedure, arguments: resolved)
@@ -139,7 +147,7 @@ struct CallCommand: AsyncParsableCommand {
     await context.close()
     switch result {
     case .success(let row):
-      Terminal.standardOutput.write(OutputFormatter.render(row, as: output, color: Terminal.standardOutput.useColor))
+      write(row)
     case .failure(let f):
       if interrupted {
         // Cut short while the call itself was being sent: a deploy may or may not have been queued.
@@ -175,18 +183,57 @@ struct CallCommand: AsyncParsableCommand {
 
   /// The result on stdout, or the failure as the exit. Interrupted while the call was being
   /// sent: a query was cancelled; a mutation may have reached the server (its effect is unknown).
-  private func finish(_ result: Result<JSON?, CallError>, interrupted: Bool, sending: InterruptedCall?) throws {
+  private func finish(_ result: Result<JSON?, CallFailures>, interrupted: Bool, sending: InterruptedCall?) throws {
     switch result {
     case .success(let value?):
-      let chosen = columns.map { $0.split(separator: ",").map { String($0).trimming() }.filter { !$0.isEmpty } }
-      Terminal.standardOutput.write(
-        OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor, columns: chosen))
+      write(value)
     case .success(nil):
       break
     case .failure(let e):
       if interrupted { throw sending.map { DokExit(.interrupted, [$0.diagnostic()]) } ?? DokExit.interrupted }
-      throw DokExit(e)
+      throw DokExit(e.errors[0].status, e.errors.map { $0.diagnostic() })
     }
+  }
+
+  /// Every problem with the arguments that can be known before anything is sent (unknown and
+  /// missing parameters, values that cannot fit), all at once as `dok check` reports them; none
+  /// for a procedure the document does not name (the call says so) or with `--no-validate`.
+  static func argumentProblems(_ session: DokSession, _ procedure: String, _ args: [CallArgument]) -> [CallError] {
+    guard let proc = session.catalog?.procedure(named: procedure) else { return [] }
+    return ArgumentBinder(validate: session.validate).check(args, against: proc)
+  }
+
+  /// The result on stdout in `--output`'s format (with `--columns`); a warning on stderr for a
+  /// column no row has, or `--columns` without `--output table`.
+  private func write(_ value: JSON) {
+    let chosen = columns.map { $0.split(separator: ",").map { String($0).trimming() }.filter { !$0.isEmpty } }
+    if let chosen, !chosen.isEmpty {
+      if output != .table {
+        DokMain.reporter.report([
+          Diagnostic(.warning, "--columns applies to --output table; ignored with --output \(output.rawValue)")
+        ])
+      } else {
+        let unknown = OutputFormatter.unknownColumns(value, chosen)
+        if !unknown.isEmpty {
+          DokMain.reporter.report([
+            Diagnostic(
+              .warning,
+              "--columns: no \(unknown.count == 1 ? "column" : "columns") \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in the reply (shown empty)",
+              notes: Self.columnHint(value).map { [$0] } ?? [])
+          ])
+        }
+      }
+    }
+    Terminal.standardOutput.write(
+      OutputFormatter.render(value, as: output, color: Terminal.standardOutput.useColor, columns: chosen))
+  }
+
+  /// `keys: a, b, c` of the reply's rows (the first row, or the object), for a warning.
+  private static func columnHint(_ value: JSON) -> String? {
+    let rows = OutputFormatter.pageItems(value) ?? value
+    let first: JSON? = if case .array(let a) = rows { a.first } else { rows }
+    guard case .object(let o)? = first, !o.isEmpty else { return nil }
+    return "keys: \(o.keys.joined(separator: ", ")) (a nested value: key.sub or key[0].sub)"
   }
 
   /// `name=value`, `name:=json`, `name=@file`, `name=` as call arguments (a usage error otherwise).
@@ -207,4 +254,11 @@ struct CallCommand: AsyncParsableCommand {
       return CallArgument(name: name, value: .bare(value))
     }
   }
+}
+
+/// A call's failure: one error, or every argument problem found before sending.
+struct CallFailures: Error {
+  /// At least one.
+  var errors: [CallError]
+  init(_ errors: [CallError]) { self.errors = errors }
 }

@@ -25,6 +25,8 @@ struct CallWait: Sendable {
   enum Failure: Error, Sendable {
     case call(CallError)
     case deploy(DeployError)
+    /// Every argument problem found before sending (nothing was sent).
+    case arguments([CallError])
   }
 
   /// Sends the call and follows its deployment.
@@ -57,6 +59,7 @@ struct CallWait: Sendable {
   static func exit(for failure: Failure) -> DokExit {
     switch failure {
     case .call(let e): return DokExit(e)
+    case .arguments(let errors): return DokExit(errors.first?.status ?? .usage, errors.map { $0.diagnostic() })
     case .deploy(let d):
       switch d {
       case .call(let e): return DokExit(e)

@@ -30,6 +30,10 @@ enum DokMain {
       exit(ExitStatus.usage.code)
     case nil: break
     }
+    if let shell = CompletionScript.requested(args) {
+      Terminal.standardOutput.write(CompletionScript.text(for: shell))
+      exit(ExitStatus.success.code)
+    }
     // Ctrl-C and SIGTERM for every command (see InterruptMonitor for what each does).
     InterruptMonitor.shared.install(exitProcess: { status in exit(status.code) })
     // `dok help language|calls|deploys|waits|completion|meta|exit-codes|config`: the topic pages (other
@@ -46,6 +50,12 @@ enum DokMain {
     }
     // `dok FILE.dok [name=value …]` is `dok run FILE.dok …`.
     if let first = args.first, first.hasSuffix(".dok") { args.insert("run", at: 0) }
+    // A first word that is no command (`dok cal`, `dok project.all`, `dok help nosuch`): a usage
+    // error with a suggestion, not the REPL's usage.
+    if let problem = UnknownCommand.problem(args) {
+      reporter.report(problem.diagnostics)
+      exit(problem.code)
+    }
     do {
       var command = try Self.parse(args)
       // One NIO event loop is plenty for a client and saves a thread hop per call (measured:

@@ -15,7 +15,8 @@ struct LogsCommand: AsyncParsableCommand {
       (project/environment/name, or project/name in the default environment) may stand for the id, or for \
       both: `dok logs shop/web` finds the service's kind by its name. The logs come from \
       <kind>.readLogs, or with --follow (and on servers without it) from Dokploy's /docker-container-logs \
-      WebSocket. Log lines go to stdout; notes to stderr. Exit codes: 0 ok (and after Ctrl-C ends a \
+      WebSocket; when --follow finds no container (or the stream cannot be opened), it polls \
+      <kind>.readLogs every 2s instead, until Ctrl-C. Log lines go to stdout; notes to stderr. Exit codes: 0 ok (and after Ctrl-C ends a \
       follow), 2 usage error, 3 API error reply, 4 transport error.
       """)
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import DokClient
 import DokCore
 import DokREPL
@@ -51,8 +52,9 @@ enum ShellCompletion {
     let line = (glued + [word]).joined(separator: " ")
     return Completer.complete(line: line, context: CompletionContext(catalog: catalog)).candidates.map { c in
       if splitAtEquals, let eq = c.text.firstIndex(of: "=") { return String(c.text[c.text.index(after: eq)...]) }
-      // A shell quotes `=` and adds a space: offer the name alone and let the user type `=`.
-      return c.text.hasSuffix("=") ? String(c.text.dropLast()) : c.text
+      // bash's script (``CompletionScript``) leaves `name=` as it is, with no space after it; zsh
+      // and fish would quote the `=` or add a space: there the name alone, and the user types `=`.
+      return c.text.hasSuffix("=") && CompletionShell.requesting != .bash ? String(c.text.dropLast()) : c.text
     }
   }
 

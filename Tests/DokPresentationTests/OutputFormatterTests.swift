@@ -44,6 +44,24 @@ import Testing
         """)
   }
 
+  @Test func columnsArePathsIntoTheRow() {
+    let rows: JSON = [["name": "shop", "env": [["name": "prod"]], "a.b": 1], ["name": "blog", "env": []]]
+    #expect(
+      OutputFormatter.render(rows, as: .table, columns: ["name", "env[0].name", "a.b"]) == """
+        name  env[0].name  a.b
+        ----  -----------  ---
+        shop  prod         1
+        blog
+
+        """)
+    #expect(OutputFormatter.unknownColumns(rows, ["name", "env[0].name", "env[1].name", "nope"]) == ["env[1].name", "nope"])
+    #expect(ColumnPath("x[").value(in: ["x": 1]) == nil)
+    // A paged reply: its items.
+    let page: JSON = ["items": [["id": "a1"]], "total": 9]
+    #expect(OutputFormatter.render(page, as: .table) == "id\n--\na1\n")
+    #expect(OutputFormatter.unknownColumns(page, ["id", "total"]) == ["total"])
+  }
+
   @Test func yaml() {
     let v: JSON = [
       "name": "web", "ports": [["published": 80], ["published": 443]], "tags": ["a", "true"], "empty": [], "nothing": .null,
