@@ -5,7 +5,7 @@ import Synchronization
 /// unknown object members are dropped (or rejected when the object is strict), defaults are
 /// filled in, a required member must be present even when it may be null, and every problem
 /// becomes a Zod 4 issue (`invalid_type`, `invalid_value`, `too_small`, `too_big`,
-/// `invalid_format`, `unrecognized_keys`, `invalid_union`) with Zod 4's wording.
+/// `invalid_format` (a pattern, or a `format: uri` URL), `unrecognized_keys`, `invalid_union`) with Zod 4's wording.
 struct InputValidator {
   /// Issues found so far, each a Zod issue object.
   var issues: [JSON] = []
@@ -147,6 +147,12 @@ struct InputValidator {
           "message": .string("Too big: expected string to have <=\(m) characters"),
         ])
       }
+    }
+    // `format: uri` is Zod's `.url()`: `new URL(s.trim())` must parse (zod v4.3.6 core/schemas.ts:474).
+    if schema.format == "uri", !URLFormat.isValid(s) {
+      issues.append([
+        "code": "invalid_format", "format": "url", "path": .array(path), "message": "Invalid URL",
+      ])
     }
     if let p = schema.pattern, !PatternCache.matches(s, pattern: p) {
       issues.append([

@@ -17,6 +17,9 @@ public struct ProcedureSpec: Sendable {
   public let input: Schema?
   /// True when the REST body is `multipart/form-data` (file uploads).
   public let multipart: Bool
+  /// True when the input may be left out (`requestBody.required: false`, a Zod `.optional()`
+  /// input such as `settings.reloadTraefik`'s): tRPC passes `undefined` and the router runs.
+  public let inputOptional: Bool
 
   /// The router part of the name (`application`).
   public var router: Substring { name[..<(name.firstIndex(of: ".") ?? name.endIndex)] }
@@ -58,13 +61,15 @@ public enum ProcedureTable {
           if p["required"]?.boolValue == true { required.append(n) }
         }
         let input = props.isEmpty ? nil : Schema(type: "object", properties: props, required: required)
-        out.append(ProcedureSpec(name: name, kind: .query, input: input, multipart: false))
+        out.append(ProcedureSpec(name: name, kind: .query, input: input, multipart: false, inputOptional: false))
       } else if let op = item["post"] {
         let content = op["requestBody"]?["content"]
         let json = content?["application/json"]?["schema"]
         let form = content?["multipart/form-data"]?["schema"]
         out.append(
-          ProcedureSpec(name: name, kind: .mutation, input: (json ?? form).map(Schema.from), multipart: form != nil))
+          ProcedureSpec(
+            name: name, kind: .mutation, input: (json ?? form).map(Schema.from), multipart: form != nil,
+            inputOptional: op["requestBody"]?["required"]?.boolValue == false))
       }
     }
     return out

@@ -83,6 +83,7 @@ public final class SandboxEngine: Sendable {
   /// Validates `input` against `spec` and returns the arguments the procedure receives.
   private func validated(_ spec: ProcedureSpec, _ input: JSON?) throws(SandboxError) -> JSONObject {
     guard let schema = spec.input else { return JSONObject() }
+    if input == nil, spec.inputOptional { return JSONObject() }
     var v = InputValidator()
     let checked = v.check(input, schema, path: [])
     if !v.issues.isEmpty { throw SandboxError(.BAD_REQUEST, "Input validation failed", issues: v.issues) }

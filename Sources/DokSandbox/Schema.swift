@@ -45,7 +45,7 @@ public final class Schema: Sendable {
   public let exclusiveMinimum: Double?
   /// `pattern`: a regular expression a string must match.
   public let pattern: String?
-  /// `format` annotation (not checked).
+  /// `format` annotation: `uri` is checked as Zod's `.url()` (``URLFormat``), others are not.
   public let format: String?
   /// `additionalProperties`: closed, or a schema for unnamed members.
   public let additionalProperties: Extra?

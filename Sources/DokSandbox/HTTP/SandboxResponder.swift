@@ -218,20 +218,29 @@ struct SandboxResponder: HTTPResponder {
     return unwrapSuperJSON(parsed)
   }
 
-  /// A POST body: JSON required (415 otherwise in form A); form B unwraps `{"json": …}`.
+  /// A POST body. Form A is read as Dokploy's REST route reads it: Next.js parses a JSON body
+  /// (an empty one is `{}`), trpc-openapi refuses any other content type with 415
+  /// (`adapters/node-http/core.ts:108-115` of @dokploy/trpc-openapi 0.0.17: "Missing content-type
+  /// header", or `Unsupported content-type "<type>` with no closing quote) and spreads the body
+  /// into the input object (`core.ts:122-123`: `{...body}`). Form B unwraps `{"json": …}`.
   static func bodyInput(_ body: ByteBuffer, contentType: String?, trpc: Bool) throws(SandboxError) -> JSON? {
-    let isJSON = contentType.map { $0.lowercased().hasPrefix("application/json") } ?? false
     if let contentType, contentType.lowercased().hasPrefix("multipart/form-data"), !trpc {
       guard let fields = Multipart.fields(Array(body.readableBytesView), contentType: contentType) else {
         throw SandboxError(.BAD_REQUEST, "Malformed multipart/form-data body (no boundary)")
       }
       return .object(fields)
     }
-    if body.readableBytes == 0 {
-      if let contentType, !isJSON, !trpc { throw unsupportedMediaType(contentType) }
+    if !trpc {
+      guard let contentType else { throw SandboxError(.UNSUPPORTED_MEDIA_TYPE, "Missing content-type header") }
+      // A case-sensitive prefix check, as the adapter's `startsWith`.
+      guard contentType.hasPrefix("application/json") else {
+        throw SandboxError(.UNSUPPORTED_MEDIA_TYPE, "Unsupported content-type \"\(contentType)")
+      }
+      // Next.js's parseJson: "special-case empty json body" as {}.
+      if body.readableBytes == 0 { return .object(JSONObject()) }
+    } else if body.readableBytes == 0 {
       return nil
     }
-    if !isJSON, !trpc { throw unsupportedMediaType(contentType ?? "") }
     let parsed: JSON
     do {
       parsed =
@@ -240,11 +249,24 @@ struct SandboxResponder: HTTPResponder {
     } catch {
       throw SandboxError(trpc ? .PARSE_ERROR : .BAD_REQUEST, "Failed to parse request body: \(error)")
     }
-    return trpc ? unwrapSuperJSON(parsed) : parsed
+    return trpc ? unwrapSuperJSON(parsed) : spread(parsed)
   }
 
-  private static func unsupportedMediaType(_ type: String) -> SandboxError {
-    SandboxError(.UNSUPPORTED_MEDIA_TYPE, "Unsupported content-type \"\(type)\"")
+  /// JavaScript's `{...value}`: an object as it is, an array or a string by index, anything
+  /// else `{}`. The REST route's input is always an object.
+  static func spread(_ value: JSON) -> JSON {
+    switch value {
+    case .object: return value
+    case .array(let items):
+      var o = JSONObject()
+      for (i, item) in items.enumerated() { o[String(i)] = item }
+      return .object(o)
+    case .string(let text):
+      var o = JSONObject()
+      for (i, c) in text.unicodeScalars.enumerated() { o[String(i)] = .string(String(c)) }
+      return .object(o)
+    default: return .object(JSONObject())
+    }
   }
 
   private static func unwrapSuperJSON(_ v: JSON) -> JSON? {

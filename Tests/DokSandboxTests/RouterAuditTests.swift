@@ -1,0 +1,48 @@
+import DokCore
+import Testing
+
+@testable import DokSandbox
+
+/// Further router error paths read in Dokploy v0.30.2 (issue 22, item 4; the audit log is in
+/// docs/sandbox-audit.md). Each case names the source line it was read at.
+@Suite struct RouterAuditTests {
+  static func sandbox() throws -> (SandboxEngine, project: JSON, env: JSON) {
+    let engine = try SandboxEngine(deploySeconds: 0, queueDelay: 0)
+    let project = try #require(try engine.call("project.create", input: ["name": "audit"]))
+    return (engine, try #require(project["project"]?["projectId"]), try #require(project["environment"]?["environmentId"]))
+  }
+
+  /// routers/environment.ts:213-271: environment.update runs in a try whose catch makes every
+  /// failure a 400 "Error updating the environment: …" (an unknown id too); the default
+  /// environment refuses any `name` (ts:224), even its own.
+  @Test func environmentUpdateErrorsAreBadRequests() throws {
+    let (engine, project, env) = try Self.sandbox()
+    #expect(throws: SandboxError.badRequest("Error updating the environment: Environment not found")) {
+      try engine.call("environment.update", input: ["environmentId": "nope", "description": "x"])
+    }
+    #expect(throws: SandboxError.badRequest("Error updating the environment: You cannot rename the default environment")) {
+      try engine.call("environment.update", input: ["environmentId": env, "name": "production"])
+    }
+    let staging = try #require(try engine.call("environment.create", input: ["name": "staging", "projectId": project]))
+    let renamed = try engine.call("environment.update", input: ["environmentId": staging["environmentId"]!, "name": "qa"])
+    #expect(renamed?["name"] == "qa")
+    #expect(
+      try engine.call("environment.update", input: ["environmentId": env, "description": "main"])?["description"] == "main")
+  }
+
+  /// routers/environment.ts:40-76: the name check comes first; an unknown project is the
+  /// insert's foreign-key failure as a 400, not a 404.
+  @Test func environmentCreateForAnUnknownProjectIsABadRequest() throws {
+    let (engine, _, _) = try Self.sandbox()
+    #expect(throws: SandboxError.badRequest("You cannot create a environment with the name 'production'")) {
+      try engine.call("environment.create", input: ["name": "production", "projectId": "nope"])
+    }
+    do {
+      _ = try engine.call("environment.create", input: ["name": "staging", "projectId": "nope"])
+      Issue.record("accepted")
+    } catch {
+      #expect(error.code == .BAD_REQUEST)
+      #expect(error.message.hasPrefix("Error creating the environment: Failed query: insert into \"environment\""))
+    }
+  }
+}
