@@ -123,7 +123,11 @@ import Testing
         await h.run("try { deploy application.deploy applicationId=\(app) every 50ms timeout 20s } catch $e { print $e.code }")
       }
       for _ in 0..<400 where h.server.deployments(app).isEmpty { try await Task.sleep(for: .milliseconds(5)) }
-      try await Task.sleep(for: .milliseconds(200))
+      // Prune once the follower has seen our row: a second listing after the row appeared was sent
+      // after the first one's reply (which held it) came back.
+      let listed = h.server.requests("deployment.all")
+      for _ in 0..<400 where h.server.requests("deployment.all") < listed + 2 { try await Task.sleep(for: .milliseconds(5)) }
+      try #require(h.server.requests("deployment.all") >= listed + 2, "the follower never listed the deployments")
       h.server.seedDeployments(app, count: 11)
       let r = await run.value
       #expect(r.code == 0, "\(r.diagnostics)")
