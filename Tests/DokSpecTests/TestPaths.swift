@@ -6,6 +6,8 @@ import Foundation
 enum TestPaths {
   static let packageRoot = PackagePaths.root
   static let realDocument = PackagePaths.realDocument
+  /// Always true (the bundled copy): see `PackagePaths.hasRealDocument`.
+  static let hasRealDocument = PackagePaths.hasRealDocument
 
   static func fixture(_ name: String) -> String {
     Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
