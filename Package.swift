@@ -37,12 +37,13 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOTLS", package: "swift-nio"),
       ]),
-    // Test servers (scripted and hostile), package paths, the queueing server's document; tests only.
+    // Test servers (scripted and hostile), package paths and the bundled document as a file, the queueing
+    // server's document, an awaited teardown; tests only.
     .target(
       name: "DokTestSupport",
       dependencies: [
-        "DokCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
+        "DokCore", "DokployDocument", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
     // A Dokploy that queues deploys like the real one, with its log WebSockets (Hummingbird); tests only.
     .target(
@@ -128,7 +129,7 @@ let package = Package(
       name: "DokSpecTests", dependencies: ["DokSpec", "DokPresentation", "DokCore", "DokTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DokScriptTests", dependencies: ["DokScript", "DokCore"], resources: [.copy("Golden")]),
-    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokployDocument", "DokCore"]),
+    .testTarget(name: "DokSandboxTests", dependencies: ["DokSandbox", "DokployDocument", "DokCore", "DokTestSupport"]),
     // Fuzzing (short) and hostile inputs (scripts, documents).
     .testTarget(name: "DokHardeningTests", dependencies: ["DokCore", "DokSpec", "DokScript", "DokTestSupport"]),
     // Black-box tests of the built `dok` binary (exit codes, stdout/stderr, help snapshots).

@@ -31,7 +31,17 @@ keys() { tmux send-keys -t "$SESSION" "$@"; }
 # type TEXT: sends literal text (no key-name interpretation).
 type_text() { tmux send-keys -t "$SESSION" -l -- "$1"; }
 screen() { tmux capture-pane -p -J -t "$SESSION" -S -200; }
-clear_screen() { tmux send-keys -t "$SESSION" C-l; sleep 0.2; tmux clear-history -t "$SESSION"; }
+# clear_screen: Ctrl-L, then (once the visible screen holds at most the prompt's line, within 5 s)
+# drops the scrollback.
+clear_screen() {
+  local i
+  tmux send-keys -t "$SESSION" C-l
+  for ((i = 0; i < 100; i++)); do
+    [ "$(tmux capture-pane -p -t "$SESSION" | grep -c .)" -le 1 ] && break
+    sleep 0.05
+  done
+  tmux clear-history -t "$SESSION"
+}
 
 # wait_for TEXT [SECONDS]: true once TEXT is on the screen.
 wait_for() {

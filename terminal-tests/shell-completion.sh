@@ -32,9 +32,9 @@ check "bash completes booleans after name= (application.update autoDeploy=)" \
 tmux kill-session -t "$SESSION" 2>/dev/null || true
 tmux new-session -d -s "$SESSION" -x 160 -y 50 \
   "env -i HOME=$HOME PATH=$BIN_DIR:/usr/bin:/bin XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_STATE_HOME=$XDG_STATE_HOME TERM=xterm PS1='sh$ ' bash --norc --noprofile"
-sleep 0.5
-type_text "source $WORK/dok.bash"; keys Enter
-sleep 0.3
+wait_for "sh\$ " 10 || { echo "bash did not show a prompt"; screen; }
+type_text "source $WORK/dok.bash && echo dok-completion-sourced"; keys Enter
+wait_for_line "dok-completion-sourced" 10 || { echo "sourcing dok.bash did not finish"; screen; }
 type_text "dok call application.dep"; keys Tab
 check "dok call application.dep<Tab> completes the procedure" wait_for "sh\$ dok call application.deploy" 5
 keys C-u

@@ -1,5 +1,6 @@
 import DokCore
 import DokTestDokploy
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -30,37 +31,43 @@ import Testing
 
   @Test func aDeployQueuedJustBeforeIsNotTakenForOurs() async throws {
     let s = try await Self.server()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication()
-    let env = Self.env(s)
-    let first = await Self.run(["call", "application.deploy", "applicationId=\(app)", "title=first"], env)
-    #expect(first?.status == ExitStatus.success.code, "\(first?.stderr ?? "")")
-    let r = await Self.run(
-      [
-        "call", "application.deploy", "applicationId=\(app)", "title=second", "--wait", "--wait-every", "50ms", "--output",
-        "json",
-      ],
-      env)
-    #expect(r?.status == ExitStatus.success.code, "\(r?.stderr ?? "")")
-    let row = Self.row(r)
-    #expect(row?["title"]?.stringValue == "second", "\(r?.stdout ?? "")")
-    #expect(row?["description"]?.stringValue?.hasSuffix("(dok call)") == true, "\(r?.stdout ?? "")")
-    #expect(row?["deploymentId"]?.stringValue == s.deployments(app).first?["deploymentId"]?.stringValue)
+    try await withTeardown {
+      let app = s.addApplication()
+      let env = Self.env(s)
+      let first = await Self.run(["call", "application.deploy", "applicationId=\(app)", "title=first"], env)
+      #expect(first?.status == ExitStatus.success.code, "\(first?.stderr ?? "")")
+      let r = await Self.run(
+        [
+          "call", "application.deploy", "applicationId=\(app)", "title=second", "--wait", "--wait-every", "50ms", "--output",
+          "json",
+        ],
+        env)
+      #expect(r?.status == ExitStatus.success.code, "\(r?.stderr ?? "")")
+      let row = Self.row(r)
+      #expect(row?["title"]?.stringValue == "second", "\(r?.stdout ?? "")")
+      #expect(row?["description"]?.stringValue?.hasSuffix("(dok call)") == true, "\(r?.stdout ?? "")")
+      #expect(row?["deploymentId"]?.stringValue == s.deployments(app).first?["deploymentId"]?.stringValue)
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func twoConcurrentWaitsOfTheSameServiceEachFollowTheirOwn() async throws {
     let s = try await Self.server()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication()
-    let env = Self.env(s)
-    let args = ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--output", "json"]
-    async let a = Self.run(args, env)
-    async let b = Self.run(args, env)
-    let (ra, rb) = await (a, b)
-    #expect(ra?.status == ExitStatus.success.code, "\(ra?.stderr ?? "")")
-    #expect(rb?.status == ExitStatus.success.code, "\(rb?.stderr ?? "")")
-    let ids = Set([Self.row(ra), Self.row(rb)].compactMap { $0?["deploymentId"]?.stringValue })
-    #expect(ids.count == 2, "\(ra?.stdout ?? "") \(rb?.stdout ?? "")")
-    #expect(ids == Set(s.deployments(app).compactMap { $0["deploymentId"]?.stringValue }))
+    try await withTeardown {
+      let app = s.addApplication()
+      let env = Self.env(s)
+      let args = ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--output", "json"]
+      async let a = Self.run(args, env)
+      async let b = Self.run(args, env)
+      let (ra, rb) = await (a, b)
+      #expect(ra?.status == ExitStatus.success.code, "\(ra?.stderr ?? "")")
+      #expect(rb?.status == ExitStatus.success.code, "\(rb?.stderr ?? "")")
+      let ids = Set([Self.row(ra), Self.row(rb)].compactMap { $0?["deploymentId"]?.stringValue })
+      #expect(ids.count == 2, "\(ra?.stdout ?? "") \(rb?.stdout ?? "")")
+      #expect(ids == Set(s.deployments(app).compactMap { $0["deploymentId"]?.stringValue }))
+    } teardown: {
+      await s.stop()
+    }
   }
 }

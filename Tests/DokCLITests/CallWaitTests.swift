@@ -20,73 +20,88 @@ import Testing
 
   @Test func aGoodDeployPrintsTheRowAndExits0() async throws {
     let s = try await Self.server()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication()
-    let r = try DokProcess.run(
-      ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--output", "json"],
-      environment: Self.env(s))
-    #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
-    let row = try JSONParser.parse(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-    #expect(row["status"]?.stringValue == "done")
-    #expect(row["deploymentId"]?.stringValue == s.deployments(app).first?["deploymentId"]?.stringValue)
-    #expect(r.stderr.contains("Pulling image nginx:alpine"), "\(r.stderr)")
-    #expect(!r.stdout.contains("Pulling image"))
-    #expect(!r.stderr.contains(s.options.apiKey))
+    try await withTeardown {
+      let app = s.addApplication()
+      let r = try DokProcess.run(
+        ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--output", "json"],
+        environment: Self.env(s))
+      #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
+      let row = try JSONParser.parse(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+      #expect(row["status"]?.stringValue == "done")
+      #expect(row["deploymentId"]?.stringValue == s.deployments(app).first?["deploymentId"]?.stringValue)
+      #expect(r.stderr.contains("Pulling image nginx:alpine"), "\(r.stderr)")
+      #expect(!r.stdout.contains("Pulling image"))
+      #expect(!r.stderr.contains(s.options.apiKey))
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func aFailedDeployExits7WithTheLog() async throws {
     let s = try await Self.server()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication(image: "registry.example/fail:1")
-    let r = try DokProcess.run(
-      ["call", "application.redeploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"], environment: Self.env(s))
-    #expect(r.status == ExitStatus.deployFailed.code, "\(r.stderr)")
-    #expect(r.stdout.isEmpty)
-    #expect(r.stderr.contains("ERROR: pull access denied for registry.example/fail:1"), "\(r.stderr)")
+    try await withTeardown {
+      let app = s.addApplication(image: "registry.example/fail:1")
+      let r = try DokProcess.run(
+        ["call", "application.redeploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"], environment: Self.env(s))
+      #expect(r.status == ExitStatus.deployFailed.code, "\(r.stderr)")
+      #expect(r.stdout.isEmpty)
+      #expect(r.stderr.contains("ERROR: pull access denied for registry.example/fail:1"), "\(r.stderr)")
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func aTimeoutExits5() async throws {
     let s = try await Self.server(queueDelay: 5)
-    defer { Task { await s.stop() } }
-    let app = s.addApplication()
-    let r = try DokProcess.run(
-      ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--wait-timeout", "300ms"],
-      environment: Self.env(s))
-    #expect(r.status == ExitStatus.timeout.code, "\(r.stderr)")
-    #expect(r.stderr.contains("in phase queued"), "\(r.stderr)")
+    try await withTeardown {
+      let app = s.addApplication()
+      let r = try DokProcess.run(
+        ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms", "--wait-timeout", "300ms"],
+        environment: Self.env(s))
+      #expect(r.status == ExitStatus.timeout.code, "\(r.stderr)")
+      #expect(r.stderr.contains("in phase queued"), "\(r.stderr)")
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func ctrlCStopsFollowingWith130AndTheDeployGoesOn() async throws {
     let s = try await Self.server(queueDelay: 0.05, build: 5)
-    defer { Task { await s.stop() } }
-    let app = s.addApplication()
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: DokProcess.binary)
-    p.arguments = ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"]
-    p.environment = Self.env(s)
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let collected = LockedData()
-    err.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
-    for _ in 0..<300 where !collected.text.contains("Pulling image") { try await Task.sleep(for: .milliseconds(20)) }
-    kill(p.processIdentifier, SIGINT)
-    for _ in 0..<250 where p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-    if p.isRunning { p.terminate() }
-    p.waitUntilExit()
-    err.fileHandleForReading.readabilityHandler = nil
-    #expect(p.terminationStatus == ExitStatus.interrupted.code, "\(collected.text)")
-    #expect(collected.text.contains("the deploy goes on on the server"), "\(collected.text)")
-    #expect(s.status(app) == "running")
+    try await withTeardown {
+      let app = s.addApplication()
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: DokProcess.binary)
+      p.arguments = ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"]
+      p.environment = Self.env(s)
+      let err = Pipe()
+      p.standardError = err
+      p.standardOutput = FileHandle.nullDevice
+      try p.run()
+      let collected = LockedData()
+      err.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
+      for _ in 0..<300 where !collected.text.contains("Pulling image") { try await Task.sleep(for: .milliseconds(20)) }
+      kill(p.processIdentifier, SIGINT)
+      for _ in 0..<250 where p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+      if p.isRunning { p.terminate() }
+      p.waitUntilExit()
+      err.fileHandleForReading.readabilityHandler = nil
+      #expect(p.terminationStatus == ExitStatus.interrupted.code, "\(collected.text)")
+      #expect(collected.text.contains("the deploy goes on on the server"), "\(collected.text)")
+      #expect(s.status(app) == "running")
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func aCallThatQueuesNoDeployIsAUsageError() async throws {
     let s = try await Self.server()
-    defer { Task { await s.stop() } }
-    let r = try DokProcess.run(["call", "project.all", "--wait"], environment: Self.env(s))
-    #expect(r.status == ExitStatus.usage.code, "\(r.stderr)")
-    #expect(r.stderr.contains("starts no deploy"), "\(r.stderr)")
-    #expect(s.requests("project.all") == 0)
+    try await withTeardown {
+      let r = try DokProcess.run(["call", "project.all", "--wait"], environment: Self.env(s))
+      #expect(r.status == ExitStatus.usage.code, "\(r.stderr)")
+      #expect(r.stderr.contains("starts no deploy"), "\(r.stderr)")
+      #expect(s.requests("project.all") == 0)
+    } teardown: {
+      await s.stop()
+    }
   }
 }

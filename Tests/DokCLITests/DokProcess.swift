@@ -24,7 +24,6 @@ struct DokProcess {
 
   static let packageRoot = PackagePaths.root
   static let realDocument = PackagePaths.realDocument
-  static let hasRealDocument = PackagePaths.hasRealDocument
 
   /// A fresh, private XDG home so tests never share caches or configuration.
   static func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {

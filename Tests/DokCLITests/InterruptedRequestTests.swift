@@ -48,7 +48,6 @@ import Testing
       Thread.sleep(forTimeInterval: 0.05)
     }
     #expect(server.requests.contains { $0.path.hasPrefix("/api/\(procedure)") }, "\(procedure) was never sent")
-    Thread.sleep(forTimeInterval: 0.1)
     return DokProcess.signal(p, SIGINT, stderr: err)
   }
 

@@ -23,23 +23,26 @@ import Testing
 
   @Test(.timeLimit(.minutes(2))) func loginWithAKeyCommandSavesTheCommandNotTheKey() async throws {
     let server = try await ClientCommandTests.fakeDokploy()
-    defer { Task { await server.stop() } }
-    let env = DokProcess.isolatedEnvironment()
-    let config = env["XDG_CONFIG_HOME"]! + "/dok/config.toml"
-    let script = try Self.keyScript(in: env["HOME"]!)
-    let login = try await dok(["login", "--url", server.url, "--profile", "vault", "--key-cmd", script], environment: env)
-    #expect(login.status == 0, "\(login.stderr)")
-    let text = try String(contentsOfFile: config, encoding: .utf8)
-    #expect(text.contains("api_key_cmd = \"\(script)\""), "\(text)")
-    #expect(!text.contains(Self.key))
-    #expect(!text.contains("api_key ="))
-    // The profile's command gives the key for every call.
-    let call = try await dok(["call", "project.all", "-o", "json"], environment: env)
-    #expect(call.status == 0, "\(call.stderr)")
-    #expect(call.stdout.contains("alpha"))
-    #expect(!call.stderr.contains("unlocking"), "a command that succeeds is quiet")
-    let list = try await dok(["profiles"], environment: env)
-    #expect(list.stdout.contains("(key from api_key_cmd)"), "\(list.stdout)")
+    try await withTeardown {
+      let env = DokProcess.isolatedEnvironment()
+      let config = env["XDG_CONFIG_HOME"]! + "/dok/config.toml"
+      let script = try Self.keyScript(in: env["HOME"]!)
+      let login = try await dok(["login", "--url", server.url, "--profile", "vault", "--key-cmd", script], environment: env)
+      #expect(login.status == 0, "\(login.stderr)")
+      let text = try String(contentsOfFile: config, encoding: .utf8)
+      #expect(text.contains("api_key_cmd = \"\(script)\""), "\(text)")
+      #expect(!text.contains(Self.key))
+      #expect(!text.contains("api_key ="))
+      // The profile's command gives the key for every call.
+      let call = try await dok(["call", "project.all", "-o", "json"], environment: env)
+      #expect(call.status == 0, "\(call.stderr)")
+      #expect(call.stdout.contains("alpha"))
+      #expect(!call.stderr.contains("unlocking"), "a command that succeeds is quiet")
+      let list = try await dok(["profiles"], environment: env)
+      #expect(list.stdout.contains("(key from api_key_cmd)"), "\(list.stdout)")
+    } teardown: {
+      await server.stop()
+    }
   }
 
   @Test(.timeLimit(.minutes(2))) func aFailingKeyCommandShowsItsStandardError() async throws {
@@ -71,18 +74,21 @@ import Testing
 
   @Test(.timeLimit(.minutes(2))) func aKeyFileIsRead() async throws {
     let server = try await ClientCommandTests.fakeDokploy()
-    defer { Task { await server.stop() } }
-    var env = DokProcess.isolatedEnvironment()
-    let file = env["HOME"]! + "/dokploy_api_key"
-    try (Self.key + "\n").write(toFile: file, atomically: true, encoding: .utf8)
-    env["DOKPLOY_URL"] = server.url
-    env["DOKPLOY_API_KEY_FILE"] = file
-    let r = try await dok(["call", "project.all", "-o", "json"], environment: env)
-    #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("alpha"))
-    env["DOKPLOY_API_KEY_FILE"] = file + ".missing"
-    let missing = try await dok(["call", "project.all"], environment: env)
-    #expect(missing.status == 2)
-    #expect(missing.stderr.contains("DOKPLOY_API_KEY_FILE"), "\(missing.stderr)")
+    try await withTeardown {
+      var env = DokProcess.isolatedEnvironment()
+      let file = env["HOME"]! + "/dokploy_api_key"
+      try (Self.key + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+      env["DOKPLOY_URL"] = server.url
+      env["DOKPLOY_API_KEY_FILE"] = file
+      let r = try await dok(["call", "project.all", "-o", "json"], environment: env)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stdout.contains("alpha"))
+      env["DOKPLOY_API_KEY_FILE"] = file + ".missing"
+      let missing = try await dok(["call", "project.all"], environment: env)
+      #expect(missing.status == 2)
+      #expect(missing.stderr.contains("DOKPLOY_API_KEY_FILE"), "\(missing.stderr)")
+    } teardown: {
+      await server.stop()
+    }
   }
 }

@@ -8,12 +8,15 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(1))) struct LogsCommandTests {
   @Test func printsTheLastLines() async throws {
     let s = try await QueueingDokploy.start()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication(name: "api")
-    let r = try DokProcess.run(["logs", "application", app, "--tail", "3"], environment: CallWaitTests.env(s))
-    #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
-    let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.count == 3 && lines.last?.hasSuffix("request 30 served") == true, "\(r.stdout)")
+    try await withTeardown {
+      let app = s.addApplication(name: "api")
+      let r = try DokProcess.run(["logs", "application", app, "--tail", "3"], environment: CallWaitTests.env(s))
+      #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
+      let lines = r.stdout.split(separator: "\n").map(String.init)
+      #expect(lines.count == 3 && lines.last?.hasSuffix("request 30 served") == true, "\(r.stdout)")
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func anUnknownKindIsAUsageError() async throws {
@@ -24,29 +27,32 @@ import Testing
 
   @Test func followPrintsNewLinesUntilCtrlC() async throws {
     let s = try await QueueingDokploy.start()
-    defer { Task { await s.stop() } }
-    let app = s.addApplication(name: "api")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: DokProcess.binary)
-    p.arguments = ["logs", "application", app, "--tail", "2", "--follow"]
-    p.environment = CallWaitTests.env(s)
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let collected = LockedData()
-    out.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
-    for _ in 0..<300 where !collected.text.contains("live line 3\n") { try await Task.sleep(for: .milliseconds(20)) }
-    kill(p.processIdentifier, SIGINT)
-    for _ in 0..<250 where p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-    if p.isRunning { p.terminate() }
-    p.waitUntilExit()
-    out.fileHandleForReading.readabilityHandler = nil
-    #expect(p.terminationStatus == ExitStatus.success.code)
-    let lines = collected.text.split(separator: "\n").map(String.init)
-    #expect(lines.prefix(2).allSatisfy { $0.contains("served") }, "\(lines)")
-    #expect(lines.contains("application-api-\(app) live line 3"), "\(lines)")
-    #expect(Set(lines).count == lines.count)
+    try await withTeardown {
+      let app = s.addApplication(name: "api")
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: DokProcess.binary)
+      p.arguments = ["logs", "application", app, "--tail", "2", "--follow"]
+      p.environment = CallWaitTests.env(s)
+      let out = Pipe()
+      p.standardOutput = out
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      let collected = LockedData()
+      out.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
+      for _ in 0..<300 where !collected.text.contains("live line 3\n") { try await Task.sleep(for: .milliseconds(20)) }
+      kill(p.processIdentifier, SIGINT)
+      for _ in 0..<250 where p.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+      if p.isRunning { p.terminate() }
+      p.waitUntilExit()
+      out.fileHandleForReading.readabilityHandler = nil
+      #expect(p.terminationStatus == ExitStatus.success.code)
+      let lines = collected.text.split(separator: "\n").map(String.init)
+      #expect(lines.prefix(2).allSatisfy { $0.contains("served") }, "\(lines)")
+      #expect(lines.contains("application-api-\(app) live line 3"), "\(lines)")
+      #expect(Set(lines).count == lines.count)
+    } teardown: {
+      await s.stop()
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import DokCore
 import DokTestDokploy
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -15,23 +16,26 @@ import Testing
 
   @Test func aRunOnARealServerNamesItFirst() async throws {
     let s = try await QueueingDokploy.start(QueueingDokploy.Options())
-    defer { Task { await s.stop() } }
-    let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": s.url, "DOKPLOY_API_KEY": s.options.apiKey])
-    let f = try script("print \"ran\"\n")
-    let r = try DokProcess.run(["run", f], environment: env)
-    #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stderr.hasPrefix("dok: running \(f) on \(s.url)"), "\(r.stderr)")
-    #expect(!r.stderr.contains("sandbox"), "\(r.stderr)")
-    #expect(!r.stderr.contains(s.options.apiKey))
-    // A recording made on the sandbox, replayed here: the line says so.
-    let recorded = try script(
-      "# Recorded by dok 1.0 against the dok sandbox (http://127.0.0.1:1) on 2026-01-01.\n# Replay: dok run --sandbox x.dok\n\nprint 1\n"
-    )
-    let replay = try DokProcess.run(["run", recorded], environment: env)
-    #expect(replay.status == 0, "\(replay.stderr)")
-    let first = replay.stderr.split(separator: "\n").first.map(String.init) ?? ""
-    #expect(first.hasPrefix("dok: running \(recorded) on \(s.url)"), "\(replay.stderr)")
-    #expect(first.contains("recorded on the sandbox: dok run --sandbox \(recorded)"), "\(replay.stderr)")
+    try await withTeardown {
+      let env = DokProcess.isolatedEnvironment(["DOKPLOY_URL": s.url, "DOKPLOY_API_KEY": s.options.apiKey])
+      let f = try script("print \"ran\"\n")
+      let r = try DokProcess.run(["run", f], environment: env)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.hasPrefix("dok: running \(f) on \(s.url)"), "\(r.stderr)")
+      #expect(!r.stderr.contains("sandbox"), "\(r.stderr)")
+      #expect(!r.stderr.contains(s.options.apiKey))
+      // A recording made on the sandbox, replayed here: the line says so.
+      let recorded = try script(
+        "# Recorded by dok 1.0 against the dok sandbox (http://127.0.0.1:1) on 2026-01-01.\n# Replay: dok run --sandbox x.dok\n\nprint 1\n"
+      )
+      let replay = try DokProcess.run(["run", recorded], environment: env)
+      #expect(replay.status == 0, "\(replay.stderr)")
+      let first = replay.stderr.split(separator: "\n").first.map(String.init) ?? ""
+      #expect(first.hasPrefix("dok: running \(recorded) on \(s.url)"), "\(replay.stderr)")
+      #expect(first.contains("recorded on the sandbox: dok run --sandbox \(recorded)"), "\(replay.stderr)")
+    } teardown: {
+      await s.stop()
+    }
   }
 
   @Test func anUnreadArgumentIsAnErrorUnlessAllowed() throws {

@@ -7,7 +7,10 @@ import Testing
 @Suite struct SignalTests {
   func runAndSignal(_ body: String, signal: Int32 = SIGINT) throws -> (status: Int32, stderr: String) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("dok-sig-\(UUID().uuidString).dok").path
-    try ("print \"started\"\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    // "started" is printed just before the body's last statement (the request, wait or sleep to interrupt).
+    var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines.insert("print \"started\"", at: lines.count - 1)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: DokProcess.binary)
     p.arguments = ["run", "--deploy-seconds", "60", path]
@@ -17,14 +20,13 @@ import Testing
     p.standardOutput = out
     p.standardError = err
     try p.run()
-    // Signal once the run is under way (its first line printed), then a little later.
+    // Signal once the run has reached the statement to interrupt ("started" is printed just before it).
     var seen = Data()
     while !String(decoding: seen, as: UTF8.self).contains("started") {
       let chunk = out.fileHandleForReading.availableData
       if chunk.isEmpty { break }
       seen.append(chunk)
     }
-    Thread.sleep(forTimeInterval: 0.4)
     return DokProcess.signal(p, signal, stderr: err)
   }
 

@@ -3,9 +3,7 @@ import DokSpec
 import Foundation
 import Testing
 
-@Suite(
-  .enabled(if: DokProcess.hasRealDocument, "../shared/dokploy/openapi.json is absent: CLI tests on the real document skipped"))
-struct SpecCommandTests {
+@Suite struct SpecCommandTests {
   let spec = DokProcess.realDocument
 
   @Test func proceduresPrintsEveryOperationSorted() throws {

@@ -9,15 +9,18 @@ import Testing
   func sentBody(_ args: [CallArgument], validate: Bool = true) async throws -> String {
     let server = try await TestServer.start { _ in .json(200, "{}") }
     let session = Fixture.session(server, validate: validate)
-    defer { Task { await server.stop() } }
-    do {
-      _ = try await session.call(procedure: "application.create", arguments: args)
-    } catch {
+    return try await withTeardown {
+      do {
+        _ = try await session.call(procedure: "application.create", arguments: args)
+      } catch {
+        await session.shutdown()
+        throw error
+      }
       await session.shutdown()
-      throw error
+      return try #require(server.requests.first).bodyText
+    } teardown: {
+      await server.stop()
     }
-    await session.shutdown()
-    return try #require(server.requests.first).bodyText
   }
 
   @Test func bareWordsAreTypedByTheSchema() async throws {
@@ -67,15 +70,18 @@ import Testing
 
   @Test func unknownParameterSuggestsAndUnknownProcedureToo() async throws {
     let session = DokSession(connection: Connection(baseURL: "http://127.0.0.1:9/api"), catalog: Fixture.catalog)
-    defer { Task { await session.shutdown() } }
-    let e1 = #expect(throws: CallError.self) {
-      try session.prepare(
-        procedure: "application.create", arguments: Fixture.args(("name", .bare("w")), ("replicaz", .bare("3"))))
+    try await withTeardown {
+      let e1 = #expect(throws: CallError.self) {
+        try session.prepare(
+          procedure: "application.create", arguments: Fixture.args(("name", .bare("w")), ("replicaz", .bare("3"))))
+      }
+      #expect(e1?.hints.first?.contains("'replicas'") == true)
+      let e2 = #expect(throws: CallError.self) { try session.prepare(procedure: "aplication.one", arguments: []) }
+      #expect(e2?.kind == .argument)
+      #expect(e2?.hints.first?.contains("application.one") == true)
+    } teardown: {
+      await session.shutdown()
     }
-    #expect(e1?.hints.first?.contains("'replicas'") == true)
-    let e2 = #expect(throws: CallError.self) { try session.prepare(procedure: "aplication.one", arguments: []) }
-    #expect(e2?.kind == .argument)
-    #expect(e2?.hints.first?.contains("application.one") == true)
   }
 
   @Test func noValidateSendsAnyway() async throws {

@@ -5,15 +5,13 @@ import DokTestSupport
 import Foundation
 import Testing
 
-/// Where Dokploy's real document is, when present.
+/// Where Dokploy's real document is: the bundled copy, as a file.
 enum RealDocument {
   static let path = PackagePaths.realDocument
-  static var available: Bool { PackagePaths.hasRealDocument }
 }
 
-/// Typed arguments against Dokploy's real document (`../shared/dokploy/openapi.json`), when present.
-@Suite(.enabled(if: RealDocument.available, "../shared/dokploy/openapi.json is absent: real-document tests skipped"))
-struct RealDocumentTests {
+/// Typed arguments against Dokploy's real document (the copy dok bundles).
+@Suite struct RealDocumentTests {
 
   @Test func applicationUpdateTypesBareWordsByTheSchema() async throws {
     let catalog = try SpecLoader.load(try FileIO.read(RealDocument.path), source: RealDocument.path)

@@ -91,7 +91,7 @@ import Testing
     #expect(r.word == "app.o")
   }
 
-  @Test(.enabled(if: PackagePaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  @Test
   func realDocumentCompletions() {
     let ctx = CompletionContext(catalog: REPLFixtures.realCatalog)
     #expect(texts("applic", ctx) == ["application."])

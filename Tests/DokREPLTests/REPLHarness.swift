@@ -8,7 +8,7 @@ import Synchronization
 
 @testable import DokREPL
 
-/// Fixture files of this target and the real Dokploy document (when `../shared` is present).
+/// Fixture files of this target and the real Dokploy document (the bundled copy).
 enum REPLFixtures {
   static func path(_ name: String) -> String {
     Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path

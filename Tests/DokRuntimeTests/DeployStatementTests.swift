@@ -2,6 +2,7 @@ import DokCore
 import DokRuntime
 import DokScript
 import DokTestDokploy
+import DokTestSupport
 import Foundation
 import Testing
 

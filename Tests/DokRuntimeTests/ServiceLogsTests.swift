@@ -18,49 +18,60 @@ import Testing
 
   @Test func readsTheLastLinesOverREST() async throws {
     let h = try await QueueHarness.start()
-    defer { Task { await h.stop() } }
-    let app = h.server.addApplication(name: "api")
-    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
-    let out = Lines()
-    try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 5), emit: out.add, note: { _ in })
-    #expect(out.all.count == 5)
-    #expect(out.all.last?.hasSuffix("request 30 served") == true, "\(out.all)")
-    #expect(h.server.requests("application.readLogs") == 1)
+    try await withTeardown {
+      let app = h.server.addApplication(name: "api")
+      let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
+      let out = Lines()
+      try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 5), emit: out.add, note: { _ in })
+      #expect(out.all.count == 5)
+      #expect(out.all.last?.hasSuffix("request 30 served") == true, "\(out.all)")
+      #expect(h.server.requests("application.readLogs") == 1)
+    } teardown: {
+      await h.stop()
+    }
   }
 
   @Test func followStreamsNewLinesOnceEachUntilCancelled() async throws {
     let h = try await QueueHarness.start()
-    defer { Task { await h.stop() } }
-    let app = h.server.addApplication(name: "api")
-    let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
-    let out = Lines()
-    let task = Task {
-      try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 3, follow: true), emit: out.add, note: { _ in })
+    try await withTeardown {
+      let app = h.server.addApplication(name: "api")
+      let logs = ServiceLogs(caller: h.session, catalog: h.catalog, logStreams: h.session.logStreams)
+      let out = Lines()
+      let task = Task {
+        try await logs.run(
+          ServiceLogs.Request(kind: "application", id: app, tail: 3, follow: true), emit: out.add, note: { _ in })
+      }
+      for _ in 0..<200 where !out.all.contains(where: { $0.hasSuffix("live line 4") }) {
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      task.cancel()
+      try await task.value
+      let lines = out.all
+      #expect(lines.count >= 7, "\(lines)")
+      #expect(lines.prefix(3).allSatisfy { $0.contains("served") }, "\(lines)")
+      let live = lines.dropFirst(3)
+      #expect(Array(live.prefix(4)) == (1...4).map { "application-api-\(app) live line \($0)" }, "\(lines)")
+      #expect(Set(lines).count == lines.count)
+    } teardown: {
+      await h.stop()
     }
-    for _ in 0..<200 where !out.all.contains(where: { $0.hasSuffix("live line 4") }) {
-      try await Task.sleep(for: .milliseconds(10))
-    }
-    task.cancel()
-    try await task.value
-    let lines = out.all
-    #expect(lines.count >= 7, "\(lines)")
-    #expect(lines.prefix(3).allSatisfy { $0.contains("served") }, "\(lines)")
-    let live = lines.dropFirst(3)
-    #expect(Array(live.prefix(4)) == (1...4).map { "application-api-\(app) live line \($0)" }, "\(lines)")
-    #expect(Set(lines).count == lines.count)
   }
 
   @Test func withoutReadLogsInTheDocumentTheSocketGivesASnapshot() async throws {
     let h = try await QueueHarness.start()
-    defer { Task { await h.stop() } }
-    let app = h.server.addApplication(name: "api")
-    let catalog = Catalog(
-      title: "old", version: "1", openapi: "3.0.3", procedures: h.catalog.procedures.filter { $0.name != "application.readLogs" })
-    let logs = ServiceLogs(caller: h.session, catalog: catalog, logStreams: h.session.logStreams)
-    let out = Lines()
-    try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 2), emit: out.add, note: { _ in })
-    #expect(out.all.first?.hasSuffix("request 29 served") == true, "\(out.all)")
-    #expect(h.server.requests("application.readLogs") == 0)
+    try await withTeardown {
+      let app = h.server.addApplication(name: "api")
+      let catalog = Catalog(
+        title: "old", version: "1", openapi: "3.0.3",
+        procedures: h.catalog.procedures.filter { $0.name != "application.readLogs" })
+      let logs = ServiceLogs(caller: h.session, catalog: catalog, logStreams: h.session.logStreams)
+      let out = Lines()
+      try await logs.run(ServiceLogs.Request(kind: "application", id: app, tail: 2), emit: out.add, note: { _ in })
+      #expect(out.all.first?.hasSuffix("request 29 served") == true, "\(out.all)")
+      #expect(h.server.requests("application.readLogs") == 0)
+    } teardown: {
+      await h.stop()
+    }
   }
 
   @Test func newLinesAfterAPreviousSnapshot() {

@@ -1,4 +1,5 @@
 import DokCore
+import DokTestSupport
 import DokployDocument
 import Foundation
 import Testing
@@ -7,25 +8,22 @@ import Testing
 
 /// The copies of Dokploy's facts compiled into the binary are those of `../shared/dokploy`.
 @Suite struct BundledDocumentTests {
-  /// `../shared/dokploy/<name>` from the package root, or nil (with a note) when absent.
+  /// `../shared/dokploy/<name>`, absent on a clean clone.
   static func shared(_ name: String) -> String? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let path = root.deletingLastPathComponent().appendingPathComponent("shared/dokploy/\(name)").path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      print("note: \(path) is absent: the comparison with the bundled copy is skipped")
-      return nil
-    }
-    return String(decoding: data, as: UTF8.self)
+    FileManager.default.contents(atPath: PackagePaths.shared(name)).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  @Test func bundledDocumentIsTheSharedOne() throws {
-    guard let text = Self.shared("openapi.json") else { return }
+  static let sharedAbsent = "../shared/dokploy is absent: the comparison with the bundled copy is skipped"
+
+  @Test(.enabled(if: shared("openapi.json") != nil, Comment(rawValue: sharedAbsent)))
+  func bundledDocumentIsTheSharedOne() throws {
+    let text = try #require(Self.shared("openapi.json"))
     #expect(DokployDocument.text == text, "run scripts/update-dokploy-document")
   }
 
-  @Test func bundledTablesAreTheSharedOnes() throws {
-    guard let text = Self.shared("tables.json") else { return }
+  @Test(.enabled(if: shared("tables.json") != nil, Comment(rawValue: sharedAbsent)))
+  func bundledTablesAreTheSharedOnes() throws {
+    let text = try #require(Self.shared("tables.json"))
     #expect(DokployTablesText.text == text, "run scripts/update-dokploy-document")
   }
 

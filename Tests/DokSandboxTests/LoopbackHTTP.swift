@@ -70,6 +70,43 @@ enum LoopbackHTTP {
     return try parse(answer)
   }
 
+  /// Sends `count` GET requests for `target` one after another on ONE connection (HTTP/1.1
+  /// keep-alive) and returns each reply's status. Throws when the server closes the connection
+  /// (or stops answering) before the last reply.
+  static func statusesOnOneConnection(port: Int, target: String, count: Int, timeout seconds: Int = 30) throws -> [Int] {
+    guard let socket = Platform.LoopbackSocket.connect(port: port) else {
+      throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
+    }
+    defer { socket.close() }
+    socket.setReceiveTimeout(seconds: seconds)
+    let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+    var statuses: [Int] = []
+    var pending: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    for i in 0..<count {
+      let n = request.withUnsafeBytes { socket.send($0) }
+      guard n == request.count else { throw Failure(description: "request \(i + 1): the connection is closed") }
+      // One reply: its head, then Content-Length bytes of body.
+      while true {
+        if let end = headEnd(pending) {
+          let reply = try parse(Array(pending[..<end]))
+          guard let length = reply.headers["content-length"].flatMap({ Int($0) }) else {
+            throw Failure(description: "reply \(i + 1) has no Content-Length")
+          }
+          if pending.count >= end + length {
+            statuses.append(reply.status)
+            pending.removeFirst(end + length)
+            break
+          }
+        }
+        let got = socket.receive(into: &buffer)
+        guard got > 0 else { throw Failure(description: "the server closed the connection after \(i) replies") }
+        pending += buffer[..<got]
+      }
+    }
+    return statuses
+  }
+
   private static func headEnd(_ bytes: [UInt8]) -> Int? {
     guard bytes.count >= 4 else { return nil }
     for i in 0...(bytes.count - 4) where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {

@@ -1,4 +1,5 @@
 import DokCore
+import DokTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DokCore
+import DokTestSupport
 import Foundation
 import Testing
 
@@ -114,21 +115,12 @@ import Testing
 
   @Test func keepAliveReusesOneConnection() async throws {
     let s = try await SandboxClient.start()
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    var args = ["-s"]
-    for _ in 0..<50 { args += ["-o", "/dev/null", "-w", "%{http_code} %{num_connects}\n", "\(s.sb.url)/api/settings.health"] }
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-    #expect(lines.count == 50)
-    #expect(lines.allSatisfy { $0.hasPrefix("200 ") })
-    #expect(lines.map { Int($0.split(separator: " ")[1]) ?? 0 }.reduce(0, +) == 1)
-    await s.sb.stop()
+    try await withTeardown {
+      let statuses = try LoopbackHTTP.statusesOnOneConnection(port: s.sb.port, target: "/api/settings.health", count: 50)
+      #expect(statuses == Array(repeating: 200, count: 50))
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   @Test func queryValuesAreCoercedBySchema() throws {

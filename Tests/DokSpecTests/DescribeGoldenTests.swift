@@ -28,7 +28,7 @@ import Testing
       JSONWriter.pretty(ProcedureDescriber.json(c.procedure(named: "app.save")!)) + "\n", golden: "describe-app.save.json")
   }
 
-  @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  @Test
   func realSaveDockerProvider() throws {
     let p = try #require(RealDocumentTests.catalog.procedure(named: "application.saveDockerProvider"))
     try check(ProcedureDescriber.text(p) + "\n", golden: "describe-application.saveDockerProvider.txt")

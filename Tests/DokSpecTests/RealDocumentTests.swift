@@ -3,7 +3,7 @@ import Testing
 
 @testable import DokSpec
 
-@Suite(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent: real-document tests skipped"))
+@Suite
 struct RealDocumentTests {
   static let catalog: Catalog = try! SpecLoader.load(FileIO.read(TestPaths.realDocument), source: "openapi.json")
 
