@@ -2,6 +2,7 @@ import ArgumentParser
 import DokClient
 import DokCore
 import DokPresentation
+import DokRuntime
 import DokSpec
 
 /// `dok call PROC [name=value…]`: one API call; the result on stdout, everything else on stderr.
@@ -24,6 +25,8 @@ struct CallCommand: AsyncParsableCommand {
       description= of yours, --wait sends one naming the run, e.g. "dok 3fa9c01b (dok call)", and follows \
       the row that carries it, whatever else is queued for the service; with yours, it uses the server's \
       queue (deployment.queueList) to skip deploys with the same description queued before.
+
+      On a terminal (stdin and stdout), a procedure that removes, deletes, kills, cleans or stops asks       first, naming what it affects: "remove project 'shop' (2 environments, 3 services)? [y/N]". Only y or       yes sends it; anything else (or Ctrl-C) sends nothing and exits 1 ("cancelled"). --yes skips the       question; piped or redirected runs never ask.
       """)
 
   @OptionGroup var connection: ConnectionOptions
@@ -40,6 +43,9 @@ struct CallCommand: AsyncParsableCommand {
 
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
   var curl = false
+
+  @Flag(name: .long, help: "Do not ask before a destructive call (remove, delete, kill, clean, stop…).")
+  var yes = false
 
   @Flag(name: .long, help: "Follow the deploy the call queues to its end (exit 0 done, 5 timed out, 7 failed).")
   var wait = false
@@ -68,6 +74,7 @@ struct CallCommand: AsyncParsableCommand {
       return try await callSandbox(args, target: target)
     }
     let session = connection.makeSession(conn)
+    let confirmation = confirmation
     let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
@@ -79,7 +86,8 @@ struct CallCommand: AsyncParsableCommand {
         session.catalog = catalog
         if specOptions.spec == nil { session.refresher = StaleDocumentRefresher(provider: provider) }
         return .success(
-          try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending))
+          try await Self.callOrCurl(
+            session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending, confirm: confirmation))
       } catch {
         return .failure(error)
       }
@@ -94,10 +102,12 @@ struct CallCommand: AsyncParsableCommand {
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl
+    let confirm = confirmation
     let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallError> in
       do throws(CallError) {
-        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending))
+        return .success(
+          try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending, confirm: confirm))
       } catch {
         return .failure(error)
       }
@@ -146,7 +156,7 @@ struct CallCommand: AsyncParsableCommand {
   /// in `sending` the call about to be sent (what Ctrl-C then cuts short).
   private static func callOrCurl(
     _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool,
-    sending: Box<InterruptedCall?>
+    sending: Box<InterruptedCall?>, confirm: DestructiveConfirmation?
   ) async throws(CallError) -> JSON? {
     let resolved = try await session.resolvingPaths(procedure: procedure, arguments: args)
     if curl {
@@ -154,6 +164,7 @@ struct CallCommand: AsyncParsableCommand {
       Terminal.standardOutput.write(request.curlCommand(insecure: insecure) + "\n")
       return nil
     }
+    try await approve(confirm, session: session, procedure: procedure, arguments: resolved)
     let changesState = session.catalog?.procedure(named: procedure).map { !$0.isQuery } ?? true
     sending.value = InterruptedCall(procedure: procedure, changesState: changesState)
     return try await session.call(procedure: procedure, arguments: resolved)
@@ -170,6 +181,7 @@ struct CallCommand: AsyncParsableCommand {
     case .success(nil):
       break
     case .failure(let e):
+      if e.code == DestructiveConfirmation.declined(procedure).code { throw Self.declinedExit(e) }
       if interrupted { throw sending.map { DokExit(.interrupted, [$0.diagnostic()]) } ?? DokExit.interrupted }
       throw DokExit(e)
     }
