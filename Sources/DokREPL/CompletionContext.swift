@@ -68,7 +68,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
     MetaCommandSpec(
       ":set",
       ":set output \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) | :set transport \(WireForm.allCases.map(\.rawValue).joined(separator: "|"))",
-      "change a setting (also: pager on|off, columns a,b|all)", arguments: ["output", "transport", "pager", "columns"]),
+      "change a setting (also: pager on|off, columns a,b|all, confirm on|off)",
+      arguments: ["output", "transport", "pager", "columns", "confirm"]),
     MetaCommandSpec(":spec", ":spec refresh", "fetch the API document again", arguments: ["refresh"]),
     MetaCommandSpec(
       ":logs", ":logs KIND ID [--tail N] [--since 10m] [--follow]",
@@ -86,6 +87,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
     "output": OutputFormat.allCases.map(\.rawValue),
     "transport": WireForm.allCases.map(\.rawValue),
     "pager": ["on", "off"],
+    "confirm": ["on", "off"],
     "columns": ["all"],
   ]
 }

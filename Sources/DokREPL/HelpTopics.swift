@@ -100,6 +100,9 @@ public enum HelpTopics {
           changed nothing; a mutation may have reached the server: check with a read). Up recalls a
           multi-line entry whole. A recording keeps the names typed, assigns a $N it uses at the call
           that made it, and reads secrets from the environment (password=(env("DOK_PASSWORD"))).
+          A call that removes, deletes, kills, cleans or stops asks first, naming what it affects:
+          remove project 'shop' (2 environments, 3 services)? [y/N] — only y or yes sends it; :set confirm off
+          stops asking (piped input and dok run never ask).
         """
     case "exit-codes":
       return ExitStatus.helpTable

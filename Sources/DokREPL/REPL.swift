@@ -40,6 +40,7 @@ public final class REPL: @unchecked Sendable {
     sink.pager = environment.usePager ? Pager.fromEnvironment() : nil
     originalSink = session.sink
     session.sink = sink
+    installConfirmation()
   }
 
   /// The completion context for the current state.

@@ -1,4 +1,5 @@
 import DokCore
+import DokRuntime
 import DokSpec
 
 /// What the REPL needs from the rest of dok, as values and closures (so the REPL core is
@@ -30,6 +31,9 @@ public struct REPLEnvironment: @unchecked Sendable {
   public var writer: REPLWriter = .standard
   /// Page results taller than the terminal (`$PAGER`, default `less -FRX`); set on a terminal.
   public var usePager = false
+  /// Asks before destructive calls (the caller given to the session consults it); `:set confirm
+  /// on|off` switches it. Nil: never asked.
+  public var confirmation: DestructiveConfirmation?
   /// dok's version, for recordings.
   public var version = "0.1.0"
 

@@ -210,7 +210,7 @@ extension REPL {
 
   private func set(_ args: [String]) {
     let usage =
-      "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all"
+      "usage: :set output json|pretty|table|raw|yaml, :set transport openapi|trpc, :set pager on|off, :set columns a,b|all, :set confirm on|off"
     guard args.count == 2 else { return fail(usage) }
     switch args[0] {
     case "pager":
@@ -219,6 +219,8 @@ extension REPL {
       case "off": sink.pager = nil
       default: fail("pager is on or off")
       }
+    case "confirm":
+      setConfirm(args[1])
     case "columns":
       sink.columns = args[1] == "all" ? nil : args[1].split(separator: ",").map(String.init)
     case "output":
@@ -229,7 +231,7 @@ extension REPL {
     case "transport":
       if let error = environment.setTransport(args[1]) { fail(error) }
     default:
-      fail("unknown setting '\(args[0])': output, transport, pager, columns")
+      fail("unknown setting '\(args[0])': output, transport, pager, columns, confirm")
     }
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import DokClient
 import DokCore
 import DokPresentation
+import DokRuntime
 import DokSpec
 
 /// `dok call PROC [name=value…]`: one API call; the result on stdout, everything else on stderr.
@@ -27,6 +28,11 @@ struct CallCommand: AsyncParsableCommand {
 
       With --profile a,b,c (or all), the call goes to each server in turn (--parallel N: up to N at once), \
       each result under a heading naming the server, then a table of exit codes; the worst code is dok's.
+
+      On a terminal (stdin and stdout), a procedure that removes, deletes, kills, cleans or stops asks \
+      first, naming what it affects: "remove project 'shop' (2 environments, 3 services)? [y/N]". Only y or \
+      yes sends it; anything else (or Ctrl-C) sends nothing and exits 1 ("cancelled"). --yes skips the \
+      question; piped or redirected runs never ask.
       """)
 
   @OptionGroup var connection: ConnectionOptions
@@ -45,6 +51,9 @@ struct CallCommand: AsyncParsableCommand {
 
   @Flag(name: .long, help: "Print the equivalent curl command (reading the key from $DOKPLOY_API_KEY) instead of calling.")
   var curl = false
+
+  @Flag(name: .long, help: "Do not ask before a destructive call (remove, delete, kill, clean, stop…).")
+  var yes = false
 
   @Flag(name: .long, help: "Follow the deploy the call queues to its end (exit 0 done, 5 timed out, 7 failed).")
   var wait = false
@@ -84,6 +93,7 @@ struct CallCommand: AsyncParsableCommand {
       return try await callSandbox(args, target: target)
     }
     let session = connection.makeSession(conn)
+    let confirmation = confirmation
     let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallFailures> in
       do throws(CallError) {
@@ -97,7 +107,8 @@ struct CallCommand: AsyncParsableCommand {
         let problems = Self.argumentProblems(session, procedure, args)
         if !problems.isEmpty { return .failure(CallFailures(problems)) }
         return .success(
-          try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending))
+          try await Self.callOrCurl(
+            session, procedure, args, curl: curl, insecure: conn.insecure, sending: sending, confirm: confirmation))
       } catch {
         return .failure(CallFailures([error]))
       }
@@ -112,12 +123,14 @@ struct CallCommand: AsyncParsableCommand {
     let session = context.session
     let procedure = self.procedure
     let curl = self.curl
+    let confirm = confirmation
     let sending = Box<InterruptedCall?>(nil)
     let (result, interrupted) = await InterruptMonitor.shared.runCancellable { () async -> Result<JSON?, CallFailures> in
       let problems = Self.argumentProblems(session, procedure, args)
       if !problems.isEmpty { return .failure(CallFailures(problems)) }
       do throws(CallError) {
-        return .success(try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending))
+        return .success(
+          try await Self.callOrCurl(session, procedure, args, curl: curl, insecure: false, sending: sending, confirm: confirm))
       } catch {
         return .failure(CallFailures([error]))
       }
@@ -168,7 +181,7 @@ struct CallCommand: AsyncParsableCommand {
   /// in `sending` the call about to be sent (what Ctrl-C then cuts short).
   private static func callOrCurl(
     _ session: DokSession, _ procedure: String, _ args: [CallArgument], curl: Bool, insecure: Bool,
-    sending: Box<InterruptedCall?>
+    sending: Box<InterruptedCall?>, confirm: DestructiveConfirmation?
   ) async throws(CallError) -> JSON? {
     let resolved = try await session.resolvingPaths(procedure: procedure, arguments: args)
     if curl {
@@ -176,6 +189,7 @@ struct CallCommand: AsyncParsableCommand {
       Terminal.standardOutput.write(request.curlCommand(insecure: insecure) + "\n")
       return nil
     }
+    try await approve(confirm, session: session, procedure: procedure, arguments: resolved)
     let changesState = session.catalog?.procedure(named: procedure).map { !$0.isQuery } ?? true
     sending.value = InterruptedCall(procedure: procedure, changesState: changesState)
     return try await session.call(procedure: procedure, arguments: resolved)
@@ -190,6 +204,7 @@ struct CallCommand: AsyncParsableCommand {
     case .success(nil):
       break
     case .failure(let e):
+      if e.code == DestructiveConfirmation.declined(procedure).code { throw Self.declinedExit(e) }
       if interrupted { throw sending.map { DokExit(.interrupted, [$0.diagnostic()]) } ?? DokExit.interrupted }
       throw DokExit(e.errors[0].status, e.errors.map { $0.diagnostic() })
     }

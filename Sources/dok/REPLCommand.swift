@@ -43,12 +43,17 @@ enum REPLLauncher {
     let color = interactive && Terminal.standardOutput.useColor
     let client = context.session
     // With --redact, replies teach the policy their secret values, so `print` masks them too.
-    let host = DokScriptHost(catalog: context.catalog, caller: client, validate: validate, secrets: redact ? policy : nil)
+    // At a terminal, destructive calls ask first (the REPL gives the question its line editor).
+    let confirmation = interactive ? DestructiveConfirmation() : nil
+    let caller: any ProcedureCaller =
+      confirmation.map { ConfirmingCaller(base: client, catalog: context.catalog, confirmation: $0) } ?? client
+    let host = DokScriptHost(catalog: context.catalog, caller: caller, validate: validate, secrets: redact ? policy : nil)
     let session = Interpreter(host: host, options: ScriptOptions(validate: validate))
     var env = REPLEnvironment(
       promptName: context.promptName, serverDescription: context.serverDescription, catalog: context.catalog, policy: policy,
       color: color)
     env.redact = redact
+    env.confirmation = confirmation
     env.isSandbox = context.isSandbox
     env.reporter = DokMain.reporter
     env.usePager = interactive

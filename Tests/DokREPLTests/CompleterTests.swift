@@ -79,7 +79,7 @@ import Testing
   @Test func metaCommands() {
     let ctx = CompletionContext(catalog: Self.mini)
     #expect(texts(":h", ctx) == [":help", ":history"])
-    #expect(texts(":set ", ctx) == ["output", "transport", "pager", "columns"])
+    #expect(texts(":set ", ctx) == ["output", "transport", "pager", "columns", "confirm"])
     #expect(texts(":set pager ", ctx) == ["on", "off"])
     #expect(texts(":set output t", ctx) == ["table"])
     #expect(texts(":describe app.o", ctx) == ["app.one"])
