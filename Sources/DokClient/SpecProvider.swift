@@ -47,8 +47,8 @@ public struct SpecProvider: Sendable {
   /// The catalog of the document cached for `connection`, without contacting the server (shell
   /// completion); nil when there is none.
   public func cachedCatalog(for connection: Connection) -> Catalog? {
-    guard let dir = serverDirectory(for: connection), let bytes = try? FileIO.read("\(dir)/openapi.json") else { return nil }
-    return try? compile(bytes, source: "cached API document")
+    guard let dir = serverDirectory(for: connection), FileIO.exists("\(dir)/openapi.json") else { return nil }
+    return try? compileCached(in: dir)
   }
 
   /// The Dokploy version the cached document for `connection` was fetched for (`dok doctor`).
@@ -56,9 +56,9 @@ public struct SpecProvider: Sendable {
     cachedEntry(in: serverDirectory(for: connection)).version
   }
 
-  /// What is cached for one server.
+  /// What is cached for one server (the document itself is read only when needed).
   struct CachedEntry {
-    var document: [UInt8]?
+    var hasDocument = false
     var version: String?
     var checkedAt: Double?
   }
@@ -67,13 +67,13 @@ public struct SpecProvider: Sendable {
     guard let dir else { return CachedEntry() }
     let meta = try? JSONParser.parse(FileIO.read("\(dir)/meta.json"))
     return CachedEntry(
-      document: try? FileIO.read("\(dir)/openapi.json"), version: meta?["version"]?.stringValue,
+      hasDocument: FileIO.exists("\(dir)/openapi.json"), version: meta?["version"]?.stringValue,
       checkedAt: meta?["checkedAt"]?.numberValue)
   }
 
   /// True when a cached entry was checked less than ``checkInterval`` seconds ago.
   func isFresh(_ entry: CachedEntry) -> Bool {
-    guard entry.document != nil, let at = entry.checkedAt, checkInterval > 0 else { return false }
+    guard entry.hasDocument, let at = entry.checkedAt, checkInterval > 0 else { return false }
     let age = now() - at
     return age >= 0 && age < checkInterval
   }
@@ -90,10 +90,10 @@ public struct SpecProvider: Sendable {
     if let specFile { return (try loadFile(specFile), nil) }
     let dir = serverDirectory(for: session.connection)
     let entry = cachedEntry(in: dir)
-    let cached = entry.document
+    let cached = entry.hasDocument ? dir : nil
     let cachedVersion = entry.version
     if !forceRefresh, let cached, preferCache || isFresh(entry) {
-      return (try compile(cached, source: "cached API document"), nil)
+      return (try compileCached(in: cached), nil)
     }
 
     var version: String?
@@ -103,7 +103,7 @@ public struct SpecProvider: Sendable {
       let note =
         "note: \(session.connection.serverURL) is unreachable; using the cached API document"
         + (cachedVersion.map { " (Dokploy \($0))" } ?? "")
-      return (try compile(cached!, source: "cached API document"), note)
+      return (try compileCached(in: cached!), note)
     } catch let error where error.kind == .api && error.httpStatus != 401 {
       // A key that may not read the version (403, 404 on an older server): keep any cached
       // document; `dok spec refresh` replaces it.
@@ -111,7 +111,7 @@ public struct SpecProvider: Sendable {
     }
     if !forceRefresh, let cached, cachedVersion == version {
       writeMeta(dir, session: session, version: version)
-      return (try compile(cached, source: "cached API document"), nil)
+      return (try compileCached(in: cached), nil)
     }
     let bytes = try await fetchDocument(session)
     let catalog = try compile(bytes, source: "\(session.connection.serverURL) API document")
@@ -157,7 +157,7 @@ public struct SpecProvider: Sendable {
     } catch {
       return nil
     }
-    if entry.document != nil, version == entry.version {
+    if entry.hasDocument, version == entry.version {
       writeMeta(dir, session: session, version: version)
       return nil
     }
@@ -196,6 +196,24 @@ public struct SpecProvider: Sendable {
       throw CallError(kind: .argument, message: "cannot read the API document: \(error)")
     }
     return try compile(bytes, source: path)
+  }
+
+  /// The catalog of the document cached in `dir`: without reading the document when its
+  /// identity is the one recorded with its hash, else read, hashed (and its identity recorded).
+  private func compileCached(in dir: String) throws(CallError) -> Catalog {
+    let path = "\(dir)/openapi.json"
+    if let catalog = catalogCache.catalog(forDocumentAt: path) { return catalog }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileIO.read(path)
+    } catch {
+      throw CallError(kind: .transport, message: "cannot read the cached API document: \(error)")
+    }
+    do {
+      return try catalogCache.catalog(for: bytes, source: "cached API document", documentAt: path)
+    } catch {
+      throw CallError(kind: .transport, message: "unusable API document: \(error)")
+    }
   }
 
   private func compile(_ bytes: [UInt8], source: String) throws(CallError) -> Catalog {

@@ -17,7 +17,12 @@ public struct CatalogCache: Sendable {
   /// Loads the catalog for `bytes`: from the cache when a valid entry exists, else by parsing
   /// (and then storing the result; a failure to store is not an error).
   public func catalog(for bytes: [UInt8], source: String) throws(SpecError) -> (Catalog, Origin) {
-    let path = entryPath(for: bytes)  // hashes the document once for both uses
+    try load(bytes, source: source, hex: DocumentHash.hex(bytes))
+  }
+
+  /// ``catalog(for:source:)`` for a document whose hash is `hex`.
+  private func load(_ bytes: [UInt8], source: String, hex: String) throws(SpecError) -> (Catalog, Origin) {
+    let path = directory.map { "\($0)/catalog-\(hex).bin" }  // the document hashed once for both uses
     if let catalog = stored(at: path) { return (catalog, .cache) }
     let catalog = try SpecLoader.load(bytes, source: source)
     if let path { try? FileIO.writeAtomically(path, CatalogCodec.encode(catalog), mode: 0o600) }
@@ -31,7 +36,7 @@ public struct CatalogCache: Sendable {
 
   private func stored(at path: String?) -> Catalog? {
     guard let path, let stored = try? FileIO.read(path) else { return nil }
-    return CatalogCodec.decode(stored)
+    return CatalogCodec.open(stored)
   }
 
   /// Finds one procedure of the document at `path` in the cache without reading the document:
@@ -39,15 +44,36 @@ public struct CatalogCache: Sendable {
   /// were hashed, the recorded hash names the cache entry, and only that procedure's record is
   /// decoded. Nil when there is no such record or entry (read the document then).
   public func lookup(_ name: String, inDocumentAt path: String) -> ProcedureLookup? {
+    guard let entry = recordedEntry(forDocumentAt: path), let bytes = try? FileIO.read(entry) else { return nil }
+    return CatalogCodec.procedure(named: name, in: bytes)
+  }
+
+  /// The stored catalog for the document at `path` without reading the document, when the
+  /// file's identity is the one recorded with its hash (see ``lookup(_:inDocumentAt:)``); its
+  /// procedures are decoded as they are asked for. Nil when there is no such record or entry.
+  public func catalog(forDocumentAt path: String) -> Catalog? {
+    stored(at: recordedEntry(forDocumentAt: path))
+  }
+
+  /// Like ``catalog(for:source:)``, and records the identity of the file at `path` holding
+  /// `bytes` for ``catalog(forDocumentAt:)``.
+  public func catalog(for bytes: [UInt8], source: String, documentAt path: String) throws(SpecError) -> Catalog {
+    let hex = DocumentHash.hex(bytes)
+    let catalog = try load(bytes, source: source, hex: hex).0
+    if directory != nil { recordIdentity(of: path, hex: hex) }
+    return catalog
+  }
+
+  /// The cache entry recorded for the document at `path`, if its identity still matches.
+  private func recordedEntry(forDocumentAt path: String) -> String? {
     guard let directory, let id = FileIO.identity(path), let text = try? FileIO.readText(identityPath(for: path)) else {
       return nil
     }
     let fields = text.split(separator: " ")
     guard fields.count == id.count + 1, zip(fields, id).allSatisfy({ Int64($0.0) == $0.1 }), let hex = fields.last,
-      hex.count == 16, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }),
-      let bytes = try? FileIO.read("\(directory)/catalog-\(hex).bin")
+      hex.count == 16, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
     else { return nil }
-    return CatalogCodec.procedure(named: name, in: bytes)
+    return "\(directory)/catalog-\(hex).bin"
   }
 
   /// Finds one procedure in the cache entry for a document's `bytes`, decoding only its record;

@@ -181,6 +181,29 @@ public enum CatalogCodec {
     return Catalog(title: h.title, version: h.version, openapi: h.openapi, procedures: procs)
   }
 
+  /// Opens a catalog without decoding its procedures: checks the header's and every record's
+  /// checksum (as ``decode(_:)`` does) and decodes each record when it is first asked for
+  /// (`dok call` needs one of ~600). Nil when the bytes are not a valid encoding.
+  public static func open(_ bytes: [UInt8]) -> Catalog? {
+    guard let h = header(bytes) else { return nil }
+    var expected = h.recordsStart
+    var previous: String?
+    for e in h.entries {
+      guard e.start == expected, previous.map({ $0 < e.name }) ?? true else { return nil }
+      let digest = bytes.withUnsafeBytes {
+        DocumentHash.digest(UnsafeRawBufferPointer(rebasing: $0[e.start..<(e.start + e.length)]))
+      }
+      guard e.digest.elementsEqual(digest.littleEndianBytes) else { return nil }
+      expected = e.start + e.length
+      previous = e.name
+    }
+    guard expected == bytes.count else { return nil }
+    let entries = h.entries
+    return Catalog(
+      title: h.title, version: h.version, openapi: h.openapi, names: entries.map(\.name),
+      decode: { i in record(entries[i], in: bytes) })
+  }
+
   /// Finds one procedure in an encoded catalog, decoding only its record (and, for an unknown
   /// name, suggesting from the index's names as ``Catalog/suggestions(for:limit:)`` does). Nil
   /// when the bytes are not a valid encoding.

@@ -14,9 +14,24 @@ enum DokMain {
   static let reporter = DiagnosticReporter(color: Terminal.standardError.useColor)
 
   /// The command for `args`: the quick forms first, then ArgumentParser.
+  /// `DOK_DEBUG_PARSE` (tests and benchmarks) holds words: `full` skips the quick forms;
+  /// `dump` prints which parser took the line and the parsed command, and runs nothing.
   static func parse(_ args: [String]) throws -> ParsableCommand {
-    if let quick = QuickParse.command(args) { return quick }
-    return try Dok.parse(args)
+    let debug = FileIO.environment("DOK_DEBUG_PARSE")
+    let dumps = debug?.contains("dump") ?? false
+    if !(debug?.contains("full") ?? false), let quick = QuickParse.command(args) {
+      if dumps { dump(quick, via: "quick") }
+      return quick
+    }
+    let command = try Dok.parse(args)
+    if dumps { dump(command, via: "full") }
+    return command
+  }
+
+  /// The `DOK_DEBUG_PARSE` output: every parsed property's value, then exit 0.
+  private static func dump(_ command: ParsableCommand, via parser: String) -> Never {
+    Terminal.standardOutput.write("\(parser) \(String(describing: command))\n")
+    exit(ExitStatus.success.code)
   }
 
   static func main() async {
@@ -64,7 +79,10 @@ enum DokMain {
       if !(command is DescribeCommand || command is ProceduresCommand || command is CompleteCommand) {
         NIOSingletons.groupLoopCountSuggestion = 1
       }
-      if var async = command as? AsyncParsableCommand {
+      if let call = command as? CallCommand {
+        // The common one-shot call, without a look-up of the protocol conformance.
+        try await call.run()
+      } else if var async = command as? AsyncParsableCommand {
         try await async.run()
       } else {
         try command.run()

@@ -36,8 +36,14 @@ enum QuickParse {
     }
   }
 
-  /// `describe PROC --spec FILE [--no-cache] [-o|--output text|json]`, options in any order.
+  /// The command for the quick forms: `call` (``call(_:)``) and `describe`.
   static func command(_ args: [String]) -> ParsableCommand? {
+    if let call = call(args) { return call }
+    return describe(args)
+  }
+
+  /// `describe PROC --spec FILE [--no-cache] [-o|--output text|json]`, options in any order.
+  static func describe(_ args: [String]) -> DescribeCommand? {
     guard args.first == "describe" else { return nil }
     var procedure: String?
     var spec: String?

@@ -67,4 +67,26 @@ import Testing
     try FileIO.writeAtomically(doc, bytes + Array(" ".utf8))
     #expect(cache.lookup(name, inDocumentAt: doc) == nil)
   }
+
+  /// The cache opens a catalog without decoding it (`dok call` needs one procedure): every
+  /// question it answers is answered as the whole decode answers it, and a corrupt record
+  /// anywhere still refuses the entry (so the document is parsed again, never half-used).
+  @Test(.enabled(if: TestPaths.hasRealDocument, "../shared/dokploy/openapi.json is absent"))
+  func anOpenedCatalogAnswersAsTheDecodedOne() throws {
+    let catalog = try SpecLoader.load(FileIO.read(TestPaths.realDocument), source: "real")
+    let encoded = CatalogCodec.encode(catalog)
+    let opened = try #require(CatalogCodec.open(encoded))
+    #expect(opened.title == catalog.title && opened.version == catalog.version && opened.openapi == catalog.openapi)
+    #expect(opened.routers == catalog.routers)
+    #expect(opened.names == catalog.procedures.map(\.name))
+    for name in ["settings.health", "application.deploy", "zzz.none"] {
+      #expect(opened.procedure(named: name) == catalog.procedure(named: name), "\(name)")
+    }
+    #expect(opened.suggestions(for: "application.deplyo") == catalog.suggestions(for: "application.deplyo"))
+    #expect(opened.procedures == catalog.procedures)
+    #expect(opened.procedure(named: "application.deploy") == catalog.procedure(named: "application.deploy"))
+    var corrupt = encoded
+    corrupt[corrupt.count - 2] ^= 0x5A
+    #expect(CatalogCodec.open(corrupt) == nil)
+  }
 }
