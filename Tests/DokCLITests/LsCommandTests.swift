@@ -62,4 +62,11 @@ import Testing
     let malformed = try DokProcess.run(["ls", "a/b/c/d"], environment: env)
     #expect(malformed.status == ExitStatus.usage.code, "\(malformed.stderr)")
   }
+
+  /// Issue 21, item 7: `dok help paths` teaches the twins and points at `dok ls`.
+  @Test func helpPathsTeachesTheTwins() throws {
+    let r = try DokProcess.run(["help", "paths"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("application=shop/staging/web") && r.stdout.contains("dok ls"), "\(r.stdout)")
+  }
 }

@@ -117,4 +117,10 @@ import Testing
     let web = try #require(Self.lines(h.capture.out).first { $0.hasPrefix("    web") })
     #expect(web.hasSuffix("—"), "\(web)")
   }
+
+  @Test func helpPathsIsATopic() async throws {
+    let h = REPLHarness([.line(":help paths")])
+    #expect(await h.run() == ExitStatus.success.code)
+    #expect(h.capture.out.contains("environment=shop/staging") && h.capture.out.contains(":ls"), "\(h.capture.out)")
+  }
 }
