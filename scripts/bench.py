@@ -384,6 +384,32 @@ def timed_n(cmd, n, env=None):
     return statistics.median(walls)
 
 
+def ls_benchmark():
+    """`dok ls` (one process, document cached) on a sandbox holding 1,000 projects with an
+    application each: one project.all and one deployment.allCentralized (domains past the bound)."""
+    import http.client
+    proc, port = start_sandbox_with(["--queue-delay", "0"])
+    home = tempfile.mkdtemp(prefix="dok-bench-ls-")
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        for n in range(1000):
+            _, b = call(conn, "POST", "project.create", {"name": f"p{n}"})
+            env_id = json.loads(b)["environment"]["environmentId"]
+            call(conn, "POST", "application.create", {"name": "web", "environmentId": env_id})
+        env = dict(os.environ, HOME=home, XDG_CACHE_HOME=os.path.join(home, "cache"), DOKPLOY_URL=f"http://127.0.0.1:{port}")
+        env.pop("DOKPLOY_API_KEY", None)
+        out = subprocess.run([DOK, "ls", "-o", "json"], env=env, check=True, capture_output=True, text=True).stdout
+        assert len(json.loads(out)) == 1000
+        runs = max(5, RUNS // 3)
+        dok = timed_n([DOK, "ls"], runs, env=env)
+        health = timed_n([DOK, "call", "settings.health"], runs, env=env)
+        row("dok ls at 1,000 projects (an application each)", dok, "ms", "dok call settings.health", health, "<= 100 ms", dok <= 100)
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def state_file_benchmarks():
     """--state under deploy load: the files after 2,000 queued deploys (a journal entry holds the
     queue's change, not the whole queue), a start that replays that journal (after kill -9), and
@@ -453,6 +479,7 @@ def main():
     parse_benchmarks()
     http_benchmarks()
     sandbox_benchmarks()
+    ls_benchmark()
     state_file_benchmarks()
     deploy_benchmarks()
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]

@@ -76,6 +76,8 @@ public struct MetaCommandSpec: Sendable, Hashable {
       "a service's container logs (ID may be $a.applicationId; Tab lists IDs seen; Ctrl-C ends --follow)",
       arguments: ["application", "compose", "postgres", "mysql", "mariadb", "mongo", "redis", "libsql"]),
     MetaCommandSpec(
+      ":ls", ":ls [PATH] [-o table|json|yaml]", "projects → environments → services, with status, last deployment, domains"),
+    MetaCommandSpec(
       ":env", ":env get|set|unset|diff KIND ID [NAME=value|NAME]… [--file F] [--dry-run] [--show-secrets]",
       "a service's environment variables, one at a time (like dok env)", arguments: ["get", "set", "unset", "diff"]),
     MetaCommandSpec(":continue", ":continue", "resume a paused run (dok run --debug)"),

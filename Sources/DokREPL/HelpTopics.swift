@@ -3,7 +3,7 @@ import DokCore
 /// The help pages shown by `:help [topic]` and `dok help <topic>`.
 public enum HelpTopics {
   /// Topic names, in the order `:help` lists them.
-  public static let names = ["language", "calls", "deploys", "waits", "completion", "meta", "exit-codes", "config"]
+  public static let names = ["language", "calls", "deploys", "waits", "completion", "paths", "meta", "exit-codes", "config"]
 
   /// The text of a topic; nil for an unknown one.
   public static func text(_ topic: String?) -> String? {
@@ -49,6 +49,8 @@ public enum HelpTopics {
         Unknown or missing parameters and values that cannot fit are errors before anything is sent.
         In expressions a call stands in parentheses: (application.one applicationId=$id).applicationStatus
         """
+    case "paths":
+      return PathsHelp.text
     case "deploys":
       return """
         deploy <call> [every 2s] [timeout 15m]      queue a deploy and follow THAT deployment to its end

@@ -87,6 +87,8 @@ extension REPL {
         }
         if let error { fail(error.rendered) }
       }
+    case ":ls":
+      listTree(args)
     case ":env":
       // A service's variables one at a time, like `dok env` (edit and --deploy are dok env's).
       guard let host = session.host as? DokScriptHost else { return fail(":env needs a server connection") }

@@ -15,7 +15,7 @@ struct Dok: AsyncParsableCommand {
     subcommands: [
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
       LogoutCommand.self, ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self,
-      CompleteCommand.self, LogsCommand.self, DoctorCommand.self, EnvCommand.self, WhoamiCommand.self,
+      CompleteCommand.self, LogsCommand.self, LsCommand.self, DoctorCommand.self, EnvCommand.self, WhoamiCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

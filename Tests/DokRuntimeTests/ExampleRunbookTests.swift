@@ -135,9 +135,9 @@ import Testing
   @Test func supportReproPrintsTheFailingBuildsLog() async throws {
     let h = try await QueueHarness.start()
     try await withTeardown {
-      let app = h.server.addApplication(name: "ticket", image: "registry.example/fail:9")
+      _ = h.server.addApplication(name: "ticket", image: "registry.example/fail:9")
       let source = try String(contentsOfFile: SandboxHarness.packageRoot + "/examples/support-repro.dok", encoding: .utf8)
-      let r = await h.run(source, variables: ["applicationId": .string(app)])
+      let r = await h.run(source, variables: ["app": "queue/production/ticket"])
       #expect(r.code == 0, "\(r.diagnostics)")
       let out = r.sink.output
       #expect(out.contains("deploy failed: DEPLOY_FAILED"), "\(out)")
