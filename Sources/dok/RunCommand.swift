@@ -39,6 +39,13 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Write a report: junit=PATH or tap=PATH (repeatable).", valueName: "KIND=PATH"))
   var report: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Rehearse: copy the projects the runbook names by path from PROFILE (read calls only) into a fresh sandbox and run there.",
+      valueName: "PROFILE"))
+  var rehearse: String?
+
   @Argument(help: "The runbook (.dok file, or - for stdin).")
   var file: String
 
@@ -65,7 +72,14 @@ struct RunCommand: AsyncParsableCommand {
       }
     }
     let noValidate = connection.noValidate
-    let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    let context: ServerContext
+    if let rehearse {
+      guard let text else { throw DokExit.usage("--rehearse needs the runbook in a file, not on stdin") }
+      context = try await RehearsalRun.prepare(
+        profile: rehearse, text: text, file: file, connection: connection, spec: specOptions, server: server)
+    } else {
+      context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    }
     // Where it runs, before the first call (the sandbox's banner says so already).
     if let line = Self.whereLine(file: file, context: context, text: text) { Terminal.standardError.write(line + "\n") }
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
@@ -100,6 +114,7 @@ struct RunCommand: AsyncParsableCommand {
     }
     let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
+    if let rehearse { Terminal.standardError.write(RehearsalRun.closing(profile: rehearse, code: code)) }
     if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
 
