@@ -5,6 +5,8 @@ import DokSpec
 /// that refuses before any change, the project and environments, and each service.
 struct ExportBody {
   var text: RunbookText
+  /// The statements that stop the run before any change (they come first, before the secrets).
+  var check: [String] = []
   let project: String
 
   init(text: RunbookText, project: String) {
@@ -20,29 +22,28 @@ struct ExportBody {
   mutating func refusal(_ scope: RunbookExporter.Scope, defaultEnvironment: String) {
     switch scope {
     case .project, .environment(_, defaultEnvironment):
-      text.add("# Stop before any change when the project is already on this server.")
-      text.add(
+      check.append("# Stop before any change when the project is already on this server.")
+      check.append(
         "assert !any((project.all), .name == \(projectWord)), "
           + RunbookText.quoted("project '\(project)' already exists on this server"))
     case .environment(_, let e):
-      text.add("# Stop before any change when the environment is already on this server.")
-      text.add("$target = find((project.all), .name == \(projectWord))")
-      text.add(
+      check.append("# Stop before any change when the environment is already on this server.")
+      check.append("$target = find((project.all), .name == \(projectWord))")
+      check.append(
         "assert !$target || !any($target.environments, .name == \(RunbookText.quoted(e))), "
           + RunbookText.quoted("environment \(RunbookText.path(project, e)) already exists on this server"))
     case .service(_, let e, let kind, let name):
       let which = e == defaultEnvironment ? ".isDefault" : ".name == \(RunbookText.quoted(e))"
-      text.add("# Stop before any change when the \(kind.rawValue) is already on this server.")
-      text.add("$target = find((project.all), .name == \(projectWord))")
-      text.add("$target_environment = $target && find($target.environments, \(which))")
-      text.add("if $target_environment {")
-      text.add("  $existing = environment.one environmentId=$target_environment.environmentId")
-      text.add(
+      check.append("# Stop before any change when the \(kind.rawValue) is already on this server.")
+      check.append("$target = find((project.all), .name == \(projectWord))")
+      check.append("$target_environment = $target && find($target.environments, \(which))")
+      check.append("if $target_environment {")
+      check.append("  $existing = environment.one environmentId=$target_environment.environmentId")
+      check.append(
         "  assert !any($existing.\(ServerTree.listKey(kind)), .name == \(RunbookText.quoted(name))), "
           + RunbookText.quoted("\(kind.rawValue) \(RunbookText.path(project, e, name)) already exists on this server"))
-      text.add("}")
+      check.append("}")
     }
-    text.blank()
   }
 
   /// The project (and, for one service, its environment) when the runbook must create them.

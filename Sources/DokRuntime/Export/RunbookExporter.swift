@@ -95,7 +95,7 @@ public struct RunbookExporter: Sendable {
       }
     }
     text = body.text
-    return Self.assemble(text, scope: scope, source: source, secrets: secrets, counts: counts)
+    return Self.assemble(text, check: body.check, scope: scope, source: source, secrets: secrets, counts: counts)
   }
 
   private func read(_ procedure: String, _ parameter: String, _ id: String) async throws(CallError) -> JSON {
@@ -104,7 +104,8 @@ public struct RunbookExporter: Sendable {
 
   /// The header, the secrets' preamble and the body, as one text.
   static func assemble(
-    _ text: RunbookText, scope: Scope, source: String, secrets: RunbookSecrets, counts: (environments: Int, services: Int)
+    _ text: RunbookText, check: [String], scope: Scope, source: String, secrets: RunbookSecrets,
+    counts: (environments: Int, services: Int)
   ) -> String {
     var out: [String] = []
     let what: String
@@ -138,6 +139,8 @@ public struct RunbookExporter: Sendable {
     }
     out.append("#")
     out.append("#   dok run --profile TARGET this-file.dok")
+    out.append("")
+    out += check
     out.append("")
     let preamble = text.preamble(secrets == .environment ? .environment : .placeholder)
     if !preamble.isEmpty {

@@ -25,7 +25,8 @@ struct RunbookText {
 
   var lines: [String] = []
   private(set) var secrets: [Secret] = []
-  private var variables: Set<String> = []
+  /// Names in use; the check before any change uses the first three.
+  private var variables: Set<String> = ["target", "target_environment", "existing"]
   let policy: SecretPolicy
 
   init(policy: SecretPolicy) { self.policy = policy }
