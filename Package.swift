@@ -119,7 +119,9 @@ let package = Package(
       name: "DokRuntimeTests",
       dependencies: [
         "DokRuntime", "DokLive", "DokClient", "DokScript", "DokSandbox", "DokSpec", "DokCore", "DokTestSupport", "DokTestDokploy",
-      ]),
+      ],
+      // Golden files are read from the package root (PackagePaths), not bundled.
+      exclude: ["Golden"]),
     // The REPL driven in-process by a scripted line editor; the completion engine's tests.
     .testTarget(
       name: "DokREPLTests",

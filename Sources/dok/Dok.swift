@@ -16,6 +16,7 @@ struct Dok: AsyncParsableCommand {
       REPLCommand.self, RunCommand.self, CheckCommand.self, CallCommand.self, SandboxCommand.self, LoginCommand.self,
       LogoutCommand.self, ProfilesCommand.self, SpecCommand.self, ProceduresCommand.self, DescribeCommand.self,
       CompleteCommand.self, LogsCommand.self, LsCommand.self, DoctorCommand.self, EnvCommand.self, WhoamiCommand.self,
+      ExportCommand.self,
     ],
     defaultSubcommand: REPLCommand.self
   )

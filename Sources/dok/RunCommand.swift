@@ -45,6 +45,12 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("With --profile a,b,c: run on up to N servers at once (default 1).", valueName: "N"))
   var parallel = 1
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Rehearse: copy the projects the runbook names by path from PROFILE (read calls only) into a fresh sandbox and run there.",
+      valueName: "PROFILE"))
+  var rehearse: String?
 
   @Argument(help: "The runbook (.dok file, or - for stdin).")
   var file: String
@@ -80,7 +86,14 @@ struct RunCommand: AsyncParsableCommand {
       reports = reports.map { ($0.kind, FleetReport.childPath(directory: directory, member: member, kind: $0.kind)) }
     }
     let noValidate = connection.noValidate
-    let context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    let context: ServerContext
+    if let rehearse {
+      guard let text else { throw DokExit.usage("--rehearse needs the runbook in a file, not on stdin") }
+      context = try await RehearsalRun.prepare(
+        profile: rehearse, text: text, file: file, connection: connection, spec: specOptions, server: server)
+    } else {
+      context = try await server.open(connection, spec: specOptions, refuseAutomaticSandboxInCI: true)
+    }
     // Where it runs, before the first call (the sandbox's banner says so already).
     if let line = Self.whereLine(file: file, context: context, text: text) { Terminal.standardError.write(line + "\n") }
     let policy = SecretPolicy.fromEnvironment(apiKey: context.session.connection.apiKey)
@@ -115,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
     }
     let code = await ScriptRunner.run(request, host: host, sink: sink, session: session)
     await context.close()
+    if let rehearse { Terminal.standardError.write(RehearsalRun.closing(profile: rehearse, code: code)) }
     if code != ExitStatus.success.code { throw DokExit(code: code) }
   }
 
