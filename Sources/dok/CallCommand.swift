@@ -204,7 +204,9 @@ struct CallCommand: AsyncParsableCommand {
     case .success(nil):
       break
     case .failure(let e):
-      if e.code == DestructiveConfirmation.declined(procedure).code { throw Self.declinedExit(e) }
+      if let first = e.errors.first, first.code == DestructiveConfirmation.declined(procedure).code {
+        throw Self.declinedExit(first)
+      }
       if interrupted { throw sending.map { DokExit(.interrupted, [$0.diagnostic()]) } ?? DokExit.interrupted }
       throw DokExit(e.errors[0].status, e.errors.map { $0.diagnostic() })
     }
