@@ -99,8 +99,8 @@ public enum HelpTopics {
 
           Ctrl-C drops the line, or a whole open block at ..., or cancels what runs (a query cut short
           changed nothing; a mutation may have reached the server: check with a read). Up recalls a
-          multi-line entry whole; Ctrl-R searches it (Enter runs the match; after a failed search it runs
-          nothing and puts back what was typed). :logs and :env take $variables for IDs. A recording keeps the names typed, assigns a $N it uses at the call
+          multi-line entry whole; Ctrl-R searches it (Enter runs the match; when no line holds what was typed
+          it runs nothing and puts back the line). :logs and :env take $variables for IDs. A recording keeps the names typed, assigns a $N it uses at the call
           that made it, and reads secrets from the environment (password=(env("DOK_PASSWORD"))).
         """
     case "exit-codes":

@@ -66,11 +66,15 @@ struct HistorySearch {
   /// The prompt while searching.
   var prompt: String { (failed ? "(failed search)`" : "(search)`") + pattern + "': " }
 
-  /// The line Enter runs: the match (the original line while nothing is typed); nil when the
-  /// search found nothing (the original line is put back, nothing runs).
-  var accepted: String? { failed ? nil : line }
+  /// The line Enter runs: the match — a line holding the whole pattern (after a Ctrl-R found
+  /// nothing older, the match shown still does) —, the original line while nothing is typed, or
+  /// nil when nothing holds the pattern (the original line is put back, nothing runs).
+  var accepted: String? {
+    if let m = match, entries[m].contains(pattern) { return entries[m] }
+    return pattern.isEmpty ? original : nil
+  }
 
   /// The line to keep editing when the search ends on another key: the match, or the original
-  /// line when the search found nothing.
-  var kept: String { failed ? original : line }
+  /// line when nothing holds the pattern.
+  var kept: String { accepted ?? original }
 }

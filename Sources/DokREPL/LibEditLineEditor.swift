@@ -119,6 +119,30 @@ public final class LibEditLineEditor: LineEditor {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The cursor's offset in the line, in characters.
+  private var cursorOffset: Int {
+    guard let info = el_wline(el) else { return 0 }
+    return info.pointee.cursor - info.pointee.buffer
+  }
+
+  /// A prompt as shown: without the `\1`-delimited escape sequences (colour).
+  static func visible(_ prompt: [CChar]) -> String {
+    var out = ""
+    var hidden = false
+    for c in String(cString: prompt) {
+      if c == "\u{1}" { hidden.toggle() } else if !hidden { out.append(c) }
+    }
+    return out
+  }
+
+  /// How many rows below its first the end of `text` is on a terminal `columns` wide (lines
+  /// wrap; a newline starts a row).
+  static func rows(_ text: String, columns: Int) -> Int {
+    guard columns > 0 else { return 0 }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.dropLast().reduce(0) { $0 + $1.count / columns + 1 } + (lines.last?.count ?? 0) / columns
+  }
+
   private func replaceBuffer(with text: String) {
     clearBuffer()
     if !text.isEmpty { _ = el_insertstr(el, text) }
@@ -132,12 +156,16 @@ public final class LibEditLineEditor: LineEditor {
     var s = HistorySearch(entries: history, original: bufferText)
     let savedPrompt = currentPrompt
     defer { currentPrompt = savedPrompt }
+    // Where the terminal's cursor is, as text from the start of the prompt.
+    var beforeCursor = Self.visible(savedPrompt) + String(bufferText.prefix(cursorOffset))
     func show() {
+      // EL_REFRESH redraws from where it believes the prompt starts: go there, clear the rest.
+      let rows = Self.rows(beforeCursor, columns: Int(dok_el_columns(el)))
+      Output.write(1, "\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")
       currentPrompt = Array(s.prompt.utf8CString)
       replaceBuffer(with: s.line)
-      // EL_REFRESH redraws from where it believes the line starts: go there, clear the rest.
-      Output.write(1, "\r\u{1B}[J")
       dok_el_refresh(el)
+      beforeCursor = s.prompt + s.line
     }
     show()
     while true {
