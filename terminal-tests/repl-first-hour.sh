@@ -53,4 +53,38 @@ check "its → \$2 line is shown after the pager, not in it" wait_for_line '→ 
 check "... and only once" bash -c "$(declare -f screen); SESSION=$SESSION; ! screen | grep -q 'PAGED:→'"
 DOK_ENV=""
 
+# Ctrl-R: Enter after a search that found nothing runs nothing (libedit's search ran the last
+# partial match: `two` then `zzz` ran `print "two", "B"` again).
+start
+type_text 'print "one", "A"'; keys Enter
+wait_for_line 'one A' 5
+type_text 'print "two", "B"'; keys Enter
+wait_for_line 'two B' 5
+# count_lines TEXT: how many screen lines equal TEXT.
+count_lines() { screen | grep -cxF -- "$1"; }
+keys C-r; type_text 'zzz'
+check "a search that finds nothing says so" wait_for "(failed search)\`zzz': " 3
+keys Enter
+type_text 'print "marker", "1"'; keys Enter
+check "Enter after it runs nothing (the next line runs)" wait_for_line 'marker 1' 5
+check "... and no history line ran" bash -c "[ \$($(declare -f screen count_lines); SESSION=$SESSION; count_lines 'two B') -eq 1 ] && [ \$($(declare -f screen count_lines); SESSION=$SESSION; count_lines 'one A') -eq 1 ]"
+keys C-r; type_text 'two'
+check "a search shows its match" wait_for "(search)\`two': print \"two\", \"B\"" 3
+type_text 'zzz'
+check "... then fails as the pattern grows" wait_for "(failed search)\`twozzz': " 3
+keys Enter
+type_text 'print "marker", "2"'; keys Enter
+check "Enter after a search that failed past a match does not run the match" wait_for_line 'marker 2' 5
+check "... (print \"two\" ran once)" bash -c "[ \$($(declare -f screen count_lines); SESSION=$SESSION; count_lines 'two B') -eq 1 ]"
+type_text 'print "typed", "T"'; keys C-r; type_text 'zzz'; keys Enter
+check "the line typed before a failed search is put back, not run" wait_for 'dok sandbox> print "typed", "T"' 3
+keys C-u
+keys C-r; type_text 'one'; keys Enter
+check "Enter on a match runs it" bash -c "$(declare -f screen count_lines); SESSION=$SESSION; for i in \$(seq 100); do [ \$(count_lines 'one A') -eq 2 ] && exit 0; sleep 0.05; done; exit 1"
+check "the typed line did not run" bash -c "$(declare -f screen count_lines); SESSION=$SESSION; [ \$(count_lines 'typed T') -eq 0 ]"
+keys C-r; type_text 'two'; keys C-c
+check "Ctrl-C during a search gives a fresh prompt" wait_for '^C' 3
+keys C-d
+check "... and Ctrl-D still exits" wait_for "EXITED-0" 5
+
 finish

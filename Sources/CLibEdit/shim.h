@@ -23,6 +23,12 @@ static inline void *dok_el_get_clientdata(EditLine *el) {
   el_get(el, EL_CLIENTDATA, &data);
   return data;
 }
+static inline void dok_el_refresh(EditLine *el) { el_set(el, EL_REFRESH); }
+static inline int dok_el_columns(EditLine *el) {
+  int n = 0;
+  el_get(el, EL_GETTC, "co", &n, NULL);
+  return n;
+}
 static inline int dok_el_source_none(EditLine *el) { return el_source(el, "/dev/null"); }
 
 static inline History *dok_hist_init(void) { return history_init(); }

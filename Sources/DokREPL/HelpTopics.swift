@@ -33,7 +33,8 @@ public enum HelpTopics {
         break; continue; deploy …; wait …; sleep 2s; assert c, "message"; try { } catch $err { }; exit N; source "f.dok".
         In a runbook a bare expression is an error (use assert or print); at the prompt it shows its value.
         try/catch: $err.message is an assert's own message, $err.assertion the comparison that failed.
-        exit takes an integer 0–255. In a wait's until condition a path through null is null (it waits on).
+        exit takes an integer 0–255; at the prompt exit [N] ends the session with N.
+        In a wait's until condition a path through null is null (it waits on).
         Call arguments: `#` and `,` inside a bare word are text (a comment needs a space before #);
         ${…} needs quotes. Script arguments (dok run f.dok name=2024 list:=[1]) keep their text for
         string parameters and interpolation; `_` and digits are not argument names.
@@ -100,7 +101,8 @@ public enum HelpTopics {
 
           Ctrl-C drops the line, or a whole open block at ..., or cancels what runs (a query cut short
           changed nothing; a mutation may have reached the server: check with a read). Up recalls a
-          multi-line entry whole. A recording keeps the names typed, assigns a $N it uses at the call
+          multi-line entry whole; Ctrl-R searches it (Enter runs the match; when no line holds what was typed
+          it runs nothing and puts back the line). :logs and :env take $variables for IDs. A recording keeps the names typed, assigns a $N it uses at the call
           that made it, and reads secrets from the environment (password=(env("DOK_PASSWORD"))).
           A call that removes, deletes, kills, cleans or stops asks first, naming what it affects:
           remove project 'shop' (2 environments, 3 services)? [y/N] — only y or yes sends it; :set confirm off

@@ -49,7 +49,13 @@ public final class LibEditLineEditor: LineEditor {
       return Unmanaged<LibEditLineEditor>.fromOpaque(data).takeUnretainedValue().complete()
     }
     dok_el_bind(el, "^I", "dok-complete")
-    dok_el_bind(el, "^R", "em-inc-search-prev")
+    dok_el_addfn(el, "dok-search", "search the history as you type") { el, _ in
+      guard let el, let data = dok_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+      return Unmanaged<LibEditLineEditor>.fromOpaque(data).takeUnretainedValue().search()
+    }
+    // Not libedit's em-inc-search-prev: after a search that found nothing, Enter there ran the
+    // last partial match (see HistorySearch).
+    dok_el_bind(el, "^R", "dok-search")
     // Read ~/.editrc-style settings from nowhere: behaviour is the same on every machine.
   }
 
@@ -100,10 +106,107 @@ public final class LibEditLineEditor: LineEditor {
   }
 
   private func clearBuffer() {
-    guard let info = el_line(el) else { return }
+    guard let info = el_wline(el) else { return }
     let total = info.pointee.lastchar - info.pointee.buffer
     _ = el_cursor(el, Int32(total))
     if total > 0 { el_deletestr(el, Int32(total)) }
+  }
+
+  /// The whole line being edited.
+  private var bufferText: String {
+    guard let info = el_line(el), let start = info.pointee.buffer else { return "" }
+    let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(start), count: info.pointee.lastchar - start)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The cursor's offset in the line, in characters.
+  private var cursorOffset: Int {
+    guard let info = el_wline(el) else { return 0 }
+    return info.pointee.cursor - info.pointee.buffer
+  }
+
+  /// A prompt as shown: without the `\1`-delimited escape sequences (colour).
+  static func visible(_ prompt: [CChar]) -> String {
+    var out = ""
+    var hidden = false
+    for c in String(cString: prompt) {
+      if c == "\u{1}" { hidden.toggle() } else if !hidden { out.append(c) }
+    }
+    return out
+  }
+
+  /// How many rows below its first the end of `text` is on a terminal `columns` wide (lines
+  /// wrap; a newline starts a row).
+  static func rows(_ text: String, columns: Int) -> Int {
+    guard columns > 0 else { return 0 }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.dropLast().reduce(0) { $0 + $1.count / columns + 1 } + (lines.last?.count ?? 0) / columns
+  }
+
+  private func replaceBuffer(with text: String) {
+    clearBuffer()
+    if !text.isEmpty { _ = el_insertstr(el, text) }
+  }
+
+  /// Ctrl-R: reads keys itself until the search ends (see ``HistorySearch``), showing the
+  /// pattern in the prompt and the match as the line. Enter runs a match; after a search that
+  /// found nothing it puts back the line typed before the search and runs nothing. Ctrl-G
+  /// cancels; another key keeps the match (or the original line) and does its usual work.
+  private func search() -> UInt8 {
+    var s = HistorySearch(entries: history, original: bufferText)
+    let savedPrompt = currentPrompt
+    defer { currentPrompt = savedPrompt }
+    // Where the terminal's cursor is, as text from the start of the prompt.
+    var beforeCursor = Self.visible(savedPrompt) + String(bufferText.prefix(cursorOffset))
+    func show() {
+      // EL_REFRESH redraws from where it believes the prompt starts: go there, clear the rest.
+      let rows = Self.rows(beforeCursor, columns: Int(dok_el_columns(el)))
+      Output.write(1, "\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J")
+      currentPrompt = Array(s.prompt.utf8CString)
+      replaceBuffer(with: s.line)
+      dok_el_refresh(el)
+      beforeCursor = s.prompt + s.line
+    }
+    show()
+    while true {
+      var key: wchar_t = 0
+      // Ctrl-C (EINTR) or the end of input: el_gets returns NULL and readLine tells which.
+      guard el_wgetc(el, &key) == 1, let scalar = Unicode.Scalar(UInt32(bitPattern: key)) else {
+        return UInt8(CC_EOF)
+      }
+      switch scalar {
+      case "\u{12}": s.older()  // Ctrl-R
+      case "\u{7F}", "\u{08}": s.backspace()
+      case "\u{07}":  // Ctrl-G: back to the line as it was
+        currentPrompt = savedPrompt
+        replaceBuffer(with: s.original)
+        return UInt8(CC_REFRESH)
+      case "\n", "\r":
+        currentPrompt = savedPrompt
+        guard let line = s.accepted else {
+          replaceBuffer(with: s.original)
+          Output.write(1, "\u{7}")  // the bell: nothing was found, nothing runs
+          return UInt8(CC_REFRESH)
+        }
+        replaceBuffer(with: line)
+        // libedit's own Enter ends the line (it terminates the buffer; CC_NEWLINE from here
+        // returned what followed the shorter line too).
+        el_push(el, "\n")
+        return UInt8(CC_REFRESH)
+      default:
+        if scalar.value >= 0x20 {
+          s.type(Character(scalar))
+        } else {
+          // Another key (an arrow's ESC, Ctrl-A…): keep the line and let the key do its work.
+          currentPrompt = savedPrompt
+          replaceBuffer(with: s.kept)
+          var pushed: [wchar_t] = [key, 0]
+          el_wpush(el, &pushed)
+          return UInt8(CC_REFRESH)
+        }
+      }
+      show()
+    }
   }
 
   public func addHistory(_ line: String) {
