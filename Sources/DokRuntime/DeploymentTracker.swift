@@ -48,6 +48,9 @@ public struct DeploymentTracker: Sendable {
     let known = Set(before.compactMap { $0["deploymentId"]?.stringValue })
     var (mark, arguments) = DeployMark.make(request, catalog: catalog)
     if !mark.added { mark.ahead = await ahead(of: mark, target: target, rows: before) }
+    if request.tracing, mark.added, let value = mark.value {
+      report(.note("sent with description \(JSON.string(value).compactText), added by dok to tell this deploy's row"))
+    }
     let start = clock.now()
     do {
       _ = try await caller.call(procedure: request.procedure, arguments: arguments)

@@ -2,7 +2,9 @@ import DokCore
 import DokScript
 
 /// Writes a run's output: `print` lines to stdout; trace lines, diagnostics and wait progress to
-/// stderr. On a terminal a wait shows one live progress line; on a pipe, nothing.
+/// stderr. On a terminal a wait or deploy shows one live progress line; on a pipe, with
+/// ``plainProgressEvery`` set, one plain progress line every that many seconds (a CI log shows a
+/// long deploy is alive), else nothing.
 public final class TerminalSink: ScriptSink, @unchecked Sendable {
   /// Renders diagnostics (colour, source lines, redaction).
   public let reporter: DiagnosticReporter
@@ -18,6 +20,18 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public var diagnosticTransform: (String) -> String = { $0 }
   /// Writes text to a descriptor (1 or 2); the REPL's tests capture it.
   public var write: (Int32, String) -> Void = { Output.write($0, $1) }
+  /// Without a terminal: seconds between plain progress lines of a running wait or deploy (nil:
+  /// none). ``plainProgressDefault`` is what `dok run` and `dok call --wait` use.
+  public var plainProgressEvery: Double?
+  /// Plain progress lines start with the statement's location (false: with `dok: `, for `dok call`).
+  public var plainProgressLocation = true
+  /// When the last plain progress line was written (or the operation started); nil between operations.
+  private var plainProgressSince: ContinuousClock.Instant?
+
+  /// 10 seconds, or `DOK_PROGRESS_EVERY` (a duration such as `500ms`, for tests and impatient logs).
+  public static var plainProgressDefault: Double {
+    FileIO.environment("DOK_PROGRESS_EVERY").flatMap { DurationText.seconds($0) }.map { max(0.05, $0) } ?? 10
+  }
 
   public init(reporter: DiagnosticReporter, showProgress: Bool = Platform.isTerminal(2)) {
     self.reporter = reporter
@@ -36,7 +50,10 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   }
 
   public func waitProgress(_ progress: WaitProgress) {
-    guard progressOnTTY else { return }
+    guard progressOnTTY else {
+      plainProgress("\(progress.location): " + progress.line, finished: progress.finished)
+      return
+    }
     if progress.finished {
       clearProgress()
       return
@@ -55,7 +72,11 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
   public func deploy(_ event: DeployEvent) {
     switch event {
     case .progress(let p):
-      guard progressOnTTY else { return }
+      guard progressOnTTY else {
+        let place = plainProgressLocation ? p.location.map { "\($0): " } : nil
+        plainProgress((place ?? "dok: ") + p.line, finished: p.finished)
+        return
+      }
       if p.finished {
         clearProgress()
         deployLine = nil
@@ -75,6 +96,24 @@ public final class TerminalSink: ScriptSink, @unchecked Sendable {
       write(2, "dok: " + text + "\n")
       drawDeployLine()
     }
+  }
+
+  /// Off a terminal: `line` on its own line when ``plainProgressEvery`` has passed since the
+  /// operation started or its last line.
+  private func plainProgress(_ line: String, finished: Bool) {
+    guard let every = plainProgressEvery else { return }
+    if finished {
+      plainProgressSince = nil
+      return
+    }
+    let now = ContinuousClock.now
+    guard let since = plainProgressSince else {
+      plainProgressSince = now
+      return
+    }
+    guard since.duration(to: now) >= .seconds(every) else { return }
+    plainProgressSince = now
+    write(2, diagnosticTransform(traceTransform(line)) + "\n")
   }
 
   private func drawDeployLine() {

@@ -24,7 +24,8 @@ struct CallCommand: AsyncParsableCommand {
       could not tell which new deployment is its own (DEPLOY_AMBIGUOUS; never a guess). Without a \
       description= of yours, --wait sends one naming the run, e.g. "dok 3fa9c01b (dok call)", and follows \
       the row that carries it, whatever else is queued for the service; with yours, it uses the server's \
-      queue (deployment.queueList) to skip deploys with the same description queued before.
+      queue (deployment.queueList) to skip deploys with the same description queued before. When stderr \
+      is not a terminal, a progress line is printed there every 10s (DOK_PROGRESS_EVERY changes it).
 
       With --profile a,b,c (or all), the call goes to each server in turn (--parallel N: up to N at once), \
       each result under a heading naming the server, then a table of exit codes; the worst code is dok's.

@@ -39,6 +39,8 @@ struct CallWait: Sendable {
     let tracker = DeploymentTracker(caller: session, catalog: catalog, logStreams: session.logStreams)
     let sink = TerminalSink(reporter: DokMain.reporter)
     sink.showBuildLogs = true
+    sink.plainProgressEvery = TerminalSink.plainProgressDefault
+    sink.plainProgressLocation = false
     let key = session.connection.apiKey
     sink.diagnosticTransform = { (text: String) -> String in key.map { text.replacing($0, with: "***") } ?? text }
     let box = SinkBox(sink)

@@ -19,13 +19,19 @@ struct RunCommand: AsyncParsableCommand {
       An argument the runbook never reads is an error (--allow-unused-arguments accepts it).
       The file is parsed and checked against the API document first: any error is reported with
       file:line:col and nothing runs (exit 2). Also: dok FILE.dok [name=value …].
+      When stderr is not a terminal, a running deploy or wait prints a progress line there every 10s
+      (DOK_PROGRESS_EVERY=500ms changes the interval).
       """)
 
   @OptionGroup var connection: ConnectionOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var specOptions: SpecOptions
 
-  @Flag(name: .long, help: "Print each executed statement with its location and a one-line result (stderr).")
+  @Flag(
+    name: .long,
+    help:
+      "Print each executed statement with its location and a one-line result (stderr); a deploy or wait also when it starts, with the description dok adds."
+  )
   var trace = false
 
   @Flag(
@@ -104,6 +110,7 @@ struct RunCommand: AsyncParsableCommand {
     let reporter = DokMain.reporter
     reporter.setRedaction { policy.redactKey(in: $0) }
     let sink = TerminalSink(reporter: reporter)
+    sink.plainProgressEvery = TerminalSink.plainProgressDefault
     sink.traceTransform = { policy.redactArguments(in: $0) }
     var options = ScriptOptions(trace: trace, keepGoing: keepGoing, debug: debug, validate: !noValidate)
     options.allowUnusedArguments = allowUnusedArguments

@@ -1,5 +1,6 @@
 import DokCore
 import DokREPL
+import Foundation
 
 /// Command lines that name no command dok has: `dok help nosuch`, `dok cal`, `dok project.all`.
 /// Without this check ArgumentParser hands the word to the default command (the REPL), which
@@ -28,7 +29,10 @@ enum UnknownCommand {
     }
     if first.hasPrefix("-") || commands.contains(first) || first == "help" || first.hasSuffix(".dok") { return nil }
     var notes: [String] = []
-    if Self.looksLikeProcedure(first) {
+    if FileManager.default.fileExists(atPath: first) {
+      // A runbook without the .dok extension.
+      notes.append("did you mean `dok run \(shellWord(first))`?")
+    } else if Self.looksLikeProcedure(first) {
       let rest = args.dropFirst().map(shellWord).joined(separator: " ")
       notes.append("did you mean `dok call \(first)\(rest.isEmpty ? "" : " " + rest)`?")
     } else if let close = Suggest.closest(to: first, in: commands).first {

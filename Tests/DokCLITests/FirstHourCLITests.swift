@@ -74,6 +74,12 @@ import Testing
     #expect(!proc.stderr.contains("dok repl"), "\(proc.stderr)")
     let args = try DokProcess.run(["application.one", "applicationId=a1"])
     #expect(args.stderr.contains("did you mean `dok call application.one applicationId=a1`?"), "\(args.stderr)")
+    // A runbook without the .dok extension.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-\(UUID().uuidString).txt").path
+    try "print 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let runbook = try DokProcess.run([file])
+    #expect(runbook.status == ExitStatus.usage.code)
+    #expect(runbook.stderr.contains("did you mean `dok run \(file)`?"), "\(runbook.stderr)")
   }
 
   @Test func callListsEveryMissingRequiredParameterAtOnceAndSendsNothing() async throws {

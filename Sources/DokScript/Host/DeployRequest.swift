@@ -12,6 +12,8 @@ public struct DeployRequest: Sendable {
   public var timeout: Double
   /// Where the statement is.
   public var location: SourceLocation
+  /// Under `--trace`: the host reports what it adds to the call (dok's `description`) as a note.
+  public var tracing = false
 
   /// A request with the statement's values.
   public init(procedure: String, arguments: [CallArgument], every: Double, timeout: Double, location: SourceLocation) {

@@ -36,9 +36,14 @@ final class DeployStmt: Stmt {
       if e.procedure == nil { e.procedure = call.procedure }
       throw .call(e, s.location(call.pos))
     }
-    if s.tracing { s.traceArguments(call, args) }
     let loc = s.location(pos)
-    let request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)
+    if s.tracing {
+      s.traceArguments(call, args)
+      // A deploy runs for minutes: its line when it starts, and again with the row at its end.
+      s.sink.trace(TraceEvent(location: loc, statement: s.tracedText(self) + "  …", result: ""))
+    }
+    var request = DeployRequest(procedure: call.procedure, arguments: args, every: interval, timeout: limit, location: loc)
+    request.tracing = s.tracing
     let out = SinkBox(sink: s.sink, tracing: s.tracing, location: loc)
     let row: JSON
     do {

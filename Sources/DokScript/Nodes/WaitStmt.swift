@@ -39,6 +39,8 @@ final class WaitStmt: Stmt {
     var lastTransport: CallError?
     var cutShort = false
     let loc = s.location(pos)
+    // A wait may run for minutes: under --trace its line when it starts, and again at its end.
+    if s.tracing { s.sink.trace(TraceEvent(location: loc, statement: text + "  …", result: "")) }
     let savedCurrent = s.state.current
     defer { s.state.current = savedCurrent }
     while true {
