@@ -10,9 +10,10 @@ URL="http://127.0.0.1:$PORT"
 "$DOK_BIN" sandbox --port "$PORT" --api-key "$KEY" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 # A session that outlives the others keeps the tmux server up between them (a new session made
-# while the server of the last one is exiting can fail).
-tmux new-session -d -s "$SESSION-keep" "sleep 600"
-trap 'kill "$SANDBOX_PID" 2>/dev/null; tmux kill-session -t "$SESSION-keep" 2>/dev/null' EXIT
+# while the server of the last one killed is exiting can fail). Its name must not start with
+# $SESSION: `kill-session -t NAME` also matches a session by prefix.
+tmux new-session -d -s "keep-$SESSION" "sleep 600"
+trap 'kill "$SANDBOX_PID" 2>/dev/null; tmux kill-session -t "keep-$SESSION" 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "$URL/api/settings.getDokployVersion" && break; sleep 0.1; done
 VERSION=$(curl -s -H "x-api-key: $KEY" "$URL/api/settings.getDokployVersion" | tr -d '"')
 export DOKPLOY_URL="$URL" DOKPLOY_API_KEY="$KEY"
@@ -104,5 +105,5 @@ type_text ':quit'; keys Enter
 wait_for "EXITED-" 10
 
 kill "$SANDBOX_PID" 2>/dev/null
-tmux kill-session -t "$SESSION-keep" 2>/dev/null
+tmux kill-session -t "keep-$SESSION" 2>/dev/null
 finish
