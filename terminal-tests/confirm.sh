@@ -81,6 +81,13 @@ wait_for "[y/N]" 10
 type_text 'y'; keys Enter
 check "dok call: y sends it and exits 0" wait_for "EXITED-0" 10
 check "dok call: y removed the project" bash -c "$(declare -f api names); DOK_BIN=$DOK_BIN; ! names | grep -q '\"name\":\"web-shop\"'"
+api project.create name=cut-shop >/dev/null
+run_call project.remove project=cut-shop
+wait_for "[y/N]" 10
+keys C-c
+check "dok call: Ctrl-C at the question declines (exit 1, nothing sent)" bash -c "$(declare -f screen wait_for api names); SESSION=$SESSION; DOK_BIN=$DOK_BIN; wait_for EXITED-1 10 && names | grep -q '\"name\":\"cut-shop\"'"
+run_call project.remove project=cut-shop '| cat'
+check "dok call with stdout not a terminal never asks" bash -c "$(declare -f screen wait_for api names); SESSION=$SESSION; DOK_BIN=$DOK_BIN; wait_for EXITED-0 10 && ! screen | grep -q 'y/N' && ! names | grep -q '\"name\":\"cut-shop\"'"
 api project.create name=yes-shop >/dev/null
 run_call --yes project.remove project=yes-shop
 check "dok call --yes does not ask" bash -c "$(declare -f screen wait_for); SESSION=$SESSION; wait_for EXITED-0 10 && ! screen | grep -q 'y/N'"
