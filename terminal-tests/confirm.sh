@@ -10,9 +10,10 @@ URL="http://127.0.0.1:$PORT"
 "$DOK_BIN" sandbox --port "$PORT" --api-key "$KEY" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 # A session that outlives the others keeps the tmux server up between them (a new session made
-# while the server of the last one is exiting can fail).
-tmux new-session -d -s "$SESSION-keep" "sleep 600"
-trap 'kill "$SANDBOX_PID" 2>/dev/null; tmux kill-session -t "$SESSION-keep" 2>/dev/null' EXIT
+# while the server of the last one killed is exiting can fail). Its name must not start with
+# $SESSION: `kill-session -t NAME` also matches a session by prefix.
+tmux new-session -d -s "keep-$SESSION" "sleep 600"
+trap 'kill "$SANDBOX_PID" 2>/dev/null; tmux kill-session -t "keep-$SESSION" 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "$URL/api/settings.getDokployVersion" && break; sleep 0.1; done
 VERSION=$(curl -s -H "x-api-key: $KEY" "$URL/api/settings.getDokployVersion" | tr -d '"')
 export DOKPLOY_URL="$URL" DOKPLOY_API_KEY="$KEY"
@@ -80,6 +81,13 @@ wait_for "[y/N]" 10
 type_text 'y'; keys Enter
 check "dok call: y sends it and exits 0" wait_for "EXITED-0" 10
 check "dok call: y removed the project" bash -c "$(declare -f api names); DOK_BIN=$DOK_BIN; ! names | grep -q '\"name\":\"web-shop\"'"
+api project.create name=cut-shop >/dev/null
+run_call project.remove project=cut-shop
+wait_for "[y/N]" 10
+keys C-c
+check "dok call: Ctrl-C at the question declines (exit 1, nothing sent)" bash -c "$(declare -f screen wait_for api names); SESSION=$SESSION; DOK_BIN=$DOK_BIN; wait_for EXITED-1 10 && names | grep -q '\"name\":\"cut-shop\"'"
+run_call project.remove project=cut-shop '| cat'
+check "dok call with stdout not a terminal never asks" bash -c "$(declare -f screen wait_for api names); SESSION=$SESSION; DOK_BIN=$DOK_BIN; wait_for EXITED-0 10 && ! screen | grep -q 'y/N' && ! names | grep -q '\"name\":\"cut-shop\"'"
 api project.create name=yes-shop >/dev/null
 run_call --yes project.remove project=yes-shop
 check "dok call --yes does not ask" bash -c "$(declare -f screen wait_for); SESSION=$SESSION; wait_for EXITED-0 10 && ! screen | grep -q 'y/N'"
@@ -104,5 +112,5 @@ type_text ':quit'; keys Enter
 wait_for "EXITED-" 10
 
 kill "$SANDBOX_PID" 2>/dev/null
-tmux kill-session -t "$SESSION-keep" 2>/dev/null
+tmux kill-session -t "keep-$SESSION" 2>/dev/null
 finish
