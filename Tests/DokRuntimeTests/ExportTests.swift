@@ -31,6 +31,7 @@ import Testing
     security.create applicationId=$web.applicationId username=admin password=basic-pw-1
     $api = application.create name="x api" environmentId=$st.environmentId
     application.saveGitProvider applicationId=$api.applicationId customGitUrl=https://git.example.com/acme/api.git customGitBranch=main customGitBuildPath=/ watchPaths:=null
+    application.create name=xbare environmentId=$prod
     $db = postgres.create name=xdb appName=xdb databaseName=shop databaseUser=shop databasePassword=pg-pass-1 environmentId=$prod
     postgres.update postgresId=$db.postgresId externalPort:=5433 dockerImage=postgres:17
     postgres.saveEnvironment postgresId=$db.postgresId env="PGTZ=UTC"

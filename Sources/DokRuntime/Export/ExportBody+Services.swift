@@ -81,7 +81,15 @@ extension ExportBody {
   private mutating func applicationSource(_ row: JSON, target: (String, String), name: String, what: String) {
     func arg(_ field: String) -> (String, String) { RunbookText.argument(field, row[field] ?? .null) }
     let common = [arg("enableSubmodules"), arg("watchPaths")]
-    switch row["sourceType"]?.stringValue ?? "" {
+    let source = row["sourceType"]?.stringValue ?? ""
+    let repository = [
+      "github": "repository", "gitlab": "gitlabRepository", "bitbucket": "bitbucketRepository", "gitea": "giteaRepository",
+    ]
+    if let field = repository[source], row[field]?.stringValue == nil, row["\(source)Id"]?.stringValue == nil {
+      text.add("# No source is set yet (a new application's '\(source)' with no repository).")
+      return
+    }
+    switch source {
     case "docker":
       var password = ("password", "null")
       if let p = row["password"]?.stringValue, !p.isEmpty {
