@@ -22,8 +22,8 @@ extension ExportBody {
   mutating func application(_ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "application \(path)"
-    text.add("# Application \(path)")
+    let what = "application \(RunbookText.shown(project, environment, name))"
+    text.add("# Application \(RunbookText.shown(project, environment, name))")
     var create: [(String, String)] = [
       ("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment)),
     ]
@@ -164,8 +164,8 @@ extension ExportBody {
   mutating func compose(_ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "compose \(path)"
-    text.add("# Compose \(path)")
+    let what = "compose \(RunbookText.shown(project, environment, name))"
+    text.add("# Compose \(RunbookText.shown(project, environment, name))")
     let source = row["sourceType"]?.stringValue ?? "github"
     var create: [(String, String)] = [("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment))]
     if let app = Self.chosenAppName(row["appName"]?.stringValue, generatedPrefix: "compose-") {
@@ -224,8 +224,11 @@ extension ExportBody {
   mutating func database(_ kind: PathParameter.Kind, _ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "\(kind.rawValue) \(path)"
-    text.add("# \(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()) \(path)")
+    let what = "\(kind.rawValue) \(RunbookText.shown(project, environment, name))"
+    let titles = [
+      "postgres": "PostgreSQL", "mysql": "MySQL", "mariadb": "MariaDB", "mongo": "MongoDB", "redis": "Redis", "libsql": "libSQL",
+    ]
+    text.add("# \(titles[kind.rawValue] ?? kind.rawValue) \(RunbookText.shown(project, environment, name))")
     func arg(_ field: String) -> (String, String) { RunbookText.argument(field, row[field] ?? .null) }
     var create: [(String, String)] = [("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment))]
     let appName = Self.baseAppName(row["appName"]?.stringValue) ?? name

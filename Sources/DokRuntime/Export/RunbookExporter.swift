@@ -116,10 +116,10 @@ public struct RunbookExporter: Sendable {
         "project \(RunbookText.quoted(p)) (\(plural(counts.environments, "environment")), \(plural(counts.services, "service")))"
       command = RunbookText.path(p)
     case .environment(let p, let e):
-      what = "environment \(RunbookText.path(p, e)) (\(plural(counts.services, "service")))"
+      what = "environment \(RunbookText.shown(p, e)) (\(plural(counts.services, "service")))"
       command = RunbookText.path(p, e)
     case .service(let p, let e, let k, let n):
-      what = "\(k.rawValue) \(RunbookText.path(p, e, n))"
+      what = "\(k.rawValue) \(RunbookText.shown(p, e, n))"
       command = RunbookText.path(p, e, n)
     }
     out.append("# Recreates \(what) as `dok export \(command)` read it from \(source).")
