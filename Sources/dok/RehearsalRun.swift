@@ -13,6 +13,10 @@ enum RehearsalRun {
   static func prepare(
     profile: String, text: String, file: String, connection: ConnectionOptions, spec: SpecOptions, server: ServerOptions
   ) async throws -> ServerContext {
+    if server.sandbox || connection.url != nil || connection.profile != nil || connection.apiKey != nil {
+      throw DokExit.usage(
+        "--rehearse PROFILE reads PROFILE and runs on a sandbox of its own: drop --sandbox, --url, --api-key and --profile")
+    }
     let config: ProfileConfig
     do {
       config = try ConnectionOptions.store.load()

@@ -22,8 +22,8 @@ extension ExportBody {
   mutating func application(_ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "application \(path)"
-    text.add("# Application \(path)")
+    let what = "application \(RunbookText.shown(project, environment, name))"
+    text.add("# Application \(RunbookText.shown(project, environment, name))")
     var create: [(String, String)] = [
       ("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment)),
     ]
@@ -81,7 +81,15 @@ extension ExportBody {
   private mutating func applicationSource(_ row: JSON, target: (String, String), name: String, what: String) {
     func arg(_ field: String) -> (String, String) { RunbookText.argument(field, row[field] ?? .null) }
     let common = [arg("enableSubmodules"), arg("watchPaths")]
-    switch row["sourceType"]?.stringValue ?? "" {
+    let source = row["sourceType"]?.stringValue ?? ""
+    let repository = [
+      "github": "repository", "gitlab": "gitlabRepository", "bitbucket": "bitbucketRepository", "gitea": "giteaRepository",
+    ]
+    if let field = repository[source], row[field]?.stringValue == nil, row["\(source)Id"]?.stringValue == nil {
+      text.add("# No source is set yet (a new application's '\(source)' with no repository).")
+      return
+    }
+    switch source {
     case "docker":
       var password = ("password", "null")
       if let p = row["password"]?.stringValue, !p.isEmpty {
@@ -156,8 +164,8 @@ extension ExportBody {
   mutating func compose(_ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "compose \(path)"
-    text.add("# Compose \(path)")
+    let what = "compose \(RunbookText.shown(project, environment, name))"
+    text.add("# Compose \(RunbookText.shown(project, environment, name))")
     let source = row["sourceType"]?.stringValue ?? "github"
     var create: [(String, String)] = [("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment))]
     if let app = Self.chosenAppName(row["appName"]?.stringValue, generatedPrefix: "compose-") {
@@ -216,8 +224,11 @@ extension ExportBody {
   mutating func database(_ kind: PathParameter.Kind, _ row: JSON, environment: String) {
     let name = row["name"]?.stringValue ?? ""
     let path = RunbookText.path(project, environment, name)
-    let what = "\(kind.rawValue) \(path)"
-    text.add("# \(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()) \(path)")
+    let what = "\(kind.rawValue) \(RunbookText.shown(project, environment, name))"
+    let titles = [
+      "postgres": "PostgreSQL", "mysql": "MySQL", "mariadb": "MariaDB", "mongo": "MongoDB", "redis": "Redis", "libsql": "libSQL",
+    ]
+    text.add("# \(titles[kind.rawValue] ?? kind.rawValue) \(RunbookText.shown(project, environment, name))")
     func arg(_ field: String) -> (String, String) { RunbookText.argument(field, row[field] ?? .null) }
     var create: [(String, String)] = [("name", RunbookText.word(name)), ("environment", RunbookText.path(project, environment))]
     let appName = Self.baseAppName(row["appName"]?.stringValue) ?? name

@@ -31,7 +31,7 @@ struct ExportBody {
       check.append("$target = find((project.all), .name == \(projectWord))")
       check.append(
         "assert !$target || !any($target.environments, .name == \(RunbookText.quoted(e))), "
-          + RunbookText.quoted("environment \(RunbookText.path(project, e)) already exists on this server"))
+          + RunbookText.quoted("environment \(RunbookText.shown(project, e)) already exists on this server"))
     case .service(_, let e, let kind, let name):
       let which = e == defaultEnvironment ? ".isDefault" : ".name == \(RunbookText.quoted(e))"
       check.append("# Stop before any change when the \(kind.rawValue) is already on this server.")
@@ -41,7 +41,7 @@ struct ExportBody {
       check.append("  $existing = environment.one environmentId=$target_environment.environmentId")
       check.append(
         "  assert !any($existing.\(ServerTree.listKey(kind)), .name == \(RunbookText.quoted(name))), "
-          + RunbookText.quoted("\(kind.rawValue) \(RunbookText.path(project, e, name)) already exists on this server"))
+          + RunbookText.quoted("\(kind.rawValue) \(RunbookText.shown(project, e, name)) already exists on this server"))
       check.append("}")
     }
   }
@@ -50,11 +50,13 @@ struct ExportBody {
   mutating func containers(_ scope: RunbookExporter.Scope, project row: JSON, defaultEnvironment: String) {
     var args: [(String, String)] = [("name", RunbookText.word(project))]
     if let d = row["description"]?.stringValue, !d.isEmpty { args.append(("description", RunbookText.quoted(d))) }
-    if let env = row["env"]?.stringValue, !env.isEmpty {
-      args.append(("env", envText(env, owner: [project], what: "project \(RunbookText.path(project))")))
-    }
     switch scope {
     case .project, .environment(_, defaultEnvironment):
+      // The project's own variables go with the project; an environment or a service that
+      // creates a missing project creates it bare.
+      if let env = row["env"]?.stringValue, !env.isEmpty {
+        args.append(("env", envText(env, owner: [project], what: "project \(RunbookText.shown(project))")))
+      }
       text.add("# The project; its default environment comes with it.")
       text.call("project.create", args)
     case .environment:
@@ -88,7 +90,7 @@ struct ExportBody {
       if name != "production" { args.append(("name", RunbookText.word(name))) }
       if description != "Production environment" { args.append(("description", RunbookText.quoted(description))) }
       if !env.isEmpty {
-        args.append(("env", envText(env, owner: [name], what: "environment \(RunbookText.path(project, name))")))
+        args.append(("env", envText(env, owner: [name], what: "environment \(RunbookText.shown(project, name))")))
       }
       if args.count > 1 {
         text.add("# The default environment as it is on the source.")
@@ -97,7 +99,7 @@ struct ExportBody {
       }
       return
     }
-    text.add("# Environment \(RunbookText.path(project, name))")
+    text.add("# Environment \(RunbookText.shown(project, name))")
     var args: [(String, String)] = [("name", RunbookText.word(name)), ("project", RunbookText.path(project))]
     if !description.isEmpty { args.append(("description", RunbookText.quoted(description))) }
     text.call("environment.create", args)
@@ -106,7 +108,7 @@ struct ExportBody {
         "environment.update",
         [
           ("environment", RunbookText.path(project, name)),
-          ("env", envText(env, owner: [name], what: "environment \(RunbookText.path(project, name))")),
+          ("env", envText(env, owner: [name], what: "environment \(RunbookText.shown(project, name))")),
         ])
     }
     text.blank()

@@ -59,8 +59,7 @@ public struct RunbookExporter: Sendable {
     }
     let projectId = try await resolver.id(of: .project, at: ResourcePath(segments: [projectName]))
     let project = try await read("project.one", "projectId", projectId)
-    var text = RunbookText(policy: policy)
-    var body = ExportBody(text: text, project: projectName)
+    var body = ExportBody(text: RunbookText(policy: policy), project: projectName)
     let environments = (project["environments"]?.arrayValue ?? []).filter { e in
       switch scope {
       case .project: true
@@ -79,8 +78,9 @@ public struct RunbookExporter: Sendable {
     for environment in ordered {
       let envName = environment["name"]?.stringValue ?? ""
       counts.environments += 1
-      if case .project = scope { body.environment(environment, isDefault: environment["isDefault"]?.boolValue == true) }
-      if case .environment = scope {
+      // A service's export creates no environment of its own (``ExportBody/containers``).
+      if case .service = scope {
+      } else {
         body.environment(environment, isDefault: environment["isDefault"]?.boolValue == true)
       }
       for kind in PathParameter.Kind.services {
@@ -94,8 +94,7 @@ public struct RunbookExporter: Sendable {
         }
       }
     }
-    text = body.text
-    return Self.assemble(text, check: body.check, scope: scope, source: source, secrets: secrets, counts: counts)
+    return Self.assemble(body.text, check: body.check, scope: scope, source: source, secrets: secrets, counts: counts)
   }
 
   private func read(_ procedure: String, _ parameter: String, _ id: String) async throws(CallError) -> JSON {
@@ -116,10 +115,10 @@ public struct RunbookExporter: Sendable {
         "project \(RunbookText.quoted(p)) (\(plural(counts.environments, "environment")), \(plural(counts.services, "service")))"
       command = RunbookText.path(p)
     case .environment(let p, let e):
-      what = "environment \(RunbookText.path(p, e)) (\(plural(counts.services, "service")))"
+      what = "environment \(RunbookText.shown(p, e)) (\(plural(counts.services, "service")))"
       command = RunbookText.path(p, e)
     case .service(let p, let e, let k, let n):
-      what = "\(k.rawValue) \(RunbookText.path(p, e, n))"
+      what = "\(k.rawValue) \(RunbookText.shown(p, e, n))"
       command = RunbookText.path(p, e, n)
     }
     out.append("# Recreates \(what) as `dok export \(command)` read it from \(source).")

@@ -132,6 +132,11 @@ struct RunbookText {
     word(names.map(ResourcePath.escape).joined(separator: "/"))
   }
 
+  /// A path as text for people (comments, messages): names escaped, never quoted.
+  static func shown(_ names: String...) -> String {
+    names.map(ResourcePath.escape).joined(separator: "/")
+  }
+
   private static func isBare(_ s: String) -> Bool {
     guard !s.isEmpty, !["null", "true", "false"].contains(s), Double(s) == nil else { return false }
     return s.unicodeScalars.allSatisfy { c in
