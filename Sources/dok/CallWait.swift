@@ -41,8 +41,9 @@ struct CallWait: Sendable {
     sink.showBuildLogs = true
     sink.plainProgressEvery = TerminalSink.plainProgressDefault
     sink.plainProgressLocation = false
-    let key = session.connection.apiKey
-    sink.diagnosticTransform = { (text: String) -> String in key.map { text.replacing($0, with: "***") } ?? text }
+    // The key is masked as everywhere else (a key too short to tell from ordinary text is not).
+    let policy = SecretPolicy.fromEnvironment(apiKey: session.connection.apiKey)
+    sink.diagnosticTransform = { policy.redactKey(in: $0) }
     let box = SinkBox(sink)
     let request = DeployRequest(
       procedure: procedure, arguments: arguments, every: every, timeout: timeout,
