@@ -5,6 +5,8 @@ import DokRuntime
 import DokScript
 import DokSpec
 import DokTestDokploy
+// Every file of these tests sees DokTestSupport's `withTeardown`, as when it was defined here.
+@_exported import DokTestSupport
 import Foundation
 import Synchronization
 

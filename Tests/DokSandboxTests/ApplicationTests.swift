@@ -11,126 +11,144 @@ import Testing
 
   @Test func deployRunsThenFinishes() async throws {
     let s = try await SandboxClient.start(deploySeconds: 1)
-    let (_, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    let saved = try s.post(
-      "application.saveDockerProvider",
-      ["applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null, "registryUrl": .null])
-    #expect(saved.status == 200)
-    let deploy = try s.post("application.deploy", ["applicationId": .string(app)])
-    #expect(deploy.status == 200)
-    #expect(deploy.body == "")
-    #expect(try status(s, app) == "running")
-    let one = try s.get("application.one", [("applicationId", app)]).json
-    #expect(one?["deployments"]?[0]?["status"] == "running")
-    #expect(one?["domains"] == [])
-    #expect(one?["dockerImage"] == "nginx:alpine")
-    #expect(one?["sourceType"] == "docker")
-    #expect(try await eventually { try status(s, app) == "done" })
-    let deps = try s.get("deployment.all", [("applicationId", app)]).json
-    #expect(deps?[0]?["status"] == "done")
-    #expect(deps?[0]?["finishedAt"]?.stringValue != nil)
-    // stop / start return the row as it was before the change (fact: "`start` / `stop` return the row as it was").
-    #expect(try s.post("application.stop", ["applicationId": .string(app)]).json?["applicationStatus"] == "done")
-    #expect(try status(s, app) == "idle")
-    #expect(try s.post("application.start", ["applicationId": .string(app)]).json?["applicationStatus"] == "idle")
-    #expect(try status(s, app) == "done")
-    // containers reflect running services
-    let containers = try s.get("docker.getContainers").json?.arrayValue ?? []
-    #expect(containers.contains { $0["image"] == "nginx:alpine" })
-    await s.sb.stop()
+    try await withTeardown {
+      let (_, env) = try s.makeProject()
+      let app = try s.makeApp(env)
+      let saved = try s.post(
+        "application.saveDockerProvider",
+        [
+          "applicationId": .string(app), "dockerImage": "nginx:alpine", "username": .null, "password": .null,
+          "registryUrl": .null,
+        ])
+      #expect(saved.status == 200)
+      let deploy = try s.post("application.deploy", ["applicationId": .string(app)])
+      #expect(deploy.status == 200)
+      #expect(deploy.body == "")
+      #expect(try status(s, app) == "running")
+      let one = try s.get("application.one", [("applicationId", app)]).json
+      #expect(one?["deployments"]?[0]?["status"] == "running")
+      #expect(one?["domains"] == [])
+      #expect(one?["dockerImage"] == "nginx:alpine")
+      #expect(one?["sourceType"] == "docker")
+      #expect(try await eventually { try status(s, app) == "done" })
+      let deps = try s.get("deployment.all", [("applicationId", app)]).json
+      #expect(deps?[0]?["status"] == "done")
+      #expect(deps?[0]?["finishedAt"]?.stringValue != nil)
+      // stop / start return the row as it was before the change (fact: "`start` / `stop` return the row as it was").
+      #expect(try s.post("application.stop", ["applicationId": .string(app)]).json?["applicationStatus"] == "done")
+      #expect(try status(s, app) == "idle")
+      #expect(try s.post("application.start", ["applicationId": .string(app)]).json?["applicationStatus"] == "idle")
+      #expect(try status(s, app) == "done")
+      // containers reflect running services
+      let containers = try s.get("docker.getContainers").json?.arrayValue ?? []
+      #expect(containers.contains { $0["image"] == "nginx:alpine" })
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   /// Fact: "A failed build sets status `error` on the deployment and the service; it does NOT
   /// fill `errorMessage` … The build log holds the reason" (`deployment.readLogs`).
   @Test func failingImageAndMissingSourceEndInError() async throws {
     let s = try await SandboxClient.start(deploySeconds: 0.1)
-    let (_, env) = try s.makeProject()
-    let bad = try s.makeApp(env, name: "bad")
-    _ = try s.post(
-      "application.saveDockerProvider",
-      [
-        "applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": .null, "password": .null,
-        "registryUrl": .null,
-      ])
-    let bare = try s.makeApp(env, name: "bare")
-    #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
-    #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)
-    #expect(try await eventually(within: 10) { try status(s, bad) == "error" && status(s, bare) == "error" })
-    for id in [bad, bare] {
-      #expect(try status(s, id) == "error")
-      let d = try s.get("deployment.all", [("applicationId", id)]).json?[0]
-      #expect(d?["status"] == "error")
-      #expect(d?["errorMessage"] == .null)
-      let log = try s.get("deployment.readLogs", [("deploymentId", d?["deploymentId"]?.stringValue ?? ""), ("tail", "100")])
-      #expect(log.json?.stringValue?.contains("Error occurred ❌, check the logs for details.") == true)
-      if id == bad {
-        #expect(
-          log.json?.stringValue?.contains(
-            "Error response from daemon: pull access denied for acme/will-fail, repository does not exist") == true)
+    try await withTeardown {
+      let (_, env) = try s.makeProject()
+      let bad = try s.makeApp(env, name: "bad")
+      _ = try s.post(
+        "application.saveDockerProvider",
+        [
+          "applicationId": .string(bad), "dockerImage": "acme/will-fail:1", "username": .null, "password": .null,
+          "registryUrl": .null,
+        ])
+      let bare = try s.makeApp(env, name: "bare")
+      #expect(try s.post("application.deploy", ["applicationId": .string(bad)]).status == 200)
+      #expect(try s.post("application.deploy", ["applicationId": .string(bare)]).status == 200)
+      #expect(try await eventually(within: 10) { try status(s, bad) == "error" && status(s, bare) == "error" })
+      for id in [bad, bare] {
+        #expect(try status(s, id) == "error")
+        let d = try s.get("deployment.all", [("applicationId", id)]).json?[0]
+        #expect(d?["status"] == "error")
+        #expect(d?["errorMessage"] == .null)
+        let log = try s.get("deployment.readLogs", [("deploymentId", d?["deploymentId"]?.stringValue ?? ""), ("tail", "100")])
+        #expect(log.json?.stringValue?.contains("Error occurred ❌, check the logs for details.") == true)
+        if id == bad {
+          #expect(
+            log.json?.stringValue?.contains(
+              "Error response from daemon: pull access denied for acme/will-fail, repository does not exist") == true)
+        }
       }
+    } teardown: {
+      await s.sb.stop()
     }
-    await s.sb.stop()
   }
 
   /// Fact: "`deployment.all` is newest first; a service keeps 11 deployments"; "`description`
   /// is `""` when none was given".
   @Test func deploymentsNewestFirstKeepEleven() async throws {
     let s = try await SandboxClient.start(deploySeconds: 0)
-    let (_, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    for i in 1...13 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
-    let deps = try s.get("deployment.all", [("applicationId", app)]).json?.arrayValue ?? []
-    #expect(deps.count == 11)
-    #expect(deps.first?["title"] == "d13")
-    #expect(deps.last?["title"] == "d3")
-    #expect(deps.first?["description"] == "")
-    await s.sb.stop()
+    try await withTeardown {
+      let (_, env) = try s.makeProject()
+      let app = try s.makeApp(env)
+      for i in 1...13 { _ = try s.post("application.redeploy", ["applicationId": .string(app), "title": .string("d\(i)")]) }
+      let deps = try s.get("deployment.all", [("applicationId", app)]).json?.arrayValue ?? []
+      #expect(deps.count == 11)
+      #expect(deps.first?["title"] == "d13")
+      #expect(deps.last?["title"] == "d3")
+      #expect(deps.first?["description"] == "")
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   @Test func updateAndSaves() async throws {
     let s = try await SandboxClient.start()
-    let (pid, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    #expect(try s.post("application.update", ["applicationId": .string(app), "name": "renamed"]).status == 200)
-    let env1 = try s.post(
-      "application.saveEnvironment",
-      ["applicationId": .string(app), "env": "A=1", "buildArgs": .null, "buildSecrets": .null, "createEnvFile": true])
-    #expect(env1.status == 200)
-    let bt = try s.post(
-      "application.saveBuildType",
-      [
-        "applicationId": .string(app), "buildType": "dockerfile", "dockerfile": "Dockerfile", "dockerContextPath": .null,
-        "dockerBuildStage": .null, "herokuVersion": .null, "railpackVersion": .null,
-      ])
-    #expect(bt.status == 200)
-    let one = try s.get("application.one", [("applicationId", app)]).json
-    #expect(one?["name"] == "renamed")
-    #expect(one?["env"] == "A=1")
-    #expect(one?["buildType"] == "dockerfile")
-    let project = try s.get("project.one", [("projectId", pid)]).json
-    #expect(project?["environments"]?[0]?["applications"]?[0]?["applicationId"] == .string(app))
-    #expect(try s.post("application.reload", ["applicationId": .string(app), "appName": one!["appName"]!]).status == 200)
-    #expect(try s.post("application.delete", ["applicationId": .string(app)]).status == 200)
-    let gone = try s.get("application.one", [("applicationId", app)])
-    #expect(gone.status == 404)
-    #expect(gone.json?["message"] == "Application not found")
-    await s.sb.stop()
+    try await withTeardown {
+      let (pid, env) = try s.makeProject()
+      let app = try s.makeApp(env)
+      #expect(try s.post("application.update", ["applicationId": .string(app), "name": "renamed"]).status == 200)
+      let env1 = try s.post(
+        "application.saveEnvironment",
+        ["applicationId": .string(app), "env": "A=1", "buildArgs": .null, "buildSecrets": .null, "createEnvFile": true])
+      #expect(env1.status == 200)
+      let bt = try s.post(
+        "application.saveBuildType",
+        [
+          "applicationId": .string(app), "buildType": "dockerfile", "dockerfile": "Dockerfile", "dockerContextPath": .null,
+          "dockerBuildStage": .null, "herokuVersion": .null, "railpackVersion": .null,
+        ])
+      #expect(bt.status == 200)
+      let one = try s.get("application.one", [("applicationId", app)]).json
+      #expect(one?["name"] == "renamed")
+      #expect(one?["env"] == "A=1")
+      #expect(one?["buildType"] == "dockerfile")
+      let project = try s.get("project.one", [("projectId", pid)]).json
+      #expect(project?["environments"]?[0]?["applications"]?[0]?["applicationId"] == .string(app))
+      #expect(try s.post("application.reload", ["applicationId": .string(app), "appName": one!["appName"]!]).status == 200)
+      #expect(try s.post("application.delete", ["applicationId": .string(app)]).status == 200)
+      let gone = try s.get("application.one", [("applicationId", app)])
+      #expect(gone.status == 404)
+      #expect(gone.json?["message"] == "Application not found")
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   @Test func fiftyConcurrentCreates() async throws {
     let s = try await SandboxClient.start()
-    let (pid, env) = try s.makeProject()
-    try await withThrowingTaskGroup(of: Int.self) { group in
-      for i in 0..<50 {
-        group.addTask { try s.post("application.create", ["name": .string("app\(i)"), "environmentId": .string(env)]).status }
+    try await withTeardown {
+      let (pid, env) = try s.makeProject()
+      try await withThrowingTaskGroup(of: Int.self) { group in
+        for i in 0..<50 {
+          group.addTask { try s.post("application.create", ["name": .string("app\(i)"), "environmentId": .string(env)]).status }
+        }
+        for try await code in group { #expect(code == 200) }
       }
-      for try await code in group { #expect(code == 200) }
+      let apps = try s.get("project.one", [("projectId", pid)]).json?["environments"]?[0]?["applications"]?.arrayValue
+      #expect(apps?.count == 50)
+      #expect(Set(apps?.compactMap { $0["applicationId"]?.stringValue } ?? []).count == 50)
+    } teardown: {
+      await s.sb.stop()
     }
-    let apps = try s.get("project.one", [("projectId", pid)]).json?["environments"]?[0]?["applications"]?.arrayValue
-    #expect(apps?.count == 50)
-    #expect(Set(apps?.compactMap { $0["applicationId"]?.stringValue } ?? []).count == 50)
-    await s.sb.stop()
   }
 }
 

@@ -11,30 +11,33 @@ import Testing
 @Suite struct ContainerLogTests {
   @Test func aServiceWithoutAContainerIsAnErrorAndADeployedOneHasStampedLines() async throws {
     let s = try await SandboxClient.start(deploySeconds: 0.1)
-    let (_, env) = try s.makeProject()
-    let app = try s.makeApp(env)
-    try s.setImage(app, "nginx:alpine")
-    let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
-    let before = try s.get("application.readLogs", [("applicationId", app)])
-    #expect(before.status == 500, "body: \(before.body)")
-    #expect(before.json?["message"]?.stringValue == "No container or service found for: \(appName)", "body: \(before.body)")
+    try await withTeardown {
+      let (_, env) = try s.makeProject()
+      let app = try s.makeApp(env)
+      try s.setImage(app, "nginx:alpine")
+      let appName = try #require(try s.get("application.one", [("applicationId", app)]).json?["appName"]?.stringValue)
+      let before = try s.get("application.readLogs", [("applicationId", app)])
+      #expect(before.status == 500, "body: \(before.body)")
+      #expect(before.json?["message"]?.stringValue == "No container or service found for: \(appName)", "body: \(before.body)")
 
-    #expect(try await s.deployUntilDone(app))
-    let lines = try await logLines(s, app, within: 5)
-    #expect(lines.count >= 2, "\(lines)")
-    // Docker's --timestamps: RFC 3339 with nanoseconds, then the line.
-    #expect(
-      lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z "#, options: .regularExpression) != nil },
-      "\(lines)")
-    #expect(lines.contains { $0.contains("nginx:alpine") }, "\(lines)")
+      #expect(try await s.deployUntilDone(app))
+      let lines = try await logLines(s, app, within: 5)
+      #expect(lines.count >= 2, "\(lines)")
+      // Docker's --timestamps: RFC 3339 with nanoseconds, then the line.
+      #expect(
+        lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z "#, options: .regularExpression) != nil },
+        "\(lines)")
+      #expect(lines.contains { $0.contains("nginx:alpine") }, "\(lines)")
 
-    let one = try s.get("application.readLogs", [("applicationId", app), ("tail", "1")]).json?.stringValue ?? ""
-    #expect(one.split(separator: "\n").count == 1, "\(one)")
-    let found = try s.get("application.readLogs", [("applicationId", app), ("search", "LISTENING")]).json?.stringValue ?? ""
-    #expect(found.split(separator: "\n").count == 1 && found.contains("listening"), "\(found)")
-    let unknown = try s.get("application.readLogs", [("applicationId", "nope")])
-    #expect(unknown.status == 404, "body: \(unknown.body)")
-    await s.sb.stop()
+      let one = try s.get("application.readLogs", [("applicationId", app), ("tail", "1")]).json?.stringValue ?? ""
+      #expect(one.split(separator: "\n").count == 1, "\(one)")
+      let found = try s.get("application.readLogs", [("applicationId", app), ("search", "LISTENING")]).json?.stringValue ?? ""
+      #expect(found.split(separator: "\n").count == 1 && found.contains("listening"), "\(found)")
+      let unknown = try s.get("application.readLogs", [("applicationId", "nope")])
+      #expect(unknown.status == 404, "body: \(unknown.body)")
+    } teardown: {
+      await s.sb.stop()
+    }
   }
 
   /// All of the application's startup lines, once they have all been printed.

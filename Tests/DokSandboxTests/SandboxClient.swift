@@ -1,5 +1,7 @@
 import DokCore
 import DokSandbox
+// Every file of these tests sees DokTestSupport's `withTeardown`, as when it was defined here.
+@_exported import DokTestSupport
 import Foundation
 
 /// A reply as the tests see it.

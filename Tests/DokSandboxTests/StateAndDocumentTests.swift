@@ -25,54 +25,60 @@ import Testing
     let saved = try JSONParser.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
     #expect(saved["projects"]?[0]?["projectId"] == .string(pid))
     let s2 = try await SandboxClient.start(deploySeconds: 0.1, statePath: path)
-    let one = try s2.get("project.one", [("projectId", pid)]).json
-    #expect(one?["name"] == "persisted")
-    // The deploy queued before the restart finishes from its timestamps.
-    #expect(
-      try await eventually(within: 10) {
-        try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
-      })
-    #expect(try s2.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "done")
-    await s2.sb.stop()
+    try await withTeardown {
+      let one = try s2.get("project.one", [("projectId", pid)]).json
+      #expect(one?["name"] == "persisted")
+      // The deploy queued before the restart finishes from its timestamps.
+      #expect(
+        try await eventually(within: 10) {
+          try s2.get("application.one", [("applicationId", app)]).json?["applicationStatus"] == "done"
+        })
+      #expect(try s2.get("deployment.all", [("applicationId", app)]).json?[0]?["status"] == "done")
+    } teardown: {
+      await s2.sb.stop()
+    }
   }
 
   @Test func openAPIDocumentCoversEveryProcedure() async throws {
     let s = try await SandboxClient.start()
-    let r = try s.get("settings.getOpenApiDocument")
-    #expect(r.status == 200)
-    let doc = try #require(r.json)
-    #expect(doc["openapi"] == "3.1.0")
-    #expect(doc["info"]?["title"] == "Dokploy API")
-    #expect(doc["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
-    #expect(doc["components"]?["securitySchemes"]?["apiKey"]?["name"] == "x-api-key")
-    #expect(paths0(doc) == 597)
-    let paths = try #require(doc["paths"]?.objectValue)
-    #expect(paths.count == ProcedureTable.all.count)
-    for spec in ProcedureTable.all {
-      let item = try #require(paths["/" + spec.name], "missing \(spec.name)")
-      let op = try #require(item[spec.kind == .query ? "get" : "post"], "wrong method for \(spec.name)")
-      #expect(op["operationId"] == .string(spec.name.replacingOccurrences(of: ".", with: "-")))
-      // The real document's operations name the generator's default scheme (not accepted by the server).
-      #expect(op["security"] == [["Authorization": []]])
+    try await withTeardown {
+      let r = try s.get("settings.getOpenApiDocument")
+      #expect(r.status == 200)
+      let doc = try #require(r.json)
+      #expect(doc["openapi"] == "3.1.0")
+      #expect(doc["info"]?["title"] == "Dokploy API")
+      #expect(doc["servers"]?[0]?["url"] == .string(s.sb.url + "/api"))
+      #expect(doc["components"]?["securitySchemes"]?["apiKey"]?["name"] == "x-api-key")
+      #expect(paths0(doc) == 597)
+      let paths = try #require(doc["paths"]?.objectValue)
+      #expect(paths.count == ProcedureTable.all.count)
+      for spec in ProcedureTable.all {
+        let item = try #require(paths["/" + spec.name], "missing \(spec.name)")
+        let op = try #require(item[spec.kind == .query ? "get" : "post"], "wrong method for \(spec.name)")
+        #expect(op["operationId"] == .string(spec.name.replacingOccurrences(of: ".", with: "-")))
+        // The real document's operations name the generator's default scheme (not accepted by the server).
+        #expect(op["security"] == [["Authorization": []]])
+      }
+      let required = [
+        "application.deploy", "project.all", "project.create", "environment.byProjectId", "deployment.all",
+        "domain.byComposeId", "redis.saveExternalPort", "settings.health", "docker.getContainers", "user.get",
+      ]
+      for name in required { #expect(paths["/" + name] != nil) }
+      let body = try #require(
+        paths["/application.saveDockerProvider"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"])
+      let req = body["required"]?.arrayValue ?? []
+      for field in ["username", "password", "registryUrl"] {
+        #expect(req.contains(.string(field)))
+        #expect(body["properties"]?[field] == ["anyOf": [["type": "string"], ["type": "null"]]])
+      }
+      let one = try #require(paths["/application.one"]?["get"]?["parameters"]?[0])
+      #expect(one == ["in": "query", "name": "applicationId", "schema": ["type": "string", "minLength": 1], "required": true])
+      let enumSchema = paths["/application.create"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]?[
+        "properties"]?["sourceType"]
+      #expect(enumSchema?["enum"]?.arrayValue?.contains("docker") == true)
+    } teardown: {
+      await s.sb.stop()
     }
-    let required = [
-      "application.deploy", "project.all", "project.create", "environment.byProjectId", "deployment.all",
-      "domain.byComposeId", "redis.saveExternalPort", "settings.health", "docker.getContainers", "user.get",
-    ]
-    for name in required { #expect(paths["/" + name] != nil) }
-    let body = try #require(
-      paths["/application.saveDockerProvider"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"])
-    let req = body["required"]?.arrayValue ?? []
-    for field in ["username", "password", "registryUrl"] {
-      #expect(req.contains(.string(field)))
-      #expect(body["properties"]?[field] == ["anyOf": [["type": "string"], ["type": "null"]]])
-    }
-    let one = try #require(paths["/application.one"]?["get"]?["parameters"]?[0])
-    #expect(one == ["in": "query", "name": "applicationId", "schema": ["type": "string", "minLength": 1], "required": true])
-    let enumSchema = paths["/application.create"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]?[
-      "properties"]?["sourceType"]
-    #expect(enumSchema?["enum"]?.arrayValue?.contains("docker") == true)
-    await s.sb.stop()
   }
 
   private func paths0(_ doc: JSON) -> Int { doc["paths"]?.objectValue?.count ?? 0 }
