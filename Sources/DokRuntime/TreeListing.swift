@@ -83,7 +83,7 @@ public struct TreeListing: Sendable {
 
   /// `environment` with its databases' names and statuses from `environment.one`, when the
   /// listing left them out.
-  static func withNames(_ environment: ServerTree.Environment, caller: any ProcedureCaller) async throws(CallError)
+  public static func withNames(_ environment: ServerTree.Environment, caller: any ProcedureCaller) async throws(CallError)
     -> ServerTree.Environment
   {
     guard environment.services.contains(where: { $0.name == nil }) else { return environment }

@@ -43,6 +43,12 @@ import Testing
             ],
           ],
         ]
+      case "environment.one":
+        return [
+          "environmentId": "e1", "name": "production", "isDefault": true,
+          "applications": [["applicationId": "a1", "name": "web", "applicationStatus": "done"]],
+          "postgres": [["postgresId": "d1", "name": "db", "applicationStatus": "idle"]],
+        ]
       case "settings.health":
         return ["status": "ok"]
       default:
@@ -81,6 +87,15 @@ import Testing
     #expect(Self.texts(h, #"application.deploy application="my shop/a\\/b/"#) == [#"application="my shop/a\\/b/x""#])
     let r = h.repl.complete(line: #"application.one application="my shop/a"#, cursor: 40)
     #expect(r.wordStart == 16 && r.word == #"application="my shop/a"#, "\(r)")
+  }
+
+  /// `project.all` leaves databases' names out: the environment's are read when the path reaches it.
+  @Test func databasesNamesComeFromTheirEnvironment() {
+    let h = REPLHarness([], catalog: REPLFixtures.realCatalog, caller: Self.server())
+    #expect(Self.texts(h, "postgres.one postgres=shop/d") == ["postgres=shop/db"])
+    #expect(Self.texts(h, "postgres.one postgres=shop/production/") == ["postgres=shop/production/db"])
+    #expect(Self.texts(h, "postgres.one postgres=shop/staging/").isEmpty)
+    #expect(h.caller.calls.filter { $0.0 == "environment.one" }.count == 1, "read once")
   }
 
   @Test func theListingIsReadAgainAfterAnEntryRuns() async {
