@@ -281,6 +281,15 @@ public enum Completer {
   static func metaArguments(word: String, before: String, context: CompletionContext) -> [Completion] {
     let parts = before.split(separator: " ").map(String.init)
     guard let name = parts.first, let spec = context.metaCommands.first(where: { $0.name == name }) else { return [] }
+    if name == ":ls", let tree = context.tree, !parts.contains(where: { $0.hasPrefix("-") }), !word.hasPrefix("-") {
+      // The path is the rest of the line (spaces and all): complete the word that ends it.
+      let typed = String(before.dropFirst(name.count + 1))
+      return PathCompletion.candidates(key: nil, kind: nil, value: typed + word, tree: tree).compactMap { c in
+        c.text.hasPrefix(typed)
+          ? Completion(String(c.text.dropFirst(typed.count)), hint: c.hint, appendSpace: c.appendSpace, display: c.display)
+          : nil
+      }
+    }
     if parts.count == 1 {
       if spec.arguments == [MetaCommandSpec.procedureArgument] {
         return procedures(word: word, context: context, withKeywords: false)

@@ -16,9 +16,10 @@ enum PathCompletion {
     return (key, twin.kind, String(word[word.index(after: eq)...]))
   }
 
-  /// The candidates for `value` (as typed after `key=`, maybe opening a quote) naming a `kind`.
-  static func candidates(key: String, kind: PathParameter.Kind, value: String, tree: ServerTree) -> [Completion] {
-    let quoted = value.hasPrefix("\"")
+  /// The candidates for `value` (as typed after `key=`, maybe opening a quote) naming a `kind`;
+  /// with no `key` and no `kind`, a path for `:ls` (any node, the rest of the line: never quoted).
+  static func candidates(key: String?, kind: PathParameter.Kind?, value: String, tree: ServerTree) -> [Completion] {
+    let quoted = key != nil && value.hasPrefix("\"")
     var raw = quoted ? String(value.dropFirst()) : value
     if quoted { raw = unescapeString(raw) }
     let (done, partial) = split(raw)
@@ -33,28 +34,29 @@ enum PathCompletion {
       options = project.environments.map {
         ([done[0], $0.name], envFinal, $0.isDefault ? "environment (default)" : "environment")
       }
-      if kind.isService, let def = project.environments.first(where: \.isDefault) {
-        options += services(of: kind, in: def).map { ([done[0], $0], true, kind.rawValue + " in " + def.name) }
+      if kind?.isService ?? true, let def = project.environments.first(where: \.isDefault) {
+        options += services(of: kind, in: def).map { ([done[0], $0.name], true, $0.kind + " in " + def.name) }
       }
     case 2:
-      guard kind.isService, let project = tree.projects.first(where: { $0.name == done[0] }) else { return [] }
+      guard kind?.isService ?? true, let project = tree.projects.first(where: { $0.name == done[0] }) else { return [] }
       options = project.environments.filter { $0.name == done[1] }.flatMap { env in
-        services(of: kind, in: env).map { ([done[0], done[1], $0], true, kind.rawValue) }
+        services(of: kind, in: env).map { ([done[0], done[1], $0.name], true, $0.kind) }
       }
     default:
       return []
     }
     var seen = Set<String>()
     return options.filter { $0.names.last!.hasPrefix(partial) }.compactMap { o in
-      let text = key + "=" + write(o.names, final: o.final, quoted: quoted)
+      let text = key.map { $0 + "=" + write(o.names, final: o.final, quoted: quoted) } ?? write(o.names, final: o.final)
       guard seen.insert(text).inserted else { return nil }
       return Completion(
         text, hint: o.hint, appendSpace: o.final, display: ResourcePath.escape(o.names.last!) + (o.final ? "" : "/"))
     }
   }
 
-  private static func services(of kind: PathParameter.Kind, in env: ServerTree.Environment) -> [String] {
-    env.services.filter { $0.kind == kind }.compactMap(\.name)
+  /// The named services of `kind` (of any kind when nil) in `env`.
+  private static func services(of kind: PathParameter.Kind?, in env: ServerTree.Environment) -> [(name: String, kind: String)] {
+    env.services.filter { kind == nil || $0.kind == kind }.compactMap { s in s.name.map { ($0, s.kind.rawValue) } }
   }
 
   /// The names a path's text completes (`shop/sta` → `["shop"]`, `"sta"`), unescaping `\/`.
@@ -80,8 +82,9 @@ enum PathCompletion {
 
   /// The value to insert: a bare word when every name fits in one, else a quoted string (closed
   /// when `final`); a non-final path ends in `/`.
-  static func write(_ names: [String], final: Bool, quoted: Bool) -> String {
+  static func write(_ names: [String], final: Bool, quoted: Bool? = nil) -> String {
     let path = names.map(ResourcePath.escape).joined(separator: "/") + (final ? "" : "/")
+    guard let quoted else { return path }
     guard quoted || names.contains(where: { !fitsBareWord($0) }) else { return path }
     let inString = path.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("$", with: "\\$")
     return "\"" + inString + (final ? "\"" : "")

@@ -6,20 +6,20 @@ extension REPL {
   /// How long a Tab waits for the server's listing before completing without paths.
   static let pathTreeTimeout: Duration = .seconds(3)
 
-  /// The server's tree when the word at `cursor` is a `<kind>=` twin's value, read once
+  /// The server's tree when the word at `cursor` is a `<kind>=` twin's value or `:ls`'s path, read once
   /// (`project.all`) and kept until the next entry runs; for a database, its environment's
   /// names (`environment.one`, which `project.all` leaves out) are read when the path reaches
   /// it. Nil otherwise, or when the server does not answer within ``pathTreeTimeout``.
   func treeForCompletion(line: String, cursor: Int) -> ServerTree? {
-    guard let twin = Self.twinWord(Array(line.prefix(cursor))),
-      let host = session.host as? DokScriptHost
+    let twin = Self.twinWord(Array(line.prefix(cursor)))
+    guard twin != nil || line.drop(while: { $0 == " " }).hasPrefix(":ls "), let host = session.host as? DokScriptHost
     else { return nil }
     let caller = host.caller
     if pathTree == nil {
       let resolver = PathResolver(caller: caller, catalog: environment.catalog)
       pathTree = bounded { try? await resolver.tree() }
     }
-    guard var tree = pathTree, twin.kind.isDatabase else { return pathTree }
+    guard var tree = pathTree, let twin, twin.kind.isDatabase else { return pathTree }
     // The environment a database's path has reached, when its names are not known yet.
     let value = twin.value.hasPrefix("\"") ? PathCompletion.unescapeString(String(twin.value.dropFirst())) : twin.value
     let names = PathCompletion.split(value).done

@@ -98,6 +98,18 @@ import Testing
     #expect(h.caller.calls.filter { $0.0 == "environment.one" }.count == 1, "read once")
   }
 
+  /// `:ls PATH` completes any node, unquoted (the path is the rest of the line), and takes a name with spaces.
+  @Test func lsCompletesAndTakesAPathWithSpaces() async {
+    let h = REPLHarness(
+      [.line(":ls my shop"), .line(#":ls "my shop/a\\/b""#)], catalog: REPLFixtures.realCatalog, caller: Self.server())
+    #expect(Self.texts(h, ":ls s") == ["shop/"])
+    #expect(Self.texts(h, ":ls shop/staging/") == ["shop/staging/stack", "shop/staging/web"])
+    #expect(Self.texts(h, ":ls my shop/") == [#"shop/a\/b/"#, "shop/api", "shop/production/"])
+    #expect(await h.run() == ExitStatus.success.code)
+    #expect(h.capture.out.contains("my shop") && h.capture.out.contains("    api"), "\(h.capture.out)")
+    #expect(h.capture.out.contains("  a/b") && h.capture.out.contains("    x "), "\(h.capture.out)")
+  }
+
   @Test func theListingIsReadAgainAfterAnEntryRuns() async {
     let h = REPLHarness([.line("settings.health")], catalog: REPLFixtures.realCatalog, caller: Self.server())
     _ = Self.texts(h, "project.one project=")
