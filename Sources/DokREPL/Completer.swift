@@ -24,6 +24,10 @@ public enum Completer {
     let word = String(chars[start..<end])
     let before = String(chars[0..<start])
     var candidates: [Completion]
+    if inQuote, let quoted = quotedPath(chars, end: end, context: context) {
+      // `application="my shop/…`: a path with a space in a name.
+      return CompletionResult(wordStart: quoted.start, word: String(chars[quoted.start..<end]), candidates: quoted.candidates)
+    }
     if inQuote {
       // Only a string being compared completes (`until .status == "d`).
       let tokens = statementTokens(before)
@@ -79,6 +83,9 @@ public enum Completer {
     // `PROC=` value, or a parameter of the call being written.
     if let procName = callHead(tokens), let proc = context.catalog?.procedure(named: procName) {
       if let eq = word.firstIndex(of: "=") {
+        if let tree = context.tree, let t = PathCompletion.twin(in: word, proc: proc) {
+          return PathCompletion.candidates(key: t.key, kind: t.kind, value: t.value, tree: tree)
+        }
         let key = String(word[..<eq])
         let valuePrefix = String(word[word.index(after: eq)...])
         return values(key: key, prefix: valuePrefix, proc: proc, context: context)
@@ -107,6 +114,21 @@ public enum Completer {
     // A procedure (or router) where a call may stand.
     guard callMayStand(tokens) else { return [] }
     return procedures(word: word, context: context, withKeywords: tokens.isEmpty)
+  }
+
+  /// A twin's quoted value being typed (`application="my shop/w`): where its word starts and
+  /// the path candidates; nil when the open string is something else.
+  static func quotedPath(_ chars: [Character], end: Int, context: CompletionContext) -> (start: Int, candidates: [Completion])? {
+    guard let tree = context.tree, let quote = chars[0..<end].lastIndex(of: "\""), quote > 0, chars[quote - 1] == "=" else {
+      return nil
+    }
+    var start = quote
+    while start > 0, !wordBreaks.contains(chars[start - 1]) { start -= 1 }
+    let word = String(chars[start..<end])
+    guard let procName = callHead(statementTokens(String(chars[0..<start]))),
+      let proc = context.catalog?.procedure(named: procName), let t = PathCompletion.twin(in: word, proc: proc)
+    else { return nil }
+    return (start, PathCompletion.candidates(key: t.key, kind: t.kind, value: t.value, tree: tree))
   }
 
   /// `until` (once), then `every` and `timeout` (once each), for a `wait` statement.
@@ -269,6 +291,15 @@ public enum Completer {
   static func metaArguments(word: String, before: String, context: CompletionContext) -> [Completion] {
     let parts = before.split(separator: " ").map(String.init)
     guard let name = parts.first, let spec = context.metaCommands.first(where: { $0.name == name }) else { return [] }
+    if name == ":ls", let tree = context.tree, !parts.contains(where: { $0.hasPrefix("-") }), !word.hasPrefix("-") {
+      // The path is the rest of the line (spaces and all): complete the word that ends it.
+      let typed = String(before.dropFirst(name.count + 1))
+      return PathCompletion.candidates(key: nil, kind: nil, value: typed + word, tree: tree).compactMap { c in
+        c.text.hasPrefix(typed)
+          ? Completion(String(c.text.dropFirst(typed.count)), hint: c.hint, appendSpace: c.appendSpace, display: c.display)
+          : nil
+      }
+    }
     if parts.count == 1 {
       if spec.arguments == [MetaCommandSpec.procedureArgument] {
         return procedures(word: word, context: context, withKeywords: false)

@@ -1,5 +1,6 @@
 import DokCore
 import DokPresentation
+import DokRuntime
 import DokSpec
 
 /// What completion may draw on: the catalog, the session's variables, IDs seen in results, and
@@ -15,6 +16,9 @@ public struct CompletionContext: Sendable {
   /// What results have shown: the names of IDs, the values seen per field, each procedure's
   /// latest result.
   public var seen: LiveIDIndex
+  /// The server's projects, environments and services, for completing `<kind>=PATH`; nil when
+  /// not read (no server, or the word completed needs none).
+  public var tree: ServerTree?
 
   /// `liveIDs` defaults to the IDs in `seen`.
   public init(

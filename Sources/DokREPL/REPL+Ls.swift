@@ -21,12 +21,15 @@ extension REPL {
         i += 2
         continue
       }
-      guard pathText == nil else { return fail("usage: :ls [PATH] [-o FORMAT]  (one path)") }
-      pathText = a
+      // The path is the rest of the words: a name may hold spaces (`:ls my shop/web`).
+      pathText = pathText.map { $0 + " " + a } ?? a
       i += 1
     }
     var path: ResourcePath?
-    if let pathText {
+    if var pathText {
+      if pathText.count > 1, pathText.hasPrefix("\""), pathText.hasSuffix("\"") {
+        pathText = PathCompletion.unescapeString(String(pathText.dropFirst().dropLast()))
+      }
       switch ResourcePath.parse(pathText) {
       case .failure(let e): return fail(e.message)
       case .success(let p):

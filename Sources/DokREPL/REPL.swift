@@ -26,6 +26,8 @@ public final class REPL: @unchecked Sendable {
   /// ``Interpreter/executeNested(source:file:)`` and the run's sink is restored afterwards.
   public var pausedRun = false
   private let originalSink: any ScriptSink
+  /// The server's tree for completing paths (``treeForCompletion(line:cursor:)``); forgotten when an entry runs.
+  var pathTree: ServerTree?
 
   public init(editor: LineEditor, session: Interpreter, environment: REPLEnvironment) {
     self.editor = editor
@@ -58,7 +60,9 @@ public final class REPL: @unchecked Sendable {
 
   /// Completion for the line editor.
   public func complete(line: String, cursor: Int) -> CompletionResult {
-    Completer.complete(line: line, cursor: cursor, context: completionContext())
+    var context = completionContext()
+    context.tree = treeForCompletion(line: line, cursor: cursor)
+    return Completer.complete(line: line, cursor: cursor, context: context)
   }
 
   /// Where this REPL writes.
@@ -216,6 +220,7 @@ public final class REPL: @unchecked Sendable {
   @discardableResult
   public func runEntry(_ source: String) -> Int32 {
     sink.beginEntry()
+    pathTree = nil  // the entry may create, rename or remove what a path names
     let before = session.resultCount
     let nested = pausedRun
     let outcome = blockingRun { [session] in

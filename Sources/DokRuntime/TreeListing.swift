@@ -83,7 +83,7 @@ public struct TreeListing: Sendable {
 
   /// `environment` with its databases' names and statuses from `environment.one`, when the
   /// listing left them out.
-  static func withNames(_ environment: ServerTree.Environment, caller: any ProcedureCaller) async throws(CallError)
+  public static func withNames(_ environment: ServerTree.Environment, caller: any ProcedureCaller) async throws(CallError)
     -> ServerTree.Environment
   {
     guard environment.services.contains(where: { $0.name == nil }) else { return environment }
@@ -108,12 +108,12 @@ public struct TreeListing: Sendable {
       for ei in projects[pi].environments.indices where wanting.contains(projects[pi].environments[ei].id) {
         do {
           projects[pi].environments[ei] = try await Self.withNames(projects[pi].environments[ei], caller: caller)
-        } catch  where error.kind == .api {
+        } catch  where !Task.isCancelled {
           refused = true
         }
       }
     }
-    if refused { notes.append("the server refused environment.one for some environments: their databases' names are unknown") }
+    if refused { notes.append("environment.one failed for some environments: their databases' names are unknown") }
   }
 
   private mutating func readDeployments(caller: any ProcedureCaller, catalog: Catalog) async throws(CallError) {
@@ -126,7 +126,7 @@ public struct TreeListing: Sendable {
     let rows: JSON
     do {
       rows = try await caller.call(procedure: "deployment.allCentralized", arguments: [])
-    } catch  where error.kind == .api {
+    } catch  where !Task.isCancelled {
       notes.append("deployment.allCentralized failed (\(error.message)): last deployments are unknown")
       return
     }
@@ -156,11 +156,11 @@ public struct TreeListing: Sendable {
         let rows = try await caller.call(
           procedure: procedure, arguments: [CallArgument(name: s.kind.idName, value: .value(.string(s.id)))])
         domains[s.id] = (rows.arrayValue ?? []).compactMap { $0["host"]?.stringValue }
-      } catch  where error.kind == .api {
+      } catch  where !Task.isCancelled {
         refused = true
       }
     }
-    if refused { notes.append("the server refused some domain listings: those domains are unknown") }
+    if refused { notes.append("some domain listings failed: those domains are unknown") }
   }
 
   /// Every service listed.

@@ -10,8 +10,9 @@ import Testing
 /// domains per service within a bound; unknown values are "—", an unknown name "did you mean".
 @Suite struct LsMetaCommandTests {
   /// A fake server with project shop (production: web, db; staging: web, stack) and project blog.
-  static func server(extraApps: Int = 0) -> FakeCaller {
+  static func server(extraApps: Int = 0, failing: String? = nil) -> FakeCaller {
     FakeCaller(catalog: REPLFixtures.realCatalog) { name, args throws(CallError) in
+      if name == failing { throw CallError(kind: .transport, message: "the reply is larger than --max-reply-size") }
       let arg = args.first.flatMap { a -> String? in
         if case .value(.string(let s)) = a.value { return s }
         return nil
@@ -116,6 +117,16 @@ import Testing
     #expect(h.capture.err.contains("domains are read for up to"), "\(h.capture.err)")
     let web = try #require(Self.lines(h.capture.out).first { $0.hasPrefix("    web") })
     #expect(web.hasSuffix("—"), "\(web)")
+  }
+
+  /// A detail call that fails (here a reply too large) leaves its values unknown; the tree still lists.
+  @Test func aFailedDetailCallLeavesItsValuesUnknown() async throws {
+    let h = REPLHarness(
+      [.line(":ls shop")], catalog: REPLFixtures.realCatalog, caller: Self.server(failing: "deployment.allCentralized"))
+    #expect(await h.run() == ExitStatus.success.code)
+    #expect(h.capture.err.contains("deployment.allCentralized failed"), "\(h.capture.err)")
+    let web = try #require(Self.lines(h.capture.out).first { $0.hasPrefix("    web") })
+    #expect(web.contains("done     —") && web.contains("shop.example.com"), "\(web)")
   }
 
   @Test func helpPathsIsATopic() async throws {
