@@ -6,10 +6,10 @@ extension QuickParse {
   /// `call`'s options that take a value (`--name VALUE` or `--name=VALUE`; `-o VALUE`).
   static let callValueOptions: Set<String> = [
     "--url", "--api-key", "--profile", "--transport", "--timeout", "--max-reply-size", "--deploy-seconds",
-    "--queue-delay", "--spec", "--output", "--columns", "--wait-timeout", "--wait-every",
+    "--queue-delay", "--spec", "--output", "--columns", "--wait-timeout", "--wait-every", "--parallel",
   ]
   /// `call`'s flags.
-  static let callFlags: Set<String> = ["--insecure", "--verbose", "--no-validate", "--sandbox", "--no-cache", "--curl", "--wait"]
+  static let callFlags: Set<String> = ["--insecure", "--verbose", "--no-validate", "--sandbox", "--no-cache", "--curl", "--wait", "--yes"]
 
   /// `call PROC [name=value…]` with any of `call`'s options, each at most once, anywhere on the
   /// line. Nil for anything else — help, an unknown or repeated option, a missing or invalid
@@ -67,6 +67,7 @@ extension QuickParse {
     command.columns = values["--columns"]
     command.curl = flags.contains("--curl")
     command.wait = flags.contains("--wait")
+    command.yes = flags.contains("--yes")
     command.waitTimeout = values["--wait-timeout"]
     command.waitEvery = values["--wait-every"]
     command.procedure = procedure
@@ -77,6 +78,7 @@ extension QuickParse {
       server.deploySeconds = try values["--deploy-seconds"].map { try converted(Double.self, $0) } ?? 3
       server.queueDelay = try values["--queue-delay"].map { try converted(Double.self, $0) } ?? 1
       command.output = try values["--output"].map { try converted(OutputFormat.self, $0) } ?? .pretty
+      command.parallel = try values["--parallel"].map { try converted(Int.self, $0) } ?? 1
       try connection.validate()
     } catch {
       return nil

@@ -117,7 +117,7 @@ import Testing
       environment: try Self.fleetEnvironment([a, b]))
     #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
     let parts = r.stdout.components(separatedBy: "── ")
-    #expect(parts.count == 3, "\(r.stdout)")
+    try #require(parts.count == 3, "\(r.stdout)")
     #expect(parts[1].hasPrefix("b · ") && parts[1].contains(appB) && !parts[1].contains(appA), "\(r.stdout)")
     #expect(parts[2].hasPrefix("a · ") && parts[2].contains(appA) && !parts[2].contains(appB), "\(r.stdout)")
   }
