@@ -9,7 +9,9 @@ extension QuickParse {
     "--queue-delay", "--spec", "--output", "--columns", "--wait-timeout", "--wait-every", "--parallel",
   ]
   /// `call`'s flags.
-  static let callFlags: Set<String> = ["--insecure", "--verbose", "--no-validate", "--sandbox", "--no-cache", "--curl", "--wait", "--yes"]
+  static let callFlags: Set<String> = [
+    "--insecure", "--verbose", "--no-validate", "--sandbox", "--no-cache", "--curl", "--wait", "--yes",
+  ]
 
   /// `call PROC [name=value…]` with any of `call`'s options, each at most once, anywhere on the
   /// line. Nil for anything else — help, an unknown or repeated option, a missing or invalid
