@@ -202,7 +202,19 @@ extension REPL {
     guard let host = session.host as? DokScriptHost, let caller = host.caller as? PathResolvingCaller else { return nil }
     let resolver = caller.resolver
     resolver.invalidate()
-    return blockingRun { try? await resolver.tree() }
+    // Bounded like path completion: a server that does not answer must not hold up :quit.
+    return blockingRun {
+      await withTaskGroup(of: ServerTree?.self) { group in
+        group.addTask { try? await resolver.tree() }
+        group.addTask {
+          try? await Task.sleep(for: .seconds(3))
+          return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+      }
+    }
   }
 
   static func isDirectory(_ path: String) -> Bool { Platform.isDirectory(path) }

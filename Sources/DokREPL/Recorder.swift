@@ -100,7 +100,7 @@ public struct Recorder {
       }
     }
     text = policy.redactKey(in: text)
-    notePathCandidates(calls, entry: index)
+    notePathCandidates(calls, entry: index, typed: entry)
     let assigned = RecordingText.assignedNames(in: text)
     defined.formUnion(assigned)
     entries.append(text)
@@ -115,13 +115,17 @@ public struct Recorder {
   /// Remembers the `<kind>Id` arguments of `calls` that hold ids the session did not create, and
   /// learns the ids a state-changing call created (`application.create` → its `applicationId`;
   /// `project.create` → the project's and its environment's).
-  private mutating func notePathCandidates(_ calls: [CallEvent], entry index: Int) {
+  /// Only an id typed as it is (`applicationId=k3Qx…`, not `$a.applicationId` nor a loop's
+  /// variable) becomes a path: an expression may stand for a different id each time it runs.
+  private mutating func notePathCandidates(_ calls: [CallEvent], entry index: Int, typed: String) {
     guard let catalog else { return }
     for event in calls {
       guard let proc = catalog.procedure(named: event.procedure) else { continue }
       for twin in PathParameter.all(in: proc) {
         guard let arg = event.arguments.first(where: { $0.name == twin.kind.idName }),
-          let id = PathParameter.text(of: arg.value), !id.isEmpty, !createdIds.contains(id)
+          let id = PathParameter.text(of: arg.value), !id.isEmpty, !createdIds.contains(id),
+          let written = RecordingText.argumentValue(twin.kind.idName, in: typed),
+          [id, "\"\(id)\"", "'\(id)'"].contains(String(typed[written]))
         else { continue }
         pathCandidates.append(RecordingPaths.Candidate(entry: index, kind: twin.kind, id: id))
       }

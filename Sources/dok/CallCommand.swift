@@ -77,7 +77,7 @@ struct CallCommand: AsyncParsableCommand {
   func run() async throws {
     if let fleet = try Fleet.requested(connection, sandbox: server.sandbox) {
       guard parallel >= 1 else { throw DokExit.usage("--parallel takes a number of servers ≥ 1") }
-      let outcomes = await FleetRun(fleet: fleet, parallel: parallel).run()
+      let outcomes = await FleetRun(fleet: fleet, parallel: parallel, arguments: try await fleetArguments(fleet)).run()
       Terminal.standardError.write(FleetRun.summary(outcomes))
       let code = outcomes.map(\.code).reduce(0, ExitStatus.worse)
       if code != ExitStatus.success.code { throw DokExit(code: code) }

@@ -37,6 +37,18 @@ extension CallCommand {
     try await confirm.approve(procedure: procedure, arguments: arguments, catalog: session.catalog, reader: session)
   }
 
+  /// The children's arguments for a fleet: a destructive call is asked about once, here, naming
+  /// the servers (the children read no terminal), and the children are then given `--yes`.
+  func fleetArguments(_ fleet: Fleet) async throws -> [String] {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    guard confirmation != nil, DestructiveProcedures.isDestructive(procedure, isQuery: false) else { return arguments }
+    let names = fleet.members.map(\.name).joined(separator: ", ")
+    let answer = await Self.askOnTerminal("\(procedure) on \(fleet.members.count) servers (\(names))? [y/N] ")
+    guard DestructiveConfirmation.accepts(answer) else { throw Self.declinedExit(DestructiveConfirmation.declined(procedure)) }
+    arguments.append("--yes")
+    return arguments
+  }
+
   /// A declined call: exit 1, "cancelled", nothing sent.
   static func declinedExit(_ error: CallError) -> DokExit {
     DokExit(

@@ -76,6 +76,10 @@ struct Fleet: Sendable {
     guard let profile = connection.profile, isFleet(profile), memberOverride(for: profile) == nil else { return nil }
     if connection.url != nil { throw DokExit.usage("--url names one server: it cannot be combined with --profile \(profile)") }
     if sandbox { throw DokExit.usage("--sandbox is one server: it cannot be combined with --profile \(profile)") }
+    // Each server gets its own profile's key; a key given here would go to every server.
+    if connection.apiKey != nil {
+      throw DokExit.usage("--api-key is one server's key: it cannot be combined with --profile \(profile) (each profile has its own)")
+    }
     let config: ProfileConfig
     do {
       config = try ConnectionOptions.store.load()

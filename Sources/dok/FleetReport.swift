@@ -34,15 +34,18 @@ enum FleetReport {
           "<testsuite name=\"", with: "<testsuite name=\"\(JUnitReport.escape(o.member.name)): ", maxReplacements: 1)
         suites += suite
         let head = String(text[..<start.lowerBound])
-        for (i, key) in ["tests", "failures", "errors"].enumerated() { totals[i] += Int(attribute(key, in: head) ?? "") ?? 0 }
+        let counts = ["tests", "failures", "errors"].map { Int(attribute($0, in: head) ?? "") ?? 0 }
+        for i in 0..<3 { totals[i] += counts[i] }
         time += Double(attribute("time", in: head) ?? "") ?? 0
+        // A run that failed without a failed case (`exit 3`, an interruption) is still red.
+        if o.code != 0, counts[1] + counts[2] == 0 {
+          suites += errorSuite(o, file: file, message: "dok run on profile '\(o.member.name)' (\(o.member.url)) ended with exit \(o.code)")
+          totals[0] += 1
+          totals[2] += 1
+        }
       } else {
         let message = "dok run on profile '\(o.member.name)' (\(o.member.url)) ended with exit \(o.code) before it wrote a report"
-        let name = JUnitReport.escape("\(o.member.name): \(file)")
-        suites += "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"0\" errors=\"1\" time=\"\(o.seconds)\">\n"
-        suites += "    <testcase classname=\"\(name)\" name=\"\(name)\" time=\"\(o.seconds)\">\n"
-        suites += "      <error type=\"run\" message=\"\(JUnitReport.escape(message))\">\(JUnitReport.escape(message))</error>\n"
-        suites += "    </testcase>\n  </testsuite>\n"
+        suites += errorSuite(o, file: file, message: message)
         totals[0] += 1
         totals[2] += 1
         time += o.seconds
@@ -51,6 +54,15 @@ enum FleetReport {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuites tests=\"\(totals[0])\" failures=\"\(totals[1])\" errors=\"\(totals[2])\" time=\"\(time)\">\n"
     return out + suites + "</testsuites>\n"
+  }
+
+  /// A suite of one `<error>` for a server whose run failed without saying so in a test case.
+  static func errorSuite(_ o: FleetRun.Outcome, file: String, message: String) -> String {
+    let name = JUnitReport.escape("\(o.member.name): \(file)")
+    var out = "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"0\" errors=\"1\" time=\"\(o.seconds)\">\n"
+    out += "    <testcase classname=\"\(name)\" name=\"\(name) (exit \(o.code))\" time=\"\(o.seconds)\">\n"
+    out += "      <error type=\"run\" message=\"\(JUnitReport.escape(message))\">\(JUnitReport.escape(message))</error>\n"
+    return out + "    </testcase>\n  </testsuite>\n"
   }
 
   static func tap(_ outcomes: [FleetRun.Outcome], _ texts: [String?]) -> String {

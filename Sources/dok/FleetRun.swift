@@ -18,9 +18,16 @@ struct FleetRun {
   /// At most this many children at once (1: one after the other, output live).
   var parallel = 1
   /// The arguments this process was started with (without the program name).
-  var arguments = Array(CommandLine.arguments.dropFirst())
+  var arguments: [String]
   /// Where children write their reports, when reports are asked for.
   var reportDirectory: String?
+
+  init(fleet: Fleet, parallel: Int = 1, arguments: [String] = Array(CommandLine.arguments.dropFirst()), reportDirectory: String? = nil) {
+    self.fleet = fleet
+    self.parallel = parallel
+    self.arguments = arguments
+    self.reportDirectory = reportDirectory
+  }
 
   /// The most each child's stdout or stderr keeps in parallel mode; the rest is counted.
   static let outputLimit = 8 << 20
@@ -30,9 +37,11 @@ struct FleetRun {
     let executable = Self.executablePath()
     let monitor = InterruptMonitor.shared
     let children = ChildTable()
-    // Ctrl-C and SIGTERM reach the children (a terminal's Ctrl-C reaches them already; a
-    // signal sent to this process alone does not); this process waits for them to end.
-    let previous = monitor.swapInterruptHandler { children.interruptAll() }
+    // Ctrl-C and SIGTERM reach the children; this process waits for them to end. On a terminal
+    // Ctrl-C reaches every process of the foreground group already, so it is passed on only
+    // when there is none (a signal sent to this process alone), never twice.
+    let onTerminal = Platform.isTerminal(0)
+    let previous = monitor.swapInterruptHandler { if !onTerminal { children.interruptAll() } }
     monitor.setTerminationHandler { children.terminateAll() }
     defer {
       _ = monitor.swapInterruptHandler(previous)
@@ -110,12 +119,16 @@ struct FleetRun {
     do {
       try children.run(p)
     } catch {
+      out?.abandon()
+      err?.abandon()
       Terminal.standardError.write("dok: could not start the run for profile '\(member.name)': \(error)\n")
       return Outcome(member: member, code: ExitStatus.usage.code, seconds: 0)
     }
+    // The child's end first; then what it wrote (a process it left behind holding the pipes
+    // open cannot hold the fleet up: the rest of its output is given up after a moment).
+    p.waitUntilExit()
     let outText = out?.finish()
     let errText = err?.finish()
-    p.waitUntilExit()
     children.remove(p)
     let code = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
     if let outText, let errText {

@@ -84,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
       }
     }
     if let fleet = try Fleet.requested(connection, sandbox: server.sandbox) {
+      if rehearse != nil { throw DokExit.usage("--rehearse runs on one copy: it cannot be combined with --profile a,b") }
       return try await runFleet(fleet, reports: reports)
     }
     if let member = Fleet.memberOverride(for: connection.profile),

@@ -102,6 +102,26 @@ import Testing
     #expect(top["errors"] != "0", "\(xml)")
   }
 
+  @Test func aServerWhoseRunFailedWithoutAFailedCaseIsRedInTheReport() async throws {
+    let a = try await QueueingDokploy.start()
+    let b = try await QueueingDokploy.start()
+    let file = try Self.runbook("print \"fine\"\nexit 3\n")
+    let report = URL(fileURLWithPath: file).deletingLastPathComponent().path + "/exit.xml"
+    let r = try DokProcess.run(
+      ["run", "--profile", "a,b", "--report", "junit=\(report)", file], environment: try Self.fleetEnvironment([a, b]))
+    await a.stop()
+    await b.stop()
+    #expect(r.status == 3, "\(r.stderr)")
+    let xml = try String(contentsOfFile: report, encoding: .utf8)
+    let parser = XMLParser(data: Data(xml.utf8))
+    let elements = RunReportTests.Elements()
+    parser.delegate = elements
+    #expect(parser.parse(), "\(xml)")
+    let top = try #require(elements.named("testsuites").first)
+    #expect(top["errors"] != "0" || top["failures"] != "0", "exit 3 on both servers is red: \(xml)")
+    #expect(elements.named("error").count + elements.named("failure").count >= 2, "\(xml)")
+  }
+
   @Test func aCallGoesToEachServerUnderItsName() async throws {
     let a = try await QueueingDokploy.start()
     let b = try await QueueingDokploy.start()
@@ -131,6 +151,8 @@ import Testing
     #expect(unknown.status == ExitStatus.usage.code && unknown.stderr.contains("did you mean 'down'"), "\(unknown.stderr)")
     let url = try DokProcess.run(["run", "--profile", "a,down", "--url", a.url, file], environment: env)
     #expect(url.status == ExitStatus.usage.code && url.stderr.contains("--url names one server"), "\(url.stderr)")
+    let key = try DokProcess.run(["call", "--profile", "a,down", "--api-key", "k", "project.all"], environment: env)
+    #expect(key.status == ExitStatus.usage.code && key.stderr.contains("--api-key is one server's key"), "\(key.stderr)")
     let logs = try DokProcess.run(["whoami", "--profile", "a,down"], environment: env)
     #expect(logs.status == ExitStatus.usage.code && logs.stderr.contains("only dok run and dok call"), "\(logs.stderr)")
     let stdin = try DokProcess.run(["run", "--profile", "all", "-"], stdin: "print 1\n", environment: env)

@@ -65,6 +65,27 @@ import Testing
     #expect(!text.contains("appA") && !text.contains("envA"), "\(text)")
   }
 
+  /// An id reached through a variable (a loop's, an assignment's) may be another id at each run:
+  /// it is never frozen into one path.
+  @Test func anIdFromAnExpressionStaysAnExpression() async {
+    let dir = TempDir()
+    let f = dir.file("loop.dok")
+    let caller = Self.server(env: "envA", apps: [("web", "appA"), ("api", "appB")], created: "newA")
+    let h = REPLHarness(
+      [
+        ":record \(f)",
+        #"for $id in ["appA", "appB"] { application.one applicationId=$id }"#,
+        #"$x = "appA""#,
+        "application.one applicationId=$x",
+        ":record stop",
+      ].map { .line($0) }, caller: caller)
+    await h.run()
+    let text = read(f)
+    #expect(text.contains("application.one applicationId=$id"), "\(text)")
+    #expect(text.contains("application.one applicationId=$x\n"), "\(text)")
+    #expect(!text.contains("application=shop"), "\(text)")
+  }
+
   @Test func aRecordingReplaysOnAnotherServerWithTheSameNames() async {
     let dir = TempDir()
     let f = dir.file("replay.dok")
