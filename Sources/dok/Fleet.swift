@@ -78,7 +78,8 @@ struct Fleet: Sendable {
     if sandbox { throw DokExit.usage("--sandbox is one server: it cannot be combined with --profile \(profile)") }
     // Each server gets its own profile's key; a key given here would go to every server.
     if connection.apiKey != nil {
-      throw DokExit.usage("--api-key is one server's key: it cannot be combined with --profile \(profile) (each profile has its own)")
+      throw DokExit.usage(
+        "--api-key is one server's key: it cannot be combined with --profile \(profile) (each profile has its own)")
     }
     let config: ProfileConfig
     do {

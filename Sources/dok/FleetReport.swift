@@ -39,7 +39,8 @@ enum FleetReport {
         time += Double(attribute("time", in: head) ?? "") ?? 0
         // A run that failed without a failed case (`exit 3`, an interruption) is still red.
         if o.code != 0, counts[1] + counts[2] == 0 {
-          suites += errorSuite(o, file: file, message: "dok run on profile '\(o.member.name)' (\(o.member.url)) ended with exit \(o.code)")
+          suites += errorSuite(
+            o, file: file, message: "dok run on profile '\(o.member.name)' (\(o.member.url)) ended with exit \(o.code)")
           totals[0] += 1
           totals[2] += 1
         }

@@ -22,7 +22,10 @@ struct FleetRun {
   /// Where children write their reports, when reports are asked for.
   var reportDirectory: String?
 
-  init(fleet: Fleet, parallel: Int = 1, arguments: [String] = Array(CommandLine.arguments.dropFirst()), reportDirectory: String? = nil) {
+  init(
+    fleet: Fleet, parallel: Int = 1, arguments: [String] = Array(CommandLine.arguments.dropFirst()),
+    reportDirectory: String? = nil
+  ) {
     self.fleet = fleet
     self.parallel = parallel
     self.arguments = arguments

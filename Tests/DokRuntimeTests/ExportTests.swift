@@ -21,7 +21,7 @@ import Testing
     $web = application.create name=xweb appName=xweb environmentId=$prod description="front"
     application.saveDockerProvider applicationId=$web.applicationId dockerImage=ghcr.io/acme/web:1.2 username=bot password=reg-pass-1 registryUrl=ghcr.io
     application.saveBuildType applicationId=$web.applicationId buildType=dockerfile dockerfile=Dockerfile.prod dockerContextPath=. dockerBuildStage=null herokuVersion=null railpackVersion=null
-    application.saveEnvironment applicationId=$web.applicationId env="PORT=80\nAPI_TOKEN=tok-123456\nDATABASE_URL=postgres://u:pw-999999@db:5432/x\nGREETING=\"hi \$USER\"" buildArgs="NODE_ENV=production" buildSecrets="NPM_CONFIG=npm-777777" createEnvFile=false
+    application.saveEnvironment applicationId=$web.applicationId env="PORT=80\nAPI_TOKEN=tok-123456\nDATABASE_URL=postgres://u:pw-999999@db:5432/x\nGREETING=\"hi \$USER\"\nSTRIPE_KEY=sk-live-1234567" buildArgs="NODE_ENV=production" buildSecrets="NPM_CONFIG=npm-777777" createEnvFile=false
     application.update applicationId=$web.applicationId replicas=2 command="node server.js" autoDeploy=false
     domain.create applicationId=$web.applicationId host=shop.example.com port:=3000 https:=true certificateType=letsencrypt path=/app
     port.create applicationId=$web.applicationId publishedPort:=8080 targetPort:=80 publishMode=host protocol=tcp
@@ -30,7 +30,7 @@ import Testing
     redirects.create applicationId=$web.applicationId regex="^/old(.*)" replacement="/new$1" permanent:=false
     security.create applicationId=$web.applicationId username=admin password=basic-pw-1
     $api = application.create name="x api" environmentId=$st.environmentId
-    application.saveGitProvider applicationId=$api.applicationId customGitUrl=https://git.example.com/acme/api.git customGitBranch=main customGitBuildPath=/ watchPaths:=null
+    application.saveGitProvider applicationId=$api.applicationId customGitUrl=https://oauth2:gl-tok-98765@git.example.com/acme/api.git customGitBranch=main customGitBuildPath=/ watchPaths:=null
     application.create name=xbare environmentId=$prod
     $db = postgres.create name=xdb appName=xdb databaseName=shop databaseUser=shop databasePassword=pg-pass-1 environmentId=$prod
     postgres.update postgresId=$db.postgresId externalPort:=5433 dockerImage=postgres:17
@@ -49,6 +49,7 @@ import Testing
     "XWEB_DATABASE_URL": "postgres://u:pw-999999@db:5432/x", "XWEB_NPM_CONFIG": "npm-777777",
     "XWEB_ADMIN_PASSWORD": "basic-pw-1", "XDB_PASSWORD": "pg-pass-1", "XCACHE_PASSWORD": "redis-pass-1",
     "XMY_PASSWORD": "my-pass-1", "XMY_ROOT_PASSWORD": "root-pass-1", "XSTACK_COMPOSE_TOKEN": "ct-123456",
+    "XWEB_STRIPE_KEY": "sk-live-1234567", "X_API_GIT_URL": "https://oauth2:gl-tok-98765@git.example.com/acme/api.git",
   ]
 
   static func export(_ h: SandboxHarness, _ path: String, secrets: RunbookSecrets = .environment) async throws -> String {

@@ -97,7 +97,7 @@ extension ExportBody {
       }
       text.call("application.saveDockerProvider", [target, arg("dockerImage"), arg("username"), password, arg("registryUrl")])
     case "git":
-      var args = [target, arg("customGitUrl"), arg("customGitBranch"), arg("customGitBuildPath")] + common
+      var args = [target, gitURL(row, owner: name, what: what), arg("customGitBranch"), arg("customGitBuildPath")] + common
       if row["customGitSSHKeyId"]?.stringValue != nil {
         args.append(
           ("customGitSSHKeyId", providerId(name, "ssh key", what: "\(what): an SSH key's id on the target (sshKey.all)")))
@@ -150,6 +150,15 @@ extension ExportBody {
     text.call("domain.create", args)
   }
 
+  /// `customGitUrl=…`, read from a variable when the URL carries credentials
+  /// (`https://oauth2:TOKEN@git.example/…`).
+  mutating func gitURL(_ row: JSON, owner: String, what: String) -> (String, String) {
+    guard let url = row["customGitUrl"]?.stringValue, Self.hasCredentials(url) else {
+      return RunbookText.argument("customGitUrl", row["customGitUrl"] ?? .null)
+    }
+    return ("customGitUrl", text.secret([owner, "git", "url"], what: "\(what): the git URL (it carries credentials)"))
+  }
+
   mutating func mounts(_ mounts: [JSON], serviceId: String, serviceType: String) {
     for mount in mounts {
       var args: [(String, String)] = [
@@ -183,7 +192,7 @@ extension ExportBody {
     var update: [(String, String)] = []
     switch source {
     case "git":
-      update = [arg("customGitUrl"), arg("customGitBranch")]
+      update = [gitURL(row, owner: name, what: what), arg("customGitBranch")]
       if row["customGitSSHKeyId"]?.stringValue != nil {
         update.append(
           ("customGitSSHKeyId", providerId(name, "ssh key", what: "\(what): an SSH key's id on the target (sshKey.all)")))

@@ -152,10 +152,14 @@ struct ExportBody {
   /// True for a variable name that looks secret by the policy's rule, leaving out its `env`
   /// fragment: that one marks fields holding variables (`env`, `buildEnv`), while a variable
   /// named `NODE_ENV` or `ENV` holds no secret.
+  /// Variable names also say `KEY`, `PASS`, `PWD` or `DSN` for a secret (`STRIPE_KEY`, `DB_PASS`,
+  /// `SENTRY_DSN`): those count as whole words of the name.
   static func isSecretVariable(_ name: String, _ policy: SecretPolicy) -> Bool {
     var variables = policy
     variables.fields.removeAll { $0 == "env" }
-    return variables.isSecret(field: name)
+    if variables.isSecret(field: name) { return true }
+    let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+    return words.contains { ["key", "pass", "pwd", "dsn", "passwd"].contains(String($0)) }
   }
 
   /// True for a value holding `scheme://user:password@…`.

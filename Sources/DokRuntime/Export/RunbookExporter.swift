@@ -136,6 +136,12 @@ public struct RunbookExporter: Sendable {
       out.append("# A rehearsal's copy: secrets hold placeholders, references to the target server are null.")
     default: break
     }
+    // File contents are copied as they are: dok cannot tell which of their lines are secret.
+    if text.lines.contains(where: { $0.contains(" content=") || $0.contains(" composeFile=") }) {
+      out.append("#")
+      out.append("# Mount contents and compose files are copied as they are on the source: read them for")
+      out.append("# secrets before sharing this file.")
+    }
     out.append("#")
     out.append("#   dok run --profile TARGET this-file.dok")
     out.append("")
