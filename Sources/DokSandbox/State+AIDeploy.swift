@@ -27,7 +27,7 @@ extension SandboxState {
       domainInput["domainType"] = "compose"
       domainInput["certificateType"] = "none"
       domainInput["composeId"] = composeId
-      _ = try domain("create", domainInput, now: now)
+      _ = try call("domain.create", domainInput, now: now)
     }
     if let mounts = DokployFacts.shared.tables["mounts"] {
       for case .object(let f) in input["configFiles"]?.arrayValue ?? [] {

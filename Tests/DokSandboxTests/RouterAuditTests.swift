@@ -45,4 +45,27 @@ import Testing
       #expect(error.message.hasPrefix("Error creating the environment: Failed query: insert into \"environment\""))
     }
   }
+
+  /// routers/domain.ts:67-82: the permission check of an owner looks nothing up, so an unknown
+  /// service's domains are []; rows carry the service's {id, appName, name}
+  /// (services/domain.ts:97-121), and domain.one its application or null (ts:79-95).
+  @Test func domainListsOfAnUnknownServiceAreEmptyAndRowsCarryTheService() throws {
+    let (engine, _, env) = try Self.sandbox()
+    #expect(try engine.call("domain.byApplicationId", input: ["applicationId": "nope"]) == [])
+    #expect(try engine.call("domain.byComposeId", input: ["composeId": "nope"]) == [])
+    let app = try #require(try engine.call("application.create", input: ["name": "web", "environmentId": env]))
+    let stack = try #require(try engine.call("compose.create", input: ["name": "stack", "environmentId": env]))
+    let d = try #require(
+      try engine.call("domain.create", input: ["host": "web.example.com", "applicationId": app["applicationId"]!]))
+    let c = try #require(
+      try engine.call("domain.create", input: ["host": "stack.example.com", "composeId": stack["composeId"]!]))
+    let listed = try engine.call("domain.byApplicationId", input: ["applicationId": app["applicationId"]!])
+    #expect(
+      listed?[0]?["application"]
+        == ["applicationId": app["applicationId"]!, "appName": app["appName"]!, "name": "web"])
+    let composed = try engine.call("domain.byComposeId", input: ["composeId": stack["composeId"]!])
+    #expect(composed?[0]?["compose"] == ["composeId": stack["composeId"]!, "appName": stack["appName"]!, "name": "stack"])
+    #expect(try engine.call("domain.one", input: ["domainId": d["domainId"]!])?["application"]?["name"] == "web")
+    #expect(try engine.call("domain.one", input: ["domainId": c["domainId"]!])?["application"] == .null)
+  }
 }
