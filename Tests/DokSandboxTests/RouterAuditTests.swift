@@ -68,4 +68,19 @@ import Testing
     #expect(try engine.call("domain.one", input: ["domainId": d["domainId"]!])?["application"]?["name"] == "web")
     #expect(try engine.call("domain.one", input: ["domainId": c["domainId"]!])?["application"] == .null)
   }
+
+  /// routers/compose.ts:207-232: compose.saveEnvironment writes `env` (and `createEnvFile` when
+  /// given) through updateCompose; no row updated is a 400 "Error adding environment variables".
+  /// It answered `true` and stored nothing before.
+  @Test func composeSaveEnvironmentStoresTheVariables() throws {
+    let (engine, _, env) = try Self.sandbox()
+    let c = try #require(try engine.call("compose.create", input: ["name": "stack", "environmentId": env]))
+    let id = try #require(c["composeId"])
+    #expect(try engine.call("compose.saveEnvironment", input: ["composeId": id, "env": "A=1\nB=2"]) == true)
+    let row = try #require(try engine.call("compose.one", input: ["composeId": id]))
+    #expect(row["env"] == "A=1\nB=2")
+    #expect(throws: SandboxError.badRequest("Error adding environment variables")) {
+      try engine.call("compose.saveEnvironment", input: ["composeId": "nope", "env": "A=1"])
+    }
+  }
 }

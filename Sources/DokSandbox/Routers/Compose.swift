@@ -28,7 +28,17 @@ extension Routers {
       s.compose.put(c)
       return .object(c)
     },
-    .shape("compose.saveEnvironment", "true", "routers/compose.ts:207"),
+    // updateCompose(composeId, {env, createEnvFile}); no row updated is the router's 400
+    // (an owner's permission check looks nothing up first).
+    .code("compose.saveEnvironment", "true", "routers/compose.ts:207", changesState: true) { s, input, _ in
+      guard let id = input.str("composeId"), var c = s.compose[id] else {
+        throw SandboxError.badRequest("Error adding environment variables")
+      }
+      c["env"] = input["env"] ?? .null
+      if let createEnvFile = input["createEnvFile"] { c["createEnvFile"] = createEnvFile }
+      s.compose.put(c)
+      return true
+    },
     .code("compose.delete", "row of compose", "routers/compose.ts:233", changesState: true) { s, input, now in
       let c = try s.requireCompose(input.str("composeId"))
       s.removeCompose(c.str("composeId")!)
