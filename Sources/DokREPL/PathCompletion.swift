@@ -1,4 +1,5 @@
 import DokRuntime
+import DokScript
 import DokSpec
 
 /// Tab completion of a `<kind>=PATH` twin's value, one name at a time, from the server's tree:
@@ -61,23 +62,8 @@ enum PathCompletion {
 
   /// The names a path's text completes (`shop/sta` → `["shop"]`, `"sta"`), unescaping `\/`.
   static func split(_ text: String) -> (done: [String], partial: String) {
-    var done: [String] = []
-    var current = ""
-    var escaped = false
-    for ch in text {
-      if escaped {
-        current.append(ch)
-        escaped = false
-      } else if ch == "\\" {
-        escaped = true
-      } else if ch == "/" {
-        done.append(current)
-        current = ""
-      } else {
-        current.append(ch)
-      }
-    }
-    return (done, current)
+    let (done, last, _) = ResourcePath.split(text)
+    return (done, last)
   }
 
   /// The value to insert: a bare word when every name fits in one, else a quoted string (closed
@@ -86,8 +72,7 @@ enum PathCompletion {
     let path = names.map(ResourcePath.escape).joined(separator: "/") + (final ? "" : "/")
     guard let quoted else { return path }
     guard quoted || names.contains(where: { !fitsBareWord($0) }) else { return path }
-    let inString = path.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("$", with: "\\$")
-    return "\"" + inString + (final ? "\"" : "")
+    return "\"" + StringLiteral.escaped(path) + (final ? "\"" : "")
   }
 
   /// True when `name` can stand in a bare word (nothing that ends or changes one).

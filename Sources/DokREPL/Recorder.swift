@@ -224,18 +224,7 @@ public struct Recorder {
   static func literal(_ v: JSON) -> String {
     switch v {
     case .string(let s):
-      var out = "\""
-      for ch in s {
-        switch ch {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "$": out += "\\$"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.append(ch)
-        }
-      }
-      return out + "\""
+      return StringLiteral.quoted(s)
     case .array(let a): return "[" + a.map(literal).joined(separator: ", ") + "]"
     case .object(let o): return "{" + o.pairs.map { literal(.string($0.0)) + ": " + literal($0.1) }.joined(separator: ", ") + "}"
     default:

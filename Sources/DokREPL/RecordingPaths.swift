@@ -15,26 +15,24 @@ struct RecordingPaths {
     var id: String
   }
 
-  /// Id → the path that names it alone on the server (`shop/production/web`).
-  let paths: [String: String]
+  /// Id → the names of the path that names it alone on the server (`shop`, `production`, `web`).
+  let paths: [String: [String]]
 
   /// The unique full paths of `tree`'s projects, environments and named services. A name shared
   /// by two projects (or two environments of a project, or two services of one kind in an
   /// environment) gives no path for either: replaying it would be ambiguous.
   init(tree: ServerTree) {
-    var paths: [String: String] = [:]
+    var paths: [String: [String]] = [:]
     let projectCounts = Self.counts(tree.projects.map(\.name))
     for p in tree.projects where projectCounts[p.name] == 1 {
-      let pp = ResourcePath.escape(p.name)
-      paths[p.id] = pp
+      paths[p.id] = [p.name]
       let envCounts = Self.counts(p.environments.map(\.name))
       for e in p.environments where envCounts[e.name] == 1 {
-        let ep = pp + "/" + ResourcePath.escape(e.name)
-        paths[e.id] = ep
+        paths[e.id] = [p.name, e.name]
         let serviceCounts = Self.counts(e.services.compactMap { s in s.name.map { "\(s.kind.rawValue)/\($0)" } })
         for s in e.services {
           guard let name = s.name, serviceCounts["\(s.kind.rawValue)/\(name)"] == 1 else { continue }
-          paths[s.id] = ep + "/" + ResourcePath.escape(name)
+          paths[s.id] = [p.name, e.name, name]
         }
       }
     }
@@ -53,16 +51,11 @@ struct RecordingPaths {
       var text = out[c.entry]
       guard let value = RecordingText.argumentValue(c.kind.idName, in: text) else { continue }
       let nameStart = text.index(value.lowerBound, offsetBy: -(c.kind.idName.count + 1))
-      text.replaceSubrange(nameStart..<value.upperBound, with: "\(c.kind.rawValue)=\(Self.quoted(path))")
+      text.replaceSubrange(
+        nameStart..<value.upperBound, with: "\(c.kind.rawValue)=\(PathCompletion.write(path, final: true, quoted: false))")
       out[c.entry] = text
       rewritten += 1
     }
     return (out, rewritten)
-  }
-
-  /// A path as a bare word when it is one, else a string literal.
-  static func quoted(_ path: String) -> String {
-    let bare = path.allSatisfy { $0.isLetter || $0.isNumber || "-_./\\".contains($0) }
-    return bare ? path : Recorder.literal(.string(path))
   }
 }

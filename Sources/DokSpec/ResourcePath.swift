@@ -9,7 +9,18 @@ public struct ResourcePath: Sendable, Hashable, CustomStringConvertible {
 
   /// Splits `text` at each `/` not escaped by `\`; an error when a name is empty.
   public static func parse(_ text: String) -> Result<ResourcePath, ResourcePathError> {
-    var segments: [String] = []
+    let (done, last, danglingEscape) = split(text)
+    let segments = done + [danglingEscape ? last + "\\" : last]
+    if segments.contains(where: \.isEmpty) {
+      return .failure(ResourcePathError(message: "'\(text)' has an empty name (a '/' inside a name is written '\\/')"))
+    }
+    return .success(ResourcePath(segments: segments))
+  }
+
+  /// The names of `text` split at each `/` not escaped by `\`, unescaped: those a `/` ended, the
+  /// last one, and whether `text` ends in a lone `\` (not part of any name). Nothing is checked.
+  public static func split(_ text: String) -> (done: [String], last: String, danglingEscape: Bool) {
+    var done: [String] = []
     var current = ""
     var escaped = false
     for ch in text {
@@ -19,18 +30,13 @@ public struct ResourcePath: Sendable, Hashable, CustomStringConvertible {
       } else if ch == "\\" {
         escaped = true
       } else if ch == "/" {
-        segments.append(current)
+        done.append(current)
         current = ""
       } else {
         current.append(ch)
       }
     }
-    if escaped { current.append("\\") }
-    segments.append(current)
-    if segments.contains(where: \.isEmpty) {
-      return .failure(ResourcePathError(message: "'\(text)' has an empty name (a '/' inside a name is written '\\/')"))
-    }
-    return .success(ResourcePath(segments: segments))
+    return (done, current, escaped)
   }
 
   /// One name as written in a path: `/` and `\` escaped.

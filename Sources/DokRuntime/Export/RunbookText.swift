@@ -1,4 +1,5 @@
 import DokCore
+import DokScript
 import DokSpec
 
 /// The text of an exported runbook as it is written: statements and comments in order, values
@@ -112,20 +113,7 @@ struct RunbookText {
   }
 
   /// `s` escaped for the inside of a double-quoted string.
-  static func escaped(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-      switch ch {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "$": out += "\\$"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  static func escaped(_ s: String) -> String { StringLiteral.escaped(s) }
 
   /// A path for a `<kind>=` argument (`shop/staging/web`; names escaped, quoted when needed).
   static func path(_ names: String...) -> String {
