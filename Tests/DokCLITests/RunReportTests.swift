@@ -20,6 +20,14 @@ import Testing
       all.append((elementName, attributes))
     }
     func named(_ n: String) -> [[String: String]] { all.filter { $0.name == n }.map(\.attributes) }
+
+    /// The elements of `xml`, or nil when it does not parse.
+    static func parse(_ xml: String) -> Elements? {
+      let parser = XMLParser(data: Data(xml.utf8))
+      let elements = Elements()
+      parser.delegate = elements
+      return parser.parse() ? elements : nil
+    }
   }
 
   struct Reports {

@@ -1,5 +1,6 @@
 import DokCore
 import DokTestDokploy
+import DokTestSupport
 import Testing
 
 /// `dok call --wait` masks the API key in what it prints the way every other command does
@@ -12,12 +13,15 @@ import Testing
     o.buildSeconds = 0.3
     o.apiKey = "x"
     let s = try await QueueingDokploy.start(o)
-    defer { Task { await s.stop() } }
-    let app = s.addApplication(image: "nginx:alpine")
-    let r = try DokProcess.run(
-      ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"],
-      environment: DokProcess.isolatedEnvironment(["DOKPLOY_URL": s.url, "DOKPLOY_API_KEY": "x"]))
-    #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
-    #expect(r.stderr.contains("Pulling image nginx:alpine"), "\(r.stderr)")
+    try await withTeardown {
+      let app = s.addApplication(image: "nginx:alpine")
+      let r = try DokProcess.run(
+        ["call", "application.deploy", "applicationId=\(app)", "--wait", "--wait-every", "50ms"],
+        environment: DokProcess.isolatedEnvironment(["DOKPLOY_URL": s.url, "DOKPLOY_API_KEY": "x"]))
+      #expect(r.status == ExitStatus.success.code, "\(r.stderr)")
+      #expect(r.stderr.contains("Pulling image nginx:alpine"), "\(r.stderr)")
+    } teardown: {
+      await s.stop()
+    }
   }
 }
